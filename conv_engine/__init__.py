@@ -1,0 +1,75 @@
+"""conv_engine: exact NumPy convolutions, their size arithmetic, receptive fields and traces.
+
+Pure NumPy (no Streamlit, no plotly). PyTorch names and semantics, channels first, with
+TensorFlow/Keras padding modes. Every impossible configuration raises ConvConfigError.
+"""
+
+from .conv import conv1d, conv2d, conv_transpose1d, conv_transpose2d, pad_input
+from .errors import ConvConfigError
+from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
+from .lightweight import dynamic_conv1d, lightweight_conv1d, sequence_padding, softmax
+from .receptive import Layer, ReceptiveFieldRow, receptive_field
+from .separable import depthwise_separable_conv2d
+from .sizes import (
+    PADDING_MODES,
+    conv_output_size,
+    conv_transpose_output_size,
+    effective_kernel_size,
+    input_sizes_for_output,
+    max_dilation,
+    max_kernel_size,
+    max_output_padding,
+    resolve_padding,
+)
+from .trace import (
+    INPUT,
+    INSERTED_ZERO,
+    PADDING,
+    ConvTrace,
+    ScatterTrace,
+    TraceStep,
+    conv_trace,
+    conv_trace_step,
+    scatter_trace,
+    transposed_trace,
+)
+
+__all__ = [
+    "INPUT",
+    "INSERTED_ZERO",
+    "PADDING",
+    "PADDING_MODES",
+    "ConvConfigError",
+    "ConvGeometry",
+    "ConvTrace",
+    "Layer",
+    "ReceptiveFieldRow",
+    "ScatterTrace",
+    "TraceStep",
+    "TransposeGeometry",
+    "conv1d",
+    "conv2d",
+    "conv_geometry",
+    "conv_output_size",
+    "conv_trace",
+    "conv_trace_step",
+    "conv_transpose1d",
+    "conv_transpose2d",
+    "conv_transpose_output_size",
+    "depthwise_separable_conv2d",
+    "dynamic_conv1d",
+    "effective_kernel_size",
+    "input_sizes_for_output",
+    "lightweight_conv1d",
+    "max_dilation",
+    "max_kernel_size",
+    "max_output_padding",
+    "pad_input",
+    "receptive_field",
+    "resolve_padding",
+    "scatter_trace",
+    "sequence_padding",
+    "softmax",
+    "transpose_geometry",
+    "transposed_trace",
+]

@@ -1,0 +1,57 @@
+"""The one error type of the engine, and the small checks that raise it.
+
+Every impossible configuration is refused *before* any work with a
+:class:`ConvConfigError` whose message names the parameter, its value and the
+rule, so that the app can show the sentence as it is and a student can act on it.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Sequence
+
+import numpy as np
+
+
+class ConvConfigError(ValueError):
+    """An impossible convolution configuration, explained in one sentence."""
+
+
+def check_int(name: str, value: object, minimum: int | None = None) -> int:
+    """Return ``value`` as a Python int, or raise if it is not a whole number >= ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        if isinstance(value, numbers.Real) and float(value).is_integer():
+            value = int(value)
+        else:
+            raise ConvConfigError(f"{name} must be a whole number, got {value!r}")
+    value = int(value)
+    if minimum is not None and value < minimum:
+        raise ConvConfigError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def per_axis(name: str, value: object, ndim: int, minimum: int | None = None) -> tuple[int, ...]:
+    """Expand an int or a sequence of ``ndim`` ints (e.g. a stride) to one int per spatial axis."""
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        if len(value) != ndim:
+            raise ConvConfigError(
+                f"{name} must be one int or {ndim} ints (one per spatial axis), got {value!r}"
+            )
+        return tuple(check_int(name, v, minimum) for v in value)
+    return (check_int(name, value, minimum),) * ndim
+
+
+def as_real_array(name: str, value: object) -> np.ndarray:
+    """Convert to a floating NumPy array (float64 unless already floating) with finite values."""
+    try:
+        array = np.asarray(value)
+    except (TypeError, ValueError) as exc:
+        raise ConvConfigError(f"{name} must be an array of numbers: {exc}") from None
+    kind = array.dtype.kind
+    if kind in "biu":
+        array = array.astype(np.float64)
+    elif kind != "f":
+        raise ConvConfigError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    if not np.isfinite(array).all():
+        raise ConvConfigError(f"{name} must hold finite numbers (no NaN or infinity)")
+    return array

@@ -1,0 +1,119 @@
+"""Receptive fields of layer stacks: the per-layer size, jump and start recurrence.
+
+For layer ``l`` with kernel extent ``k_eff = d·(k − 1) + 1``, stride ``s`` and left padding
+``p`` (``r₀ = 1``, ``j₀ = 1``, ``start₀ = 0``)::
+
+    r_l     = r_{l−1} + (k_eff − 1)·j_{l−1}      receptive-field size, in input cells
+    j_l     = j_{l−1}·s                           jump: input distance between adjacent outputs
+    start_l = start_{l−1} − p·j_{l−1}             first input cell seen by output 0
+
+Output ``t`` of layer ``l`` sees input cells ``start_l + t·j_l … start_l + t·j_l + r_l − 1``
+(negative or too-large indices fall in padding). A pooling layer is a Layer too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .errors import ConvConfigError, check_int
+from .sizes import Padding, conv_output_size, effective_kernel_size, padding_mode, resolve_padding
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One conv or pooling layer of a stack, on one spatial axis.
+
+    ``padding`` is an int, ``(left, right)``, or a mode (``"valid"``, ``"same"``, ``"full"``,
+    ``"causal"``).
+    """
+
+    kernel_size: int
+    stride: int = 1
+    dilation: int = 1
+    padding: Padding = 0
+    kind: str = "conv"
+
+    def __post_init__(self) -> None:
+        check_int("kernel_size", self.kernel_size, 1)
+        check_int("stride", self.stride, 1)
+        check_int("dilation", self.dilation, 1)
+        if padding_mode(self.padding) is None:
+            resolve_padding(1, 1, 1, 1, self.padding)  # validates ints and pairs
+
+    @property
+    def kernel_extent(self) -> int:
+        return effective_kernel_size(self.kernel_size, self.dilation)
+
+    def resolved_padding(self, input_size: int | None) -> tuple[int, int]:
+        """Explicit (left, right) padding; ``"same"`` with stride > 1 needs the input size."""
+        if padding_mode(self.padding) == "same" and self.stride > 1 and input_size is None:
+            raise ConvConfigError(
+                "padding 'same' with stride > 1 depends on the input size: give input_size"
+            )
+        size = input_size if input_size is not None else 1
+        return resolve_padding(size, self.kernel_size, self.stride, self.dilation, self.padding)
+
+
+@dataclass(frozen=True)
+class ReceptiveFieldRow:
+    """The receptive field of one layer's outputs, in input coordinates."""
+
+    index: int
+    layer: Layer
+    padding: tuple[int, int]
+    size: int
+    jump: int
+    start: int
+    input_size: int | None = None
+    output_size: int | None = None
+
+    @property
+    def center(self) -> float:
+        """Input coordinate of the centre of output 0's receptive field."""
+        return self.start + (self.size - 1) / 2
+
+    def span(self, position: int) -> tuple[int, int]:
+        """First and last input cell (inclusive) seen by output ``position``."""
+        first = self.start + position * self.jump
+        return first, first + self.size - 1
+
+
+def receptive_field(
+    layers: Iterable[Layer], input_size: int | None = None
+) -> list[ReceptiveFieldRow]:
+    """Per-layer receptive-field size, jump and start for a stack of layers.
+
+    Parameters
+    ----------
+    layers : the stack, input side first
+    input_size : optional input length; when given, each row also has its output size and
+        a layer whose kernel no longer fits raises :class:`ConvConfigError`
+
+    Returns
+    -------
+    one :class:`ReceptiveFieldRow` per layer
+    """
+    rows: list[ReceptiveFieldRow] = []
+    size, jump, start = 1, 1, 0
+    current = None if input_size is None else check_int("input_size", input_size, 1)
+    for index, layer in enumerate(layers, start=1):
+        if not isinstance(layer, Layer):
+            raise ConvConfigError(f"layer {index} must be a Layer, got {layer!r}")
+        before, after = layer.resolved_padding(current)
+        size += (layer.kernel_extent - 1) * jump
+        start -= before * jump
+        jump *= layer.stride
+        output = None
+        if current is not None:
+            try:
+                output = conv_output_size(
+                    current, layer.kernel_size, layer.stride, (before, after), layer.dilation
+                )
+            except ConvConfigError as error:
+                raise ConvConfigError(f"layer {index}: {error}") from None
+        rows.append(
+            ReceptiveFieldRow(index, layer, (before, after), size, jump, start, current, output)
+        )
+        current = output
+    return rows

@@ -1,0 +1,192 @@
+"""Size arithmetic: one function per formula, and the validity bounds the widgets use.
+
+All functions work on one spatial axis; 2-D code applies them per axis.
+
+Formulas (``k_eff`` is the effective kernel extent with dilation gaps)::
+
+    k_eff = d·(k − 1) + 1
+    conv:       o = ⌊(i + p_before + p_after − k_eff) / s⌋ + 1
+    transposed: o = (i − 1)·s − 2p + d·(k − 1) + output_padding + 1      (PyTorch)
+    SAME (TF):  o = ⌈i / s⌉, total pad = max((o − 1)·s + k_eff − i, 0),
+                before = total // 2, after = total − before (the extra pad goes at the end)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .errors import ConvConfigError, check_int
+
+PADDING_MODES = ("valid", "same", "full", "causal")
+
+Padding = int | str | tuple[int, int] | Sequence
+
+
+def effective_kernel_size(kernel_size: int, dilation: int = 1) -> int:
+    """Extent of a kernel of ``kernel_size`` taps with ``dilation − 1`` gaps between taps."""
+    kernel_size = check_int("kernel_size", kernel_size, 1)
+    dilation = check_int("dilation", dilation, 1)
+    return dilation * (kernel_size - 1) + 1
+
+
+def padding_mode(padding: object) -> str | None:
+    """Return the lower-case mode name if ``padding`` is a mode string, else None."""
+    if not isinstance(padding, str):
+        return None
+    mode = padding.lower()
+    if mode not in PADDING_MODES:
+        raise ConvConfigError(
+            f"padding {padding!r} is not a padding mode: use one of "
+            f"{', '.join(PADDING_MODES)}, an int, or (before, after)"
+        )
+    return mode
+
+
+def resolve_padding(
+    input_size: int,
+    kernel_size: int,
+    stride: int = 1,
+    dilation: int = 1,
+    padding: Padding = 0,
+) -> tuple[int, int]:
+    """Turn any 1-D padding form into explicit ``(before, after)`` zero counts.
+
+    ``padding`` is an int (both sides), a ``(before, after)`` pair, or a mode:
+    ``"valid"`` (none), ``"same"`` (TensorFlow/Keras rule, any stride, extra pad at the
+    end), ``"full"`` (``k_eff − 1`` each side) or ``"causal"`` (``d·(k − 1)`` on the left).
+    """
+    input_size = check_int("input_size", input_size, 1)
+    stride = check_int("stride", stride, 1)
+    k_eff = effective_kernel_size(kernel_size, dilation)
+    mode = padding_mode(padding)
+    if mode == "valid":
+        return (0, 0)
+    if mode == "same":
+        output_size = -(-input_size // stride)
+        total = max((output_size - 1) * stride + k_eff - input_size, 0)
+        return (total // 2, total - total // 2)
+    if mode in ("full", "causal"):
+        return (k_eff - 1, k_eff - 1 if mode == "full" else 0)
+    if isinstance(padding, Sequence):
+        if len(padding) != 2:
+            raise ConvConfigError(
+                f"padding {padding!r} must be an int or a (before, after) pair of ints"
+            )
+        return (check_int("padding", padding[0], 0), check_int("padding", padding[1], 0))
+    amount = check_int("padding", padding, 0)
+    return (amount, amount)
+
+
+def conv_output_size(
+    input_size: int,
+    kernel_size: int,
+    stride: int = 1,
+    padding: Padding = 0,
+    dilation: int = 1,
+    axis_name: str = "",
+) -> int:
+    """Output length of a convolution: ``⌊(i + p_before + p_after − k_eff)/s⌋ + 1``.
+
+    Raises :class:`ConvConfigError` when the kernel extent does not fit in the padded input.
+    """
+    before, after = resolve_padding(input_size, kernel_size, stride, dilation, padding)
+    k_eff = effective_kernel_size(kernel_size, dilation)
+    padded = input_size + before + after
+    if k_eff > padded:
+        where = f" along the {axis_name} axis" if axis_name else ""
+        raise ConvConfigError(
+            f"kernel extent {k_eff} (k={kernel_size}, d={dilation}) exceeds the padded input "
+            f"length {padded}{where}: increase padding or input size, or reduce k or d"
+        )
+    return (padded - k_eff) // stride + 1
+
+
+def conv_transpose_output_size(
+    input_size: int,
+    kernel_size: int,
+    stride: int = 1,
+    padding: int = 0,
+    output_padding: int = 0,
+    dilation: int = 1,
+) -> int:
+    """Output length of a transposed convolution (PyTorch semantics).
+
+    ``o = (i − 1)·s − 2p + d·(k − 1) + output_padding + 1``, which is Keras'
+    ``(W − 1)·S + F − 2·padding + output_padding`` when d = 1. ``output_padding`` must be
+    smaller than ``max(stride, dilation)``; ``padding`` crops the full output on both sides.
+    """
+    input_size = check_int("input_size", input_size, 1)
+    stride = check_int("stride", stride, 1)
+    k_eff = effective_kernel_size(kernel_size, dilation)
+    padding = transpose_padding_amount(padding)
+    output_padding = check_int("output_padding", output_padding, 0)
+    limit = max(stride, dilation)
+    if output_padding >= limit:
+        raise ConvConfigError(
+            f"output_padding {output_padding} must be smaller than max(stride, dilation) = "
+            f"{limit}: it only picks one of the {limit} input sizes a strided conv maps together"
+        )
+    size = (input_size - 1) * stride - 2 * padding + k_eff + output_padding
+    if size < 1:
+        raise ConvConfigError(
+            f"padding {padding} crops the whole transposed output (size {size}): "
+            f"reduce padding below {(size + 2 * padding + 1) // 2}"
+        )
+    return size
+
+
+def transpose_padding_amount(padding: object) -> int:
+    """A transposed conv's padding: an int crop (``"valid"`` means 0); other modes refused."""
+    mode = padding_mode(padding)
+    if mode == "valid":
+        return 0
+    if mode is not None:
+        raise ConvConfigError(
+            f"padding {padding!r} does not apply to a transposed convolution: PyTorch's "
+            "padding here is an int crop p (output (i − 1)·s − 2p + d·(k − 1) + "
+            "output_padding + 1); use an int, or 'valid' for 0"
+        )
+    return check_int("padding", padding, 0)
+
+
+def max_kernel_size(input_size: int, padding: Padding = 0, dilation: int = 1) -> int | None:
+    """Largest kernel size whose extent still fits the padded input, or None if unbounded.
+
+    Modes that grow with the kernel (``"same"``, ``"full"``, ``"causal"``) never run out.
+    """
+    mode = padding_mode(padding)
+    if mode in ("same", "full", "causal"):
+        return None
+    before, after = resolve_padding(input_size, 1, 1, 1, padding)
+    dilation = check_int("dilation", dilation, 1)
+    return (input_size + before + after - 1) // dilation + 1
+
+
+def max_dilation(input_size: int, kernel_size: int, padding: Padding = 0) -> int | None:
+    """Largest dilation whose kernel extent still fits the padded input, or None if unbounded."""
+    kernel_size = check_int("kernel_size", kernel_size, 1)
+    mode = padding_mode(padding)
+    if kernel_size == 1 or mode in ("same", "full", "causal"):
+        return None
+    before, after = resolve_padding(input_size, 1, 1, 1, padding)
+    return (input_size + before + after - 1) // (kernel_size - 1)
+
+
+def max_output_padding(stride: int = 1, dilation: int = 1) -> int:
+    """Largest allowed ``output_padding`` of a transposed conv: ``max(stride, dilation) − 1``."""
+    return max(check_int("stride", stride, 1), check_int("dilation", dilation, 1)) - 1
+
+
+def input_sizes_for_output(
+    output_size: int, kernel_size: int, stride: int = 1, padding: int = 0, dilation: int = 1
+) -> range:
+    """All input lengths that a conv with explicit symmetric ``padding`` maps to ``output_size``.
+
+    With stride s there are s of them; this is why a transposed conv needs ``output_padding``.
+    """
+    output_size = check_int("output_size", output_size, 1)
+    stride = check_int("stride", stride, 1)
+    padding = check_int("padding", padding, 0)
+    smallest = (output_size - 1) * stride + effective_kernel_size(kernel_size, dilation)
+    smallest -= 2 * padding
+    return range(max(smallest, 1), smallest + stride)
