@@ -1,0 +1,40 @@
+# The two commands of the README: `make run` and `make test`. Both create .venv when needed
+# and reinstall only when a requirements file changed.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test lint browser bench screenshots
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed-run: requirements.txt | $(PY)
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+
+browser:
+	@bash scripts/ensure_chromium.sh
+
+lint: $(VENV)/.installed-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+test: $(VENV)/.installed-dev browser lint
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed-dev
+	$(PY) benchmarks/engine.py
+	$(PY) benchmarks/app.py
+
+screenshots: $(VENV)/.installed-dev browser
+	$(PY) scripts/screenshots.py
