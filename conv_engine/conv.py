@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 from .errors import ConvConfigError, as_real_array, check_int
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
@@ -37,7 +36,7 @@ def _batched(name: str, x: object, ndim: int) -> tuple[np.ndarray, bool]:
     if x.ndim != ndim + 2:
         layout = "(N, C, L) or (C, L)" if ndim == 1 else "(N, C, H, W) or (C, H, W)"
         raise ConvConfigError(f"{name} must have shape {layout}, got shape {x.shape}")
-    if x.shape[1] < 1 or any(size < 1 for size in x.shape[2:]):
+    if 0 in x.shape[1:]:
         raise ConvConfigError(
             f"{name} must have at least one channel and one position per axis, got {x.shape}"
         )
@@ -148,14 +147,18 @@ def _conv1d_taps(
 
 def _windows(padded: np.ndarray, geometry: ConvGeometry) -> np.ndarray:
     """Strided view ``(N, C, *kernel, *output)`` of every window (no copy)."""
+    padded = np.ascontiguousarray(padded)
     spatial = padded.strides[2:]
     strides = (
         padded.strides[:2]
-        + tuple(step * d for step, d in zip(spatial, geometry.dilation, strict=True))
-        + tuple(step * s for step, s in zip(spatial, geometry.stride, strict=True))
+        + tuple(map(int.__mul__, spatial, geometry.dilation))
+        + tuple(map(int.__mul__, spatial, geometry.stride))
     )
     shape = padded.shape[:2] + geometry.kernel_size + geometry.output_size
-    return as_strided(padded, shape, strides, writeable=False)
+    # np.ndarray over the buffer is as_strided without its per-call overhead (~4 µs).
+    view = np.ndarray(shape, padded.dtype, padded, 0, strides)
+    view.flags.writeable = False
+    return view
 
 
 def _conv_im2col(

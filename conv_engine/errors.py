@@ -19,6 +19,8 @@ class ConvConfigError(ValueError):
 
 def check_int(name: str, value: object, minimum: int | None = None) -> int:
     """Return ``value`` as a Python int, or raise if it is not a whole number >= ``minimum``."""
+    if type(value) is int and (minimum is None or value >= minimum):
+        return value  # the common case, kept cheap: geometry checks run on every call
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         if isinstance(value, numbers.Real) and float(value).is_integer():
             value = int(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from math import prod
 
 from .errors import ConvConfigError, check_int, per_axis
@@ -115,6 +116,15 @@ def axis_paddings(padding: Padding, ndim: int) -> tuple[Padding, ...]:
     return (padding,) * ndim
 
 
+def _hashable(value: object) -> object:
+    """Nested lists become tuples so that settings can key the geometry cache."""
+    if type(value) is int or type(value) is str:
+        return value
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(v) for v in value)
+    return value
+
+
 def conv_geometry(
     input_size: Sequence[int],
     kernel_size: Sequence[int],
@@ -122,7 +132,25 @@ def conv_geometry(
     padding: Padding = 0,
     dilation: int | Sequence[int] = 1,
 ) -> ConvGeometry:
-    """Validate a convolution's settings and resolve padding and output size per axis."""
+    """Validate a convolution's settings and resolve padding and output size per axis.
+
+    Results are cached (settings are small and few), so repeated calls cost a dict lookup.
+    """
+    key = tuple(_hashable(v) for v in (input_size, kernel_size, stride, padding, dilation))
+    try:
+        return _conv_geometry(*key)
+    except TypeError:  # an unhashable form (e.g. a NumPy array): resolve without the cache
+        return _conv_geometry.__wrapped__(*key)
+
+
+@lru_cache(maxsize=4096)
+def _conv_geometry(
+    input_size: Sequence[int],
+    kernel_size: Sequence[int],
+    stride: int | Sequence[int],
+    padding: Padding,
+    dilation: int | Sequence[int],
+) -> ConvGeometry:
     ndim = len(input_size)
     input_size = tuple(check_int("input_size", i, 1) for i in input_size)
     kernel_size = tuple(check_int("kernel_size", k, 1) for k in kernel_size)
