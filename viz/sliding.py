@@ -1,0 +1,446 @@
+"""The sliding-window animation: input (with padding), kernel and output, played in the browser.
+
+Built from plain dicts (``go.Frame`` objects are slow to build) and animated with plotly
+frames: Play / Pause / Slow / Fast buttons and a step slider, all client-side. Each frame
+moves the coloured kernel window, fills in one more output cell and outlines it. The output
+cells are clickable markers whose ``customdata`` is their step, so a page can pin a cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from conv_engine import INSERTED_ZERO, PADDING
+
+from . import theme
+from .grid_view import GridView
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One grid panel of the figure, placed in pixels before conversion to paper domains."""
+
+    name: str
+    rows: int
+    cols: int
+    left: float = 0.0
+    top: float = 0.0
+
+
+TITLE_BAND = 56  # px above the grids for panel titles
+CONTROL_BAND = 150  # px below the grids for the buttons and the step slider
+SIDE_MARGIN = 24
+MAX_WIDTH = 1180
+MAX_GRID_HEIGHT = 560
+PANEL_GAP = 70
+
+
+def _layout_panels(view: GridView) -> tuple[list[Panel], float, float, float]:
+    """Place input, kernel and output panels; return them, cell size, width and height (px)."""
+    shapes = [view.values.shape, view.kernel.shape, view.output.shape]
+    names = ["input", "kernel", "output"]
+    if view.values.shape[0] <= 3:  # a 1-D signal: three strips stacked vertically
+        cell = min(theme.CELL_PIXELS, (MAX_WIDTH - 2 * SIDE_MARGIN) / max(c for _, c in shapes))
+        panels, top = [], TITLE_BAND
+        for name, (rows, cols) in zip(names, shapes, strict=True):
+            panels.append(Panel(name, rows, cols, SIDE_MARGIN, top))
+            top += rows * cell + TITLE_BAND
+        width = 2 * SIDE_MARGIN + max(c for _, c in shapes) * cell
+        height = top - TITLE_BAND + CONTROL_BAND
+        return panels, cell, width, height
+    total_cols = sum(c for _, c in shapes)
+    cell = min(
+        theme.CELL_PIXELS,
+        (MAX_WIDTH - 2 * SIDE_MARGIN - 2 * PANEL_GAP) / total_cols,
+        MAX_GRID_HEIGHT / max(r for r, _ in shapes),
+    )
+    panels, left = [], SIDE_MARGIN
+    for name, (rows, cols) in zip(names, shapes, strict=True):
+        panels.append(Panel(name, rows, cols, left, TITLE_BAND))
+        left += cols * cell + PANEL_GAP
+    width = left - PANEL_GAP + SIDE_MARGIN
+    height = TITLE_BAND + max(r for r, _ in shapes) * cell + CONTROL_BAND
+    return panels, cell, width, height
+
+
+def _axes(panel: Panel, index: int, cell: float, width: float, height: float, title: str):
+    """Axis dicts for one panel: square cells, row 0 at the top, titles above."""
+    suffix = "" if index == 1 else str(index)
+    x0 = panel.left / width
+    x1 = (panel.left + panel.cols * cell) / width
+    y1 = 1 - panel.top / height
+    y0 = 1 - (panel.top + panel.rows * cell) / height
+    common = {"showgrid": False, "zeroline": False, "fixedrange": True, "ticks": ""}
+    xaxis = {
+        **common,
+        "domain": [x0, x1],
+        "range": [-0.5, panel.cols - 0.5],
+        "anchor": f"y{suffix}",
+        "side": "top",
+        "title": {"text": title, "font": {"size": theme.TITLE_SIZE}, "standoff": 4},
+        "showticklabels": False,
+        "constraintoward": "left",
+    }
+    yaxis = {
+        **common,
+        "domain": [y0, y1],
+        "range": [panel.rows - 0.5, -0.5],
+        "anchor": f"x{suffix}",
+        "scaleanchor": f"x{suffix}",
+        "constrain": "domain",
+        "constraintoward": "top",
+        "showticklabels": False,
+    }
+    return f"xaxis{suffix}", xaxis, f"yaxis{suffix}", yaxis, f"x{suffix}", f"y{suffix}"
+
+
+def _rectangle_path(rectangles: np.ndarray) -> tuple[list, list]:
+    """Closed polygons (None-separated) around inclusive cell spans (row0, col0, row1, col1)."""
+    xs: list = []
+    ys: list = []
+    for row0, col0, row1, col1 in rectangles[:, :4].tolist():
+        left, right, top, bottom = col0 - 0.5, col1 + 0.5, row0 - 0.5, row1 + 0.5
+        xs += [left, right, right, left, left, None]
+        ys += [top, top, bottom, bottom, top, None]
+    return xs, ys
+
+
+def _hatch(kinds: np.ndarray, kind: int) -> tuple[list, list]:
+    """One diagonal stroke per cell of ``kind``: a hatch that reads as 'not real input'."""
+    xs: list = []
+    ys: list = []
+    for row, col in zip(*np.nonzero(kinds == kind), strict=True):
+        xs += [col - 0.5, col + 0.5, None]
+        ys += [row + 0.5, row - 0.5, None]
+    return xs, ys
+
+
+def _cell_centres(shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    rows, cols = np.indices(shape)
+    return cols.ravel(), rows.ravel()
+
+
+def _texts(values: np.ndarray) -> list[str]:
+    return [theme.format_number(v) for v in values.ravel().tolist()]
+
+
+def sliding_window_figure(
+    view: GridView,
+    pinned_step: int = 0,
+    titles: tuple[str, str, str] = ("Input (padded)", "Kernel", "Output"),
+    frame_ms: int = theme.FRAME_MS,
+) -> go.Figure:
+    """The animated figure of a sliding-window convolution.
+
+    Parameters
+    ----------
+    view : display data from :func:`grid_view_2d` / :func:`grid_view_1d`
+    pinned_step : the step shown before Play (e.g. an output cell the user clicked)
+    titles : the three panel titles
+    frame_ms : milliseconds per step at normal speed
+    """
+    steps = view.num_steps
+    pinned_step = int(np.clip(pinned_step, 0, steps - 1))
+    panels, cell, width, height = _layout_panels(view)
+    layout: dict = {}
+    refs = []
+    for index, (panel, title) in enumerate(zip(panels, titles, strict=True), start=1):
+        xname, xaxis, yname, yaxis, xref, yref = _axes(panel, index, cell, width, height, title)
+        layout[xname], layout[yname] = xaxis, yaxis
+        refs.append((xref, yref))
+    (xi, yi), (xk, yk), (xo, yo) = refs
+    show_text = cell >= theme.MIN_TEXT_CELL
+    font = {"size": max(10, min(theme.CELL_FONT_SIZE, int(cell * 0.4))), "color": theme.TEXT}
+
+    data: list[dict] = []
+    # --- input grid: fill by cell kind (or by value when cells are too small for numbers),
+    # hatch over padding and inserted zeros
+    kind_scale = [
+        [0.0, theme.INPUT_FILL],
+        [0.33, theme.INPUT_FILL],
+        [0.34, theme.PADDING_FILL],
+        [0.66, theme.PADDING_FILL],
+        [0.67, theme.INSERTED_FILL],
+        [1.0, theme.INSERTED_FILL],
+    ]
+    by_value = not show_text
+    data.append(
+        {
+            "type": "heatmap",
+            "z": (view.values if by_value else view.kinds).tolist(),
+            "zmin": float(view.values.min()) if by_value else 0,
+            "zmax": float(view.values.max()) if by_value else 2,
+            "colorscale": theme.VALUE_SCALE if by_value else kind_scale,
+            "showscale": False,
+            "xgap": theme.GRID_GAP,
+            "ygap": theme.GRID_GAP,
+            "hoverinfo": "skip",
+            "xaxis": xi,
+            "yaxis": yi,
+        }
+    )
+    for kind, dash in ((PADDING, "solid"), (INSERTED_ZERO, "dot")):
+        hx, hy = _hatch(view.kinds, kind)
+        if hx:
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": hx,
+                    "y": hy,
+                    "mode": "lines",
+                    "line": {"color": theme.HATCH, "width": 1, "dash": dash},
+                    "hoverinfo": "skip",
+                    "xaxis": xi,
+                    "yaxis": yi,
+                }
+            )
+    # --- the moving window: one filled trace per tap colour, then an outline
+    num_colours = min(int(view.rectangles[..., 4].max()) + 1, len(theme.TAP_COLOURS))
+
+    def window_traces(step: int) -> list[dict]:
+        rectangles = view.rectangles[step]
+        traces = []
+        for colour in range(num_colours):
+            mine = rectangles[rectangles[:, 4] % len(theme.TAP_COLOURS) == colour]
+            wx, wy = _rectangle_path(mine)
+            traces.append({"type": "scatter", "x": wx, "y": wy})
+        ox, oy = _rectangle_path(rectangles)
+        traces.append({"type": "scatter", "x": ox, "y": oy})
+        return traces
+
+    window_start = len(data)
+    for colour, trace in enumerate(window_traces(pinned_step)):
+        is_outline = colour == num_colours
+        data.append(
+            {
+                **trace,
+                "mode": "lines",
+                "fill": "none" if is_outline else "toself",
+                "fillcolor": theme.with_alpha(theme.tap_colour(colour), theme.TAP_ALPHA),
+                "line": {"color": theme.WINDOW_OUTLINE, "width": 3 if is_outline else 0},
+                "hoverinfo": "skip",
+                "xaxis": xi,
+                "yaxis": yi,
+            }
+        )
+    window_traces_ids = list(range(window_start, len(data)))
+    # --- input numbers (on top of the window colours)
+    cx, cy = _cell_centres(view.values.shape)
+    input_text = _texts(view.values)
+    hover = [
+        f"{'padding' if kind == PADDING else 'inserted zero' if kind == INSERTED_ZERO else 'x'}"
+        f"[{view.row_labels[r]}, {view.col_labels[c]}] = {t}"
+        for r, c, kind, t in zip(cy, cx, view.kinds.ravel(), input_text, strict=True)
+    ]
+    data.append(
+        {
+            "type": "scatter",
+            "x": cx.tolist(),
+            "y": cy.tolist(),
+            "mode": "text",
+            "text": input_text if show_text else None,
+            "hovertext": hover,
+            "hoverinfo": "text",
+            "textfont": font,
+            "xaxis": xi,
+            "yaxis": yi,
+        }
+    )
+    # --- kernel: each tap in its colour, with its weight
+    taps = view.kernel_taps
+    tap_scale = []
+    for colour in range(num_colours):
+        fill = theme.with_alpha(theme.tap_colour(colour), theme.TAP_ALPHA)
+        tap_scale += [[colour / num_colours, fill], [(colour + 1) / num_colours, fill]]
+    data.append(
+        {
+            "type": "heatmap",
+            "z": (np.asarray(taps) % len(theme.TAP_COLOURS)).tolist(),
+            "zmin": -0.5,
+            "zmax": num_colours - 0.5,
+            "colorscale": tap_scale,
+            "showscale": False,
+            "xgap": theme.GRID_GAP,
+            "ygap": theme.GRID_GAP,
+            "hoverinfo": "skip",
+            "xaxis": xk,
+            "yaxis": yk,
+        }
+    )
+    kx, ky = _cell_centres(view.kernel.shape)
+    kernel_text = _texts(view.kernel)
+    data.append(
+        {
+            "type": "scatter",
+            "x": kx.tolist(),
+            "y": ky.tolist(),
+            "mode": "text",
+            "text": kernel_text if show_text else None,
+            "hovertext": [f"w[{r}, {c}] = {t}" for r, c, t in zip(ky, kx, kernel_text, strict=True)],
+            "hoverinfo": "text",
+            "textfont": font,
+            "xaxis": xk,
+            "yaxis": yk,
+        }
+    )
+    # --- output: filled up to the current step, current cell outlined, cells clickable
+    output = view.output
+    low, high = float(output.min()), float(output.max())
+    order = np.arange(output.size).reshape(output.shape)
+    output_text = _texts(output)
+    ox, oy = _cell_centres(output.shape)
+
+    def output_traces(step: int) -> list[dict]:
+        done = order <= step
+        z = np.where(done, output, np.nan)
+        row, col = view.output_cells[step]
+        hx, hy = _rectangle_path(np.array([[row, col, row, col]]))
+        text = [t if d else "?" for t, d in zip(output_text, done.ravel(), strict=True)]
+        return [
+            {
+                "type": "heatmap",
+                "z": [[None if np.isnan(v) else v for v in line] for line in z.tolist()],
+            },
+            {"type": "scatter", "x": hx, "y": hy},
+            {"type": "scatter", "text": text if show_text else None},
+        ]
+
+    first = output_traces(pinned_step)
+    output_start = len(data)
+    data.append(
+        {
+            **first[0],
+            "zmin": low,
+            "zmax": high if high > low else low + 1,
+            "colorscale": theme.OUTPUT_SCALE,
+            "showscale": False,
+            "xgap": theme.GRID_GAP,
+            "ygap": theme.GRID_GAP,
+            "hoverinfo": "skip",
+            "xaxis": xo,
+            "yaxis": yo,
+        }
+    )
+    data.append(
+        {
+            **first[1],
+            "mode": "lines",
+            "line": {"color": theme.WINDOW_OUTLINE, "width": 4},
+            "hoverinfo": "skip",
+            "xaxis": xo,
+            "yaxis": yo,
+        }
+    )
+    data.append(
+        {
+            **first[2],
+            "x": ox.tolist(),
+            "y": oy.tolist(),
+            "mode": "markers+text",
+            "marker": {"symbol": "square", "size": max(cell * 0.8, 6), "color": "rgba(0,0,0,0)"},
+            "customdata": order.ravel().tolist(),
+            "hovertext": [f"{name} = {t} — click to pin" for name, t in zip(view.output_names, output_text, strict=True)],
+            "hoverinfo": "text",
+            "textfont": {**font, "color": theme.TEXT},
+            "selected": {"marker": {"opacity": 1}},
+            "unselected": {"marker": {"opacity": 1}, "textfont": {"color": theme.TEXT}},
+            "xaxis": xo,
+            "yaxis": yo,
+        }
+    )
+    dynamic = window_traces_ids + [output_start, output_start + 1, output_start + 2]
+    frames = [
+        {"name": str(step), "data": window_traces(step) + output_traces(step), "traces": dynamic}
+        for step in range(steps)
+    ]
+    layout.update(_controls(view, steps, pinned_step, frame_ms, CONTROL_BAND / height, height))
+    layout.update(
+        {
+            "height": int(height),
+            "width": int(width),
+            "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+            "showlegend": False,
+            "plot_bgcolor": theme.BACKGROUND,
+            "paper_bgcolor": theme.BACKGROUND,
+            "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
+            "hoverlabel": {"font": {"size": 16}},
+            "clickmode": "event+select",
+        }
+    )
+    return go.Figure({"data": data, "layout": layout, "frames": frames}, skip_invalid=False)
+
+
+def _controls(
+    view: GridView, steps: int, active: int, frame_ms: int, top: float, height: float
+) -> dict:
+    """Play / Pause / Slow / Fast buttons and a step slider (all run in the browser)."""
+
+    def play(duration: int) -> dict:
+        return {
+            "label": "",
+            "method": "animate",
+            "args": [
+                None,
+                {
+                    "frame": {"duration": duration, "redraw": True},
+                    "fromcurrent": True,
+                    "transition": {"duration": 0},
+                    "mode": "immediate",
+                },
+            ],
+        }
+
+    buttons = [
+        {**play(frame_ms), "label": "▶ Play"},
+        {
+            "label": "⏸ Pause",
+            "method": "animate",
+            "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}],
+        },
+        {**play(frame_ms * 2), "label": "🐢 Slow"},
+        {**play(max(frame_ms // 3, 60)), "label": "⚡ Fast"},
+    ]
+    slider_steps = [
+        {
+            "label": view.output_names[step],
+            "method": "animate",
+            "args": [
+                [str(step)],
+                {"frame": {"duration": 0, "redraw": True}, "mode": "immediate", "transition": {"duration": 0}},
+            ],
+        }
+        for step in range(steps)
+    ]
+    return {
+        "updatemenus": [
+            {
+                "type": "buttons",
+                "direction": "right",
+                "showactive": False,
+                "x": 0,
+                "xanchor": "left",
+                "y": top,
+                "yanchor": "top",
+                "pad": {"t": 8, "r": 8},
+                "font": {"size": 15},
+                "buttons": buttons,
+            }
+        ],
+        "sliders": [
+            {
+                "active": active,
+                "steps": slider_steps,
+                "x": 0,
+                "len": 1,
+                "y": top - 48 / height,
+                "yanchor": "top",
+                "pad": {"t": 4, "b": 0},
+                "currentvalue": {"prefix": "step: ", "font": {"size": 16}, "xanchor": "left"},
+                "font": {"size": 11},
+                "transition": {"duration": 0},
+            }
+        ],
+    }

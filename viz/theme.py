@@ -1,0 +1,61 @@
+"""Every colour, font and size of the figures, in one place.
+
+Colours come from the Okabe–Ito palette (safe for the common colour-vision deficiencies)
+and read on a projector: light cell fills, dark numbers, strong outlines. A kernel tap and
+the input cell it meets share a tap colour; padding and inserted zeros are neutral greys
+with a hatch.
+"""
+
+from __future__ import annotations
+
+FONT_FAMILY = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
+TEXT = "#1b1f24"
+MUTED_TEXT = "#6b7280"
+BACKGROUND = "#ffffff"
+
+INPUT_FILL = "#eef3fb"
+PADDING_FILL = "#d9d9d9"
+INSERTED_FILL = "#ececec"
+HATCH = "#b0b0b0"
+GRID_GAP = 2
+
+WINDOW_OUTLINE = "#d55e00"  # vermillion: the kernel window and the current output cell
+PINNED_OUTLINE = "#0072b2"
+OUTPUT_SCALE = [[0.0, "#f7fbff"], [0.5, "#c6dbef"], [1.0, "#6baed6"]]
+PENDING_FILL = "#ffffff"
+VALUE_SCALE = "Cividis"  # input values when cells are too small to print numbers
+
+TAP_COLOURS = (
+    "#e69f00",  # orange
+    "#56b4e9",  # sky blue
+    "#009e73",  # bluish green
+    "#f0e442",  # yellow
+    "#0072b2",  # blue
+    "#d55e00",  # vermillion
+    "#cc79a7",  # reddish purple
+    "#999999",  # grey
+    "#8c6d31",  # brown
+)
+TAP_ALPHA = 0.6
+
+CELL_PIXELS = 46  # target size of one grid cell on screen
+MIN_TEXT_CELL = 20  # below this cell size numbers are hidden (hover still shows them)
+TITLE_SIZE = 20
+CELL_FONT_SIZE = 17
+FRAME_MS = 700  # animation: one step per FRAME_MS at 1×
+
+
+def tap_colour(tap: int) -> str:
+    return TAP_COLOURS[tap % len(TAP_COLOURS)]
+
+
+def with_alpha(hex_colour: str, alpha: float) -> str:
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def format_number(value: float) -> str:
+    """Short, exact-looking numbers: ints without decimals, others with at most 2."""
+    if abs(value - round(value)) < 1e-9:
+        return str(int(round(value)))
+    return f"{value:.2f}".rstrip("0").rstrip(".")
