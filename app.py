@@ -4,6 +4,24 @@ from __future__ import annotations
 
 import streamlit as st
 
-st.set_page_config(page_title="Convolution Playground", page_icon="🔲", layout="wide")
-st.title("Convolution Playground")
-st.write("Every kind of convolution used in deep learning, made visible.")
+from ui.catalog import PAGES
+
+st.set_page_config(
+    page_title="Convolution Playground",
+    page_icon="🔲",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+sections: dict[str, list] = {"": [st.Page("pages/home.py", title="Home", icon="🏠", default=True)]}
+for info in PAGES:
+    page = st.Page(info.path, title=info.title, icon=info.icon, url_path=info.url_path)
+    sections.setdefault(info.section, []).append(page)
+navigation = st.navigation(sections)
+
+with st.sidebar:
+    st.caption(
+        "Every number on these pages is computed live by `conv_engine`, a NumPy engine "
+        "that follows PyTorch and TensorFlow/Keras exactly. Copy the URL to share a view."
+    )
+navigation.run()

@@ -5,6 +5,7 @@ TensorFlow/Keras padding modes. Every impossible configuration raises ConvConfig
 """
 
 from .conv import conv1d, conv2d, conv_transpose1d, conv_transpose2d, pad_input
+from .counts import conv_multiply_adds, conv_parameters
 from .errors import ConvConfigError
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
 from .lightweight import dynamic_conv1d, lightweight_conv1d, sequence_padding, softmax
@@ -50,7 +51,9 @@ __all__ = [
     "conv1d",
     "conv2d",
     "conv_geometry",
+    "conv_multiply_adds",
     "conv_output_size",
+    "conv_parameters",
     "conv_trace",
     "conv_trace_step",
     "conv_transpose1d",

@@ -11,7 +11,7 @@ import numpy as np
 
 from .errors import ConvConfigError, check_int
 
-INPUT_PRESETS = ("random", "ones", "ramp", "image")
+INPUT_PRESETS = ("random", "count", "ones", "ramp", "image")
 KERNEL_PRESETS = ("identity", "box", "sobel", "sharpen", "random")
 SEQUENCE_PRESETS = ("random", "ones", "ramp", "step", "sine")
 
@@ -36,10 +36,13 @@ def image_patch(image: np.ndarray, shape: tuple[int, int], levels: int = 10) -> 
 def input_preset(
     name: str, shape: tuple[int, int], seed: int = 0, image: np.ndarray | None = None
 ) -> np.ndarray:
-    """A 2-D input grid: ``random`` ints 0–9, ``ones``, ``ramp`` (row + column) or ``image``."""
+    """A 2-D input grid: ``random`` ints 0–9, ``count`` (0, 1, 2, … row by row), ``ones``,
+    ``ramp`` (row + column) or ``image`` (a photo patch, 0–9)."""
     height, width = (check_int("input_size", n, 1) for n in shape)
     if name == "random":
         return np.random.default_rng(seed).integers(0, 10, size=(height, width)).astype(float)
+    if name == "count":
+        return np.arange(height * width, dtype=float).reshape(height, width)
     if name == "ones":
         return np.ones((height, width))
     if name == "ramp":
@@ -96,7 +99,8 @@ def sequence_preset(name: str, length: int, seed: int = 0) -> np.ndarray:
 
 def kernel_1d_preset(name: str, kernel_size: int, seed: int = 0) -> np.ndarray:
     """A length-k kernel: identity, box, sobel (difference), sharpen or random."""
-    return kernel_preset(name, kernel_size, seed)[(check_int("kernel_size", kernel_size, 1) - 1) // 2]
+    kernel = kernel_preset(name, kernel_size, seed)
+    return kernel[(kernel.shape[0] - 1) // 2]
 
 
 def speech_features(frames: int, features: int = 80, seed: int = 0) -> np.ndarray:

@@ -13,6 +13,8 @@ import numpy as np
 
 from conv_engine import ConvTrace
 
+from .theme import TAP_COLOURS
+
 
 @dataclass(frozen=True)
 class GridView:
@@ -50,6 +52,14 @@ class GridView:
         return int(row * self.output.shape[1] + col)
 
 
+def step_names(output_shape: tuple[int, ...]) -> tuple[str, ...]:
+    """``y[r, c]`` (2-D) or ``y[t]`` (1-D) for each step, in row-major order."""
+    return tuple(
+        "y[" + ", ".join(str(int(i)) for i in np.unravel_index(step, output_shape)) + "]"
+        for step in range(int(np.prod(output_shape)))
+    )
+
+
 def _labels(size: int, origin: int) -> tuple[str, ...]:
     return tuple(str(i - origin) for i in range(size))
 
@@ -59,8 +69,13 @@ def grid_view_2d(trace: ConvTrace) -> GridView:
     if trace.grid.shape[0] != 1 or trace.geometry.ndim != 2:
         raise ValueError("grid_view_2d draws single-channel 2-D traces")
     windows = trace.windows  # (steps, taps, 2)
-    taps = np.broadcast_to(np.arange(windows.shape[1]), windows.shape[:2])
-    rectangles = np.concatenate([windows, windows, taps[..., None]], axis=-1)
+    if windows.shape[1] > len(TAP_COLOURS) and all(d == 1 for d in trace.geometry.dilation):
+        # a big solid window: one rectangle in one colour reads better than cycled colours
+        corners = np.concatenate([windows[:, :1], windows[:, -1:]], axis=-1)
+        rectangles = np.concatenate([corners, np.zeros_like(corners[..., :1])], axis=-1)
+    else:
+        taps = np.broadcast_to(np.arange(windows.shape[1]), windows.shape[:2])
+        rectangles = np.concatenate([windows, windows, taps[..., None]], axis=-1)
     output = trace.output
     cells = np.stack(np.unravel_index(np.arange(output.size), output.shape), axis=-1)
     return GridView(
@@ -73,7 +88,7 @@ def grid_view_2d(trace: ConvTrace) -> GridView:
         kernel_taps=np.arange(trace.weight[0].size).reshape(trace.weight[0].shape),
         output=output,
         output_cells=cells,
-        output_names=tuple(f"y[{r}, {c}]" for r, c in cells),
+        output_names=step_names(output.shape),
     )
 
 
@@ -106,5 +121,5 @@ def grid_view_1d(trace: ConvTrace, channel_labels: tuple[str, ...] | None = None
         kernel_taps=np.broadcast_to(np.arange(taps), trace.weight.shape),
         output=output,
         output_cells=cells,
-        output_names=tuple(f"y[{t}]" for t in range(steps)),
+        output_names=step_names((steps,)),
     )

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
 from conv_engine import INSERTED_ZERO, PADDING
 
@@ -30,10 +29,11 @@ class Panel:
     top: float = 0.0
 
 
+OUTPUT_CELLS = "output cells"  # name of the clickable trace: its customdata is the step
 TITLE_BAND = 56  # px above the grids for panel titles
 CONTROL_BAND = 150  # px below the grids for the buttons and the step slider
 SIDE_MARGIN = 24
-MAX_WIDTH = 1180
+MAX_WIDTH = 1100
 MAX_GRID_HEIGHT = 560
 PANEL_GAP = 70
 
@@ -97,7 +97,7 @@ def _axes(panel: Panel, index: int, cell: float, width: float, height: float, ti
     return f"xaxis{suffix}", xaxis, f"yaxis{suffix}", yaxis, f"x{suffix}", f"y{suffix}"
 
 
-def _rectangle_path(rectangles: np.ndarray) -> tuple[list, list]:
+def rectangle_path(rectangles: np.ndarray) -> tuple[list, list]:
     """Closed polygons (None-separated) around inclusive cell spans (row0, col0, row1, col1)."""
     xs: list = []
     ys: list = []
@@ -132,8 +132,8 @@ def sliding_window_figure(
     pinned_step: int = 0,
     titles: tuple[str, str, str] = ("Input (padded)", "Kernel", "Output"),
     frame_ms: int = theme.FRAME_MS,
-) -> go.Figure:
-    """The animated figure of a sliding-window convolution.
+) -> dict:
+    """The animated figure (a plotly spec dict) of a sliding-window convolution.
 
     Parameters
     ----------
@@ -205,9 +205,9 @@ def sliding_window_figure(
         traces = []
         for colour in range(num_colours):
             mine = rectangles[rectangles[:, 4] % len(theme.TAP_COLOURS) == colour]
-            wx, wy = _rectangle_path(mine)
+            wx, wy = rectangle_path(mine)
             traces.append({"type": "scatter", "x": wx, "y": wy})
-        ox, oy = _rectangle_path(rectangles)
+        ox, oy = rectangle_path(rectangles)
         traces.append({"type": "scatter", "x": ox, "y": oy})
         return traces
 
@@ -279,46 +279,75 @@ def sliding_window_figure(
             "y": ky.tolist(),
             "mode": "text",
             "text": kernel_text if show_text else None,
-            "hovertext": [f"w[{r}, {c}] = {t}" for r, c, t in zip(ky, kx, kernel_text, strict=True)],
+            "hovertext": [
+                f"w[{r}, {c}] = {t}" for r, c, t in zip(ky, kx, kernel_text, strict=True)
+            ],
             "hoverinfo": "text",
             "textfont": font,
             "xaxis": xk,
             "yaxis": yk,
         }
     )
-    # --- output: filled up to the current step, current cell outlined, cells clickable
+    # --- output: all values drawn once, a cover hides the cells not yet computed,
+    # the current cell is outlined, and transparent markers make cells clickable
     output = view.output
     low, high = float(output.min()), float(output.max())
+    rows, cols = output.shape
     order = np.arange(output.size).reshape(output.shape)
     output_text = _texts(output)
     ox, oy = _cell_centres(output.shape)
 
     def output_traces(step: int) -> list[dict]:
-        done = order <= step
-        z = np.where(done, output, np.nan)
-        row, col = view.output_cells[step]
-        hx, hy = _rectangle_path(np.array([[row, col, row, col]]))
-        text = [t if d else "?" for t, d in zip(output_text, done.ravel(), strict=True)]
+        row, col = (int(v) for v in view.output_cells[step])
+        pending = []
+        if col + 1 < cols:
+            pending.append([row, col + 1, row, cols - 1])
+        if row + 1 < rows:
+            pending.append([row + 1, 0, rows - 1, cols - 1])
+        cx_, cy_ = rectangle_path(np.array(pending, dtype=int).reshape(-1, 4))
+        hx, hy = rectangle_path(np.array([[row, col, row, col]]))
         return [
-            {
-                "type": "heatmap",
-                "z": [[None if np.isnan(v) else v for v in line] for line in z.tolist()],
-            },
+            {"type": "scatter", "x": cx_ or [None], "y": cy_ or [None]},
             {"type": "scatter", "x": hx, "y": hy},
-            {"type": "scatter", "text": text if show_text else None},
         ]
 
     first = output_traces(pinned_step)
-    output_start = len(data)
     data.append(
         {
-            **first[0],
+            "type": "heatmap",
+            "z": output.tolist(),
             "zmin": low,
             "zmax": high if high > low else low + 1,
             "colorscale": theme.OUTPUT_SCALE,
             "showscale": False,
             "xgap": theme.GRID_GAP,
             "ygap": theme.GRID_GAP,
+            "hoverinfo": "skip",
+            "xaxis": xo,
+            "yaxis": yo,
+        }
+    )
+    data.append(
+        {
+            "type": "scatter",
+            "x": ox.tolist(),
+            "y": oy.tolist(),
+            "mode": "text",
+            "text": output_text if show_text else None,
+            "hoverinfo": "skip",
+            "textfont": font,
+            "xaxis": xo,
+            "yaxis": yo,
+        }
+    )
+    output_start = len(data)
+    data.append(
+        {
+            **first[0],
+            "mode": "lines",
+            "fill": "toself",
+            "fillcolor": theme.PENDING_FILL,
+            "line": {"color": theme.PENDING_LINE, "width": 1, "dash": "dot"},
             "hoverinfo": "skip",
             "xaxis": xo,
             "yaxis": yo,
@@ -336,27 +365,30 @@ def sliding_window_figure(
     )
     data.append(
         {
-            **first[2],
+            "type": "scatter",
             "x": ox.tolist(),
             "y": oy.tolist(),
-            "mode": "markers+text",
+            "mode": "markers",
             "marker": {"symbol": "square", "size": max(cell * 0.8, 6), "color": "rgba(0,0,0,0)"},
             "customdata": order.ravel().tolist(),
-            "hovertext": [f"{name} = {t} — click to pin" for name, t in zip(view.output_names, output_text, strict=True)],
+            "hovertext": [
+                f"{name} = {t} (click to pin)"
+                for name, t in zip(view.output_names, output_text, strict=True)
+            ],
             "hoverinfo": "text",
-            "textfont": {**font, "color": theme.TEXT},
             "selected": {"marker": {"opacity": 1}},
-            "unselected": {"marker": {"opacity": 1}, "textfont": {"color": theme.TEXT}},
+            "unselected": {"marker": {"opacity": 1}},
             "xaxis": xo,
             "yaxis": yo,
+            "name": OUTPUT_CELLS,
         }
     )
-    dynamic = window_traces_ids + [output_start, output_start + 1, output_start + 2]
+    dynamic = [*window_traces_ids, output_start, output_start + 1]
     frames = [
         {"name": str(step), "data": window_traces(step) + output_traces(step), "traces": dynamic}
         for step in range(steps)
     ]
-    layout.update(_controls(view, steps, pinned_step, frame_ms, CONTROL_BAND / height, height))
+    layout.update(animation_controls(view.output_names, pinned_step, frame_ms, height))
     layout.update(
         {
             "height": int(height),
@@ -370,13 +402,17 @@ def sliding_window_figure(
             "clickmode": "event+select",
         }
     )
-    return go.Figure({"data": data, "layout": layout, "frames": frames}, skip_invalid=False)
+    return {"data": data, "layout": layout, "frames": frames}
 
 
-def _controls(
-    view: GridView, steps: int, active: int, frame_ms: int, top: float, height: float
+def animation_controls(
+    step_names: tuple[str, ...], active: int, frame_ms: int, height: float
 ) -> dict:
-    """Play / Pause / Slow / Fast buttons and a step slider (all run in the browser)."""
+    """Play / Pause / Slow / Fast buttons and a step slider (all run in the browser).
+
+    They sit in the bottom ``CONTROL_BAND`` pixels of a figure ``height`` pixels tall.
+    """
+    top = CONTROL_BAND / height
 
     def play(duration: int) -> dict:
         return {
@@ -405,14 +441,18 @@ def _controls(
     ]
     slider_steps = [
         {
-            "label": view.output_names[step],
+            "label": name,
             "method": "animate",
             "args": [
                 [str(step)],
-                {"frame": {"duration": 0, "redraw": True}, "mode": "immediate", "transition": {"duration": 0}},
+                {
+                    "frame": {"duration": 0, "redraw": True},
+                    "mode": "immediate",
+                    "transition": {"duration": 0},
+                },
             ],
         }
-        for step in range(steps)
+        for step, name in enumerate(step_names)
     ]
     return {
         "updatemenus": [

@@ -22,7 +22,8 @@ GRID_GAP = 2
 WINDOW_OUTLINE = "#d55e00"  # vermillion: the kernel window and the current output cell
 PINNED_OUTLINE = "#0072b2"
 OUTPUT_SCALE = [[0.0, "#f7fbff"], [0.5, "#c6dbef"], [1.0, "#6baed6"]]
-PENDING_FILL = "#ffffff"
+PENDING_FILL = "#fbfbfb"  # covers output cells not computed yet
+PENDING_LINE = "#c8c8c8"
 VALUE_SCALE = "Cividis"  # input values when cells are too small to print numbers
 
 TAP_COLOURS = (
@@ -57,5 +58,5 @@ def with_alpha(hex_colour: str, alpha: float) -> str:
 def format_number(value: float) -> str:
     """Short, exact-looking numbers: ints without decimals, others with at most 2."""
     if abs(value - round(value)) < 1e-9:
-        return str(int(round(value)))
+        return str(round(value))
     return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,73 @@
+"""Standard convolution: a kernel sliding over a 2-D input, with every padding mode."""
+
+from functools import partial
+
+import streamlit as st
+
+from conv_engine.reference import conv2d_reference
+from ui import cached
+from ui.animation import sliding_animation
+from ui.controls import conv2d_controls
+from ui.formulas import (
+    kernel_extent_latex,
+    output_size_latex,
+    same_padding_latex,
+    same_padding_sentence,
+)
+from ui.panels import code_panel, config_error, formula_panel, header
+from ui.params import PageParams
+
+params = PageParams("standard")
+header(
+    "🔲 Standard convolution",
+    "A small **kernel** slides over the input; at each position the overlapping numbers are "
+    "multiplied and summed into one **output** cell. **Padding** adds zeros around the "
+    "input (grey, hatched), **stride** skips positions, **dilation** spreads the kernel.",
+)
+spec = conv2d_controls(params)
+params.show_notices()
+params.publish(keep=("step",))
+try:
+    trace = cached.conv2d_trace(spec)
+except ValueError as error:
+    config_error(error, "Reduce k or d, add padding, or choose SAME/FULL.")
+    st.stop()
+
+geometry = trace.geometry
+(out_h, out_w), (pad_h, pad_w) = geometry.output_size, geometry.padding
+columns = st.columns(4)
+columns[0].metric("Input", f"{spec.height} × {spec.width}")
+columns[1].metric(
+    "Padded",
+    "{} × {}".format(*geometry.padded_size),
+    help=f"zeros added: top {pad_h[0]}, bottom {pad_h[1]}, left {pad_w[0]}, right {pad_w[1]}",
+)
+columns[2].metric("Kernel extent k_eff", "{} × {}".format(*geometry.kernel_extent))
+columns[3].metric("Output", f"{out_h} × {out_w}")
+
+if spec.padding_mode == "same":
+    st.info(
+        f"**SAME** pads so that the output has ⌈i/s⌉ cells per axis. "
+        f"{same_padding_sentence(geometry, ('height', 'width'))}. This is TensorFlow/Keras' "
+        "rule (PyTorch's `padding='same'` agrees at stride 1 and refuses stride > 1).",
+        icon="📐",
+    )
+
+sliding_animation("standard", trace, partial(cached.conv2d_figure, spec))
+
+formula_panel(
+    [
+        kernel_extent_latex(spec.kernel_size, spec.dilation),
+        output_size_latex(geometry, 0, r"o_\text{height}"),
+        output_size_latex(geometry, 1, r"o_\text{width}"),
+        *([same_padding_latex(geometry, 1)] if spec.padding_mode == "same" else []),
+    ]
+)
+st.markdown(
+    "- **VALID** adds nothing: the kernel only visits positions where it fits, so the output "
+    "shrinks by k_eff − 1.\n"
+    "- **SAME** adds just enough zeros to keep ⌈i/s⌉ outputs; with stride 1 the size is kept.\n"
+    "- **FULL** pads k_eff − 1 on each side: every overlap of kernel and input counts.\n"
+    "- **Stride s > 1** skips positions and **downsamples** by about s."
+)
+code_panel([conv2d_reference])

@@ -1,0 +1,70 @@
+"""The pages of the app, with the presets the home page offers to jump in.
+
+One list serves ``app.py`` (navigation) and the home page (map and links).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Preset:
+    label: str
+    query: dict[str, str]
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    path: str
+    title: str
+    icon: str
+    url_path: str
+    section: str
+    summary: str
+    presets: tuple[Preset, ...] = ()
+
+
+PAGES = (
+    PageInfo(
+        "pages/standard.py",
+        "Standard convolution",
+        "🔲",
+        "standard",
+        "Convolutions",
+        "A kernel slides over a 2-D input: padding (VALID, SAME, FULL, explicit), stride and "
+        "dilation, every product visible.",
+        (
+            Preset("VALID shrinks 6×6 → 4×4", {"p": "valid", "k": "3", "s": "1"}),
+            Preset("SAME keeps the size", {"p": "same", "k": "3", "s": "1"}),
+            Preset(
+                "SAME, stride 2: the extra zero",
+                {"p": "same", "k": "3", "s": "2", "h": "6", "w": "6"},
+            ),
+            Preset(
+                "d2l's 3×3 example: 19, 25, 37, 43",
+                {
+                    "h": "3",
+                    "w": "3",
+                    "k": "2",
+                    "input": "count",
+                    "kernel": "custom",
+                    "weights": "0 1; 2 3",
+                },
+            ),
+        ),
+    ),
+    PageInfo(
+        "pages/conv1d.py",
+        "Conv1d",
+        "〰️",
+        "conv1d",
+        "Convolutions",
+        "A window over a sequence, and over frames × features: a Conv1d kernel of size n "
+        "is really n × F.",
+        (
+            Preset("Dilated difference, d = 2", {"d": "2", "p": "same"}),
+            Preset("Causal padding", {"p": "causal", "k": "3"}),
+        ),
+    ),
+)

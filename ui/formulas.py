@@ -1,0 +1,85 @@
+"""LaTeX for the formula panels, with the current numbers substituted.
+
+Pure functions of engine data (no Streamlit), so they are unit-tested: every number shown
+comes from a ConvGeometry or a TraceStep.
+"""
+
+from __future__ import annotations
+
+from conv_engine import ConvGeometry, TraceStep
+from viz.theme import format_number
+
+MAX_TERMS = 12
+
+
+def kernel_extent_latex(kernel_size: int, dilation: int) -> str:
+    """``k_eff = k + (k − 1)(d − 1)`` with numbers."""
+    extent = kernel_size + (kernel_size - 1) * (dilation - 1)
+    return (
+        rf"k_\text{{eff}} = k + (k-1)(d-1) = {kernel_size} + {kernel_size - 1}"
+        rf"\cdot{dilation - 1} = {extent}"
+    )
+
+
+def output_size_latex(geometry: ConvGeometry, axis: int, symbol: str = "o") -> str:
+    """``o = ⌊(i + p_before + p_after − k_eff)/s⌋ + 1`` for one axis, with numbers."""
+    size = geometry.input_size[axis]
+    before, after = geometry.padding[axis]
+    extent = geometry.kernel_extent[axis]
+    stride = geometry.stride[axis]
+    result = geometry.output_size[axis]
+    return (
+        rf"{symbol} = \left\lfloor \frac{{i + p_\text{{before}} + p_\text{{after}} - "
+        rf"k_\text{{eff}}}}{{s}} \right\rfloor + 1 = \left\lfloor \frac{{{size} + {before} + "
+        rf"{after} - {extent}}}{{{stride}}} \right\rfloor + 1 = {result}"
+    )
+
+
+def same_padding_latex(geometry: ConvGeometry, axis: int) -> str:
+    """TensorFlow's SAME rule with numbers: output size, total pad and its split."""
+    size, stride = geometry.input_size[axis], geometry.stride[axis]
+    extent = geometry.kernel_extent[axis]
+    output = -(-size // stride)
+    before, after = geometry.padding[axis]
+    return (
+        rf"o = \lceil i / s \rceil = \lceil {size}/{stride} \rceil = {output},\quad "
+        rf"p_\text{{total}} = \max((o-1)s + k_\text{{eff}} - i,\ 0) = "
+        rf"\max({output - 1}\cdot{stride} + {extent} - {size},\ 0) = {before + after},\quad "
+        rf"p_\text{{before}} = \lfloor {before + after}/2 \rfloor = {before},\ "
+        rf"p_\text{{after}} = {after}"
+    )
+
+
+def _factor(value: float) -> str:
+    text = format_number(value)
+    return f"({text})" if value < 0 else text
+
+
+def step_equation_latex(step: TraceStep, output_name: str) -> str:
+    """``y[1, 2] = 3·1 + 0·2 + … = 17``: the products of one step, input value · weight."""
+    values = step.input_values.ravel().tolist()
+    weights = step.weights.ravel().tolist()
+    terms = [rf"{_factor(x)}\cdot{_factor(w)}" for x, w in zip(values, weights, strict=True)]
+    if len(terms) > MAX_TERMS:
+        shown = terms[: MAX_TERMS - 2]
+        terms = [*shown, rf"\dots\ (\text{{{len(values)} products}})", terms[-1]]
+    bias = f" + {_factor(step.bias)}" if step.bias else ""
+    name = output_name.replace("[", "_{").replace("]", "}")
+    return rf"{name} = {' + '.join(terms)}{bias} = {format_number(step.value)}"
+
+
+def same_padding_sentence(geometry: ConvGeometry, axis_names: tuple[str, ...]) -> str:
+    """Which side gets the extra zero under SAME (TF rule), in words with numbers."""
+    sides = {"height": ("top", "bottom"), "width": ("left", "right"), "length": ("left", "right")}
+    parts = []
+    for axis, name in enumerate(axis_names):
+        before, after = geometry.padding[axis]
+        first, last = sides[name]
+        if before == after:
+            parts.append(f"{name}: {before} zero(s) on each side ({first} = {last})")
+        else:
+            parts.append(
+                f"{name}: {before} on the {first}, **{after} on the {last}** — the odd zero "
+                f"goes at the end"
+            )
+    return "; ".join(parts)

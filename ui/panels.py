@@ -1,0 +1,76 @@
+"""Shared page pieces: header, error box, formula and code panels, the step inspector."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+
+import streamlit as st
+
+from viz.figure import PlainFigure
+
+
+def header(title: str, intro: str) -> None:
+    st.title(title)
+    st.markdown(intro)
+
+
+def config_error(error: Exception, hint: str = "") -> None:
+    """Show an impossible configuration as the engine's sentence plus how to fix it."""
+    st.error(f"**This setting has no output.** {error}", icon="🚫")
+    if hint:
+        st.caption(f"💡 {hint}")
+
+
+def formula_panel(lines: Iterable[str], title: str = "The numbers, substituted") -> None:
+    with st.container(border=True):
+        st.markdown(f"**{title}**")
+        for line in lines:
+            st.latex(line)
+
+
+def code_panel(functions: Iterable[Callable], title: str = "🔎 Show the code") -> None:
+    """The real source of the engine functions that computed what is on screen."""
+    with st.expander(title):
+        for function in functions:
+            st.code(inspect.getsource(function), language="python")
+
+
+def clicked_step(chart_key: str, handled_key: str) -> int | None:
+    """The step of a newly clicked output cell, or None (each click is used once)."""
+    state = st.session_state.get(chart_key)
+    points = []
+    if state:
+        try:
+            points = state["selection"]["points"]
+        except (KeyError, TypeError):
+            points = []
+    steps = [p.get("customdata") for p in points if isinstance(p, dict)]
+    steps = [s[0] if isinstance(s, list) and s else s for s in steps]
+    steps = [s for s in steps if isinstance(s, int)]
+    marker = tuple(steps)
+    if not steps or st.session_state.get(handled_key) == marker:
+        return None
+    st.session_state[handled_key] = marker
+    return steps[0]
+
+
+def plot(spec: dict, key: str, selectable: bool = False):
+    """Show a figure spec (from ``viz``); with ``selectable`` its output cells can be clicked.
+
+    A spec with a fixed ``layout.width`` (square grid cells) is shown at exactly that width.
+    """
+    figure = PlainFigure(spec)
+    width = "content" if "width" in spec.get("layout", {}) else "stretch"
+    config = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+    if selectable:
+        return st.plotly_chart(
+            figure,
+            key=key,
+            on_select="rerun",
+            selection_mode=("points",),
+            config=config,
+            theme=None,
+            width=width,
+        )
+    return st.plotly_chart(figure, key=key, config=config, theme=None, width=width)

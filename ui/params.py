@@ -1,0 +1,187 @@
+"""Page parameters: bounded widgets mirrored in the URL query, with notices for bad links.
+
+Every widget of a page is created through :class:`PageParams`. On the first run of a page
+a widget takes its value from the URL (``?k=3&s=2&p=same``); a value that cannot be parsed
+or lies outside the widget's bounds falls back to a valid one and a notice says so. After
+the widgets, :meth:`PageParams.publish` writes every value back to the URL, so a copied link
+reproduces the view. Bounds come from the engine's validity helpers, so an impossible
+setting cannot be reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
+MAX_QUERY_TEXT = 400  # longer query values are refused outright
+
+
+@dataclass
+class PageParams:
+    """The parameters of one page; widget keys are ``"<page>_<name>"``."""
+
+    page: str
+    notices: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
+
+    def key(self, name: str) -> str:
+        return f"{self.page}_{name}"
+
+    def _seed(self, name: str, default: Any, parse: Callable[[str], Any], describe: str) -> None:
+        """Put the starting value in session state: from the URL if valid, else the default."""
+        key = self.key(name)
+        if key in st.session_state:
+            return
+        raw = st.query_params.get(name)
+        value = default
+        if raw is not None:
+            try:
+                if len(raw) > MAX_QUERY_TEXT:
+                    raise ValueError
+                value = parse(raw)
+            except (ValueError, TypeError, OverflowError, KeyError):
+                shown = raw if len(raw) <= 40 else raw[:40] + "…"
+                self.notices.append(f"`{name}={shown}` is not {describe}: using `{default}`.")
+                value = default
+        st.session_state[key] = value
+
+    def integer(
+        self,
+        name: str,
+        label: str,
+        default: int,
+        low: int,
+        high: int,
+        *,
+        help: str | None = None,
+        container: Any = None,
+    ) -> int:
+        """An integer slider bounded to ``low … high`` (a fixed value when they are equal)."""
+        container = container or st
+        high = max(low, high)
+        default = min(max(default, low), high)
+        key = self.key(name)
+        fresh = key not in st.session_state
+        self._seed(name, default, lambda raw: int(float(raw)), "a whole number")
+        value = st.session_state[key]
+        if not isinstance(value, int) or not low <= value <= high:
+            clamped = min(max(int(value), low), high) if isinstance(value, int) else default
+            if fresh:
+                self.notices.append(
+                    f"`{name}={value}` is outside {low}…{high} here: using `{clamped}`."
+                )
+            st.session_state[key] = clamped
+        if low == high:
+            container.number_input(label, value=low, disabled=True, help=help, key=key)
+            value = low
+        else:
+            value = container.slider(label, low, high, key=key, help=help)
+        self.values[name] = str(value)
+        return int(value)
+
+    def choice(
+        self,
+        name: str,
+        label: str,
+        options: Sequence[str],
+        default: str,
+        *,
+        labels: dict[str, str] | None = None,
+        widget: str = "segmented",
+        help: str | None = None,
+        container: Any = None,
+    ) -> str:
+        """One of ``options`` (case-insensitive in the URL), as a segmented control or select."""
+        container = container or st
+        key = self.key(name)
+        lookup = {option.lower(): option for option in options}
+        self._seed(name, default, lambda raw: lookup[raw.lower()], f"one of {', '.join(options)}")
+        if st.session_state[key] not in options:
+            st.session_state[key] = default
+        labels = labels or {}
+        format_func = lambda option: labels.get(option, option)  # noqa: E731
+        if widget == "select":
+            value = container.selectbox(label, options, key=key, format_func=format_func, help=help)
+        else:
+            value = container.segmented_control(
+                label,
+                options,
+                key=key,
+                format_func=format_func,
+                help=help,
+                selection_mode="single",
+                required=True,
+            )
+        value = value if value in options else default
+        self.values[name] = value
+        return value
+
+    def toggle(
+        self,
+        name: str,
+        label: str,
+        default: bool,
+        *,
+        help: str | None = None,
+        container: Any = None,
+    ) -> bool:
+        """An on/off switch; the URL takes 1/0, true/false, yes/no, on/off."""
+        container = container or st
+
+        def parse(raw: str) -> bool:
+            word = raw.lower()
+            if word in TRUE_WORDS | FALSE_WORDS:
+                return word in TRUE_WORDS
+            raise ValueError(raw)
+
+        self._seed(name, default, parse, "on or off (1 or 0)")
+        value = bool(container.toggle(label, key=self.key(name), help=help))
+        self.values[name] = "1" if value else "0"
+        return value
+
+    def text(
+        self,
+        name: str,
+        label: str,
+        default: str,
+        validate: Callable[[str], object],
+        *,
+        describe: str,
+        help: str | None = None,
+        container: Any = None,
+    ) -> str:
+        """Free text (e.g. a custom kernel) that ``validate`` must accept to enter from the URL."""
+        container = container or st
+
+        def parse(raw: str) -> str:
+            validate(raw)
+            return raw
+
+        self._seed(name, default, parse, describe)
+        value = container.text_input(label, key=self.key(name), help=help, max_chars=MAX_QUERY_TEXT)
+        self.values[name] = value
+        return value
+
+    def show_notices(self) -> None:
+        """Explain, once, which link parameters were replaced and why."""
+        if self.notices:
+            st.warning(
+                "**This link had settings that cannot be shown, so they were replaced:**\n\n"
+                + "\n".join(f"- {notice}" for notice in self.notices),
+                icon="🔗",
+            )
+
+    def publish(self, keep: tuple[str, ...] = ()) -> None:
+        """Mirror every value into the URL query (only when something changed).
+
+        ``keep`` names query keys owned by a fragment (e.g. ``step``), left as they are.
+        """
+        current = st.query_params.to_dict()
+        wanted = {**{k: v for k, v in current.items() if k in keep}, **self.values}
+        if current != wanted:
+            st.query_params.from_dict(wanted)
