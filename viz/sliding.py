@@ -118,6 +118,27 @@ def _hatch(kinds: np.ndarray, kind: int) -> tuple[list, list]:
     return xs, ys
 
 
+def _hatch_traces(kinds: np.ndarray, xref: str, yref: str) -> list[dict]:
+    """Static hatch strokes over padding (solid) and inserted zeros (dotted)."""
+    traces = []
+    for kind, dash in ((PADDING, "solid"), (INSERTED_ZERO, "dot")):
+        hx, hy = _hatch(kinds, kind)
+        if hx:
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": hx,
+                    "y": hy,
+                    "mode": "lines",
+                    "line": {"color": theme.HATCH, "width": 1, "dash": dash},
+                    "hoverinfo": "skip",
+                    "xaxis": xref,
+                    "yaxis": yref,
+                }
+            )
+    return traces
+
+
 def _cell_centres(shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
     rows, cols = np.indices(shape)
     return cols.ravel(), rows.ravel()
@@ -182,21 +203,6 @@ def sliding_window_figure(
             "yaxis": yi,
         }
     )
-    for kind, dash in ((PADDING, "solid"), (INSERTED_ZERO, "dot")):
-        hx, hy = _hatch(view.kinds, kind)
-        if hx:
-            data.append(
-                {
-                    "type": "scatter",
-                    "x": hx,
-                    "y": hy,
-                    "mode": "lines",
-                    "line": {"color": theme.HATCH, "width": 1, "dash": dash},
-                    "hoverinfo": "skip",
-                    "xaxis": xi,
-                    "yaxis": yi,
-                }
-            )
     # --- the moving window: one filled trace per tap colour, then an outline
     num_colours = min(int(view.rectangles[..., 4].max()) + 1, len(theme.TAP_COLOURS))
 
@@ -211,9 +217,12 @@ def sliding_window_figure(
         traces.append({"type": "scatter", "x": ox, "y": oy})
         return traces
 
-    window_start = len(data)
+    window_traces_ids = []
     for colour, trace in enumerate(window_traces(pinned_step)):
         is_outline = colour == num_colours
+        if is_outline:  # the hatch goes over the tap colours, under the outline
+            data.extend(_hatch_traces(view.kinds, xi, yi))
+        window_traces_ids.append(len(data))
         data.append(
             {
                 **trace,
@@ -226,7 +235,6 @@ def sliding_window_figure(
                 "yaxis": yi,
             }
         )
-    window_traces_ids = list(range(window_start, len(data)))
     # --- input numbers (on top of the window colours)
     cx, cy = _cell_centres(view.values.shape)
     input_text = _texts(view.values)

@@ -1,0 +1,182 @@
+"""Page speed: script run time (AppTest), figure JSON size, and slider-to-chart latency.
+
+For each page at its defaults and at its largest settings it prints:
+- the median time of the page script's own rerun (AppTest, warm caches and cold caches),
+- the size of the figure JSON sent to the browser,
+- in headless Chromium, the median time from a slider key press to the updated chart,
+  next to the same measure for a one-slider hello-world app run in the same benchmark.
+
+Run: ``.venv/bin/python benchmarks/app.py`` (or ``make bench``). Not a test.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app  # noqa: E402
+
+CASES = [
+    ("standard", "default", {}, "standard_k", "standard_chart"),
+    (
+        "standard",
+        "largest",
+        {"h": "12", "w": "12", "p": "full", "k": "3", "d": "2"},
+        "standard_s",
+        "standard_chart",
+    ),
+    ("conv1d", "default", {}, "conv1d_k", "conv1d_chart"),
+    (
+        "conv1d",
+        "largest",
+        {"n": "24", "p": "causal", "k": "3", "d": "4", "t": "40", "co": "512"},
+        "conv1d_s",
+        "conv1d_chart",
+    ),
+]
+
+
+def script_times(page: str, query: dict[str, str], repeats: int = 7) -> tuple[float, float, int]:
+    """(cold run s, median warm rerun s, figure JSON bytes) of one page."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page(f"pages/{page}.py")
+    for key, value in query.items():
+        at.query_params[key] = value
+    start = time.perf_counter()
+    at.run()
+    cold = time.perf_counter() - start
+    warm = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        at.run()
+        warm.append(time.perf_counter() - start)
+    assert not at.exception, at.exception
+    size = sum(len(el.proto.spec) for el in at.get("plotly_chart"))
+    return cold, statistics.median(warm), size
+
+
+def start_server(script: Path, port: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError(f"{script} did not start")
+
+
+def key_to_chart(page, url: str, slider_key: str, chart_key: str, presses: int = 8) -> float:
+    """Median seconds from an ArrowRight/ArrowLeft on a slider to a changed chart."""
+    page.goto(url)
+    wait_for_app(page)
+    page.wait_for_selector(f".st-key-{chart_key} .js-plotly-plot")
+    slider = page.locator(f".st-key-{slider_key}").get_by_role("slider")
+    times = []
+    for press in range(presses):
+        page.evaluate(
+            """(key) => { const p = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+                          window.__marker = p.data; }""",
+            chart_key,
+        )
+        slider.focus()
+        start = time.perf_counter()
+        page.keyboard.press("ArrowRight" if press % 2 == 0 else "ArrowLeft")
+        page.wait_for_function(
+            """(key) => { const p = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+                          return p && p.data !== window.__marker; }""",
+            arg=chart_key,
+            timeout=30_000,
+        )
+        times.append(time.perf_counter() - start)
+        wait_for_app(page)
+    return statistics.median(times)
+
+
+def main() -> None:
+    print(f"{'page':10s} {'settings':9s} {'cold run':>9s} {'warm run':>9s} {'figure JSON':>12s}")
+    for page, label, query, _, _ in CASES:
+        cold, warm, size = script_times(page, query)
+        print(f"{page:10s} {label:9s} {cold * 1e3:7.0f}ms {warm * 1e3:7.0f}ms {size / 1e3:10.0f}KB")
+    hello_cold, hello_warm, _ = script_times_hello()
+    print(f"{'hello':10s} {'':9s} {hello_cold * 1e3:7.0f}ms {hello_warm * 1e3:7.0f}ms")
+
+    if not Path(CHROMIUM).exists():
+        print("no /usr/bin/chromium: browser latency skipped")
+        return
+    from playwright.sync_api import sync_playwright
+
+    app, hello = (
+        start_server(ROOT / "app.py", 8611),
+        start_server(ROOT / "benchmarks/hello_app.py", 8612),
+    )
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1600})
+            baseline = key_to_chart(page, "http://127.0.0.1:8612", "hello_value", "hello_chart")
+            print(f"\nslider key → updated chart (median): hello-world {baseline * 1e3:.0f} ms")
+            for name, label, query, slider, chart in CASES:
+                url = f"http://127.0.0.1:8611/{name}?" + "&".join(
+                    f"{k}={v}" for k, v in query.items()
+                )
+                latency = key_to_chart(page, url, slider, chart)
+                print(
+                    f"  {name:10s} {label:9s} {latency * 1e3:6.0f} ms"
+                    f"  ({latency / baseline:.2f}× hello)"
+                )
+            browser.close()
+    finally:
+        app.terminate()
+        hello.terminate()
+
+
+def script_times_hello() -> tuple[float, float, int]:
+    at = AppTest.from_file(str(ROOT / "benchmarks/hello_app.py"))
+    start = time.perf_counter()
+    at.run()
+    cold = time.perf_counter() - start
+    warm = []
+    for _ in range(7):
+        start = time.perf_counter()
+        at.run()
+        warm.append(time.perf_counter() - start)
+    return cold, statistics.median(warm), 0
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Take the README screenshots: start the app, visit each page, save PNGs in docs/.
+
+Run: ``make screenshots`` (needs /usr/bin/chromium).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app  # noqa: E402
+
+SHOTS = {
+    "home": "",
+    "standard": "standard?p=same&s=2&k=3&h=6&w=7&step=4",
+    "conv1d": "conv1d?d=2&p=same&n=12",
+}
+
+
+def main(names: list[str]) -> None:
+    import subprocess
+    import time
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    port = 8599
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.3)
+        out = ROOT / "docs"
+        out.mkdir(exist_ok=True)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1500})
+            for name in names or list(SHOTS):
+                page.goto(f"{url}/{SHOTS[name]}")
+                wait_for_app(page)
+                page.wait_for_timeout(1500)
+                page.screenshot(path=str(out / f"{name}.png"))
+                print("saved", out / f"{name}.png")
+            browser.close()
+    finally:
+        server.terminate()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

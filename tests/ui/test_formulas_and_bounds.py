@@ -1,0 +1,68 @@
+"""Formula text carries the engine's numbers; widget bounds only reach valid settings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import conv_engine as ce
+from ui.controls import kernel_bounds, parse_kernel
+from ui.formulas import (
+    kernel_extent_latex,
+    output_size_latex,
+    same_padding_latex,
+    same_padding_sentence,
+    step_equation_latex,
+)
+
+
+def test_output_size_formula_numbers():
+    geometry = ce.conv_geometry((7, 6), (3, 3), 2, "same", 1)
+    text = output_size_latex(geometry, 0)
+    assert "{7 + 1 + 1 - 3}{2}" in text and text.endswith("= 4")
+    assert same_padding_latex(geometry, 1).endswith("p_\\text{after} = 1")
+    assert "**1 on the right**" in same_padding_sentence(geometry, ("height", "width"))
+
+
+def test_kernel_extent_formula():
+    assert kernel_extent_latex(3, 2).endswith("= 5")
+    assert kernel_extent_latex(3, 4).endswith("= 9")
+
+
+def test_step_equation_sums_to_the_value():
+    x = np.arange(9.0).reshape(3, 3)
+    w = np.array([[0.0, 1.0], [2.0, 3.0]])
+    trace = ce.conv_trace(x, w)
+    text = step_equation_latex(trace.step(0), "y[0, 0]")
+    assert text == r"y_{0, 0} = 0\cdot0 + 1\cdot1 + 3\cdot2 + 4\cdot3 = 19"
+    long = ce.conv_trace(np.ones((40, 6)), np.ones((40, 3)), ndim=1)
+    assert "120 products" in step_equation_latex(long.step(0), "y[0]")
+
+
+def test_parse_kernel_messages():
+    assert parse_kernel("0 1; 2 3", 2) == (0.0, 1.0, 2.0, 3.0)
+    with pytest.raises(ValueError, match="needs 9 numbers for k = 3"):
+        parse_kernel("1 2 3 4", 3)
+    with pytest.raises(ValueError, match="only numbers"):
+        parse_kernel("1 x 3 4", 2)
+
+
+@given(
+    st.integers(3, 12),
+    st.sampled_from(["valid", "same", "full", "causal", "explicit"]),
+    st.integers(0, 6),
+    st.data(),
+)
+def test_every_reachable_setting_has_an_output(size, mode, pads, data):
+    explicit = pads if mode == "explicit" else 0
+    k_limit, _ = kernel_bounds(size, mode, explicit)
+    k = data.draw(st.integers(1, k_limit))
+    _, d_limit = kernel_bounds(size, mode, explicit, k)
+    d = data.draw(st.integers(1, d_limit))
+    padding = (explicit // 2, explicit - explicit // 2) if mode == "explicit" else mode
+    geometry = ce.conv_geometry((size,), (k,), 1, padding, d)
+    assert geometry.output_size[0] >= 1
+    if mode in ("same", "full", "causal"):
+        assert geometry.padded_size[0] <= 20, "growing modes stay readable"

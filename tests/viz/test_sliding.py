@@ -1,0 +1,104 @@
+"""Figure builders: valid plotly specs, one frame per output position, padding marked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+import conv_engine as ce
+from conv_engine.presets import kernel_preset, speech_features
+from viz.features import feature_figure
+from viz.grid_view import grid_view_1d, grid_view_2d, step_names
+from viz.sliding import OUTPUT_CELLS, sliding_window_figure
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def trace_2d(**settings):
+    x = np.arange(30.0).reshape(5, 6)
+    return ce.conv_trace(x, kernel_preset("sobel", 3), **settings)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"padding": "same", "stride": 2},
+        {"padding": "full", "dilation": 2},
+        {"padding": ((1, 0), (2, 1))},
+    ],
+)
+def test_one_frame_per_output_position_and_valid_spec(settings):
+    trace = trace_2d(**settings)
+    spec = sliding_window_figure(grid_view_2d(trace), pinned_step=1)
+    go.Figure(spec)  # plotly validates every property of the spec
+    assert len(spec["frames"]) == trace.output.size == trace.num_steps
+    assert spec["layout"]["sliders"][0]["active"] == 1
+    assert [f["name"] for f in spec["frames"]] == [str(i) for i in range(trace.num_steps)]
+
+
+def test_padding_cells_are_marked_and_hatched():
+    trace = trace_2d(padding=1)
+    spec = sliding_window_figure(grid_view_2d(trace))
+    kinds = np.array(spec["data"][0]["z"])
+    assert kinds.shape == (7, 8)
+    assert (kinds == ce.PADDING).sum() == 7 * 8 - 5 * 6
+    assert (kinds[1:-1, 1:-1] == ce.INPUT).all()
+    hatch = [t for t in spec["data"] if t.get("line", {}).get("color") == "#b0b0b0"]
+    strokes = sum(x is None for x in hatch[0]["x"])
+    assert strokes == 7 * 8 - 5 * 6, "one hatch stroke per padding cell"
+
+
+def test_window_rectangles_follow_the_trace():
+    trace = trace_2d(stride=2, dilation=2, padding=2)
+    view = grid_view_2d(trace)
+    for step in range(trace.num_steps):
+        cells = {tuple(r[:2]) for r in view.rectangles[step].tolist()}
+        assert cells == {tuple(w) for w in trace.windows[step].tolist()}
+
+
+def test_output_cells_are_clickable_with_their_step():
+    trace = trace_2d(padding="same")
+    spec = sliding_window_figure(grid_view_2d(trace))
+    cells = next(t for t in spec["data"] if t.get("name") == OUTPUT_CELLS)
+    assert cells["customdata"] == list(range(trace.num_steps))
+
+
+def test_1d_trace_with_features_spans_all_rows():
+    x = speech_features(12, 4)
+    trace = ce.conv_trace(x, np.ones((4, 3)), ndim=1, padding="causal")
+    view = grid_view_1d(trace)
+    assert view.values.shape == (4, 14)
+    assert (view.rectangles[..., 0] == 0).all() and (view.rectangles[..., 2] == 3).all()
+    spec = sliding_window_figure(view)
+    go.Figure(spec)
+    assert len(spec["frames"]) == 12
+
+
+def test_feature_figure_one_frame_per_output_frame():
+    x = speech_features(10, 80)
+    weight = np.ones((8, 80, 3))
+    out = ce.conv1d(x, weight)
+    spec = feature_figure(x, weight[0], out)
+    go.Figure(spec)
+    assert len(spec["frames"]) == out.shape[1] == 8
+
+
+def test_step_names():
+    assert step_names((2, 3))[4] == "y[1, 1]"
+    assert step_names((4,)) == ("y[0]", "y[1]", "y[2]", "y[3]")
+
+
+def test_engine_and_viz_do_not_import_streamlit():
+    code = (
+        "import sys, conv_engine, viz.sliding, viz.features, viz.grid_view, viz.theme;"
+        "assert 'streamlit' not in sys.modules, 'streamlit imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    engine_only = "import sys, conv_engine; assert not {'streamlit','plotly'} & set(sys.modules)"
+    subprocess.run([sys.executable, "-c", engine_only], check=True, cwd=ROOT)
