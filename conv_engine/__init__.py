@@ -9,6 +9,7 @@ from .counts import conv_multiply_adds, conv_parameters
 from .errors import ConvConfigError
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
 from .lightweight import dynamic_conv1d, lightweight_conv1d, sequence_padding, softmax
+from .matrix import conv_matrix
 from .receptive import Layer, ReceptiveFieldRow, receptive_field
 from .separable import depthwise_separable_conv2d
 from .sizes import (
@@ -34,6 +35,7 @@ from .trace import (
     scatter_trace,
     transposed_trace,
 )
+from .upsampling import overlap_counts, upsample_nearest, zero_insert
 
 __all__ = [
     "INPUT",
@@ -51,6 +53,7 @@ __all__ = [
     "conv1d",
     "conv2d",
     "conv_geometry",
+    "conv_matrix",
     "conv_multiply_adds",
     "conv_output_size",
     "conv_parameters",
@@ -67,6 +70,7 @@ __all__ = [
     "max_dilation",
     "max_kernel_size",
     "max_output_padding",
+    "overlap_counts",
     "pad_input",
     "receptive_field",
     "resolve_padding",
@@ -75,4 +79,6 @@ __all__ = [
     "softmax",
     "transpose_geometry",
     "transposed_trace",
+    "upsample_nearest",
+    "zero_insert",
 ]

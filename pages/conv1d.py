@@ -12,6 +12,9 @@ from ui.controls import conv1d_controls, feature_controls
 from ui.formulas import kernel_extent_latex, output_size_latex
 from ui.panels import code_panel, config_error, formula_panel, header, plot
 from ui.params import PageParams
+from ui.shell import ensure_navigation
+
+ensure_navigation()
 
 params = PageParams("conv1d")
 header(

@@ -3,6 +3,9 @@
 import streamlit as st
 
 from ui.catalog import PAGES
+from ui.shell import ensure_navigation
+
+ensure_navigation()
 
 st.title("🔲 Convolution Playground")
 st.markdown(

@@ -16,6 +16,9 @@ from ui.formulas import (
 )
 from ui.panels import code_panel, config_error, formula_panel, header
 from ui.params import PageParams
+from ui.shell import ensure_navigation
+
+ensure_navigation()
 
 params = PageParams("standard")
 header(

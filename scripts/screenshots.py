@@ -17,6 +17,7 @@ SHOTS = {
     "home": "",
     "standard": "standard?p=same&s=2&k=3&h=6&w=7&step=4",
     "conv1d": "conv1d?d=2&p=same&n=12",
+    "transposed": "transposed?n=3&k=3&s=2&step=12",
 }
 
 

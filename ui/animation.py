@@ -1,4 +1,4 @@
-"""The animated part of a page, rerun on its own (``st.fragment``): figure + step inspector.
+"""The animated part of a page: figure + step inspector, rerun on its own (``st.fragment``).
 
 Clicking an output cell (a plotly selection) or moving the inspector's step slider pins a
 step: the figure opens on that frame and the inspector writes out its products. Play,
@@ -19,32 +19,41 @@ from .panels import clicked_step, plot
 from .params import PageParams
 
 
-@st.fragment
-def sliding_animation(page: str, trace: ConvTrace, figure_for_step: Callable[[int], dict]) -> None:
-    """Show the animation of ``trace`` and an inspector for one step."""
+def pinned_step(page: str, trace: ConvTrace, chart: str = "chart") -> int:
+    """The step to show: a newly clicked output cell of ``chart``, else the inspector slider.
+
+    Draws the inspector (slider + the step's equation) and returns the chosen step.
+    """
     params = PageParams(page)
-    names = step_names(trace.output.shape)
     step_key = params.key("step")
-    clicked = clicked_step(params.key("chart"), params.key("clicked"))
+    clicked = clicked_step(params.key(chart), params.key("clicked"))
     if clicked is not None and 0 <= clicked < trace.num_steps:
         st.session_state[step_key] = clicked
-    plot_area = st.container()
+    names = step_names(trace.output.shape)
     with st.container(border=True):
         left, right = st.columns([1, 2], vertical_alignment="bottom")
         step = params.integer(
             "step",
-            "🔍 Inspect one step",
+            "🔍 Inspect one output cell",
             0,
             0,
             trace.num_steps - 1,
             container=left,
-            help="Or click an output cell in the figure to pin it: the figure opens on it.",
+            help="Or click an output cell in the figure to pin it: the figures open on it.",
         )
         right.markdown(
             f"**{names[step]}** is the sum of the products of the kernel with its window "
             "(input value · weight):"
         )
         st.latex(step_equation_latex(trace.step(step), names[step]))
-    with plot_area:
-        plot(figure_for_step(step), params.key("chart"), selectable=True)
     st.query_params["step"] = str(step)
+    return step
+
+
+@st.fragment
+def sliding_animation(page: str, trace: ConvTrace, figure_for_step: Callable[[int], dict]) -> None:
+    """Show the animation of ``trace`` above an inspector for one step."""
+    plot_area = st.container()
+    step = pinned_step(page, trace)
+    with plot_area:
+        plot(figure_for_step(step), PageParams(page).key("chart"), selectable=True)

@@ -55,6 +55,20 @@ PAGES = (
         ),
     ),
     PageInfo(
+        "pages/transposed.py",
+        "Transposed convolution",
+        "🔼",
+        "transposed",
+        "Convolutions",
+        "Upsampling shown three ways (scatter, zero insertion, matrix Cᵀ), why output_padding "
+        "exists, and where checkerboards come from.",
+        (
+            Preset("The article's 7 → 15 (F = 3, S = 2)", {"n": "7", "k": "3", "s": "2"}),
+            Preset("Checkerboard: k = 3, s = 2", {"k": "3", "s": "2", "n": "3"}),
+            Preset("No checkerboard: k = 4, s = 2", {"k": "4", "s": "2", "n": "3"}),
+        ),
+    ),
+    PageInfo(
         "pages/conv1d.py",
         "Conv1d",
         "〰️",

@@ -311,3 +311,60 @@ def feature_controls(params: PageParams) -> FeatureSpec:
     kernel_size = params.integer("kn", "Kernel size n", 5, 1, 9, container=columns[2])
     out_channels = params.integer("co", "Output channels C_out", 256, 1, 512, container=columns[3])
     return FeatureSpec(frames, int(features), kernel_size, out_channels, 0)
+
+
+@dataclass(frozen=True)
+class TransposedSpec:
+    """The transposed-convolution page (square 2-D input)."""
+
+    size: int
+    kernel_size: int
+    stride: int
+    padding: int
+    output_padding: int
+    dilation: int
+    input_preset: str
+    seed: int
+
+
+def transposed_controls(params: PageParams) -> TransposedSpec:
+    """Widgets bounded by the transposed conv's rules: output ≥ 1, output_padding < max(s, d)."""
+    columns = st.columns(6)
+    size = params.integer("n", "Input size", 3, 1, 7, container=columns[0])
+    kernel_size = params.integer("k", "Kernel size k", 3, 1, 4, container=columns[1])
+    stride = params.integer("s", "Stride s", 2, 1, 3, container=columns[2])
+    dilation = params.integer("d", "Dilation d", 1, 1, 2, container=columns[3])
+    full = (size - 1) * stride + dilation * (kernel_size - 1)
+    padding = params.integer(
+        "p",
+        "Padding p (crop)",
+        0,
+        0,
+        min(3, full // 2),
+        container=columns[4],
+        help="PyTorch's transposed padding crops p cells from each side of the full output.",
+    )
+    output_padding = params.integer(
+        "op",
+        "output_padding",
+        0,
+        0,
+        ce.max_output_padding(stride, dilation),
+        container=columns[5],
+        help="Must be smaller than max(s, d): it picks one of the input "
+        "sizes that a strided conv maps to the same output size.",
+    )
+    row = st.columns([2, 1, 3])
+    input_preset = params.choice(
+        "input",
+        "Input",
+        ("count", "random", "ones"),
+        "count",
+        labels=INPUT_LABELS,
+        widget="select",
+        container=row[0],
+    )
+    seed = params.integer("seed", "Seed", 0, 0, 99, container=row[1])
+    return TransposedSpec(
+        size, kernel_size, stride, padding, output_padding, dilation, input_preset, seed
+    )

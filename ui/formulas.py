@@ -83,3 +83,27 @@ def same_padding_sentence(geometry: ConvGeometry, axis_names: tuple[str, ...]) -
                 f"goes at the end"
             )
     return "; ".join(parts)
+
+
+def transposed_size_latex(
+    input_size: int,
+    kernel_size: int,
+    stride: int,
+    padding: int,
+    output_padding: int,
+    dilation: int,
+    output_size: int,
+) -> tuple[str, str]:
+    """The transposed output size in PyTorch's and in Keras' words, with numbers."""
+    torch = (
+        rf"o = (i-1)\,s - 2p + d(k-1) + \text{{output\_padding}} + 1 = ({input_size}-1)"
+        rf"\cdot{stride} - 2\cdot{padding} + {dilation}\cdot({kernel_size}-1) + "
+        rf"{output_padding} + 1 = {output_size}"
+    )
+    extent = dilation * (kernel_size - 1) + 1
+    keras = (
+        rf"\text{{Keras: }} (W-1)\,S + F - 2\,\text{{padding}} + \text{{output\_padding}} = "
+        rf"({input_size}-1)\cdot{stride} + {extent} - 2\cdot{padding} + {output_padding} = "
+        rf"{output_size}"
+    )
+    return torch, keras

@@ -74,3 +74,12 @@ def plot(spec: dict, key: str, selectable: bool = False):
             width=width,
         )
     return st.plotly_chart(figure, key=key, config=config, theme=None, width=width)
+
+
+def link_page(url_path: str, label: str, query: dict[str, str]) -> None:
+    """A link to another page of the app with its parameters preset (if that page exists)."""
+    from .catalog import PAGES
+
+    for info in PAGES:
+        if info.url_path == url_path:
+            st.page_link(info.path, label=label, icon=info.icon, query_params=query)

@@ -22,7 +22,6 @@ from .grid_view import GridView
 class Panel:
     """One grid panel of the figure, placed in pixels before conversion to paper domains."""
 
-    name: str
     rows: int
     cols: int
     left: float = 0.0
@@ -38,32 +37,70 @@ MAX_GRID_HEIGHT = 560
 PANEL_GAP = 70
 
 
-def _layout_panels(view: GridView) -> tuple[list[Panel], float, float, float]:
-    """Place input, kernel and output panels; return them, cell size, width and height (px)."""
-    shapes = [view.values.shape, view.kernel.shape, view.output.shape]
-    names = ["input", "kernel", "output"]
-    if view.values.shape[0] <= 3:  # a 1-D signal: three strips stacked vertically
+def _place_panels(
+    shapes: list[tuple[int, int]], vertical: bool, control_band: int
+) -> tuple[list[Panel], float, float, float]:
+    """Place grid panels side by side (or stacked); return them, cell size, width, height."""
+    if vertical:  # 1-D strips: stacked, one above the other
         cell = min(theme.CELL_PIXELS, (MAX_WIDTH - 2 * SIDE_MARGIN) / max(c for _, c in shapes))
         panels, top = [], TITLE_BAND
-        for name, (rows, cols) in zip(names, shapes, strict=True):
-            panels.append(Panel(name, rows, cols, SIDE_MARGIN, top))
+        for rows, cols in shapes:
+            panels.append(Panel(rows, cols, SIDE_MARGIN, top))
             top += rows * cell + TITLE_BAND
         width = 2 * SIDE_MARGIN + max(c for _, c in shapes) * cell
-        height = top - TITLE_BAND + CONTROL_BAND
-        return panels, cell, width, height
-    total_cols = sum(c for _, c in shapes)
+        return panels, cell, width, top - TITLE_BAND + control_band
+    gaps = PANEL_GAP * (len(shapes) - 1)
     cell = min(
         theme.CELL_PIXELS,
-        (MAX_WIDTH - 2 * SIDE_MARGIN - 2 * PANEL_GAP) / total_cols,
+        (MAX_WIDTH - 2 * SIDE_MARGIN - gaps) / sum(c for _, c in shapes),
         MAX_GRID_HEIGHT / max(r for r, _ in shapes),
     )
     panels, left = [], SIDE_MARGIN
-    for name, (rows, cols) in zip(names, shapes, strict=True):
-        panels.append(Panel(name, rows, cols, left, TITLE_BAND))
+    for rows, cols in shapes:
+        panels.append(Panel(rows, cols, left, TITLE_BAND))
         left += cols * cell + PANEL_GAP
     width = left - PANEL_GAP + SIDE_MARGIN
-    height = TITLE_BAND + max(r for r, _ in shapes) * cell + CONTROL_BAND
-    return panels, cell, width, height
+    return panels, cell, width, TITLE_BAND + max(r for r, _ in shapes) * cell + control_band
+
+
+@dataclass(frozen=True)
+class GridLayout:
+    """Axes for a row (or column) of square-celled grid panels."""
+
+    layout: dict
+    refs: list[tuple[str, str]]
+    cell: float
+    width: float
+    height: float
+
+
+def grid_layout(
+    shapes: list[tuple[int, int]],
+    titles: tuple[str, ...],
+    vertical: bool = False,
+    control_band: int = CONTROL_BAND,
+) -> GridLayout:
+    """Layout dict with one x/y axis pair per panel (square cells, row 0 at the top)."""
+    panels, cell, width, height = _place_panels(shapes, vertical, control_band)
+    layout: dict = {}
+    refs = []
+    for index, (panel, title) in enumerate(zip(panels, titles, strict=True), start=1):
+        xname, xaxis, yname, yaxis, xref, yref = _axes(panel, index, cell, width, height, title)
+        layout[xname], layout[yname] = xaxis, yaxis
+        refs.append((xref, yref))
+    layout.update(
+        {
+            "height": int(height),
+            "width": int(width),
+            "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+            "showlegend": False,
+            "plot_bgcolor": theme.BACKGROUND,
+            "paper_bgcolor": theme.BACKGROUND,
+            "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
+            "hoverlabel": {"font": {"size": 16}},
+        }
+    )
+    return GridLayout(layout, refs, cell, width, height)
 
 
 def _axes(panel: Panel, index: int, cell: float, width: float, height: float, title: str):
@@ -165,13 +202,9 @@ def sliding_window_figure(
     """
     steps = view.num_steps
     pinned_step = int(np.clip(pinned_step, 0, steps - 1))
-    panels, cell, width, height = _layout_panels(view)
-    layout: dict = {}
-    refs = []
-    for index, (panel, title) in enumerate(zip(panels, titles, strict=True), start=1):
-        xname, xaxis, yname, yaxis, xref, yref = _axes(panel, index, cell, width, height, title)
-        layout[xname], layout[yname] = xaxis, yaxis
-        refs.append((xref, yref))
+    shapes = [view.values.shape, view.kernel.shape, view.output.shape]
+    grid = grid_layout(shapes, titles, vertical=view.values.shape[0] <= 3)
+    layout, refs, cell, height = dict(grid.layout), grid.refs, grid.cell, grid.height
     (xi, yi), (xk, yk), (xo, yo) = refs
     show_text = cell >= theme.MIN_TEXT_CELL
     font = {"size": max(10, min(theme.CELL_FONT_SIZE, int(cell * 0.4))), "color": theme.TEXT}
@@ -397,19 +430,7 @@ def sliding_window_figure(
         for step in range(steps)
     ]
     layout.update(animation_controls(view.output_names, pinned_step, frame_ms, height))
-    layout.update(
-        {
-            "height": int(height),
-            "width": int(width),
-            "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-            "showlegend": False,
-            "plot_bgcolor": theme.BACKGROUND,
-            "paper_bgcolor": theme.BACKGROUND,
-            "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
-            "hoverlabel": {"font": {"size": 16}},
-            "clickmode": "event+select",
-        }
-    )
+    layout["clickmode"] = "event+select"
     return {"data": data, "layout": layout, "frames": frames}
 
 

@@ -60,3 +60,6 @@ def format_number(value: float) -> str:
     if abs(value - round(value)) < 1e-9:
         return str(round(value))
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+DIVERGING = [[0.0, "#67a9cf"], [0.5, "#f7f7f7"], [1.0, "#ef8a62"]]  # negative · 0 · positive

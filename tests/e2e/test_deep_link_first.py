@@ -1,0 +1,26 @@
+"""A shared link opened as the very first request of a fresh server must get the full app.
+
+(Runs first in the session on purpose: Streamlit's old ``pages/`` mode would otherwise
+serve the page file alone, without navigation, to this and every later visitor.)
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+
+def test_first_request_deep_link_has_navigation_and_its_settings(app_url, page):
+    page.goto(f"{app_url}/standard?k=5&p=same&s=2")
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-standard_chart .js-plotly-plot")
+    navigation = page.locator("[data-testid='stSidebarNav']").inner_text()
+    assert "Standard convolution" in navigation and "Home" in navigation, navigation
+    slider_text = page.locator(".st-key-standard_k").inner_text()
+    assert "5" in slider_text, f"k=5 from the link was not applied: {slider_text!r}"
+    assert "s=2" in page.url and "p=same" in page.url
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.errors.messages, page.errors.messages

@@ -1,0 +1,338 @@
+"""Figures of the transposed-convolution page: scatter animation, matrix view, count maps.
+
+All builders return plain plotly spec dicts (see ``viz.figure``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from conv_engine import ScatterTrace
+
+from . import theme
+from .sliding import animation_controls, grid_layout, rectangle_path
+
+
+def _as_2d(array: np.ndarray) -> np.ndarray:
+    return array[None, :] if array.ndim == 1 else array
+
+
+def _texts(values: np.ndarray) -> list[str]:
+    return [theme.format_number(v) for v in values.ravel().tolist()]
+
+
+def _centres(shape: tuple[int, int]) -> tuple[list, list]:
+    rows, cols = np.indices(shape)
+    return cols.ravel().tolist(), rows.ravel().tolist()
+
+
+def _text_trace(values: np.ndarray, ref: tuple[str, str], size: int, hover: str) -> dict:
+    x, y = _centres(values.shape)
+    texts = _texts(values)
+    return {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "mode": "text",
+        "text": texts,
+        "textfont": {"size": size, "color": theme.TEXT},
+        "hovertext": [f"{hover}[{r}, {c}] = {t}" for c, r, t in zip(x, y, texts, strict=True)],
+        "hoverinfo": "text",
+        "xaxis": ref[0],
+        "yaxis": ref[1],
+    }
+
+
+def _heatmap(values: np.ndarray, ref: tuple[str, str], scale, zmin=None, zmax=None) -> dict:
+    return {
+        "type": "heatmap",
+        "z": values.tolist(),
+        "colorscale": scale,
+        "showscale": False,
+        "zmin": float(values.min()) if zmin is None else zmin,
+        "zmax": (float(values.max()) if zmax is None else zmax) + 1e-9,
+        "xgap": theme.GRID_GAP,
+        "ygap": theme.GRID_GAP,
+        "hoverinfo": "skip",
+        "xaxis": ref[0],
+        "yaxis": ref[1],
+    }
+
+
+def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = None) -> dict:
+    """Each input cell stamps the kernel, scaled by its value, into the output; stamps add.
+
+    Frame ``n`` outlines input cell ``n``, colours the output cells its stamp reaches (one
+    colour per kernel tap, as in the kernel panel) and shows the running sums.
+    ``pinned_output`` outlines one output cell in every frame (the cell chosen elsewhere).
+    """
+    x, weight = _as_2d(trace.input), _as_2d(trace.weight)
+    running = trace.running.reshape(trace.num_steps, *_as_2d(trace.running[0]).shape)
+    targets = (
+        trace.targets
+        if trace.targets.shape[-1] == 2
+        else np.concatenate([np.zeros_like(trace.targets), trace.targets], axis=-1)
+    )
+    grid = grid_layout(
+        [x.shape, weight.shape, running.shape[1:]],
+        ("Input: one cell per frame", "Kernel (its taps)", "Output: running sum of stamps"),
+        vertical=x.shape[0] == 1,
+    )
+    (ri, rk, ro), size = grid.refs, max(10, min(theme.CELL_FONT_SIZE, int(grid.cell * 0.4)))
+    num_taps = weight.size
+    colours = min(num_taps, len(theme.TAP_COLOURS))
+    tap_scale = []
+    for colour in range(colours):
+        fill = theme.with_alpha(theme.tap_colour(colour), theme.TAP_ALPHA)
+        tap_scale += [[colour / colours, fill], [(colour + 1) / colours, fill]]
+    high = float(np.abs(running).max()) or 1.0
+
+    def frame(step: int) -> list[dict]:
+        row, col = np.unravel_index(step, x.shape)
+        ix, iy = rectangle_path(np.array([[row, col, row, col]]))
+        inside = trace.inside[step]
+        cells = targets[step][inside]
+        taps = np.flatnonzero(inside)
+        traces = []
+        for colour in range(colours):
+            mine = cells[taps % len(theme.TAP_COLOURS) == colour]
+            sx, sy = rectangle_path(np.concatenate([mine, mine], axis=1))
+            traces.append({"type": "scatter", "x": sx or [None], "y": sy or [None]})
+        return [
+            {"type": "scatter", "x": ix, "y": iy},
+            {"type": "heatmap", "z": running[step].tolist()},
+            *traces,
+            {"type": "scatter", "text": _texts(running[step])},
+        ]
+
+    first = frame(0)
+    data = [
+        _heatmap(np.zeros(x.shape), ri, [[0, theme.INPUT_FILL], [1, theme.INPUT_FILL]], 0, 1),
+        _text_trace(x, ri, size, "x"),
+        {
+            **first[0],
+            "mode": "lines",
+            "line": {"color": theme.WINDOW_OUTLINE, "width": 4},
+            "hoverinfo": "skip",
+            "xaxis": ri[0],
+            "yaxis": ri[1],
+        },
+        _heatmap(
+            np.arange(num_taps).reshape(weight.shape) % len(theme.TAP_COLOURS),
+            rk,
+            tap_scale,
+            -0.5,
+            colours - 0.5,
+        ),
+        _text_trace(weight, rk, size, "w"),
+        {**_heatmap(running[0], ro, theme.DIVERGING, -high, high), **first[1]},
+    ]
+    for colour, stamp in enumerate(first[2:-1]):
+        data.append(
+            {
+                **stamp,
+                "mode": "lines",
+                "fill": "toself",
+                "fillcolor": theme.with_alpha(theme.tap_colour(colour), 0.45),
+                "line": {"width": 0},
+                "hoverinfo": "skip",
+                "xaxis": ro[0],
+                "yaxis": ro[1],
+            }
+        )
+    output_text = _text_trace(running[-1], ro, size, "y")
+    data.append({**output_text, **first[-1]})
+    if pinned_output is not None:
+        row, col = (0, *pinned_output) if len(pinned_output) == 1 else pinned_output
+        px, py = rectangle_path(np.array([[row, col, row, col]]))
+        data.append(
+            {
+                "type": "scatter",
+                "x": px,
+                "y": py,
+                "mode": "lines",
+                "line": {"color": theme.PINNED_OUTLINE, "width": 4, "dash": "dash"},
+                "hoverinfo": "skip",
+                "xaxis": ro[0],
+                "yaxis": ro[1],
+            }
+        )
+    dynamic = [2, 5, *range(6, 6 + colours), 6 + colours]
+    names = tuple(
+        "x[" + ", ".join(str(int(i)) for i in np.unravel_index(step, trace.input.shape)) + "]"
+        for step in range(trace.num_steps)
+    )
+    frames = [
+        {"name": str(step), "data": frame(step), "traces": dynamic}
+        for step in range(trace.num_steps)
+    ]
+    layout = {**grid.layout, **animation_controls(names, 0, theme.FRAME_MS, grid.height)}
+    return {"data": data, "layout": layout, "frames": frames}
+
+
+def matrix_figure(matrix: np.ndarray, pinned_row: int | None = None) -> dict:
+    """The conv as a matrix C (outputs × inputs) beside Cᵀ, the transposed conv.
+
+    ``pinned_row`` outlines one row of Cᵀ: the weights that make that output cell.
+    """
+    rows, cols = matrix.shape
+    cell = max(6, min(26, 520 / max(rows, cols), 1100 / (rows + cols + 4)))
+    width = cell * (rows + cols) + 160
+    height = cell * max(rows, cols) + 90
+    high = float(np.abs(matrix).max()) or 1.0
+    gap = 60 / width
+    split = cols * cell / (width - 100)
+    show_numbers = cell >= 22
+
+    def panel(values, axis, domain, title, x_title, y_title):
+        suffix = "" if axis == 1 else str(axis)
+        trace = {
+            "type": "heatmap",
+            "z": values.tolist(),
+            "colorscale": theme.DIVERGING,
+            "zmin": -high,
+            "zmax": high,
+            "showscale": False,
+            "xgap": 1,
+            "ygap": 1,
+            "xaxis": f"x{suffix}",
+            "yaxis": f"y{suffix}",
+            "hovertemplate": "row %{y}, column %{x}: %{z}<extra></extra>",
+        }
+        if show_numbers:
+            trace["text"] = [
+                [theme.format_number(v) if v else "" for v in row] for row in values.tolist()
+            ]
+            trace["texttemplate"] = "%{text}"
+        n_rows, n_cols = values.shape
+        axes = {
+            f"xaxis{suffix}": {
+                "domain": domain,
+                "range": [-0.5, n_cols - 0.5],
+                "side": "top",
+                "title": {"text": f"{title}<br><sub>{x_title}</sub>"},
+                "showgrid": False,
+                "zeroline": False,
+                "fixedrange": True,
+                "anchor": f"y{suffix}",
+            },
+            f"yaxis{suffix}": {
+                "domain": [0, 1 - 80 / height],
+                "range": [n_rows - 0.5, -0.5],
+                "title": {"text": y_title},
+                "showgrid": False,
+                "zeroline": False,
+                "fixedrange": True,
+                "anchor": f"x{suffix}",
+                "scaleanchor": f"x{suffix}",
+                "constrain": "domain",
+                "constraintoward": "top",
+            },
+        }
+        return trace, axes
+
+    left_trace, left_axes = panel(
+        matrix, 1, [0, split], "C: the convolution", "input cell (flattened)", "output cell"
+    )
+    right_trace, right_axes = panel(
+        matrix.T,
+        2,
+        [split + gap, 1],
+        "Cᵀ: the transposed conv",
+        "its input cell",
+        "its output cell",
+    )
+    data = [left_trace, right_trace]
+    if pinned_row is not None:
+        hx, hy = rectangle_path(np.array([[pinned_row, 0, pinned_row, rows - 1]]))
+        data.append(
+            {
+                "type": "scatter",
+                "x": hx,
+                "y": hy,
+                "mode": "lines",
+                "line": {"color": theme.PINNED_OUTLINE, "width": 3},
+                "hoverinfo": "skip",
+                "xaxis": "x2",
+                "yaxis": "y2",
+            }
+        )
+    layout = {
+        **left_axes,
+        **right_axes,
+        "height": int(height),
+        "width": int(width),
+        "margin": {"l": 60, "r": 10, "t": 10, "b": 10},
+        "showlegend": False,
+        "plot_bgcolor": theme.BACKGROUND,
+        "paper_bgcolor": theme.BACKGROUND,
+        "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
+    }
+    return {"data": data, "layout": layout}
+
+
+def heatmaps_figure(
+    panels: list[tuple[str, np.ndarray]],
+    scale: str | list = "Viridis",
+    numbers: bool = True,
+    height: int = 360,
+) -> dict:
+    """Several heatmaps side by side with titles (count maps, image comparisons).
+
+    Each panel keeps square cells; numbers are printed when the cells are big enough.
+    """
+    count = len(panels)
+    gap = 0.04
+    width = (1 - gap * (count - 1)) / count
+    data, layout = [], {}
+    for index, (title, values) in enumerate(panels, start=1):
+        suffix = "" if index == 1 else str(index)
+        values = _as_2d(np.asarray(values, dtype=float))
+        trace = {
+            "type": "heatmap",
+            "z": values.tolist(),
+            "colorscale": scale,
+            "showscale": False,
+            "xaxis": f"x{suffix}",
+            "yaxis": f"y{suffix}",
+            "hovertemplate": "[%{y}, %{x}] = %{z}<extra></extra>",
+        }
+        if numbers and max(values.shape) <= 20:
+            trace["text"] = [[theme.format_number(v) for v in row] for row in values.tolist()]
+            trace["texttemplate"] = "%{text}"
+        data.append(trace)
+        left = (index - 1) * (width + gap)
+        layout[f"xaxis{suffix}"] = {
+            "domain": [left, left + width],
+            "range": [-0.5, values.shape[1] - 0.5],
+            "side": "top",
+            "title": {"text": title},
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "showticklabels": False,
+            "anchor": f"y{suffix}",
+        }
+        layout[f"yaxis{suffix}"] = {
+            "domain": [0, 0.86],
+            "range": [values.shape[0] - 0.5, -0.5],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "showticklabels": False,
+            "scaleanchor": f"x{suffix}",
+            "constrain": "domain",
+            "constraintoward": "top",
+            "anchor": f"x{suffix}",
+        }
+    layout.update(
+        {
+            "height": height,
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+            "showlegend": False,
+            "plot_bgcolor": theme.BACKGROUND,
+            "paper_bgcolor": theme.BACKGROUND,
+            "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
+        }
+    )
+    return {"data": data, "layout": layout}
