@@ -97,7 +97,7 @@ def transposed_arrays(spec: TransposedSpec) -> tuple[np.ndarray, np.ndarray]:
     x = input_preset(spec.input_preset, (spec.size, spec.size), spec.seed)
     if spec.input_preset == "count":
         x = x + 1
-    return x, kernel_preset("box", spec.kernel_size)
+    return x, kernel_preset(spec.kernel_preset, spec.kernel_size, spec.seed)
 
 
 def _transpose_args(spec: TransposedSpec) -> dict:

@@ -324,6 +324,7 @@ class TransposedSpec:
     output_padding: int
     dilation: int
     input_preset: str
+    kernel_preset: str
     seed: int
 
 
@@ -354,7 +355,7 @@ def transposed_controls(params: PageParams) -> TransposedSpec:
         help="Must be smaller than max(s, d): it picks one of the input "
         "sizes that a strided conv maps to the same output size.",
     )
-    row = st.columns([2, 1, 3])
+    row = st.columns([2, 2, 1, 1])
     input_preset = params.choice(
         "input",
         "Input",
@@ -364,7 +365,25 @@ def transposed_controls(params: PageParams) -> TransposedSpec:
         widget="select",
         container=row[0],
     )
-    seed = params.integer("seed", "Seed", 0, 0, 99, container=row[1])
+    kernel_preset = params.choice(
+        "kernel",
+        "Kernel",
+        ("random", "box", "sobel"),
+        "random",
+        labels=KERNEL_LABELS,
+        widget="select",
+        container=row[1],
+        help="A kernel that is not symmetric shows the flip of the zero-insertion view.",
+    )
+    seed = params.integer("seed", "Seed", 1, 0, 99, container=row[2])
     return TransposedSpec(
-        size, kernel_size, stride, padding, output_padding, dilation, input_preset, seed
+        size,
+        kernel_size,
+        stride,
+        padding,
+        output_padding,
+        dilation,
+        input_preset,
+        kernel_preset,
+        seed,
     )

@@ -75,7 +75,7 @@ def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = 
     )
     grid = grid_layout(
         [x.shape, weight.shape, running.shape[1:]],
-        ("Input: one cell per frame", "Kernel (its taps)", "Output: running sum of stamps"),
+        ("Input", "Kernel", "Output (sum of stamps)"),
         vertical=x.shape[0] == 1,
     )
     (ri, rk, ro), size = grid.refs, max(10, min(theme.CELL_FONT_SIZE, int(grid.cell * 0.4)))

@@ -44,3 +44,49 @@ def test_hostile_query_gives_notice_not_traceback(page, query):
     assert not at.exception, f"{page} {query}: {at.exception}"
     notices = " ".join(w.value for w in at.warning)
     assert "replaced" in notices, f"{page} {query}: no notice shown"
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.metric] + [x.value for x in at.latex]
+    return " | ".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("page", "key", "value", "expected"),
+    [
+        ("pages/standard.py", "standard_k", 5, "2 × 2"),  # 6×6 VALID, k = 5 → 2×2
+        ("pages/conv1d.py", "conv1d_n", 20, "= 18"),  # L_out = 20 − 3 + 1
+        ("pages/transposed.py", "transposed_s", 3, "= 9"),  # (3−1)·3 + 2 + 1 = 9
+    ],
+)
+def test_a_slider_changes_what_is_shown(page, key, value, expected):
+    at = run_page(page)
+    assert expected not in _texts(at), "precondition: not shown before the change"
+    at.slider(key=key).set_value(value)
+    at.run()
+    assert not at.exception, at.exception
+    assert expected in _texts(at), f"{page}: {expected!r} not in {_texts(at)!r}"
+
+
+def test_standard_same_with_stride_names_the_extra_zero():
+    at = run_page("pages/standard.py", {"p": "same", "s": "2", "h": "6", "w": "6"})
+    info = " ".join(i.value for i in at.info)
+    assert "1 on the bottom" in info and "1 on the right" in info, info
+    assert "refuses stride > 1" in info
+
+
+def test_custom_kernel_from_link_gives_d2l_numbers():
+    query = {
+        "h": "3",
+        "w": "3",
+        "k": "2",
+        "input": "count",
+        "kernel": "custom",
+        "weights": "0 1; 2 3",
+        "step": "3",
+    }
+    at = run_page("pages/standard.py", query)
+    assert not at.exception
+    assert any(x.value.endswith("= 43\n$$") or "= 43" in x.value for x in at.latex), [
+        x.value for x in at.latex
+    ]
