@@ -23,6 +23,13 @@ from .sizes import (
     max_output_padding,
     resolve_padding,
 )
+from .support import (
+    HdcVerdict,
+    effective_receptive_field,
+    hdc_check,
+    hole_count,
+    support_counts,
+)
 from .trace import (
     INPUT,
     INSERTED_ZERO,
@@ -45,6 +52,7 @@ __all__ = [
     "ConvConfigError",
     "ConvGeometry",
     "ConvTrace",
+    "HdcVerdict",
     "Layer",
     "ReceptiveFieldRow",
     "ScatterTrace",
@@ -65,6 +73,9 @@ __all__ = [
     "depthwise_separable_conv2d",
     "dynamic_conv1d",
     "effective_kernel_size",
+    "effective_receptive_field",
+    "hdc_check",
+    "hole_count",
     "input_sizes_for_output",
     "lightweight_conv1d",
     "max_dilation",
@@ -77,6 +88,7 @@ __all__ = [
     "scatter_trace",
     "sequence_padding",
     "softmax",
+    "support_counts",
     "transpose_geometry",
     "transposed_trace",
     "upsample_nearest",

@@ -1,0 +1,165 @@
+"""Which input cells reach one output through a stack of layers, and how strongly.
+
+* :func:`support_counts`: the exact set of input cells feeding one output, with the number
+  of paths to each (dilation can leave holes inside the closed-form span: gridding);
+* :func:`hdc_check`: the "hybrid dilated convolution" rules for a dilation schedule;
+* :func:`effective_receptive_field`: the gradient of one output with respect to the input,
+  by back-propagating a delta through the stack (transposed convolutions of a delta).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import reduce
+from math import gcd
+
+import numpy as np
+
+from .errors import ConvConfigError, check_int
+from .receptive import Layer, receptive_field
+
+MAX_LAYERS = 64
+MAX_SUPPORT_INPUT = 4096
+
+
+def _rows(layers: Sequence[Layer], input_size: int):
+    layers = list(layers)
+    if not 1 <= len(layers) <= MAX_LAYERS:
+        raise ConvConfigError(f"a stack must have 1 to {MAX_LAYERS} layers, got {len(layers)}")
+    input_size = check_int("input_size", input_size, 1)
+    if input_size > MAX_SUPPORT_INPUT:
+        raise ConvConfigError(f"input_size must be at most {MAX_SUPPORT_INPUT}, got {input_size}")
+    return layers, receptive_field(layers, input_size)
+
+
+def _backprop(
+    grad: np.ndarray,
+    layer: Layer,
+    padding: tuple[int, int],
+    input_size: int,
+    kernel: np.ndarray,
+) -> np.ndarray:
+    """Send a 1-D gradient on a layer's outputs back to its inputs (padding cells dropped)."""
+    out = np.zeros(input_size)
+    positions = np.arange(grad.size) * layer.stride - padding[0]
+    for tap in range(layer.kernel_size):
+        target = positions + tap * layer.dilation
+        inside = (target >= 0) & (target < input_size)
+        np.add.at(out, target[inside], kernel[tap] * grad[inside])
+    return out
+
+
+def support_counts(layers: Sequence[Layer], input_size: int, position: int) -> np.ndarray:
+    """Number of paths from each input cell to output ``position`` of the last layer.
+
+    Returns an array of length ``input_size``; its non-zero cells are exactly the inputs that
+    can change that output. They lie inside the closed-form span ``start + t·jump … + r − 1``.
+    """
+    layers, rows = _rows(layers, input_size)
+    outputs = rows[-1].output_size
+    position = check_int("position", position, 0)
+    if position >= outputs:
+        raise ConvConfigError(f"position {position} must be below the output size {outputs}")
+    grad = np.zeros(outputs)
+    grad[position] = 1.0
+    for layer, row in zip(reversed(layers), reversed(rows), strict=True):
+        grad = _backprop(grad, layer, row.padding, row.input_size, np.ones(layer.kernel_size))
+    return grad
+
+
+def hole_count(layers: Sequence[Layer], input_size: int, position: int) -> int:
+    """Input cells inside the output's span (clipped to the input) that it never sees."""
+    counts = support_counts(layers, input_size, position)
+    first, last = receptive_field(layers, input_size)[-1].span(position)
+    first, last = max(first, 0), min(last, input_size - 1)
+    return int(np.count_nonzero(counts[first : last + 1] == 0))
+
+
+@dataclass(frozen=True)
+class HdcVerdict:
+    """The hybrid-dilated-convolution rules for a schedule (Wang et al., 2018).
+
+    ``common_factor``: gcd of the rates (must be 1); ``max_distances``: ``M_i`` for each
+    layer, from ``M_n = r_n`` and ``M_i = max(M_{i+1} − 2r_i, M_{i+1} − 2(M_{i+1} − r_i), r_i)``;
+    the schedule passes when ``M_2 ≤ k`` (the largest gap left after layer 2 fits the kernel).
+    """
+
+    rates: tuple[int, ...]
+    kernel_size: int
+    common_factor: int
+    max_distances: tuple[int, ...]
+
+    @property
+    def m2(self) -> int:
+        return self.max_distances[1] if len(self.max_distances) > 1 else self.max_distances[0]
+
+    @property
+    def passes(self) -> bool:
+        return self.common_factor == 1 and self.m2 <= self.kernel_size
+
+
+def hdc_check(rates: Sequence[int], kernel_size: int = 3) -> HdcVerdict:
+    """Check a dilation schedule against the HDC rules."""
+    rates = tuple(check_int("dilation", r, 1) for r in rates)
+    if not rates:
+        raise ConvConfigError("a dilation schedule needs at least one rate")
+    kernel_size = check_int("kernel_size", kernel_size, 1)
+    distances = [rates[-1]]
+    for rate in reversed(rates[:-1]):
+        following = distances[0]
+        distances.insert(0, max(following - 2 * rate, following - 2 * (following - rate), rate))
+    return HdcVerdict(rates, kernel_size, reduce(gcd, rates), tuple(distances))
+
+
+def effective_receptive_field(
+    layers: Sequence[Layer],
+    input_size: int,
+    position: int | None = None,
+    seeds: int = 0,
+    rng: np.random.Generator | None = None,
+) -> np.ndarray:
+    """|∂ output / ∂ input| in 2-D for one central output, through a square stack.
+
+    With ``seeds = 0`` every kernel is uniform (all ones), and the result is the outer
+    product of the 1-D path counts; with ``seeds > 0`` each layer gets random 2-D kernels
+    (from ``rng``) and the magnitudes are averaged over that many draws. Normalised to a
+    maximum of 1. Shape ``(input_size, input_size)``.
+    """
+    layers, rows = _rows(layers, input_size)
+    outputs = rows[-1].output_size
+    position = outputs // 2 if position is None else check_int("position", position, 0)
+    if seeds == 0:
+        line = support_counts(layers, input_size, position)
+        grid = np.outer(line, line)
+        return grid / grid.max()
+    rng = rng or np.random.default_rng(0)
+    total = np.zeros((input_size, input_size))
+    for _ in range(check_int("seeds", seeds, 1)):
+        grad = np.zeros((outputs, outputs))
+        grad[position, position] = 1.0
+        for layer, row in zip(reversed(layers), reversed(rows), strict=True):
+            kernel = rng.normal(size=(layer.kernel_size, layer.kernel_size))
+            grad = _backprop_2d(grad, layer, row.padding, row.input_size, kernel)
+        total += np.abs(grad)
+    return total / total.max() if total.max() > 0 else total
+
+
+def _backprop_2d(
+    grad: np.ndarray,
+    layer: Layer,
+    padding: tuple[int, int],
+    input_size: int,
+    kernel: np.ndarray,
+) -> np.ndarray:
+    out = np.zeros((input_size, input_size))
+    positions = np.arange(grad.shape[0]) * layer.stride - padding[0]
+    for ty in range(layer.kernel_size):
+        rows = positions + ty * layer.dilation
+        row_ok = (rows >= 0) & (rows < input_size)
+        for tx in range(layer.kernel_size):
+            cols = positions + tx * layer.dilation
+            col_ok = (cols >= 0) & (cols < input_size)
+            block = grad[np.ix_(row_ok, col_ok)] * kernel[ty, tx]
+            out[np.ix_(rows[row_ok], cols[col_ok])] += block
+    return out

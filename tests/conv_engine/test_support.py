@@ -1,0 +1,96 @@
+"""Support sets, holes, the HDC rules and the effective receptive field."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import conv_engine as ce
+from conv_engine import Layer
+
+layers = st.builds(
+    Layer,
+    kernel_size=st.integers(1, 4),
+    stride=st.integers(1, 2),
+    dilation=st.integers(1, 3),
+    padding=st.one_of(st.integers(0, 2), st.tuples(st.integers(0, 2), st.integers(0, 2))),
+)
+
+
+@given(st.lists(layers, min_size=1, max_size=4), st.integers(6, 30), st.data())
+def test_support_is_exactly_what_perturbation_changes(stack, length, data):
+    try:
+        rows = ce.receptive_field(stack, length)
+    except ce.ConvConfigError:
+        assume(False)
+    position = data.draw(st.integers(0, rows[-1].output_size - 1))
+    counts = ce.support_counts(stack, length, position)
+    x = np.random.default_rng(0).uniform(1, 2, size=(1, 1, length))
+
+    def forward(signal):
+        for layer, row in zip(stack, rows, strict=True):
+            weight = np.ones((1, 1, layer.kernel_size))
+            signal = ce.conv1d(signal, weight, None, layer.stride, row.padding, layer.dilation)
+        return signal[0, 0, position]
+
+    base = forward(x)
+    for i in range(length):
+        bumped = x.copy()
+        bumped[0, 0, i] += 1.0
+        changes = forward(bumped) - base
+        assert np.isclose(changes, counts[i]), f"cell {i}: {changes} vs {counts[i]} paths"
+    first, last = rows[-1].span(position)
+    outside = [i for i in range(length) if not first <= i <= last]
+    assert not counts[outside].any(), "support lies inside the closed-form span"
+
+
+def test_known_hole_counts_and_sizes():
+    def stack(rates):
+        return [Layer(3, dilation=r, padding="same") for r in rates]
+
+    assert ce.hole_count(stack((1, 2, 5)), 64, 32) == 0
+    assert ce.hole_count(stack((2, 4, 8)), 64, 32) > 0
+    assert ce.hole_count(stack((1, 2, 4)), 64, 32) == 0
+    counts = ce.support_counts(stack((1, 2, 4)), 64, 32)
+    assert np.count_nonzero(counts) == 15, "3 → 7 → 15"
+    wavenet = [Layer(2, dilation=2**i, padding="causal") for i in range(10)]
+    support = ce.support_counts(wavenet, 1500, 1400)
+    assert np.count_nonzero(support) == 1024 and support.max() == 1, "a tree: one path each"
+
+
+@pytest.mark.parametrize(
+    ("rates", "passes"),
+    [
+        ((1, 2, 5), True),
+        ((1, 2, 4), True),
+        ((1, 2, 4, 8), True),
+        ((1, 1, 1), True),
+        ((2, 4, 8), False),
+        ((2, 2, 2), False),
+        ((1, 2, 9), False),
+    ],
+)
+def test_hdc_rules(rates, passes):
+    verdict = ce.hdc_check(rates, 3)
+    assert verdict.passes is passes, verdict
+
+
+def test_hdc_recurrence_values():
+    assert ce.hdc_check((1, 2, 9)).max_distances == (3, 5, 9)
+    assert ce.hdc_check((2, 4, 8)).common_factor == 2
+
+
+def test_effective_receptive_field_is_peaked_and_inside_the_theoretical_one():
+    stack = [Layer(3, padding=1)] * 6
+    uniform = ce.effective_receptive_field(stack, 31)
+    random = ce.effective_receptive_field(stack, 31, seeds=4, rng=np.random.default_rng(0))
+    for erf in (uniform, random):
+        peak = np.unravel_index(erf.argmax(), erf.shape)
+        assert erf.max() == 1.0 and all(12 <= p <= 18 for p in peak), peak
+        assert not erf[:9].any() and not erf[:, 22:].any(), "outside 13×13: exactly zero"
+    assert uniform[15, 15] == 1.0
+    # Gaussian-like: most of the mass sits well inside the theoretical 13×13 field
+    inner = uniform[12:19, 12:19].sum() / uniform.sum()
+    assert inner > 0.6
