@@ -10,7 +10,7 @@ from .errors import ConvConfigError
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
 from .lightweight import dynamic_conv1d, lightweight_conv1d, sequence_padding, softmax
 from .matrix import conv_matrix
-from .receptive import Layer, ReceptiveFieldRow, receptive_field
+from .receptive import Layer, ReceptiveFieldRow, receptive_field, stack_issues
 from .separable import depthwise_separable_conv2d
 from .sizes import (
     PADDING_MODES,
@@ -88,6 +88,7 @@ __all__ = [
     "scatter_trace",
     "sequence_padding",
     "softmax",
+    "stack_issues",
     "support_counts",
     "transpose_geometry",
     "transposed_trace",

@@ -117,3 +117,35 @@ def receptive_field(
         )
         current = output
     return rows
+
+
+def stack_issues(rows: list[ReceptiveFieldRow]) -> list[str]:
+    """What a user would want to be warned about in a stack (for a known input size).
+
+    * the receptive field is larger than the input (the output sees padding);
+    * a strided layer leaves input cells at the end that no window reaches;
+    * output 0's receptive field is centred between two input cells (misaligned).
+    """
+    issues = []
+    last = rows[-1]
+    if last.input_size is not None and last.size > rows[0].input_size:
+        issues.append(
+            f"The receptive field ({last.size}) is larger than the input "
+            f"({rows[0].input_size}): every output also sees padding."
+        )
+    for row in rows:
+        if row.input_size is None or row.layer.stride == 1:
+            continue
+        padded = row.input_size + sum(row.padding)
+        unused = (padded - row.layer.kernel_extent) % row.layer.stride
+        if unused:
+            issues.append(
+                f"Layer {row.index} (stride {row.layer.stride}) never reaches the last "
+                f"{unused} cell(s) of its padded input: they are dropped."
+            )
+    if last.center != int(last.center):
+        issues.append(
+            f"Output 0 is centred at input position {last.center}, between two cells: "
+            "outputs are misaligned with the input grid by half a cell."
+        )
+    return issues

@@ -68,12 +68,20 @@ def support_counts(layers: Sequence[Layer], input_size: int, position: int) -> n
     return grad
 
 
-def hole_count(layers: Sequence[Layer], input_size: int, position: int) -> int:
-    """Input cells inside the output's span (clipped to the input) that it never sees."""
+def hole_count(layers: Sequence[Layer], input_size: int, position: int, ndim: int = 1) -> int:
+    """Input cells inside the output's span (clipped to the input) that it never sees.
+
+    With ``ndim = 2`` the same stack runs along both axes of a square input: the 2-D support
+    is the outer product of the 1-D one, so a cell is a hole if its row or column is.
+    """
     counts = support_counts(layers, input_size, position)
     first, last = receptive_field(layers, input_size)[-1].span(position)
     first, last = max(first, 0), min(last, input_size - 1)
-    return int(np.count_nonzero(counts[first : last + 1] == 0))
+    span = last - first + 1
+    seen = int(np.count_nonzero(counts[first : last + 1]))
+    if ndim == 2:
+        return span * span - seen * seen
+    return span - seen
 
 
 @dataclass(frozen=True)

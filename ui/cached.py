@@ -21,12 +21,22 @@ from conv_engine.presets import (
     sequence_preset,
     speech_features,
 )
+from viz import theme
 from viz.features import feature_figure
 from viz.grid_view import grid_view_1d, grid_view_2d
+from viz.heatmaps import heatmaps_figure
+from viz.receptive import growth_figure, support_line_figure
 from viz.sliding import sliding_window_figure
-from viz.transposed import heatmaps_figure, matrix_figure, scatter_figure
+from viz.transposed import matrix_figure, scatter_figure
 
-from .controls import Conv1dSpec, Conv2dSpec, FeatureSpec, TransposedSpec, parse_kernel
+from .controls import (
+    Conv1dSpec,
+    Conv2dSpec,
+    FeatureSpec,
+    ScheduleSpec,
+    TransposedSpec,
+    parse_kernel,
+)
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 ENTRIES = 64
@@ -198,3 +208,148 @@ def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
             )
         )
     return rows
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def support_panels(layers: tuple[ce.Layer, ...], size: int, label: str) -> dict:
+    """What the centre output of each prefix of the stack sees: the article's (a), (b), (c)."""
+    panels, outlines = [], []
+    for depth in range(1, len(layers) + 1):
+        prefix = layers[:depth]
+        rows = ce.receptive_field(prefix, size)
+        centre = rows[-1].output_size // 2
+        line = ce.support_counts(prefix, size, centre)
+        first, last = rows[-1].span(centre)
+        panels.append(
+            (f"after layer {depth}: {rows[-1].size}×{rows[-1].size}", np.outer(line, line))
+        )
+        outlines.append((first, first, last, last))
+    return heatmaps_figure(
+        panels[-4:], scale="Blues", numbers=False, height=330, outlines=outlines[-4:]
+    )
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def gridding_figure(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, int]:
+    """The exact support of the centre output (path counts, holes at 0) and on a photo."""
+    rows = ce.receptive_field(layers, size)
+    centre = rows[-1].output_size // 2
+    line = ce.support_counts(layers, size, centre)
+    mask = np.outer(line, line)
+    first, last = rows[-1].span(centre)
+    photo = image_patch(sample_image(), (size, size), levels=256) / 255
+    seen = np.where(mask > 0, photo, np.nan)
+    holes = ce.hole_count(layers, size, centre, ndim=2)
+    figure = heatmaps_figure(
+        [("paths from each input cell", mask), ("what it sees of a photo", seen)],
+        scale="Blues",
+        numbers=False,
+        height=380,
+        outlines=[(first, first, last, last)] * 2,
+    )
+    figure["data"][2]["colorscale"] = "Greys_r"
+    return figure, holes
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def erf_figure(layers: tuple[ce.Layer, ...], size: int) -> dict:
+    """Effective receptive field, uniform and random weights, over the theoretical one."""
+    rows = ce.receptive_field(layers, size)
+    centre = rows[-1].output_size // 2
+    first, last = rows[-1].span(centre)
+    uniform = ce.effective_receptive_field(layers, size, centre)
+    random = ce.effective_receptive_field(
+        layers, size, centre, seeds=8, rng=np.random.default_rng(0)
+    )
+    return heatmaps_figure(
+        [("effective RF, uniform weights", uniform), ("effective RF, random weights", random)],
+        scale="Blues",
+        numbers=False,
+        height=380,
+        outlines=[(first, first, last, last)] * 2,
+    )
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def dilated_kernel_figure(spec: Conv2dSpec) -> dict:
+    """The k × k kernel spread out with d − 1 zeros between taps."""
+    _, w = conv2d_arrays(spec)
+    return heatmaps_figure(
+        [
+            (
+                f"{spec.kernel_size}×{spec.kernel_size}, d = {spec.dilation}",
+                ce.zero_insert(w, spec.dilation),
+            )
+        ],
+        scale=theme.DIVERGING,
+        height=260,
+    )
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def growth_chart(schedule: ScheduleSpec) -> dict:
+    """Receptive field vs depth: plain stack (linear), doubling rates, the chosen schedule."""
+    depth = max(len(schedule.rates), 4)
+    k = schedule.kernel_size
+
+    def sizes(rates):
+        return [row.size for row in ce.receptive_field([ce.Layer(k, dilation=r) for r in rates])]
+
+    return growth_figure(
+        {
+            "plain (d = 1): (k − 1)·L + 1": sizes([1] * depth),
+            "doubling d = 1, 2, 4, …": sizes([2**i for i in range(depth)]),
+            "your schedule": sizes(schedule.rates),
+        },
+        "Receptive field vs depth: linear vs exponential",
+    )
+
+
+def layer_table(rows: tuple[ce.ReceptiveFieldRow, ...]) -> list[dict]:
+    """The per-layer numbers of a stack, as rows for ``st.dataframe``."""
+    return [
+        {
+            "layer": row.index,
+            "kind": row.layer.kind,
+            "k": row.layer.kernel_size,
+            "s": row.layer.stride,
+            "d": row.layer.dilation,
+            "k_eff": row.layer.kernel_extent,
+            "padding (l, r)": f"{row.padding[0]}, {row.padding[1]}",
+            "input size": row.input_size,
+            "output size": row.output_size,
+            "RF size r": row.size,
+            "jump j": row.jump,
+            "start": row.start,
+        }
+        for row in rows
+    ]
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def stack_figures(
+    layers: tuple[ce.Layer, ...], size: int, position: int
+) -> tuple[dict, dict | None]:
+    """What one output sees along the input (1-D), and in 2-D for a square input ≤ 96."""
+    rows = ce.receptive_field(layers, size)
+    line = ce.support_counts(layers, size, position)
+    one_d = support_line_figure(line, rows[-1], position)
+    if size > 96:
+        return one_d, None
+    first, last = rows[-1].span(position)
+    uniform = ce.effective_receptive_field(layers, size, position)
+    random = ce.effective_receptive_field(
+        layers, size, position, seeds=8, rng=np.random.default_rng(0)
+    )
+    two_d = heatmaps_figure(
+        [
+            ("what it sees (2-D, paths)", np.outer(line, line)),
+            ("effective RF, uniform weights", uniform),
+            ("effective RF, random weights", random),
+        ],
+        scale="Blues",
+        numbers=False,
+        height=360,
+        outlines=[(first, first, last, last)] * 3,
+    )
+    return one_d, two_d

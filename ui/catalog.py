@@ -69,6 +69,36 @@ PAGES = (
         ),
     ),
     PageInfo(
+        "pages/dilated.py",
+        "Dilated convolution",
+        "🕳️",
+        "dilated",
+        "Receptive fields",
+        "Gaps inside the kernel: k_eff = k + (k − 1)(d − 1), receptive fields that grow "
+        "exponentially (3 → 7 → 15), and the gridding holes of a bad schedule.",
+        (
+            Preset("d = 2 on a 9×9 input", {"d": "2", "k": "3", "h": "9", "w": "9"}),
+            Preset("Schedule 1, 2, 5 (no holes)", {"rates": "1, 2, 5"}),
+            Preset("Schedule 2, 4, 8 (gridding)", {"rates": "2, 4, 8"}),
+        ),
+    ),
+    PageInfo(
+        "pages/receptive-field.py",
+        "Receptive-field lab",
+        "🎯",
+        "receptive-field",
+        "Receptive fields",
+        "Build any stack of conv and pooling layers: per-layer size, jump and start, what one "
+        "output sees, and the effective receptive field.",
+        (
+            Preset("Plain 3×3 × 3", {"preset": "plain 3×3 × 3"}),
+            Preset(
+                "WaveNet block: 1024", {"preset": "WaveNet block (k = 2, d = 1…512)", "n": "1100"}
+            ),
+            Preset("VGG-like", {"preset": "VGG-like", "n": "224"}),
+        ),
+    ),
+    PageInfo(
         "pages/conv1d.py",
         "Conv1d",
         "〰️",

@@ -83,3 +83,21 @@ def link_page(url_path: str, label: str, query: dict[str, str]) -> None:
     for info in PAGES:
         if info.url_path == url_path:
             st.page_link(info.path, label=label, icon=info.icon, query_params=query)
+
+
+def gridding_verdict(verdict, holes: int) -> None:
+    """Holes, common factor and the HDC recurrence for a dilation schedule, with a verdict."""
+    fits = verdict.m2 <= verdict.kernel_size
+    columns = st.columns(3)
+    columns[0].metric("Holes inside the receptive field", f"{holes:,}")
+    columns[1].metric("Common factor of the rates", verdict.common_factor)
+    columns[2].metric("HDC: M₂ ≤ k ?", f"{verdict.m2} {'≤' if fits else '>'} {verdict.kernel_size}")
+    rates = ", ".join(map(str, verdict.rates))
+    word = "passes" if verdict.passes else "fails"
+    box = st.success if verdict.passes else st.error
+    box(
+        f"Schedule {rates} **{word}** the hybrid-dilated-convolution rules: no common factor "
+        "> 1, and M₂ ≤ k, with Mᵢ = max(Mᵢ₊₁ − 2rᵢ, Mᵢ₊₁ − 2(Mᵢ₊₁ − rᵢ), rᵢ) from Mₙ = rₙ "
+        f"(here M = {', '.join(map(str, verdict.max_distances))}).",
+        icon="🧩",
+    )

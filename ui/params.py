@@ -167,8 +167,18 @@ class PageParams:
         self.values[name] = value
         return value
 
-    def show_notices(self) -> None:
-        """Explain, once, which link parameters were replaced and why."""
+    def show_notices(self, keep: tuple[str, ...] = ("step",)) -> None:
+        """Explain, once, which link parameters were replaced or ignored, and why.
+
+        Call it after the page's widgets; ``keep`` names keys owned by a fragment.
+        """
+        first_visit = not st.session_state.get(self.key("visited"))
+        st.session_state[self.key("visited")] = True
+        ignored = set(self.values) | set(keep) | {"embed", "embed_options"}
+        unknown = sorted(set(st.query_params) - ignored) if first_visit else []
+        if unknown:
+            shown = ", ".join(f"`{name[:20]}`" for name in unknown[:8])
+            self.notices.append(f"{shown}: not a setting of this page, ignored.")
         if self.notices:
             st.warning(
                 "**This link had settings that cannot be shown, so they were replaced:**\n\n"

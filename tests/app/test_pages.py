@@ -6,7 +6,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = "../../app.py"
-PAGES = ["pages/home.py", "pages/standard.py", "pages/conv1d.py", "pages/transposed.py"]
+PAGES = [
+    "pages/home.py",
+    "pages/standard.py",
+    "pages/conv1d.py",
+    "pages/transposed.py",
+    "pages/dilated.py",
+    "pages/receptive-field.py",
+]
 HOSTILE = [
     {"k": "-5", "n": "100000", "p": "zzz"},
     {"k": "abc", "s": "0", "d": "1e309", "h": "nan", "w": "-1"},

@@ -12,8 +12,16 @@ ANIMATED = {
     "standard": "standard_chart",
     "conv1d": "conv1d_chart",
     "transposed": "transposed_scatter_chart",
+    "dilated": "dilated_chart",
 }
-SLIDER_OF = {"standard": "standard_k", "conv1d": "conv1d_n", "transposed": "transposed_k"}
+SLIDER_OF = {
+    "standard": "standard_k",
+    "conv1d": "conv1d_n",
+    "transposed": "transposed_k",
+    "dilated": "dilated_k",
+}
+# Pages without an animation: (page, a slider to move, a chart that must change)
+STATIC = {"receptive-field": ("receptive-field_o", "receptive-field_line_chart")}
 
 
 # The chart's drawn data as one string: it changes whenever the figure changes.
@@ -96,10 +104,37 @@ def test_page_loads_reacts_and_plays(app_url, page, name):
     assert not page.errors.messages, page.errors.messages
 
 
-@pytest.mark.parametrize("name", sorted(ANIMATED))
+@pytest.mark.parametrize("name", sorted(ANIMATED) + sorted(STATIC))
 def test_hostile_link_shows_notice(app_url, page, name):
     page.goto(f"{app_url}/{name}?k=-5&n=100000&p=zzz&s=abc")
     wait_for_app(page)
     page.get_by_text("replaced").first.wait_for(timeout=15_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.errors.messages, page.errors.messages
+
+
+@pytest.mark.parametrize("name", sorted(STATIC))
+def test_static_page_loads_and_reacts(app_url, page, name):
+    slider_key, chart = STATIC[name]
+    page.goto(f"{app_url}/{name}")
+    wait_for_app(page)
+    page.wait_for_selector(f".st-key-{chart} .js-plotly-plot")
+    assert page.locator("[data-testid='stException']").count() == 0
+    screenshot(page, name)
+    page.evaluate(
+        "(key) => { window.__before = chartSignature(key); }".replace(
+            "chartSignature(key)", SIGNATURE
+        ),
+        chart,
+    )
+    page.locator(f".st-key-{slider_key}").get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "(key) => window.__before !== chartSignature(key)".replace(
+            "chartSignature(key)", SIGNATURE
+        ),
+        arg=chart,
+        timeout=15_000,
+    )
     assert page.locator("[data-testid='stException']").count() == 0
     assert not page.errors.messages, page.errors.messages

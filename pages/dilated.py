@@ -1,0 +1,73 @@
+"""Dilated convolution: gaps in the kernel, exponential receptive fields, gridding."""
+
+from functools import partial
+
+import streamlit as st
+
+import conv_engine as ce
+from ui import cached
+from ui.animation import sliding_animation
+from ui.controls import conv2d_controls, schedule_controls
+from ui.formulas import kernel_extent_latex, output_size_latex
+from ui.layers import SCHEDULES
+from ui.panels import config_error, formula_panel, gridding_verdict, header, link_page, plot
+from ui.params import PageParams
+from ui.shell import ensure_navigation
+
+ensure_navigation()
+
+params = PageParams("dilated")
+header(
+    "🕳️ Dilated (atrous) convolution",
+    "A dilated convolution puts **d − 1 gaps** between the kernel's taps: the same k × k "
+    "weights cover a wider patch, so the receptive field grows **without pooling and without "
+    "losing resolution**. Atrous = *à trous*, with holes.",
+)
+notices = st.container()
+spec = conv2d_controls(params, size=9, dilation=2)
+try:
+    trace = cached.conv2d_trace(spec)
+except ValueError as error:
+    config_error(error, "Reduce k or d, or choose SAME/FULL padding.")
+    st.stop()
+left, right = st.columns([2, 1])
+with left:
+    formula_panel(
+        [
+            kernel_extent_latex(spec.kernel_size, spec.dilation),
+            output_size_latex(trace.geometry, 1, "o"),
+        ]
+    )
+with right:
+    extent = trace.geometry.kernel_extent[0]
+    st.markdown(
+        f"A {spec.kernel_size}×{spec.kernel_size} kernel with d = {spec.dilation} is a "
+        f"**{extent}×{extent} kernel with only {spec.kernel_size**2} non-zero weights**:"
+    )
+    plot(cached.dilated_kernel_figure(spec), params.key("kernel_chart"))
+sliding_animation("dilated", trace, partial(cached.conv2d_figure, spec))
+
+st.header("Stacking dilated layers")
+schedule = schedule_controls(params, SCHEDULES)
+layers = schedule.layers
+st.markdown(
+    "Receptive field of the centre output after each layer (3×3 → 7×7 → 15×15 for "
+    "d = 1, 2, 4, the article's figure (a)(b)(c)); dashed: the closed-form span."
+)
+plot(cached.support_panels(layers, schedule.size, "schedule"), params.key("support_chart"))
+plot(cached.growth_chart(schedule), params.key("growth_chart"))
+
+st.header("Gridding: the holes dilation leaves")
+figure, holes = cached.gridding_figure(layers, schedule.size)
+gridding_verdict(ce.hdc_check(schedule.rates, schedule.kernel_size), holes)
+plot(figure, params.key("gridding_chart"))
+st.markdown(
+    "**Where dilation is used.** *Segmentation* (DeepLab): keep full resolution and still see "
+    "wide context, instead of pooling then upsampling. *WaveNet*: dilated **causal** convs "
+    "over audio samples, d = 1, 2, …, 512. *ByteNet*: the same idea for text, in translation."
+)
+link_page("causal", "See dilated causal convolutions (WaveNet)", {"k": "2"})
+link_page("receptive-field", "Build any stack in the receptive-field lab", {})
+with notices:
+    params.show_notices()
+params.publish(keep=("step",))

@@ -1,0 +1,52 @@
+"""Receptive-field lab: any stack of layers, its per-layer numbers, what one output sees."""
+
+import streamlit as st
+
+import conv_engine as ce
+from conv_engine.receptive import receptive_field
+from ui import cached
+from ui.controls import stack_controls
+from ui.layers import PRESETS
+from ui.panels import code_panel, formula_panel, header, plot
+from ui.params import PageParams
+from ui.shell import ensure_navigation
+
+ensure_navigation()
+
+params = PageParams("receptive-field")
+header(
+    "🎯 Receptive-field lab",
+    "The **receptive field** of an output is the set of input cells that can change it. "
+    "Stack conv and pooling layers below; each row is one layer (k, stride s, dilation d, "
+    "padding). Numbers update as you edit.",
+)
+notices = st.container()
+spec = stack_controls(params, PRESETS)
+if spec is not None:
+    st.dataframe(cached.layer_table(spec.rows), hide_index=True, width="stretch")
+    formula_panel(
+        [
+            r"r_l = r_{l-1} + (k_{\text{eff},l} - 1)\, j_{l-1},\qquad j_l = j_{l-1}\, s_l,"
+            r"\qquad \text{start}_l = \text{start}_{l-1} - p_{\text{before},l}\, j_{l-1}",
+            rf"r_0 = 1,\ j_0 = 1,\ \text{{start}}_0 = 0 \ \Rightarrow\ r = {spec.rows[-1].size},"
+            rf"\ j = {spec.rows[-1].jump},\ \text{{start}} = {spec.rows[-1].start}",
+        ],
+        title="The recurrence, input side first",
+    )
+    for issue in ce.stack_issues(list(spec.rows)):
+        st.warning(issue, icon="⚠️")
+    one_d, two_d = cached.stack_figures(spec.layers, spec.input_size, spec.position)
+    plot(one_d, params.key("line_chart"))
+    if two_d is None:
+        st.caption("2-D views are drawn for inputs up to 96 × 96.")
+    else:
+        st.markdown(
+            "The same stack on both axes of a square input. The **effective** receptive "
+            "field (the gradient of the output) is Gaussian-like and much smaller than "
+            "the theoretical one (dashed)."
+        )
+        plot(two_d, params.key("grid_chart"))
+code_panel([receptive_field])
+with notices:
+    params.show_notices()
+params.publish()

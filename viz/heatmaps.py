@@ -1,0 +1,98 @@
+"""Side-by-side heatmaps with titles: count maps, masks, image comparisons."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import theme
+
+
+def _as_2d(array: np.ndarray) -> np.ndarray:
+    return array[None, :] if array.ndim == 1 else array
+
+
+def heatmaps_figure(
+    panels: list[tuple[str, np.ndarray]],
+    scale: str | list = "Viridis",
+    numbers: bool = True,
+    height: int = 360,
+    outlines: list[tuple[int, int, int, int] | None] | None = None,
+) -> dict:
+    """Several heatmaps side by side with titles (count maps, image comparisons).
+
+    Each panel keeps square cells; numbers are printed when the cells are big enough.
+    ``outlines`` optionally draws one rectangle ``(row0, col0, row1, col1)`` (inclusive cell
+    span, may extend past the grid) on each panel, e.g. a theoretical receptive field.
+    """
+    from .sliding import rectangle_path
+
+    count = len(panels)
+    gap = 0.04
+    width = (1 - gap * (count - 1)) / count
+    data, layout = [], {}
+    for index, (title, values) in enumerate(panels, start=1):
+        suffix = "" if index == 1 else str(index)
+        values = _as_2d(np.asarray(values, dtype=float))
+        trace = {
+            "type": "heatmap",
+            "z": values.tolist(),
+            "colorscale": scale,
+            "showscale": False,
+            "xaxis": f"x{suffix}",
+            "yaxis": f"y{suffix}",
+            "hovertemplate": "[%{y}, %{x}] = %{z}<extra></extra>",
+        }
+        if numbers and max(values.shape) <= 20:
+            trace["text"] = [[theme.format_number(v) for v in row] for row in values.tolist()]
+            trace["texttemplate"] = "%{text}"
+        data.append(trace)
+        box = outlines[index - 1] if outlines else None
+        if box is not None:
+            bx, by = rectangle_path(np.array([box]))
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": bx,
+                    "y": by,
+                    "mode": "lines",
+                    "line": {"color": theme.WINDOW_OUTLINE, "width": 3, "dash": "dash"},
+                    "hoverinfo": "skip",
+                    "xaxis": f"x{suffix}",
+                    "yaxis": f"y{suffix}",
+                }
+            )
+        left = (index - 1) * (width + gap)
+        layout[f"xaxis{suffix}"] = {
+            "domain": [left, left + width],
+            "range": [-0.5, values.shape[1] - 0.5],
+            "side": "top",
+            "title": {"text": title},
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "showticklabels": False,
+            "anchor": f"y{suffix}",
+        }
+        layout[f"yaxis{suffix}"] = {
+            "domain": [0, 0.86],
+            "range": [values.shape[0] - 0.5, -0.5],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "showticklabels": False,
+            "scaleanchor": f"x{suffix}",
+            "constrain": "domain",
+            "constraintoward": "top",
+            "anchor": f"x{suffix}",
+        }
+    layout.update(
+        {
+            "height": height,
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+            "showlegend": False,
+            "plot_bgcolor": theme.BACKGROUND,
+            "paper_bgcolor": theme.BACKGROUND,
+            "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
+        }
+    )
+    return {"data": data, "layout": layout}
