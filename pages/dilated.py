@@ -54,7 +54,7 @@ st.markdown(
     "Receptive field of the centre output after each layer (3×3 → 7×7 → 15×15 for "
     "d = 1, 2, 4, the article's figure (a)(b)(c)); dashed: the closed-form span."
 )
-plot(cached.support_panels(layers, schedule.size, "schedule"), params.key("support_chart"))
+plot(cached.support_panels(layers, schedule.size), params.key("support_chart"))
 plot(cached.growth_chart(schedule), params.key("growth_chart"))
 
 st.header("Gridding: the holes dilation leaves")

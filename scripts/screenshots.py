@@ -18,6 +18,8 @@ SHOTS = {
     "standard": "standard?p=same&s=2&k=3&h=6&w=7&step=4",
     "conv1d": "conv1d?d=2&p=same&n=12",
     "transposed": "transposed?n=3&k=3&s=2&step=12",
+    "dilated": "dilated?rates=2, 4, 8",
+    "receptive-field": "receptive-field?n=48",
 }
 
 
@@ -59,7 +61,7 @@ def main(names: list[str]) -> None:
         out.mkdir(exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1500})
+            page = browser.new_page(viewport={"width": 1400, "height": 2600})
             for name in names or list(SHOTS):
                 page.goto(f"{url}/{SHOTS[name]}")
                 wait_for_app(page)

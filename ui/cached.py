@@ -211,21 +211,24 @@ def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
 
 
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
-def support_panels(layers: tuple[ce.Layer, ...], size: int, label: str) -> dict:
+def support_panels(layers: tuple[ce.Layer, ...], size: int) -> dict:
     """What the centre output of each prefix of the stack sees: the article's (a), (b), (c)."""
     panels, outlines = [], []
+    final = ce.receptive_field(layers, size)[-1]
+    low, high = final.span(final.output_size // 2)
+    low, high = max(low - 2, 0), min(high + 2, size - 1)  # every panel shows the final span
     for depth in range(1, len(layers) + 1):
         prefix = layers[:depth]
         rows = ce.receptive_field(prefix, size)
         centre = rows[-1].output_size // 2
-        line = ce.support_counts(prefix, size, centre)
-        first, last = rows[-1].span(centre)
+        line = ce.support_counts(prefix, size, centre)[low : high + 1]
+        first, last = (edge - low for edge in rows[-1].span(centre))
         panels.append(
             (f"after layer {depth}: {rows[-1].size}×{rows[-1].size}", np.outer(line, line))
         )
         outlines.append((first, first, last, last))
     return heatmaps_figure(
-        panels[-4:], scale="Blues", numbers=False, height=330, outlines=outlines[-4:]
+        panels[-4:], scale=theme.COUNT_SCALE, numbers=False, height=330, outlines=outlines[-4:]
     )
 
 
@@ -242,7 +245,7 @@ def gridding_figure(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, int]
     holes = ce.hole_count(layers, size, centre, ndim=2)
     figure = heatmaps_figure(
         [("paths from each input cell", mask), ("what it sees of a photo", seen)],
-        scale="Blues",
+        scale=theme.COUNT_SCALE,
         numbers=False,
         height=380,
         outlines=[(first, first, last, last)] * 2,
@@ -263,7 +266,7 @@ def erf_figure(layers: tuple[ce.Layer, ...], size: int) -> dict:
     )
     return heatmaps_figure(
         [("effective RF, uniform weights", uniform), ("effective RF, random weights", random)],
-        scale="Blues",
+        scale=theme.COUNT_SCALE,
         numbers=False,
         height=380,
         outlines=[(first, first, last, last)] * 2,
@@ -347,7 +350,7 @@ def stack_figures(
             ("effective RF, uniform weights", uniform),
             ("effective RF, random weights", random),
         ],
-        scale="Blues",
+        scale=theme.COUNT_SCALE,
         numbers=False,
         height=360,
         outlines=[(first, first, last, last)] * 3,

@@ -71,6 +71,7 @@ def heatmaps_figure(
             "zeroline": False,
             "fixedrange": True,
             "showticklabels": False,
+            "ticks": "",
             "anchor": f"y{suffix}",
         }
         layout[f"yaxis{suffix}"] = {
@@ -80,6 +81,7 @@ def heatmaps_figure(
             "zeroline": False,
             "fixedrange": True,
             "showticklabels": False,
+            "ticks": "",
             "scaleanchor": f"x{suffix}",
             "constrain": "domain",
             "constraintoward": "top",
