@@ -4,6 +4,7 @@ Pure NumPy (no Streamlit, no plotly). PyTorch names and semantics, channels firs
 TensorFlow/Keras padding modes. Every impossible configuration raises ConvConfigError.
 """
 
+from .causal import StreamingCausalConv1d, causal_dependencies, future_leaks, stream
 from .conv import conv1d, conv2d, conv_transpose1d, conv_transpose2d, pad_input
 from .counts import conv_multiply_adds, conv_parameters
 from .errors import ConvConfigError
@@ -56,8 +57,10 @@ __all__ = [
     "Layer",
     "ReceptiveFieldRow",
     "ScatterTrace",
+    "StreamingCausalConv1d",
     "TraceStep",
     "TransposeGeometry",
+    "causal_dependencies",
     "conv1d",
     "conv2d",
     "conv_geometry",
@@ -74,6 +77,7 @@ __all__ = [
     "dynamic_conv1d",
     "effective_kernel_size",
     "effective_receptive_field",
+    "future_leaks",
     "hdc_check",
     "hole_count",
     "input_sizes_for_output",
@@ -89,6 +93,7 @@ __all__ = [
     "sequence_padding",
     "softmax",
     "stack_issues",
+    "stream",
     "support_counts",
     "transpose_geometry",
     "transposed_trace",

@@ -20,6 +20,7 @@ SHOTS = {
     "transposed": "transposed?n=3&k=3&s=2&step=12",
     "dilated": "dilated?rates=2, 4, 8",
     "receptive-field": "receptive-field?n=48",
+    "causal": "causal?leak=1&k=3&n=12&step=5",
 }
 
 

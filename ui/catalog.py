@@ -83,6 +83,19 @@ PAGES = (
         ),
     ),
     PageInfo(
+        "pages/causal.py",
+        "Causal convolution",
+        "⏳",
+        "causal",
+        "Sequences",
+        "Outputs that never see the future: the left-only padding, the leak of centred "
+        "padding, the WaveNet stack (1024 steps) and streaming inference.",
+        (
+            Preset("Leak the future", {"leak": "1", "k": "3"}),
+            Preset("WaveNet: k = 2, d up to 512", {"wk": "2", "dmax": "512"}),
+        ),
+    ),
+    PageInfo(
         "pages/receptive-field.py",
         "Receptive-field lab",
         "🎯",

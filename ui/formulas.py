@@ -107,3 +107,12 @@ def transposed_size_latex(
         rf"{output_size}"
     )
     return torch, keras
+
+
+def wavenet_latex(kernel_size: int, dilations: list[int], residual: bool, size: int) -> str:
+    """``r = 1 + Σ (k − 1)·dᵢ`` with numbers (each dilation listed once per conv)."""
+    shown = " + ".join(str(d) for d in dilations[:12]) + (
+        r" + \dots" if len(dilations) > 12 else ""
+    )
+    note = r"\ \text{(two convs per dilation)}" if residual else ""
+    return rf"r = 1 + \sum_i (k-1)\,d_i = 1 + ({kernel_size}-1)\cdot({shown}) = {size}{note}"

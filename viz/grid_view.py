@@ -30,6 +30,9 @@ class GridView:
     output : ``(Ro, Co)`` output values
     output_cells : ``(steps, 2)`` (row, col) of the output computed at each step
     output_names : ``(steps,)`` e.g. ``"y[1, 2]"``
+    present : optional ``(steps,)`` grid column of "now" at each step: columns after it are
+        the future (drawn masked)
+    flagged : optional ``(Ro, Co)`` bool, output cells to outline in red (e.g. leaks)
     """
 
     values: np.ndarray
@@ -42,6 +45,8 @@ class GridView:
     output: np.ndarray
     output_cells: np.ndarray
     output_names: tuple[str, ...]
+    present: np.ndarray | None = None
+    flagged: np.ndarray | None = None
 
     @property
     def num_steps(self) -> int:
@@ -92,8 +97,17 @@ def grid_view_2d(trace: ConvTrace) -> GridView:
     )
 
 
-def grid_view_1d(trace: ConvTrace, channel_labels: tuple[str, ...] | None = None) -> GridView:
-    """Display a 1-D trace with C channels as C rows; each tap spans every row."""
+def grid_view_1d(
+    trace: ConvTrace,
+    channel_labels: tuple[str, ...] | None = None,
+    time_masks: bool = False,
+    leaks: np.ndarray | None = None,
+) -> GridView:
+    """Display a 1-D trace with C channels as C rows; each tap spans every row.
+
+    With ``time_masks`` the input after each output's own time (``t·s``) is drawn as the
+    future; ``leaks`` (one bool per output) outlines outputs that read their future.
+    """
     if trace.geometry.ndim != 1:
         raise ValueError("grid_view_1d draws 1-D traces")
     channels, length = trace.grid.shape
@@ -122,4 +136,10 @@ def grid_view_1d(trace: ConvTrace, channel_labels: tuple[str, ...] | None = None
         output=output,
         output_cells=cells,
         output_names=step_names((steps,)),
+        present=(
+            np.arange(steps) * trace.geometry.stride[0] + trace.input_origin[0]
+            if time_masks
+            else None
+        ),
+        flagged=None if leaks is None else np.asarray(leaks, dtype=bool)[None, :],
     )

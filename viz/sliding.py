@@ -239,34 +239,49 @@ def sliding_window_figure(
     # --- the moving window: one filled trace per tap colour, then an outline
     num_colours = min(int(view.rectangles[..., 4].max()) + 1, len(theme.TAP_COLOURS))
 
+    rows_in, cols_in = view.values.shape
+
     def window_traces(step: int) -> list[dict]:
+        """Tap-colour fills, then the masked future (if any), then the window outline."""
         rectangles = view.rectangles[step]
         traces = []
         for colour in range(num_colours):
             mine = rectangles[rectangles[:, 4] % len(theme.TAP_COLOURS) == colour]
             wx, wy = rectangle_path(mine)
             traces.append({"type": "scatter", "x": wx, "y": wy})
+        if view.present is not None:
+            now = int(view.present[step])
+            future = [[0, now + 1, rows_in - 1, cols_in - 1]] if now + 1 < cols_in else []
+            fx, fy = rectangle_path(np.array(future, dtype=int).reshape(-1, 4))
+            traces.append({"type": "scatter", "x": fx or [None], "y": fy or [None]})
         ox, oy = rectangle_path(rectangles)
         traces.append({"type": "scatter", "x": ox, "y": oy})
         return traces
 
+    styles = [
+        {
+            "fill": "toself",
+            "line": {"width": 0},
+            "fillcolor": theme.with_alpha(theme.tap_colour(colour), theme.TAP_ALPHA),
+        }
+        for colour in range(num_colours)
+    ]
+    if view.present is not None:
+        styles.append(
+            {
+                "fill": "toself",
+                "fillcolor": theme.FUTURE_FILL,
+                "line": {"color": theme.FUTURE_LINE, "width": 2, "dash": "dot"},
+            }
+        )
+    styles.append({"fill": "none", "line": {"color": theme.WINDOW_OUTLINE, "width": 3}})
     window_traces_ids = []
-    for colour, trace in enumerate(window_traces(pinned_step)):
-        is_outline = colour == num_colours
-        if is_outline:  # the hatch goes over the tap colours, under the outline
+    for index, (trace, style) in enumerate(zip(window_traces(pinned_step), styles, strict=True)):
+        if index == len(styles) - 1:  # the hatch goes over the tap colours, under the outline
             data.extend(_hatch_traces(view.kinds, xi, yi))
         window_traces_ids.append(len(data))
         data.append(
-            {
-                **trace,
-                "mode": "lines",
-                "fill": "none" if is_outline else "toself",
-                "fillcolor": theme.with_alpha(theme.tap_colour(colour), theme.TAP_ALPHA),
-                "line": {"color": theme.WINDOW_OUTLINE, "width": 3 if is_outline else 0},
-                "hoverinfo": "skip",
-                "xaxis": xi,
-                "yaxis": yi,
-            }
+            {**trace, **style, "mode": "lines", "hoverinfo": "skip", "xaxis": xi, "yaxis": yi}
         )
     # --- input numbers (on top of the window colours)
     cx, cy = _cell_centres(view.values.shape)
@@ -404,6 +419,21 @@ def sliding_window_figure(
             "yaxis": yo,
         }
     )
+    if view.flagged is not None and view.flagged.any():
+        cells = np.argwhere(view.flagged)
+        lx, ly = rectangle_path(np.concatenate([cells, cells], axis=1))
+        data.append(
+            {
+                "type": "scatter",
+                "x": lx,
+                "y": ly,
+                "mode": "lines",
+                "line": {"color": theme.LEAK, "width": 3},
+                "hoverinfo": "skip",
+                "xaxis": xo,
+                "yaxis": yo,
+            }
+        )
     data.append(
         {
             "type": "scatter",

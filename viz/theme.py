@@ -65,3 +65,6 @@ def format_number(value: float) -> str:
 DIVERGING = [[0.0, "#67a9cf"], [0.5, "#f7f7f7"], [1.0, "#ef8a62"]]  # negative · 0 · positive
 COUNT_SCALE = [[0.0, "#ffffff"], [1e-6, "#deebf7"], [0.5, "#6baed6"], [1.0, "#08306b"]]
 """Path counts and gradients: zero (a hole) stays white, more paths are darker blue."""
+FUTURE_FILL = "rgba(60,60,60,0.28)"  # inputs after the current time step (causal pages)
+FUTURE_LINE = "#555555"
+LEAK = "#c0392b"  # outputs that read their future

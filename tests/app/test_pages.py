@@ -13,6 +13,7 @@ PAGES = [
     "pages/transposed.py",
     "pages/dilated.py",
     "pages/receptive-field.py",
+    "pages/causal.py",
 ]
 HOSTILE = [
     {"k": "-5", "n": "100000", "p": "zzz"},

@@ -13,12 +13,14 @@ ANIMATED = {
     "conv1d": "conv1d_chart",
     "transposed": "transposed_scatter_chart",
     "dilated": "dilated_chart",
+    "causal": "causal_chart",
 }
 SLIDER_OF = {
     "standard": "standard_k",
     "conv1d": "conv1d_n",
     "transposed": "transposed_k",
     "dilated": "dilated_k",
+    "causal": "causal_k",
 }
 # Pages without an animation: (page, a slider to move, a chart that must change)
 STATIC = {"receptive-field": ("receptive-field_o", "receptive-field_line_chart")}

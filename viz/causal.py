@@ -1,0 +1,86 @@
+"""The WaveNet dependency tree: one output, and every earlier step it depends on."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from conv_engine import causal_dependencies
+
+from . import theme
+
+
+def dependency_tree_figure(
+    kernel_size: int, dilations: list[int], length: int, position: int | None = None
+) -> dict:
+    """Levels of a dilated causal stack (input at the bottom) over ``length`` time steps.
+
+    Highlights the nodes and edges that output ``position`` (default: the last step) depends
+    on; the rest of the grid is drawn faintly.
+    """
+    position = length - 1 if position is None else position
+    levels = causal_dependencies(kernel_size, dilations, length, position)
+    depth = len(dilations)
+    grid_x = np.tile(np.arange(length), depth + 1).tolist()
+    grid_y = np.repeat(np.arange(depth + 1), length).tolist()
+    edge_x: list = []
+    edge_y: list = []
+    for index, dilation in enumerate(reversed(dilations)):  # from the output down
+        level = depth - index
+        for node in levels[index].tolist():
+            for tap in range(kernel_size):
+                child = node - tap * dilation
+                if child >= 0:
+                    edge_x += [node, child, None]
+                    edge_y += [level, level - 1, None]
+    node_x = [int(t) for level in levels for t in level]
+    node_y = [depth - i for i, level in enumerate(levels) for _ in level]
+    labels = ["input"] + [f"layer {i + 1} (d = {d})" for i, d in enumerate(dilations)]
+    data = [
+        {
+            "type": "scatter",
+            "x": grid_x,
+            "y": grid_y,
+            "mode": "markers",
+            "marker": {"size": 6, "color": "#d0d0d0"},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": edge_x,
+            "y": edge_y,
+            "mode": "lines",
+            "line": {"color": theme.TAP_COLOURS[4], "width": 1.5},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": node_x,
+            "y": node_y,
+            "mode": "markers",
+            "marker": {"size": 9, "color": theme.WINDOW_OUTLINE},
+            "hovertemplate": "time %{x}<extra></extra>",
+        },
+    ]
+    layout = {
+        "height": 140 + 46 * depth,
+        "showlegend": False,
+        "margin": {"l": 130, "r": 20, "t": 40, "b": 40},
+        "plot_bgcolor": theme.BACKGROUND,
+        "paper_bgcolor": theme.BACKGROUND,
+        "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT, "size": 14},
+        "title": {"text": f"Output at time {position} depends on {levels[-1].size} input steps"},
+        "xaxis": {
+            "title": {"text": "time step"},
+            "range": [-1, length],
+            "showgrid": False,
+            "zeroline": False,
+        },
+        "yaxis": {
+            "tickvals": list(range(depth + 1)),
+            "ticktext": labels,
+            "showgrid": False,
+            "zeroline": False,
+            "range": [-0.6, depth + 0.6],
+        },
+    }
+    return {"data": data, "layout": layout}
