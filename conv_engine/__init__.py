@@ -6,10 +6,27 @@ TensorFlow/Keras padding modes. Every impossible configuration raises ConvConfig
 
 from .causal import StreamingCausalConv1d, causal_dependencies, future_leaks, stream
 from .conv import conv1d, conv2d, conv_transpose1d, conv_transpose2d, pad_input
-from .counts import conv_multiply_adds, conv_parameters
+from .counts import (
+    attention_parameters,
+    conv_multiply_adds,
+    conv_parameters,
+    lightweight_parameters,
+    separable_parameters,
+    separable_ratio,
+    sequence_multiply_adds,
+)
 from .errors import ConvConfigError
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
-from .lightweight import dynamic_conv1d, lightweight_conv1d, sequence_padding, softmax
+from .lightweight import (
+    drop_connect,
+    dynamic_conv1d,
+    dynamic_kernels,
+    dynamic_matrix,
+    lightweight_conv1d,
+    lightweight_matrix,
+    sequence_padding,
+    softmax,
+)
 from .matrix import conv_matrix
 from .receptive import Layer, ReceptiveFieldRow, receptive_field, stack_issues
 from .separable import depthwise_separable_conv2d
@@ -60,6 +77,7 @@ __all__ = [
     "StreamingCausalConv1d",
     "TraceStep",
     "TransposeGeometry",
+    "attention_parameters",
     "causal_dependencies",
     "conv1d",
     "conv2d",
@@ -74,7 +92,10 @@ __all__ = [
     "conv_transpose2d",
     "conv_transpose_output_size",
     "depthwise_separable_conv2d",
+    "drop_connect",
     "dynamic_conv1d",
+    "dynamic_kernels",
+    "dynamic_matrix",
     "effective_kernel_size",
     "effective_receptive_field",
     "future_leaks",
@@ -82,6 +103,8 @@ __all__ = [
     "hole_count",
     "input_sizes_for_output",
     "lightweight_conv1d",
+    "lightweight_matrix",
+    "lightweight_parameters",
     "max_dilation",
     "max_kernel_size",
     "max_output_padding",
@@ -90,6 +113,9 @@ __all__ = [
     "receptive_field",
     "resolve_padding",
     "scatter_trace",
+    "separable_parameters",
+    "separable_ratio",
+    "sequence_multiply_adds",
     "sequence_padding",
     "softmax",
     "stack_issues",

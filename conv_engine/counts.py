@@ -42,3 +42,68 @@ def conv_multiply_adds(
     output_positions = check_int("output_positions", output_positions, 0)
     weights = conv_parameters(in_channels, out_channels, kernel_size, groups, bias=False)
     return weights * output_positions
+
+
+def separable_parameters(
+    in_channels: int,
+    out_channels: int,
+    kernel_size: int,
+    multiplier: int = 1,
+    bias: str = "none",
+) -> int:
+    """Depthwise (``k²·C_in·m``) plus pointwise (``C_in·m·C_out``) weights, plus biases.
+
+    ``bias``: ``"none"``; ``"keras"`` (``SeparableConv2D``: one bias, ``C_out``); or
+    ``"torch"`` (a depthwise ``Conv2d`` and a pointwise ``Conv2d``, each with its own bias:
+    ``C_in·m + C_out``).
+    """
+    in_channels = check_int("in_channels", in_channels, 1)
+    multiplier = check_int("multiplier", multiplier, 1)
+    mid = in_channels * multiplier
+    depthwise = conv_parameters(
+        in_channels, mid, (kernel_size, kernel_size), groups=in_channels, bias=False
+    )
+    pointwise = conv_parameters(mid, out_channels, 1, bias=False)
+    extra = {"none": 0, "keras": out_channels, "torch": mid + out_channels}
+    if bias not in extra:
+        raise ConvConfigError(f"bias {bias!r} must be 'none', 'keras' or 'torch'")
+    return depthwise + pointwise + extra[bias]
+
+
+def separable_ratio(out_channels: int, kernel_size: int) -> float:
+    """Separable / standard weights (m = 1, no bias): ``1/C_out + 1/k²``."""
+    out_channels = check_int("out_channels", out_channels, 1)
+    kernel_size = check_int("kernel_size", kernel_size, 1)
+    return 1 / out_channels + 1 / kernel_size**2
+
+
+def lightweight_parameters(channels: int, kernel_size: int, num_heads: int) -> int:
+    """A lightweight conv's weights: ``H·k`` (shared by heads; independent of the width d)."""
+    channels = check_int("channels", channels, 1)
+    num_heads = check_int("num_heads", num_heads, 1)
+    if channels % num_heads:
+        raise ConvConfigError(
+            f"num_heads={num_heads} must divide the number of channels ({channels})"
+        )
+    return num_heads * check_int("kernel_size", kernel_size, 1)
+
+
+def attention_parameters(channels: int) -> int:
+    """Self-attention's four d × d projections (query, key, value, output): ``4·d²``."""
+    channels = check_int("channels", channels, 1)
+    return 4 * channels * channels
+
+
+def sequence_multiply_adds(kind: str, length: int, channels: int, kernel_size: int = 1) -> int:
+    """Multiply-adds over a sequence of ``n`` steps and width ``d`` (projections excluded).
+
+    ``"conv"`` (depthwise, lightweight or dynamic): ``n·d·k``, linear in n;
+    ``"attention"``: scores and weighted sums, ``2·n²·d``, quadratic in n.
+    """
+    length = check_int("length", length, 1)
+    channels = check_int("channels", channels, 1)
+    if kind == "conv":
+        return length * channels * check_int("kernel_size", kernel_size, 1)
+    if kind == "attention":
+        return 2 * length * length * channels
+    raise ConvConfigError(f"kind {kind!r} must be 'conv' or 'attention'")

@@ -152,3 +152,54 @@ def dynamic_conv1d(
     for tap in range(kernel_size):
         out += per_channel[..., tap].transpose(0, 2, 1) * padded[:, :, tap : tap + length]
     return out[0] if unbatched else out
+
+
+def drop_connect(weights: object, rate: float, rng: np.random.Generator) -> np.ndarray:
+    """DropConnect: zero each weight with probability ``rate``, scale the rest by 1/(1 − rate).
+
+    Applied to the softmax-normalised kernel during training (as fairseq's weight dropout).
+    Randomness only through the explicit ``rng``.
+    """
+    weights = as_real_array("weights", weights)
+    if not 0 <= rate < 1:
+        raise ConvConfigError(f"rate must be in [0, 1), got {rate}")
+    if not isinstance(rng, np.random.Generator):
+        raise ConvConfigError("rng must be a numpy.random.Generator (no global random state)")
+    keep = rng.random(weights.shape) >= rate
+    return np.where(keep, weights / (1 - rate), 0.0)
+
+
+def lightweight_matrix(
+    weight: object,
+    channels: int,
+    length: int,
+    channel: int = 0,
+    padding: object = "same",
+    weight_softmax: bool = True,
+) -> np.ndarray:
+    """The ``T × T`` matrix that one channel of a lightweight conv applies over time.
+
+    Row ``t`` holds the (head-shared, softmaxed) kernel placed around ``t``: a band.
+    """
+    kernel = head_shared_kernel(weight, channels, weight_softmax)[channel, 0]
+    left, _ = sequence_padding(kernel.size, padding)
+    return _band(np.broadcast_to(kernel, (length, kernel.size)), left)
+
+
+def dynamic_matrix(kernels: np.ndarray, left: int) -> np.ndarray:
+    """The ``T × T`` matrix of a dynamic conv for one head: row t uses step t's own kernel.
+
+    ``kernels``: ``(T, K)`` (e.g. ``dynamic_kernels(...)[0, :, head]``).
+    """
+    return _band(np.asarray(kernels, dtype=float), left)
+
+
+def _band(rows: np.ndarray, left: int) -> np.ndarray:
+    length, taps = rows.shape
+    matrix = np.zeros((length, length))
+    for t in range(length):
+        for k in range(taps):
+            i = t - left + k
+            if 0 <= i < length:
+                matrix[t, i] = rows[t, k]
+    return matrix

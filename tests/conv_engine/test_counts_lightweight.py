@@ -1,0 +1,84 @@
+"""Parameter counters (hand-worked values), banded matrices, DropConnect."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import conv_engine as ce
+
+
+def test_hand_worked_counts():
+    assert ce.conv_parameters(8, 16, 3 * 3, bias=False) == 1152
+    assert ce.conv_parameters(8, 16, (3, 3), bias=False) == 1152
+    assert ce.separable_parameters(8, 16, 3) == 200
+    assert ce.separable_parameters(8, 16, 3, bias="keras") == 216
+    assert ce.separable_parameters(8, 16, 3, bias="torch") == 224
+    assert ce.conv_parameters(1024, 1024, 7, bias=False) == 7_340_032
+    assert ce.conv_parameters(1024, 1024, 7, groups=1024, bias=False) == 7168
+    assert ce.lightweight_parameters(1024, 7, 16) == 112
+    assert ce.attention_parameters(1024) == 4 * 1024**2
+    assert ce.conv_parameters(80, 256, 5) == 256 * 80 * 5 + 256
+
+
+@given(st.integers(1, 64), st.integers(1, 64), st.integers(1, 7))
+def test_separable_ratio(c_in, c_out, k):
+    ratio = ce.separable_parameters(c_in, c_out, k) / ce.conv_parameters(
+        c_in, c_out, (k, k), bias=False
+    )
+    assert np.isclose(ratio, ce.separable_ratio(c_out, k))
+
+
+def test_article_module_parameters_match_the_counter():
+    """depthwise Conv2d(n, n, 3, padding=1, groups=n) + pointwise Conv2d(n, m, 1), with biases."""
+    n_in, n_out = 8, 16
+    depthwise = ce.conv_parameters(n_in, n_in, (3, 3), groups=n_in)
+    pointwise = ce.conv_parameters(n_in, n_out, (1, 1))
+    assert depthwise + pointwise == ce.separable_parameters(n_in, n_out, 3, bias="torch")
+
+
+def test_sequence_costs_linear_vs_quadratic():
+    assert ce.sequence_multiply_adds("conv", 200, 64, 7) == 2 * ce.sequence_multiply_adds(
+        "conv", 100, 64, 7
+    )
+    assert ce.sequence_multiply_adds("attention", 200, 64) == 4 * ce.sequence_multiply_adds(
+        "attention", 100, 64
+    )
+
+
+@pytest.mark.parametrize("padding", ["same", "causal", 1])
+def test_lightweight_matrix_times_sequence_is_the_conv(padding):
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(6, 9))
+    weight = rng.normal(size=(3, 3))
+    out = ce.lightweight_conv1d(x, weight, padding=padding)
+    for channel in range(6):
+        matrix = ce.lightweight_matrix(weight, 6, 9, channel, padding)
+        np.testing.assert_allclose(matrix @ x[channel], out[channel], atol=1e-12)
+        np.testing.assert_allclose(matrix.sum(axis=1)[2:-2], 1.0), "softmax rows sum to 1"
+
+
+def test_dynamic_matrix_times_sequence_is_the_conv():
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(4, 8))
+    weight = rng.normal(size=(2 * 3, 4))
+    out = ce.dynamic_conv1d(x, weight, 2, 3, padding="causal")
+    kernels = ce.dynamic_kernels(x[None], weight, 2, 3)[0]  # (T, H, K)
+    for channel in range(4):
+        matrix = ce.dynamic_matrix(kernels[:, channel // 2], left=2)
+        np.testing.assert_allclose(matrix @ x[channel], out[channel], atol=1e-12)
+
+
+def test_drop_connect_is_seeded_and_scaled():
+    weights = np.full((4, 5), 0.2)
+    one = ce.drop_connect(weights, 0.5, np.random.default_rng(7))
+    two = ce.drop_connect(weights, 0.5, np.random.default_rng(7))
+    np.testing.assert_array_equal(one, two)
+    assert set(np.unique(one)) <= {0.0, 0.4}
+    assert (one == 0).any() and (one > 0).any()
+    with pytest.raises(ce.ConvConfigError, match="rate"):
+        ce.drop_connect(weights, 1.0, np.random.default_rng(0))
+    with pytest.raises(ce.ConvConfigError, match="Generator"):
+        ce.drop_connect(weights, 0.1, 42)
