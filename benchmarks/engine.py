@@ -106,5 +106,24 @@ def main() -> None:
         )
 
 
+def sequence_mixing() -> None:
+    """Lightweight conv vs one attention head in NumPy, d = 512, k = 7, H = 16 (1 thread)."""
+    rng = np.random.default_rng(0)
+    width = 512
+    print(f"\n{'n':>6s} {'lightweight conv':>17s} {'attention (1 head)':>19s}")
+    for length in (256, 1024, 4096):
+        x, weight = rng.normal(size=(1, width, length)), rng.normal(size=(16, 7))
+        q, k, v = (rng.normal(size=(length, width)) for _ in range(3))
+
+        def attention(q=q, k=k, v=v):
+            scores = ce.softmax(q @ k.T / np.sqrt(width), axis=-1)
+            return scores @ v
+
+        conv = median_seconds(lambda x=x, weight=weight: ce.lightweight_conv1d(x, weight), 1.0)
+        attend = median_seconds(attention, 1.0)
+        print(f"{length:6d} {conv * 1e3:15.1f}ms {attend * 1e3:17.1f}ms")
+
+
 if __name__ == "__main__":
     main()
+    sequence_mixing()

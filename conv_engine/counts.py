@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from math import prod
 
+import numpy as np
+
 from .errors import ConvConfigError, check_int
 
 
@@ -107,3 +109,15 @@ def sequence_multiply_adds(kind: str, length: int, channels: int, kernel_size: i
     if kind == "attention":
         return 2 * length * length * channels
     raise ConvConfigError(f"kind {kind!r} must be 'conv' or 'attention'")
+
+
+def group_connectivity(in_channels: int, out_channels: int, groups: int) -> np.ndarray:
+    """``(C_out, C_in)``: 1 where an output channel reads an input channel.
+
+    With ``groups`` the channels split into contiguous blocks, so the matrix is block
+    diagonal: groups = 1 is a full (standard) conv, groups = C_in a depthwise one.
+    """
+    conv_parameters(in_channels, out_channels, 1, groups)  # validates the divisibility
+    rows = np.arange(out_channels)[:, None] // (out_channels // groups)
+    cols = np.arange(in_channels)[None, :] // (in_channels // groups)
+    return (rows == cols).astype(float)

@@ -203,3 +203,23 @@ def _band(rows: np.ndarray, left: int) -> np.ndarray:
             if 0 <= i < length:
                 matrix[t, i] = rows[t, k]
     return matrix
+
+
+def self_attention_weights(x: object, rng: np.random.Generator, causal: bool = False) -> np.ndarray:
+    """``softmax(Q Kᵀ / √d)`` of one head with random projections, for comparison pictures.
+
+    x : ``(C, T)``; returns ``(T, T)``, row t = how much step t attends to each step (every
+    step, unlike a convolution's band). ``causal`` masks the future with −∞ before softmax.
+    """
+    x = as_real_array("input", x)
+    if x.ndim != 2:
+        raise ConvConfigError(f"input must have shape (C, T), got {x.shape}")
+    if not isinstance(rng, np.random.Generator):
+        raise ConvConfigError("rng must be a numpy.random.Generator (no global random state)")
+    channels, length = x.shape
+    query = rng.normal(size=(channels, channels)) / np.sqrt(channels) @ x
+    key = rng.normal(size=(channels, channels)) / np.sqrt(channels) @ x
+    scores = query.T @ key / np.sqrt(channels)
+    if causal:
+        scores = np.where(np.tril(np.ones((length, length), dtype=bool)), scores, -np.inf)
+    return softmax(scores, axis=-1)

@@ -21,6 +21,8 @@ SHOTS = {
     "dilated": "dilated?rates=2, 4, 8",
     "receptive-field": "receptive-field?n=48",
     "causal": "causal?leak=1&k=3&n=12&step=5",
+    "separable": "separable?cin=3&cout=4&k=3",
+    "lightweight": "lightweight?c=8&h=2&k=3",
 }
 
 

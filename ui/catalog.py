@@ -112,6 +112,32 @@ PAGES = (
         ),
     ),
     PageInfo(
+        "pages/separable.py",
+        "Separable convolution",
+        "🧩",
+        "separable",
+        "Channels",
+        "Depthwise then pointwise: channels made visible, a groups slider from standard to "
+        "depthwise, and live parameter counters (1/C_out + 1/k²).",
+        (
+            Preset("8 → 16 channels, k = 3: 1,152 vs 200", {"cin": "8", "cout": "16", "k": "3"}),
+            Preset("Groups = 2", {"cin": "4", "cout": "4", "g": "2"}),
+        ),
+    ),
+    PageInfo(
+        "pages/lightweight.py",
+        "Lightweight convolution",
+        "🪶",
+        "lightweight",
+        "Channels",
+        "Softmax-normalised kernels shared by heads, dynamic kernels predicted per step, and "
+        "how a convolution's band compares with attention.",
+        (
+            Preset("16 channels, 4 heads, k = 5", {"c": "16", "h": "4", "k": "5"}),
+            Preset("Causal, with DropConnect", {"causal": "1", "drop": "30"}),
+        ),
+    ),
+    PageInfo(
         "pages/conv1d.py",
         "Conv1d",
         "〰️",

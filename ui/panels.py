@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 import streamlit as st
 
+import conv_engine as ce
 from viz.figure import PlainFigure
 
 
@@ -100,4 +101,31 @@ def gridding_verdict(verdict, holes: int) -> None:
         "> 1, and M₂ ≤ k, with Mᵢ = max(Mᵢ₊₁ − 2rᵢ, Mᵢ₊₁ − 2(Mᵢ₊₁ − rᵢ), rᵢ) from Mₙ = rₙ "
         f"(here M = {', '.join(map(str, verdict.max_distances))}).",
         icon="🧩",
+    )
+
+
+ARTICLE_MODULE = """import torch.nn as nn
+
+class DepthwiseSeparableConv2d(nn.Module):
+    def __init__(self, n_in, n_out):
+        super().__init__()  # the article's super(depthwise_separable_conv, self) names a
+                            # class that does not exist (its class is depthwise_conv2d)
+        self.depth_wise = nn.Conv2d(n_in, n_in, kernel_size=3, padding=1, groups=n_in)
+        self.point_wise = nn.Conv2d(n_in, n_out, kernel_size=1)
+
+    def forward(self, x):
+        return self.point_wise(self.depth_wise(x))
+"""
+
+
+def article_module_panel(n_in: int, n_out: int) -> None:
+    """The article's depthwise-separable PyTorch module, fixed, with its parameter count."""
+    st.subheader("The article's PyTorch module, fixed")
+    st.code(ARTICLE_MODULE, language="python")
+    depthwise = ce.conv_parameters(n_in, n_in, (3, 3), n_in)
+    pointwise = ce.conv_parameters(n_in, n_out, (1, 1))
+    total = ce.separable_parameters(n_in, n_out, 3, bias="torch")
+    st.markdown(
+        f"With n_in = {n_in}, n_out = {n_out}: depthwise {depthwise:,} + pointwise "
+        f"{pointwise:,} = **{total:,}** parameters (the counter's PyTorch-bias figure, k = 3)."
     )

@@ -14,6 +14,8 @@ PAGES = [
     "pages/dilated.py",
     "pages/receptive-field.py",
     "pages/causal.py",
+    "pages/separable.py",
+    "pages/lightweight.py",
 ]
 HOSTILE = [
     {"k": "-5", "n": "100000", "p": "zzz"},

@@ -82,3 +82,12 @@ def test_drop_connect_is_seeded_and_scaled():
         ce.drop_connect(weights, 1.0, np.random.default_rng(0))
     with pytest.raises(ce.ConvConfigError, match="Generator"):
         ce.drop_connect(weights, 0.1, 42)
+
+
+def test_attention_rows_are_distributions_over_every_step():
+    x = np.random.default_rng(0).normal(size=(4, 7))
+    weights = ce.self_attention_weights(x, np.random.default_rng(1))
+    np.testing.assert_allclose(weights.sum(axis=1), 1.0)
+    assert (weights > 0).all(), "attention reaches every step; a convolution only its band"
+    causal = ce.self_attention_weights(x, np.random.default_rng(1), causal=True)
+    assert np.allclose(np.triu(causal, 1), 0.0) and np.allclose(causal.sum(axis=1), 1.0)

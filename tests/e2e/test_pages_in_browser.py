@@ -14,6 +14,8 @@ ANIMATED = {
     "transposed": "transposed_scatter_chart",
     "dilated": "dilated_chart",
     "causal": "causal_chart",
+    "separable": "separable_chart",
+    "lightweight": "lightweight_chart",
 }
 SLIDER_OF = {
     "standard": "standard_k",
@@ -21,6 +23,8 @@ SLIDER_OF = {
     "transposed": "transposed_k",
     "dilated": "dilated_k",
     "causal": "causal_k",
+    "separable": "separable_k",
+    "lightweight": "lightweight_k",
 }
 # Pages without an animation: (page, a slider to move, a chart that must change)
 STATIC = {"receptive-field": ("receptive-field_o", "receptive-field_line_chart")}
