@@ -252,12 +252,11 @@ def gridding_figure(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, int]
     holes = ce.hole_count(layers, size, centre, ndim=2)
     figure = heatmaps_figure(
         [("paths from each input cell", mask), ("what it sees of a photo", seen)],
-        scale=theme.COUNT_SCALE,
+        scales=[theme.COUNT_SCALE, "Greys_r"],
         numbers=False,
         height=380,
         outlines=[(first, first, last, last)] * 2,
     )
-    figure["data"][2]["colorscale"] = "Greys_r"
     return figure, holes
 
 
@@ -545,7 +544,7 @@ def photo_separable() -> dict:
             ("green ∗ Sobel x", middle[1]),
             ("blue ∗ Sobel y", middle[2]),
             ("out 0 = blur", output[0]),
-            ("out 1 = |edges| mix", output[1]),
+            ("out 1 = x-edges + y-edges", output[1]),
         ],
         scale="Greys_r",
         numbers=False,
@@ -613,7 +612,7 @@ def lightweight_figure(spec: LightweightSpec, channel: int, pinned_step: int) ->
     return sliding_window_figure(
         grid_view_1d(lightweight_trace(spec, channel), (f"x{channel}",)),
         pinned_step,
-        titles=(f"Channel {channel} over time", "Its head's normalised kernel", "Output"),
+        titles=(f"Channel {channel} over time", "Kernel (its head)", "Output"),
     )
 
 
@@ -623,7 +622,8 @@ def lightweight_matrices(spec: LightweightSpec) -> dict:
     left, _ = ce.sequence_padding(spec.kernel_size, spec.padding)
     band = ce.lightweight_matrix(example["raw"], spec.channels, spec.length, 0, spec.padding)
     dynamic = ce.dynamic_matrix(example["dynamic_kernels"], left)
-    attention = ce.self_attention_weights(example["x"], np.random.default_rng(1), spec.causal)
+    standardised = (example["x"] - example["x"].mean()) / (example["x"].std() or 1.0)
+    attention = ce.self_attention_weights(standardised, np.random.default_rng(1), spec.causal)
     return heatmaps_figure(
         [
             ("lightweight conv (channel 0): a fixed band", band),

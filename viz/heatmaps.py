@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from plotly.colors import get_colorscale
 
 from . import theme
 
@@ -17,6 +18,7 @@ def heatmaps_figure(
     numbers: bool = True,
     height: int = 360,
     outlines: list[tuple[int, int, int, int] | None] | None = None,
+    scales: list[str | list] | None = None,
 ) -> dict:
     """Several heatmaps side by side with titles (count maps, image comparisons).
 
@@ -27,6 +29,8 @@ def heatmaps_figure(
     from .sliding import rectangle_path
 
     count = len(panels)
+    # plotly.js knows fewer scale names than plotly.py (no "_r"): always send explicit lists
+    scales = [get_colorscale(s) if isinstance(s, str) else s for s in (scales or [scale] * count)]
     gap = 0.04
     width = (1 - gap * (count - 1)) / count
     data, layout = [], {}
@@ -36,7 +40,7 @@ def heatmaps_figure(
         trace = {
             "type": "heatmap",
             "z": values.tolist(),
-            "colorscale": scale,
+            "colorscale": scales[index - 1],
             "showscale": False,
             "xaxis": f"x{suffix}",
             "yaxis": f"y{suffix}",

@@ -102,3 +102,14 @@ def test_engine_and_viz_do_not_import_streamlit():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     engine_only = "import sys, conv_engine; assert not {'streamlit','plotly'} & set(sys.modules)"
     subprocess.run([sys.executable, "-c", engine_only], check=True, cwd=ROOT)
+
+
+def test_heatmaps_send_explicit_colour_scales():
+    """plotly.js has no reversed names like "Greys_r": specs must carry explicit scales."""
+    from viz.heatmaps import heatmaps_figure
+
+    spec = heatmaps_figure([("a", np.eye(3)), ("b", np.eye(3))], scales=["Greys_r", "Viridis"])
+    go.Figure(spec)
+    for trace in spec["data"]:
+        assert isinstance(trace["colorscale"], list), trace["colorscale"]
+    assert spec["data"][0]["colorscale"][0][1] == "rgb(0,0,0)", "Greys_r: 0 is black"
