@@ -64,7 +64,7 @@ def main(names: list[str]) -> None:
         out.mkdir(exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 2600})
+            page = browser.new_page(viewport={"width": 1400, "height": 1500})
             for name in names or list(SHOTS):
                 page.goto(f"{url}/{SHOTS[name]}")
                 wait_for_app(page)

@@ -55,6 +55,19 @@ PAGES = (
         ),
     ),
     PageInfo(
+        "pages/conv1d.py",
+        "Conv1d",
+        "〰️",
+        "conv1d",
+        "Convolutions",
+        "A window over a sequence, and over frames × features: a Conv1d kernel of size n "
+        "is really n × F.",
+        (
+            Preset("Dilated difference, d = 2", {"d": "2", "p": "same"}),
+            Preset("Causal padding", {"p": "causal", "k": "3"}),
+        ),
+    ),
+    PageInfo(
         "pages/transposed.py",
         "Transposed convolution",
         "🔼",
@@ -83,19 +96,6 @@ PAGES = (
         ),
     ),
     PageInfo(
-        "pages/causal.py",
-        "Causal convolution",
-        "⏳",
-        "causal",
-        "Sequences",
-        "Outputs that never see the future: the left-only padding, the leak of centred "
-        "padding, the WaveNet stack (1024 steps) and streaming inference.",
-        (
-            Preset("Leak the future", {"leak": "1", "k": "3"}),
-            Preset("WaveNet: k = 2, d up to 512", {"wk": "2", "dmax": "512"}),
-        ),
-    ),
-    PageInfo(
         "pages/receptive-field.py",
         "Receptive-field lab",
         "🎯",
@@ -109,6 +109,19 @@ PAGES = (
                 "WaveNet block: 1024", {"preset": "WaveNet block (k = 2, d = 1…512)", "n": "1100"}
             ),
             Preset("VGG-like", {"preset": "VGG-like", "n": "224"}),
+        ),
+    ),
+    PageInfo(
+        "pages/causal.py",
+        "Causal convolution",
+        "⏳",
+        "causal",
+        "Sequences",
+        "Outputs that never see the future: the left-only padding, the leak of centred "
+        "padding, the WaveNet stack (1024 steps) and streaming inference.",
+        (
+            Preset("Leak the future", {"leak": "1", "k": "3"}),
+            Preset("WaveNet: k = 2, d up to 512", {"wk": "2", "dmax": "512"}),
         ),
     ),
     PageInfo(
@@ -135,19 +148,6 @@ PAGES = (
         (
             Preset("16 channels, 4 heads, k = 5", {"c": "16", "h": "4", "k": "5"}),
             Preset("Causal, with DropConnect", {"causal": "1", "drop": "30"}),
-        ),
-    ),
-    PageInfo(
-        "pages/conv1d.py",
-        "Conv1d",
-        "〰️",
-        "conv1d",
-        "Convolutions",
-        "A window over a sequence, and over frames × features: a Conv1d kernel of size n "
-        "is really n × F.",
-        (
-            Preset("Dilated difference, d = 2", {"d": "2", "p": "same"}),
-            Preset("Causal padding", {"p": "causal", "k": "3"}),
         ),
     ),
 )
