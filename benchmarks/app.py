@@ -42,6 +42,26 @@ CASES = [
         "conv1d_s",
         "conv1d_chart",
     ),
+    ("transposed", "default", {}, "transposed_k", "transposed_scatter_chart"),
+    (
+        "transposed",
+        "largest",
+        {"n": "7", "k": "4", "s": "3", "d": "2"},
+        "transposed_seed",
+        "transposed_scatter_chart",
+    ),
+    ("dilated", "default", {}, "dilated_k", "dilated_chart"),
+    ("receptive-field", "default", {}, "receptive-field_o", "receptive-field_line_chart"),
+    ("causal", "default", {}, "causal_k", "causal_chart"),
+    ("separable", "default", {}, "separable_k", "separable_chart"),
+    (
+        "separable",
+        "largest",
+        {"cin": "8", "cout": "16", "k": "5", "m": "3", "n": "8"},
+        "separable_seed",
+        "separable_chart",
+    ),
+    ("lightweight", "default", {}, "lightweight_k", "lightweight_chart"),
 ]
 
 
@@ -51,6 +71,7 @@ def script_times(page: str, query: dict[str, str], repeats: int = 7) -> tuple[fl
 
     st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
     at.switch_page(f"pages/{page}.py")
     for key, value in query.items():
         at.query_params[key] = value

@@ -24,6 +24,7 @@ MAX_KERNEL = 7
 MAX_STRIDE = 4
 MAX_DILATION = 4
 MAX_EXPLICIT_PAD = 3
+MAX_TRANSPOSED = 16  # largest transposed-conv output (7 → 15 fits)
 
 PADDING_LABELS = {
     "valid": "VALID",
@@ -341,10 +342,21 @@ class TransposedSpec:
 def transposed_controls(params: PageParams) -> TransposedSpec:
     """Widgets bounded by the transposed conv's rules: output ≥ 1, output_padding < max(s, d)."""
     columns = st.columns(6)
-    size = params.integer("n", "Input size", 3, 1, 7, container=columns[0])
     kernel_size = params.integer("k", "Kernel size k", 3, 1, 4, container=columns[1])
     stride = params.integer("s", "Stride s", 2, 1, 3, container=columns[2])
     dilation = params.integer("d", "Dilation d", 1, 1, 2, container=columns[3])
+    # keep the full output at most MAX_TRANSPOSED cells wide, so every view stays readable
+    extent = dilation * (kernel_size - 1) + 1
+    largest = max(1, min(7, (MAX_TRANSPOSED - extent) // stride + 1))
+    size = params.integer(
+        "n",
+        "Input size",
+        3,
+        1,
+        largest,
+        container=columns[0],
+        help=f"Bounded so the output stays within {MAX_TRANSPOSED} cells.",
+    )
     full = (size - 1) * stride + dilation * (kernel_size - 1)
     padding = params.integer(
         "p",

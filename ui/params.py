@@ -75,9 +75,14 @@ class PageParams:
                 self.notices.append(
                     f"`{name}={value}` is outside {low}…{high} here: using `{clamped}`."
                 )
-            st.session_state[key] = clamped
+            value = clamped
+        # Re-assert the value every run: a slider's identity includes its bounds, and a
+        # slider whose bounds moved would otherwise start over at its minimum.
+        st.session_state[key] = value
         if low == high:
-            container.number_input(label, value=low, disabled=True, help=help, key=key)
+            container.number_input(
+                label, min_value=low, max_value=low, disabled=True, help=help, key=key
+            )
             value = low
         else:
             value = container.slider(label, low, high, key=key, help=help)
@@ -101,8 +106,10 @@ class PageParams:
         key = self.key(name)
         lookup = {option.lower(): option for option in options}
         self._seed(name, default, lambda raw: lookup[raw.lower()], f"one of {', '.join(options)}")
-        if st.session_state[key] not in options:
-            st.session_state[key] = default
+        # re-asserted every run, so a control whose options changed keeps its choice
+        st.session_state[key] = (
+            st.session_state[key] if st.session_state[key] in options else default
+        )
         labels = labels or {}
         format_func = lambda option: labels.get(option, option)  # noqa: E731
         if widget == "select":

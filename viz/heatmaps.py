@@ -39,7 +39,7 @@ def heatmaps_figure(
         values = _as_2d(np.asarray(values, dtype=float))
         trace = {
             "type": "heatmap",
-            "z": values.tolist(),
+            "z": np.round(values, 4).tolist(),
             "colorscale": scales[index - 1],
             "showscale": False,
             "xaxis": f"x{suffix}",

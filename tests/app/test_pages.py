@@ -100,3 +100,18 @@ def test_custom_kernel_from_link_gives_d2l_numbers():
     assert any(x.value.endswith("= 43\n$$") or "= 43" in x.value for x in at.latex), [
         x.value for x in at.latex
     ]
+
+
+def test_a_slider_keeps_its_value_when_its_bounds_move():
+    """Streamlit restarts a slider at its minimum when min/max change; ours keep the value."""
+    at = run_page("pages/standard.py")
+    assert at.slider(key="standard_k").value == 3
+    at.slider(key="standard_h").set_value(4)  # k's maximum drops from 6 to 4
+    at.run()
+    assert at.slider(key="standard_k").value == 3
+    at.slider(key="standard_k").set_value(4)
+    at.run()
+    at.slider(key="standard_h").set_value(3)  # now 4 no longer fits: clamped, not reset
+    at.run()
+    assert at.slider(key="standard_k").value == 3
+    assert not at.exception
