@@ -36,8 +36,8 @@ formula_panel(
         size,
     )
 )
-chain = [7, ce.conv_transpose_output_size(7, 3, 2), ce.conv_transpose_output_size(15, 3, 2)]
-st.caption(f"The article's chain with F = 3, S = 2, VALID: {' → '.join(map(str, chain))}.")
+with st.expander("The article's chain: 7 → 15 → 31 with two stacked layers (F = 3, S = 2)"):
+    plot(cached.article_chain(), params.key("chain_chart"))
 
 step = pinned_step("transposed", zero_insertion)
 views = st.tabs(
@@ -97,6 +97,7 @@ with views[5]:
         "enlarges the receptive field at the same resolution. With stride s: s > 1 "
         "downsamples, s = 1 keeps the size, 0 < s < 1 (transposed) upsamples."
     )
+    plot(cached.deconv_vs_dilated(spec), params.key("versus_chart"))
     link_page(
         "dilated",
         "Open the dilated convolution page with the same k",

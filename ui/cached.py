@@ -668,3 +668,36 @@ def cost_chart(channels: int, kernel_size: int) -> dict:
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def dynamic_kernels_figure(spec: LightweightSpec) -> dict:
     return step_kernels_figure(lightweight_example(spec)["dynamic_kernels"])
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def article_chain() -> dict:
+    """The article's two stacked Conv2DTranspose(F = 3, S = 2, VALID): 7 → 15 → 31."""
+    ones = np.ones((1, 1, 3, 3))
+    x = np.ones((1, 7, 7))
+    first = ce.conv_transpose2d(x, ones, stride=2)
+    second = ce.conv_transpose2d(first, ones, stride=2)
+    return heatmaps_figure(
+        [("input 7 × 7", x[0]), ("layer 1: 15 × 15", first[0]), ("layer 2: 31 × 31", second[0])],
+        scale=theme.COUNT_SCALE,
+        numbers=False,
+        height=300,
+    )
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def deconv_vs_dilated(spec: TransposedSpec) -> dict:
+    """Zeros between input pixels (transposed) beside zeros inside the kernel (dilated)."""
+    x, w = transposed_arrays(spec)
+    stride = max(spec.stride, 2)
+    return heatmaps_figure(
+        [
+            (f"transposed, s = {stride}: the input spread out", ce.zero_insert(x, stride)),
+            (
+                f"dilated, d = 2: the {spec.kernel_size}×{spec.kernel_size} kernel spread out",
+                ce.zero_insert(w, 2),
+            ),
+        ],
+        scale=theme.DIVERGING,
+        height=330,
+    )

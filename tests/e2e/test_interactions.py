@@ -35,3 +35,64 @@ def test_clicking_an_output_cell_pins_it(app_url, page):
     assert page.get_by_text("y[1, 1] is the sum").first.is_visible(), "the inspector follows"
     assert page.locator("[data-testid='stException']").count() == 0
     assert not page.errors.messages, page.errors.messages
+
+
+def _outline_rows(page, key: str, colour: str) -> list:
+    """The y-ranges of outline traces of ``colour`` in a chart (one per rectangle)."""
+    return page.evaluate(
+        """([key, colour]) => {
+            const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+            return plot._fullData.filter(t => t.line && t.line.color === colour && t.y)
+                .map(t => [Math.min(...t.y.filter(v => v !== null)),
+                           Math.max(...t.y.filter(v => v !== null))]);
+        }""",
+        [key, colour],
+    )
+
+
+def test_transposed_output_cell_is_pinned_in_all_three_views(app_url, page):
+    page.goto(f"{app_url}/transposed?n=3&k=3&s=2")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Zero insertion").click()
+    page.wait_for_selector(".st-key-transposed_chart .js-plotly-plot")
+    x, y = page.evaluate(CLICK_POINT, ["transposed_chart", 9])  # output (1, 2) of a 7×7 output
+    page.mouse.click(x, y)
+    page.wait_for_function("() => window.location.search.includes('step=9')", timeout=15_000)
+    wait_for_app(page)
+    pinned = "#0072b2"
+    page.get_by_role("tab", name="Scatter").click()
+    assert [0.5, 1.5] in _outline_rows(page, "transposed_scatter_chart", pinned), "scatter"
+    page.get_by_role("tab", name="Matrix").click()
+    assert [8.5, 9.5] in _outline_rows(page, "transposed_matrix_chart", pinned), "matrix row"
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.errors.messages, page.errors.messages
+
+
+def test_causal_leak_toggle_and_wavenet_counter(app_url, page):
+    page.goto(f"{app_url}/causal")
+    wait_for_app(page)
+    page.get_by_text("no output reads a later input").wait_for()
+    page.locator(".st-key-causal_leak label").first.click()
+    page.get_by_text("Centred padding leaks the future").wait_for(timeout=15_000)
+    page.wait_for_function("() => window.location.search.includes('leak=1')", timeout=15_000)
+    assert page.get_by_text("1,024").first.is_visible(), "WaveNet receptive field"
+    page.locator(".st-key-causal_dmax").click()
+    page.get_by_role("option", name="64", exact=True).click()
+    page.get_by_text("128").first.wait_for(timeout=15_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.errors.messages, page.errors.messages
+
+
+def test_groups_and_heads_change_the_counters(app_url, page):
+    page.goto(f"{app_url}/separable?cin=4&cout=4&k=3")
+    wait_for_app(page)
+    page.get_by_text("groups = 1: which inputs").wait_for()
+    page.locator(".st-key-separable_g").get_by_role("radio", name="2", exact=True).click()
+    page.get_by_text("groups = 2: which inputs").wait_for(timeout=15_000)
+    page.wait_for_function("() => window.location.search.includes('g=2')", timeout=15_000)
+    page.goto(f"{app_url}/lightweight?c=8&h=2&k=3")
+    wait_for_app(page)
+    page.locator(".st-key-lightweight_h").get_by_role("radio", name="4", exact=True).click()
+    page.wait_for_function("() => window.location.search.includes('h=4')", timeout=15_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.errors.messages, page.errors.messages
