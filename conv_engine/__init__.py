@@ -48,6 +48,7 @@ from .support import (
     effective_receptive_field,
     hdc_check,
     hole_count,
+    layer_supports,
     support_counts,
 )
 from .trace import (
@@ -105,6 +106,7 @@ __all__ = [
     "hdc_check",
     "hole_count",
     "input_sizes_for_output",
+    "layer_supports",
     "lightweight_conv1d",
     "lightweight_matrix",
     "lightweight_parameters",

@@ -171,3 +171,24 @@ def _backprop_2d(
             block = grad[np.ix_(row_ok, col_ok)] * kernel[ty, tx]
             out[np.ix_(rows[row_ok], cols[col_ok])] += block
     return out
+
+
+def layer_supports(layers: Sequence[Layer], input_size: int, position: int) -> list[np.ndarray]:
+    """Path counts from every level of the stack to output ``position`` of the last layer.
+
+    Returns one array per level, top first: the last layer's output (a one-hot at
+    ``position``), then each lower layer's output, down to the input. Level ``j`` shows which
+    cells of that layer feed the chosen output, and through how many paths.
+    """
+    layers, rows = _rows(layers, input_size)
+    outputs = rows[-1].output_size
+    position = check_int("position", position, 0)
+    if position >= outputs:
+        raise ConvConfigError(f"position {position} must be below the output size {outputs}")
+    grad = np.zeros(outputs)
+    grad[position] = 1.0
+    levels = [grad]
+    for layer, row in zip(reversed(layers), reversed(rows), strict=True):
+        grad = _backprop(grad, layer, row.padding, row.input_size, np.ones(layer.kernel_size))
+        levels.append(grad)
+    return levels

@@ -7,7 +7,7 @@ import streamlit as st
 import conv_engine as ce
 from ui import cached
 from ui.animation import sliding_animation
-from ui.controls import conv2d_controls, schedule_controls
+from ui.controls import chosen_output, conv2d_controls, schedule_controls
 from ui.formulas import kernel_extent_latex, output_size_latex
 from ui.layers import SCHEDULES
 from ui.panels import config_error, formula_panel, gridding_verdict, header, link_page, plot
@@ -55,6 +55,16 @@ st.markdown(
     "d = 1, 2, 4, the article's figure (a)(b)(c)); dashed: the closed-form span."
 )
 plot(cached.support_panels(layers, schedule.size), params.key("support_chart"))
+row, col = chosen_output(params, schedule.size)
+st.markdown(
+    f"**Layer by layer:** the cells of each lower layer that feed output ({row}, {col}) "
+    "of the last layer — click another cell in the first panel."
+)
+plot(
+    cached.layerwise_panels(layers, schedule.size, row, col),
+    params.key("layers_chart"),
+    selectable=True,
+)
 plot(cached.growth_chart(schedule), params.key("growth_chart"))
 
 st.header("Gridding: the holes dilation leaves")

@@ -18,7 +18,7 @@ SHOTS = {
     "standard": "standard?p=same&s=2&k=3&h=6&w=7&step=4",
     "conv1d": "conv1d?d=2&p=same&n=12",
     "transposed": "transposed?n=3&k=3&s=2&step=12",
-    "dilated": "dilated?rates=2, 4, 8",
+    "dilated": "dilated?rates=1, 2, 4",
     "receptive-field": "receptive-field?n=48",
     "causal": "causal?leak=1&k=3&n=12&step=5",
     "separable": "separable?cin=3&cout=4&k=3",

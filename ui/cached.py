@@ -701,3 +701,29 @@ def deconv_vs_dilated(spec: TransposedSpec) -> dict:
         scale=theme.DIVERGING,
         height=330,
     )
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def layerwise_panels(layers: tuple[ce.Layer, ...], size: int, row: int, col: int) -> dict:
+    """Which cells of each lower layer feed the chosen output cell, top layer first.
+
+    Every panel shows the same window around the cell (the final receptive field plus a
+    margin); the first panel's cells are clickable (``customdata`` = row · size + col).
+    """
+    rows_levels = ce.layer_supports(layers, size, row)
+    cols_levels = ce.layer_supports(layers, size, col)
+    final = ce.receptive_field(layers, size)[-1]
+    half = (final.size - 1) // 2 + 2
+    top, left = max(row - half, 0), max(col - half, 0)
+    bottom, right = min(row + half, size - 1), min(col + half, size - 1)
+    names = [f"output of layer {len(layers)}: pick a cell"] + [
+        f"output of layer {depth}" if depth else "input" for depth in range(len(layers) - 1, -1, -1)
+    ]
+    panels = [
+        (name, np.outer(r, c)[top : bottom + 1, left : right + 1])
+        for name, r, c in zip(names, rows_levels, cols_levels, strict=True)
+    ]
+    ids = np.add.outer(np.arange(top, bottom + 1) * size, np.arange(left, right + 1))
+    return heatmaps_figure(
+        panels, scale=theme.COUNT_SCALE, numbers=False, height=300, click_ids=ids
+    )

@@ -692,3 +692,18 @@ def lightweight_controls(params: PageParams) -> LightweightSpec:
         help="Training-time dropout on the normalised weights (seeded).",
     )
     return LightweightSpec(length, channels, int(heads), kernel_size, causal, drop / 100, 0)
+
+
+def chosen_output(params: PageParams, size: int, chart: str = "layers_chart") -> tuple[int, int]:
+    """An output cell (row, col) of a square grid: two sliders, or a click on ``chart``."""
+    from .panels import clicked_step
+
+    clicked = clicked_step(params.key(chart), params.key("clicked_cell"))
+    if clicked is not None and 0 <= clicked < size * size:
+        st.session_state[params.key("or")], st.session_state[params.key("oc")] = divmod(
+            clicked, size
+        )
+    columns = st.columns(2)
+    row = params.integer("or", "Output row", size // 2, 0, size - 1, container=columns[0])
+    col = params.integer("oc", "Output column", size // 2, 0, size - 1, container=columns[1])
+    return row, col

@@ -19,12 +19,15 @@ def heatmaps_figure(
     height: int = 360,
     outlines: list[tuple[int, int, int, int] | None] | None = None,
     scales: list[str | list] | None = None,
+    click_ids: np.ndarray | None = None,
 ) -> dict:
     """Several heatmaps side by side with titles (count maps, image comparisons).
 
     Each panel keeps square cells; numbers are printed when the cells are big enough.
     ``outlines`` optionally draws one rectangle ``(row0, col0, row1, col1)`` (inclusive cell
     span, may extend past the grid) on each panel, e.g. a theoretical receptive field.
+    ``click_ids`` (the first panel's shape) makes that panel's cells clickable: transparent
+    markers named ``"output cells"`` whose ``customdata`` is the id of each cell.
     """
     from .sliding import rectangle_path
 
@@ -42,6 +45,9 @@ def heatmaps_figure(
             "z": np.round(values, 4).tolist(),
             "colorscale": scales[index - 1],
             "showscale": False,
+            # thin gaps show the cell grid on small maps (not on photos)
+            "xgap": 1 if max(values.shape) <= 48 else 0,
+            "ygap": 1 if max(values.shape) <= 48 else 0,
             "xaxis": f"x{suffix}",
             "yaxis": f"y{suffix}",
             "hovertemplate": "[%{y}, %{x}] = %{z}<extra></extra>",
@@ -61,6 +67,24 @@ def heatmaps_figure(
                     "mode": "lines",
                     "line": {"color": theme.WINDOW_OUTLINE, "width": 3, "dash": "dash"},
                     "hoverinfo": "skip",
+                    "xaxis": f"x{suffix}",
+                    "yaxis": f"y{suffix}",
+                }
+            )
+        if index == 1 and click_ids is not None:
+            rows, cols = np.indices(values.shape)
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": cols.ravel().tolist(),
+                    "y": rows.ravel().tolist(),
+                    "mode": "markers",
+                    "name": "output cells",
+                    "customdata": np.asarray(click_ids).ravel().astype(int).tolist(),
+                    "marker": {"symbol": "square", "size": 14, "color": "rgba(0,0,0,0)"},
+                    "hovertemplate": "click to choose this output<extra></extra>",
+                    "selected": {"marker": {"opacity": 1}},
+                    "unselected": {"marker": {"opacity": 1}},
                     "xaxis": f"x{suffix}",
                     "yaxis": f"y{suffix}",
                 }
@@ -96,7 +120,7 @@ def heatmaps_figure(
             "height": height,
             "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
             "showlegend": False,
-            "plot_bgcolor": theme.BACKGROUND,
+            "plot_bgcolor": theme.GRID_LINES,
             "paper_bgcolor": theme.BACKGROUND,
             "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
         }

@@ -68,3 +68,4 @@ COUNT_SCALE = [[0.0, "#ffffff"], [1e-6, "#deebf7"], [0.5, "#6baed6"], [1.0, "#08
 FUTURE_FILL = "rgba(60,60,60,0.28)"  # inputs after the current time step (causal pages)
 FUTURE_LINE = "#555555"
 LEAK = "#c0392b"  # outputs that read their future
+GRID_LINES = "#dde3ec"  # shows through the gaps between heatmap cells

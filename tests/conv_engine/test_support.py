@@ -94,3 +94,13 @@ def test_effective_receptive_field_is_peaked_and_inside_the_theoretical_one():
     # Gaussian-like: most of the mass sits well inside the theoretical 13×13 field
     inner = uniform[12:19, 12:19].sum() / uniform.sum()
     assert inner > 0.6
+
+
+def test_layer_supports_walk_down_to_the_input_support():
+    stack = [Layer(3, dilation=d, padding="same") for d in (1, 2, 4)]
+    levels = ce.layer_supports(stack, 41, 20)
+    assert len(levels) == 4 and levels[0][20] == 1 and levels[0].sum() == 1
+    np.testing.assert_array_equal(levels[-1], ce.support_counts(stack, 41, 20))
+    # one layer down (d = 4): exactly the cells 16, 20, 24 of layer 2's output
+    assert np.flatnonzero(levels[1]).tolist() == [16, 20, 24]
+    assert [np.count_nonzero(level) for level in levels] == [1, 3, 7, 15]

@@ -96,3 +96,16 @@ def test_groups_and_heads_change_the_counters(app_url, page):
     page.wait_for_function("() => window.location.search.includes('h=4')", timeout=15_000)
     assert page.locator("[data-testid='stException']").count() == 0
     assert not page.errors.messages, page.errors.messages
+
+
+def test_dilated_click_an_output_cell_shows_what_feeds_it(app_url, page):
+    page.goto(f"{app_url}/dilated?rates=1, 2, 4&grid=41")
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-dilated_layers_chart .js-plotly-plot")
+    page.locator(".st-key-dilated_layers_chart").scroll_into_view_if_needed()
+    x, y = page.evaluate(CLICK_POINT, ["dilated_layers_chart", 0])  # the window's top-left cell
+    page.mouse.click(x, y)
+    page.wait_for_function("() => !window.location.search.includes('or=20')", timeout=15_000)
+    wait_for_app(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.errors.messages, page.errors.messages
