@@ -35,6 +35,9 @@ if spec is not None:
     )
     for issue in ce.stack_issues(list(spec.rows)):
         st.warning(issue, icon="⚠️")
+    strip = cached.outputs_strip(spec.rows[-1].output_size, spec.position)
+    if strip is not None:
+        plot(strip, params.key("outputs_chart"), selectable=True)
     one_d, two_d = cached.stack_figures(spec.layers, spec.input_size, spec.position)
     plot(one_d, params.key("line_chart"))
     if two_d is None:

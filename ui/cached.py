@@ -727,3 +727,19 @@ def layerwise_panels(layers: tuple[ce.Layer, ...], size: int, row: int, col: int
     return heatmaps_figure(
         panels, scale=theme.COUNT_SCALE, numbers=False, height=300, click_ids=ids
     )
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def outputs_strip(outputs: int, position: int) -> dict | None:
+    """The last layer's outputs as a clickable strip (the chosen one filled), up to 96 wide."""
+    if outputs > 96:
+        return None
+    chosen = np.zeros((1, outputs))
+    chosen[0, position] = 1
+    return heatmaps_figure(
+        [("outputs of the last layer: click one", chosen)],
+        scale=theme.COUNT_SCALE,
+        numbers=False,
+        height=110,
+        click_ids=np.arange(outputs)[None, :],
+    )

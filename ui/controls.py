@@ -530,6 +530,11 @@ def stack_controls(params: PageParams, presets: dict[str, str]) -> StackSpec | N
         st.caption("💡 Increase the input length, add padding, or remove a layer.")
         return None
     outputs = rows_rf[-1].output_size
+    from .panels import clicked_step
+
+    clicked = clicked_step(params.key("outputs_chart"), params.key("clicked_output"))
+    if clicked is not None and 0 <= clicked < outputs:
+        st.session_state[params.key("o")] = clicked
     position = params.integer(
         "o", "Output position", outputs // 2, 0, outputs - 1, container=columns[1]
     )

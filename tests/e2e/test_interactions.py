@@ -109,3 +109,17 @@ def test_dilated_click_an_output_cell_shows_what_feeds_it(app_url, page):
     wait_for_app(page)
     assert page.locator("[data-testid='stException']").count() == 0
     assert not page.errors.messages, page.errors.messages
+
+
+def test_receptive_field_click_an_output_position(app_url, page):
+    page.goto(f"{app_url}/receptive-field?n=32")
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-receptive-field_outputs_chart .js-plotly-plot")
+    page.locator(".st-key-receptive-field_outputs_chart").scroll_into_view_if_needed()
+    x, y = page.evaluate(CLICK_POINT, ["receptive-field_outputs_chart", 3])
+    page.mouse.click(x, y)
+    page.wait_for_function("() => window.location.search.includes('o=3')", timeout=15_000)
+    wait_for_app(page)
+    page.get_by_text("Output 3 sees inputs").first.wait_for(timeout=15_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.errors.messages, page.errors.messages
