@@ -696,7 +696,16 @@ def lightweight_controls(params: PageParams) -> LightweightSpec:
         container=columns[5],
         help="Training-time dropout on the normalised weights (seeded).",
     )
-    return LightweightSpec(length, channels, int(heads), kernel_size, causal, drop / 100, 0)
+    seed = params.integer(
+        "seed",
+        "Seed",
+        0,
+        0,
+        99,
+        help="Seeds the example weights and the "
+        "DropConnect mask (an explicit generator, no global state).",
+    )
+    return LightweightSpec(length, channels, int(heads), kernel_size, causal, drop / 100, seed)
 
 
 def chosen_output(params: PageParams, size: int, chart: str = "layers_chart") -> tuple[int, int]:
