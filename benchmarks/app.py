@@ -12,10 +12,8 @@ Run: ``.venv/bin/python benchmarks/app.py`` (or ``make bench``). Not a test.
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +21,13 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app  # noqa: E402
+from tests.e2e.harness import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    start_app,
+    stop_app,
+    wait_for_app,
+)
 
 CASES = [
     ("standard", "default", {}, "standard_k", "standard_chart"),
@@ -88,39 +92,6 @@ def script_times(page: str, query: dict[str, str], repeats: int = 7) -> tuple[fl
     return cold, statistics.median(warm), size
 
 
-def start_server(script: Path, port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError(f"{script} did not start")
-
-
 def key_to_chart(page, url: str, slider_key: str, chart_key: str, presses: int = 8) -> float:
     """Median seconds from an ArrowRight/ArrowLeft on a slider to a changed chart."""
     page.goto(url)
@@ -161,20 +132,15 @@ def main() -> None:
         return
     from playwright.sync_api import sync_playwright
 
-    app, hello = (
-        start_server(ROOT / "app.py", 8611),
-        start_server(ROOT / "benchmarks/hello_app.py", 8612),
-    )
+    (app, app_url), (hello, hello_url) = start_app(), start_app(ROOT / "benchmarks/hello_app.py")
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1600})
-            baseline = key_to_chart(page, "http://127.0.0.1:8612", "hello_value", "hello_chart")
+            baseline = key_to_chart(page, hello_url, "hello_value", "hello_chart")
             print(f"\nslider key → updated chart (median): hello-world {baseline * 1e3:.0f} ms")
             for name, label, query, slider, chart in CASES:
-                url = f"http://127.0.0.1:8611/{name}?" + "&".join(
-                    f"{k}={v}" for k, v in query.items()
-                )
+                url = f"{app_url}/{name}?" + "&".join(f"{k}={v}" for k, v in query.items())
                 latency = key_to_chart(page, url, slider, chart)
                 print(
                     f"  {name:10s} {label:9s} {latency * 1e3:6.0f} ms"
@@ -182,8 +148,8 @@ def main() -> None:
                 )
             browser.close()
     finally:
-        app.terminate()
-        hello.terminate()
+        stop_app(app)
+        stop_app(hello)
 
 
 def script_times_hello() -> tuple[float, float, int]:

@@ -56,16 +56,7 @@ def support_counts(layers: Sequence[Layer], input_size: int, position: int) -> n
     Returns an array of length ``input_size``; its non-zero cells are exactly the inputs that
     can change that output. They lie inside the closed-form span ``start + t·jump … + r − 1``.
     """
-    layers, rows = _rows(layers, input_size)
-    outputs = rows[-1].output_size
-    position = check_int("position", position, 0)
-    if position >= outputs:
-        raise ConvConfigError(f"position {position} must be below the output size {outputs}")
-    grad = np.zeros(outputs)
-    grad[position] = 1.0
-    for layer, row in zip(reversed(layers), reversed(rows), strict=True):
-        grad = _backprop(grad, layer, row.padding, row.input_size, np.ones(layer.kernel_size))
-    return grad
+    return layer_supports(layers, input_size, position)[-1]
 
 
 def hole_count(layers: Sequence[Layer], input_size: int, position: int, ndim: int = 1) -> int:

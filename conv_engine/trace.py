@@ -125,6 +125,18 @@ def _single_channel(name: str, value: object, ndim: int) -> np.ndarray:
     return array
 
 
+def _channel_pair(x: object, weight: object, ndim: int) -> tuple[np.ndarray, np.ndarray]:
+    """Input and kernel as ``(C, *spatial)`` arrays with the same number of channels."""
+    x = _single_channel("input", x, ndim)
+    weight = _single_channel("weight", weight, ndim)
+    if weight.shape[0] != x.shape[0]:
+        raise ConvConfigError(
+            f"weight has {weight.shape[0]} channels but the input has {x.shape[0]}: "
+            "a trace's kernel must cover every input channel"
+        )
+    return x, weight
+
+
 def _index_map(geometry: ConvGeometry) -> tuple[np.ndarray, np.ndarray]:
     """``windows[step, tap] = output·stride + tap·dilation`` and the tap indices."""
     ndim = geometry.ndim
@@ -191,13 +203,7 @@ def conv_trace(
     bias : added to every output
     ndim : number of spatial axes, 1 or 2
     """
-    x = _single_channel("input", x, ndim)
-    weight = _single_channel("weight", weight, ndim)
-    if weight.shape[0] != x.shape[0]:
-        raise ConvConfigError(
-            f"weight has {weight.shape[0]} channels but the input has {x.shape[0]}: "
-            "a trace's kernel must cover every input channel"
-        )
+    x, weight = _channel_pair(x, weight, ndim)
     geometry = conv_geometry(x.shape[1:], weight.shape[1:], stride, padding, dilation)
     grid = pad_input(x, geometry.padding)
     cell_kind = np.full(geometry.padded_size, PADDING, dtype=np.int8)
@@ -288,12 +294,7 @@ def transposed_trace(
     weight : ``(*kernel_size)`` or ``(C_in, *kernel_size)`` (the PyTorch weight
         ``(C_in, 1, *k)`` without its output-channel axis)
     """
-    x = _single_channel("input", x, ndim)
-    weight = _single_channel("weight", weight, ndim)
-    if weight.shape[0] != x.shape[0]:
-        raise ConvConfigError(
-            f"weight has {weight.shape[0]} channels but the input has {x.shape[0]}"
-        )
+    x, weight = _channel_pair(x, weight, ndim)
     geometry = transpose_geometry(
         x.shape[1:], weight.shape[1:], stride, padding, output_padding, dilation
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app  # noqa: E402
+from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app, wait_for_app  # noqa: E402
 
 SHOTS = {
     "home": "",
@@ -27,39 +27,10 @@ SHOTS = {
 
 
 def main(names: list[str]) -> None:
-    import subprocess
-    import time
-    import urllib.request
-
     from playwright.sync_api import sync_playwright
 
-    port = 8599
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    server, url = start_app()
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.3)
         out = ROOT / "docs"
         out.mkdir(exist_ok=True)
         with sync_playwright() as playwright:
@@ -73,7 +44,7 @@ def main(names: list[str]) -> None:
                 print("saved", out / f"{name}.png")
             browser.close()
     finally:
-        server.terminate()
+        stop_app(server)
 
 
 if __name__ == "__main__":

@@ -8,36 +8,15 @@ Playwright's own browser download does not work on these machines, so the tests 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
+from .harness import CHROMIUM, CHROMIUM_ARGS, ROOT, start_app, stop_app
+
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 # Console noise that is not an error of the app (see TESTING.md).
 KNOWN_NOISE = ("_stcore/health", "_stcore/host-config", "favicon", "Failed to load resource")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _browser_missing() -> str | None:
@@ -53,43 +32,12 @@ def _browser_missing() -> str | None:
 @pytest.fixture(scope="session")
 def app_url():
     """Start the app on a free loopback port; stop it after the session."""
-    port = _free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().decode() == "ok":
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        server.kill()
-        pytest.fail("the Streamlit server did not become healthy within 60 s")
-    yield url
-    server.terminate()
     try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
+        server, url = start_app()
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    yield url
+    stop_app(server)
 
 
 @pytest.fixture(scope="session")
@@ -127,16 +75,6 @@ def page(browser):
     page.errors = PageErrors(page)
     yield page
     context.close()
-
-
-def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait until the script finished its rerun and no skeleton remains."""
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
-    )
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout
-    )
 
 
 def screenshot(page, name: str) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import wait_for_app
+from .harness import wait_for_app
 
 pytestmark = pytest.mark.e2e
 

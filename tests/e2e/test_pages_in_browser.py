@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import screenshot, wait_for_app
+from .conftest import screenshot
+from .harness import wait_for_app
 
 pytestmark = pytest.mark.e2e
 
