@@ -62,6 +62,13 @@ class PageErrors:
         self.messages: list[str] = []
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.messages.append(f"pageerror: {error}"))
+        page.on("response", self._response)
+
+    def _response(self, response) -> None:
+        # "Failed to load resource" console lines are noise only for the deep-link probes
+        # of /<page>/_stcore/{health,host-config}; any other failed request is an error.
+        if response.status >= 400 and "/_stcore/" not in response.url:
+            self.messages.append(f"HTTP {response.status}: {response.url}")
 
     def _console(self, message) -> None:
         if message.type == "error" and not any(n in message.text for n in KNOWN_NOISE):
