@@ -45,7 +45,8 @@ link_page("lightweight", "Compare with lightweight convolution and attention", {
 st.header("Dilated causal stacks (WaveNet)")
 st.markdown(
     "A plain causal stack grows its receptive field only **linearly**: more reach "
-    "needs bigger kernels (more parameters) or more layers (harder to train). "
+    "needs bigger kernels (more parameters) or more layers (vanishing gradients, internal "
+    "covariate shift, unstable training that is slow to converge). "
     "Doubling the dilation each layer grows it **exponentially**."
 )
 wavenet = wavenet_controls(params)

@@ -72,9 +72,11 @@ figure, holes = cached.gridding_figure(layers, schedule.size)
 gridding_verdict(ce.hdc_check(schedule.rates, schedule.kernel_size), holes)
 plot(figure, params.key("gridding_chart"))
 st.markdown(
-    "**Where dilation is used.** *Segmentation* (DeepLab): keep full resolution and still see "
-    "wide context, instead of pooling then upsampling. *WaveNet*: dilated **causal** convs "
-    "over audio samples, d = 1, 2, …, 512. *ByteNet*: the same idea for text, in translation."
+    "**Where dilation is used.** *Segmentation*: an FCN pools to see more context and then "
+    "upsamples, losing detail on the way; dilation sees as much context **without pooling**, "
+    "at full resolution (DeepLab). *WaveNet*: dilated **causal** convs over audio samples, "
+    "d = 1, 2, …, 512. *ByteNet*: the same idea for text, in translation. (A stride > 1 also "
+    "grows the receptive field, but it downsamples.)"
 )
 link_page("causal", "See dilated causal convolutions (WaveNet)", {"k": "2"})
 link_page("receptive-field", "Build any stack in the receptive-field lab", {})

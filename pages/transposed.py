@@ -37,6 +37,10 @@ formula_panel(
     )
 )
 with st.expander("The article's chain: 7 → 15 → 31 with two stacked layers (F = 3, S = 2)"):
+    st.markdown(
+        "The article notes that when 2·padding equals output_padding the two terms "
+        "cancel, leaving (W − 1)·S + F; with the default VALID padding both are 0."
+    )
     plot(cached.article_chain(), params.key("chain_chart"))
 
 step = pinned_step("transposed", zero_insertion)
