@@ -10,7 +10,7 @@ st.set_page_config(
     page_title="Convolution Playground",
     page_icon="🔲",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",
 )
 
 sections: dict[str, list] = {"": [st.Page("pages/home.py", title="Home", icon="🏠", default=True)]}

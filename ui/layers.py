@@ -112,7 +112,7 @@ def encode(layers: tuple[ce.Layer, ...]) -> str:
 def decode(text: str) -> list[dict]:
     """Editor rows from the URL form; raises ValueError on a malformed string."""
     rows = []
-    for part in text.split(";")[:MAX_LAYERS]:
+    for part in text.split(";"):
         fields = part.split(":")
         if len(fields) != 5:
             raise ValueError(part)

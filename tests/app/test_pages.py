@@ -115,3 +115,23 @@ def test_a_slider_keeps_its_value_when_its_bounds_move():
     at.run()
     assert at.slider(key="standard_k").value == 3
     assert not at.exception
+
+
+@pytest.mark.parametrize(
+    "stack",
+    [
+        "conv:0:1:1:0",  # zero kernel
+        "conv:-3:1:1:0",  # negative kernel
+        "conv:abc:1:1:0",  # text in a number cell
+        "conv:3:1:1:-2",  # negative padding
+        ";".join(["conv:3:1:1:1"] * 300),  # hundreds of layers
+        "pool:99999:1:1:0",  # absurd kernel
+        "garbage",
+    ],
+)
+def test_hostile_layer_tables_give_a_notice(stack):
+    at = run_page("pages/receptive-field.py", {"layers": stack})
+    assert not at.exception, at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert "replaced" in notices, f"{stack[:40]!r}: no notice"
+    assert at.dataframe, "the page still shows a stack"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from .conftest import screenshot
 from .harness import wait_for_app
@@ -144,4 +145,31 @@ def test_static_page_loads_and_reacts(app_url, page, name):
         timeout=15_000,
     )
     assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.errors.messages, page.errors.messages
+
+
+ALL_PAGES = sorted([*ANIMATED, *STATIC])
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_every_slider_moves_without_error(app_url, page, name):
+    """A student will try every slider: each one, one step right and back, never breaks."""
+    page.goto(f"{app_url}/{name}")
+    wait_for_app(page)
+    count = page.locator("[data-testid='stSlider']").count()
+    assert count > 0, f"{name} has no slider"
+    for index in range(count):
+        if index >= page.locator("[data-testid='stSlider']").count():
+            break  # a slider became a fixed value (its bounds met): nothing left to move
+        for _attempt in range(3):  # a rerun may replace the element between lookup and focus
+            try:
+                page.locator("[data-testid='stSlider']").nth(index).get_by_role("slider").focus()
+                break
+            except PlaywrightError:
+                wait_for_app(page)
+        else:
+            pytest.fail(f"{name}: slider {index} could not be focused")
+        page.keyboard.press("ArrowRight")
+        wait_for_app(page)
+        assert page.locator("[data-testid='stException']").count() == 0, f"slider {index}"
     assert not page.errors.messages, page.errors.messages
