@@ -60,9 +60,13 @@ def test_transposed_output_cell_is_pinned_in_all_three_views(app_url, page):
     page.wait_for_function("() => window.location.search.includes('step=9')", timeout=15_000)
     wait_for_app(page)
     pinned = "#0072b2"
-    page.get_by_role("tab", name="Scatter").click()
+    page.get_by_role("tab", name="Scatter").click()  # views are drawn when opened
+    page.wait_for_selector(".st-key-transposed_scatter_chart .js-plotly-plot")
+    wait_for_app(page)
     assert [0.5, 1.5] in _outline_rows(page, "transposed_scatter_chart", pinned), "scatter"
     page.get_by_role("tab", name="Matrix").click()
+    page.wait_for_selector(".st-key-transposed_matrix_chart .js-plotly-plot")
+    wait_for_app(page)
     assert [8.5, 9.5] in _outline_rows(page, "transposed_matrix_chart", pinned), "matrix row"
     assert page.locator("[data-testid='stException']").count() == 0
     assert not page.errors.messages, page.errors.messages
