@@ -6,7 +6,7 @@ For each page at its defaults and at its largest settings it prints:
 - in headless Chromium, the median time from a slider key press to the updated chart,
   next to the same measure for a one-slider hello-world app run in the same benchmark.
 
-Run: ``.venv/bin/python benchmarks/app.py`` (or ``make bench``). Not a test.
+Run: ``.venv/bin/python benchmarks/app.py [page …]`` (or ``make bench``). Not a test.
 """
 
 from __future__ import annotations
@@ -119,9 +119,11 @@ def key_to_chart(page, url: str, slider_key: str, chart_key: str, presses: int =
     return statistics.median(times)
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
+    """Benchmark every case, or only the pages named on the command line."""
+    cases = [case for case in CASES if not only or case[0] in only]
     print(f"{'page':10s} {'settings':9s} {'cold run':>9s} {'warm run':>9s} {'figure JSON':>12s}")
-    for page, label, query, _, _ in CASES:
+    for page, label, query, _, _ in cases:
         cold, warm, size = script_times(page, query)
         print(f"{page:10s} {label:9s} {cold * 1e3:7.0f}ms {warm * 1e3:7.0f}ms {size / 1e3:10.0f}KB")
     hello_cold, hello_warm, _ = script_times_hello()
@@ -139,7 +141,7 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1400, "height": 1600})
             baseline = key_to_chart(page, hello_url, "hello_value", "hello_chart")
             print(f"\nslider key → updated chart (median): hello-world {baseline * 1e3:.0f} ms")
-            for name, label, query, slider, chart in CASES:
+            for name, label, query, slider, chart in cases:
                 url = f"{app_url}/{name}?" + "&".join(f"{k}={v}" for k, v in query.items())
                 latency = key_to_chart(page, url, slider, chart)
                 print(
@@ -166,4 +168,4 @@ def script_times_hello() -> tuple[float, float, int]:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
