@@ -86,7 +86,7 @@ def link_page(url_path: str, label: str, query: dict[str, str]) -> None:
             st.page_link(info.path, label=label, icon=info.icon, query_params=query)
 
 
-def gridding_verdict(verdict, holes: int) -> None:
+def gridding_verdict(verdict: ce.HdcVerdict, holes: int) -> None:
     """Holes, common factor and the HDC recurrence for a dilation schedule, with a verdict."""
     fits = verdict.m2 <= verdict.kernel_size
     columns = st.columns(3)

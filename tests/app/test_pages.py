@@ -135,3 +135,33 @@ def test_hostile_layer_tables_give_a_notice(stack):
     notices = " ".join(w.value for w in at.warning)
     assert "replaced" in notices, f"{stack[:40]!r}: no notice"
     assert at.dataframe, "the page still shows a stack"
+
+
+TRANSPOSED_VIEWS = [
+    "✳️ Scatter",
+    "0️⃣ Zero insertion",
+    "▦ Matrix",
+    "🎯 output_padding",
+    "🏁 Checkerboard",
+    "↔️ Deconv vs dilated",
+]
+
+
+@pytest.mark.parametrize("view", TRANSPOSED_VIEWS)
+def test_each_transposed_view_reacts_to_the_stride(view):
+    """Open one view, change s: what that view shows changes (and nothing breaks)."""
+    at = run_page("pages/transposed.py")
+    at.session_state["transposed_view"] = view
+    at.run()
+    assert not at.exception, at.exception
+
+    def shown(at):
+        charts = [c.proto.spec for c in at.get("plotly_chart")]
+        tables = [str(t.value) for t in at.table]
+        return charts + tables
+
+    before = shown(at)
+    at.slider(key="transposed_s").set_value(3)
+    at.run()
+    assert not at.exception, at.exception
+    assert shown(at) != before, f"{view}: nothing changed with the stride"
