@@ -40,8 +40,8 @@ def feature_figure(
     left = 0.0
     titles = (
         f"Input: {features} features × {frames} frames",
-        f"Kernel of channel 0: {features} × {n}",
-        f"Output: {channels} channels × {steps} frames",
+        f"Kernel 0: {features} × {n}",
+        f"Output: {channels} channels (rows) × {steps}",
     )
     for index, (width, title, cols) in enumerate(
         zip(widths, titles, columns, strict=True), start=1
@@ -70,7 +70,6 @@ def feature_figure(
         }
         left += width + GAP
     layout["yaxis"]["title"] = {"text": "feature (input channel)"}
-    layout["yaxis3"]["title"] = {"text": "output channel"}
 
     def heatmap(z, axis, scale, name):
         return {
