@@ -7,6 +7,7 @@ import numpy as np
 from conv_engine import ReceptiveFieldRow
 
 from . import theme
+from .sliding import CONTROL_BAND, animation_controls
 
 LAYOUT = {
     "plot_bgcolor": theme.BACKGROUND,
@@ -48,60 +49,88 @@ def growth_figure(series: dict[str, list[int]], title: str) -> dict:
     return {"data": data, "layout": layout}
 
 
-def support_line_figure(counts: np.ndarray, row: ReceptiveFieldRow, position: int) -> dict:
-    """Paths from each input cell to one output, with the closed-form span (and its padding)."""
-    first, last = row.span(position)
-    size = counts.size
-    data = [
-        {
-            "type": "bar",
-            "x": list(range(size)),
-            "y": counts.tolist(),
-            "marker": {"color": theme.TAP_COLOURS[4]},
-            "name": "paths to the output",
-            "hovertemplate": "input %{x}: %{y} path(s)<extra></extra>",
-        }
-    ]
+def support_line_figure(
+    counts: np.ndarray, row: ReceptiveFieldRow, positions: list[int], active: int
+) -> dict:
+    """Paths from each input cell to one output, with the closed-form span and the padding.
+
+    ``counts`` holds one row per output in ``positions``; Play sweeps the outputs so the
+    receptive field slides over the input (client-side frames), starting at ``active``.
+    """
+    size = counts.shape[1]
+    spans = [row.span(position) for position in positions]
+    low = min(min(first for first, _ in spans), 0) - 1
+    high = max(max(last for _, last in spans), size - 1) + 1
+
+    def frame(index: int) -> list[dict]:
+        first, last = spans[index]
+        return [
+            {
+                "type": "scatter",
+                "x": [first - 0.5, last + 0.5, last + 0.5, first - 0.5, first - 0.5],
+                "y": [0, 0, 1, 1, 0],
+            },
+            {"type": "bar", "y": counts[index].tolist()},
+        ]
+
+    span, bars = frame(active)
     shapes = [
         {
             "type": "rect",
             "xref": "x",
             "yref": "paper",
-            "x0": first - 0.5,
-            "x1": last + 0.5,
+            "x0": x0,
+            "x1": x1,
             "y0": 0,
             "y1": 1,
+            "fillcolor": theme.PADDING_FILL,
+            "opacity": 0.6,
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for x0, x1 in ((low, -0.5), (size - 0.5, high))
+    ]
+    data = [
+        {
+            **span,
+            "mode": "lines",
+            "fill": "toself",
+            "yaxis": "y2",
+            "hoverinfo": "skip",
             "fillcolor": theme.with_alpha(theme.TAP_COLOURS[0], 0.18),
             "line": {"color": theme.WINDOW_OUTLINE, "width": 2, "dash": "dash"},
         },
+        {
+            **bars,
+            "x": list(range(size)),
+            "marker": {"color": theme.TAP_COLOURS[4]},
+            "name": "paths to the output",
+            "hovertemplate": "input %{x}: %{y} path(s)<extra></extra>",
+        },
     ]
-    for x0, x1 in ((first - 0.5, -0.5), (size - 0.5, last + 0.5)):
-        if x1 > x0:
-            shapes.append(
-                {
-                    "type": "rect",
-                    "xref": "x",
-                    "yref": "paper",
-                    "x0": x0,
-                    "x1": x1,
-                    "y0": 0,
-                    "y1": 1,
-                    "fillcolor": theme.PADDING_FILL,
-                    "opacity": 0.6,
-                    "line": {"width": 0},
-                }
-            )
-    low, high = min(first, 0) - 1, max(last, size - 1) + 1
+    first, last = spans[active]
+    names = tuple(
+        f"output {p}: inputs {a} … {b}" for p, (a, b) in zip(positions, spans, strict=True)
+    )
+    height = 300 + CONTROL_BAND
     layout = {
         **LAYOUT,
-        "height": 300,
+        "height": height,
         "shapes": shapes,
         "bargap": 0.05,
+        "margin": {"l": 60, "r": 20, "t": 50, "b": 0},
         "title": {
-            "text": f"Output {position} sees inputs {first} … {last} "
-            f"(grey: padding, dashed: the closed-form span)"
+            "text": f"Output {positions[active]} sees inputs {first} … {last} "
+            "(grey: padding, dashed: the closed-form span)"
         },
-        "xaxis": {"title": {"text": "input position"}, "range": [low, high]},
-        "yaxis": {"title": {"text": "paths"}, "rangemode": "tozero"},
+        "xaxis": {"title": {"text": "input position"}, "range": [low, high], "domain": [0, 1]},
+        "yaxis": {
+            "title": {"text": "paths"},
+            "rangemode": "tozero",
+            "domain": [CONTROL_BAND / height + 0.08, 1],
+        },
+        "yaxis2": {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
+        **animation_controls(names, active, theme.FRAME_MS, height),
     }
-    return {"data": data, "layout": layout}
+    frames = [{"name": str(i), "data": frame(i), "traces": [0, 1]} for i in range(len(positions))]
+    return {"data": data, "layout": layout, "frames": frames}

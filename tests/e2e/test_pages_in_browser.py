@@ -18,6 +18,7 @@ ANIMATED = {
     "causal": "causal_chart",
     "separable": "separable_chart",
     "lightweight": "lightweight_chart",
+    "receptive-field": "receptive-field_line_chart",
 }
 SLIDER_OF = {
     "standard": "standard_k",
@@ -27,9 +28,8 @@ SLIDER_OF = {
     "causal": "causal_k",
     "separable": "separable_k",
     "lightweight": "lightweight_k",
+    "receptive-field": "receptive-field_o",
 }
-# Pages without an animation: (page, a slider to move, a chart that must change)
-STATIC = {"receptive-field": ("receptive-field_o", "receptive-field_line_chart")}
 
 
 # The chart's drawn data as one string: it changes whenever the figure changes.
@@ -112,7 +112,7 @@ def test_page_loads_reacts_and_plays(app_url, page, name):
     assert not page.errors.messages, page.errors.messages
 
 
-@pytest.mark.parametrize("name", sorted(ANIMATED) + sorted(STATIC))
+@pytest.mark.parametrize("name", sorted(ANIMATED))
 def test_hostile_link_shows_notice(app_url, page, name):
     page.goto(f"{app_url}/{name}?k=-5&n=100000&p=zzz&s=abc")
     wait_for_app(page)
@@ -121,34 +121,7 @@ def test_hostile_link_shows_notice(app_url, page, name):
     assert not page.errors.messages, page.errors.messages
 
 
-@pytest.mark.parametrize("name", sorted(STATIC))
-def test_static_page_loads_and_reacts(app_url, page, name):
-    slider_key, chart = STATIC[name]
-    page.goto(f"{app_url}/{name}")
-    wait_for_app(page)
-    page.wait_for_selector(f".st-key-{chart} .js-plotly-plot")
-    assert page.locator("[data-testid='stException']").count() == 0
-    screenshot(page, name)
-    page.evaluate(
-        "(key) => { window.__before = chartSignature(key); }".replace(
-            "chartSignature(key)", SIGNATURE
-        ),
-        chart,
-    )
-    page.locator(f".st-key-{slider_key}").get_by_role("slider").focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        "(key) => window.__before !== chartSignature(key)".replace(
-            "chartSignature(key)", SIGNATURE
-        ),
-        arg=chart,
-        timeout=15_000,
-    )
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
-
-
-ALL_PAGES = sorted([*ANIMATED, *STATIC])
+ALL_PAGES = sorted(ANIMATED)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)

@@ -109,7 +109,13 @@ def stack_figures(
     """What one output sees along the input (1-D), and in 2-D for a square input ≤ 96."""
     rows = ce.receptive_field(layers, size)
     line = ce.support_counts(layers, size, position)
-    one_d = support_line_figure(line, rows[-1], position)
+    outputs = rows[-1].output_size
+    # Play sweeps up to 48 outputs (all of them when there are few), the chosen one included
+    positions = sorted(
+        {*np.linspace(0, outputs - 1, min(outputs, 48)).round().astype(int), position}
+    )
+    counts = np.stack([ce.support_counts(layers, size, p) for p in positions])
+    one_d = support_line_figure(counts, rows[-1], positions, positions.index(position))
     if size > 96:
         return one_d, None
     first, last = rows[-1].span(position)
