@@ -78,7 +78,7 @@ def support_line_figure(
         {
             "type": "rect",
             "xref": "x",
-            "yref": "paper",
+            "yref": "y domain",
             "x0": x0,
             "x1": x1,
             "y0": 0,
@@ -118,6 +118,7 @@ def support_line_figure(
         "height": height,
         "shapes": shapes,
         "bargap": 0.05,
+        "showlegend": False,
         "margin": {"l": 60, "r": 20, "t": 50, "b": 0},
         "title": {
             "text": f"Output {positions[active]} sees inputs {first} … {last} "
@@ -127,7 +128,7 @@ def support_line_figure(
         "yaxis": {
             "title": {"text": "paths"},
             "rangemode": "tozero",
-            "domain": [CONTROL_BAND / height + 0.08, 1],
+            "domain": [CONTROL_BAND / height + 0.16, 1],
         },
         "yaxis2": {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
         **animation_controls(names, active, theme.FRAME_MS, height),
