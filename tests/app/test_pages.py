@@ -58,6 +58,7 @@ def test_hostile_query_gives_notice_not_traceback(page, query):
 
 def _texts(at: AppTest) -> str:
     parts = [m.value for m in at.metric] + [x.value for x in at.latex]
+    parts += [m.value for m in at.markdown] + [d.value.to_string() for d in at.dataframe]
     return " | ".join(str(p) for p in parts)
 
 
@@ -67,6 +68,10 @@ def _texts(at: AppTest) -> str:
         ("pages/standard.py", "standard_k", 5, "2 × 2"),  # 6×6 VALID, k = 5 → 2×2
         ("pages/conv1d.py", "conv1d_n", 20, "= 18"),  # L_out = 20 − 3 + 1
         ("pages/transposed.py", "transposed_s", 3, "= 9"),  # (3−1)·3 + 2 + 1 = 9
+        ("pages/dilated.py", "dilated_d", 1, r"2\cdot0 = 3"),  # k_eff = 3 + 2·0 = 3
+        ("pages/causal.py", "causal_wk", 3, "2,047"),  # 1 + 2·(1 + 2 + … + 512)
+        ("pages/separable.py", "separable_k", 5, "1/25"),  # the ratio's 1/k²
+        ("pages/lightweight.py", "lightweight_k", 5, "320"),  # d²·k = 8·8·5
     ],
 )
 def test_a_slider_changes_what_is_shown(page, key, value, expected):
