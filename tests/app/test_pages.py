@@ -170,3 +170,12 @@ def test_each_transposed_view_reacts_to_the_stride(view):
     at.run()
     assert not at.exception, at.exception
     assert shown(at) != before, f"{view}: nothing changed with the stride"
+
+
+def test_receptive_field_preset_changes_the_numbers():
+    at = run_page("pages/receptive-field.py")
+    assert "r = 7" in _texts(at), "plain 3×3 × 3 by default"
+    at.selectbox(key="receptive-field_preset").set_value("dilated 1, 2, 4")
+    at.run()
+    assert not at.exception, at.exception
+    assert "r = 15" in _texts(at), _texts(at)
