@@ -134,12 +134,13 @@ def test_every_slider_moves_without_error(app_url, page, name):
     for index in range(count):
         if index >= page.locator("[data-testid='stSlider']").count():
             break  # a slider became a fixed value (its bounds met): nothing left to move
-        for _attempt in range(3):  # a rerun may replace the element between lookup and focus
+        for _attempt in range(10):  # a rerun may replace the element between lookup and focus
             try:
                 page.locator("[data-testid='stSlider']").nth(index).get_by_role("slider").focus()
                 break
             except PlaywrightError:
                 wait_for_app(page)
+                page.wait_for_timeout(300)  # let React finish swapping the element
         else:
             pytest.fail(f"{name}: slider {index} could not be focused")
         page.keyboard.press("ArrowRight")
