@@ -13,7 +13,7 @@ input cell stamps the scaled kernel into the output).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import prod
 
 import numpy as np
@@ -216,7 +216,7 @@ def conv_trace(
         grid, cell_kind, tuple(b for b, _ in geometry.padding), weight, unpadded, float(bias)
     )
     # Keep the user's geometry (with its padding) for labels and formulas.
-    return ConvTrace(**{**trace.__dict__, "geometry": geometry})
+    return replace(trace, geometry=geometry)
 
 
 def conv_trace_step(

@@ -8,7 +8,8 @@ from plotly.colors import get_colorscale
 from . import theme
 
 
-def _as_2d(array: np.ndarray) -> np.ndarray:
+def as_2d(array: np.ndarray) -> np.ndarray:
+    """Draw a 1-D array as a single-row grid."""
     return array[None, :] if array.ndim == 1 else array
 
 
@@ -39,7 +40,7 @@ def heatmaps_figure(
     data, layout = [], {}
     for index, (title, values) in enumerate(panels, start=1):
         suffix = "" if index == 1 else str(index)
-        values = _as_2d(np.asarray(values, dtype=float))
+        values = as_2d(np.asarray(values, dtype=float))
         trace = {
             "type": "heatmap",
             "z": np.round(values, 4).tolist(),

@@ -176,12 +176,14 @@ def _hatch_traces(kinds: np.ndarray, xref: str, yref: str) -> list[dict]:
     return traces
 
 
-def _cell_centres(shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+def cell_centres(shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Column and row index of every cell of a grid, row-major (plot x, y)."""
     rows, cols = np.indices(shape)
     return cols.ravel(), rows.ravel()
 
 
-def _texts(values: np.ndarray) -> list[str]:
+def cell_texts(values: np.ndarray) -> list[str]:
+    """Every value of a grid as short text, row-major."""
     return [theme.format_number(v) for v in values.ravel().tolist()]
 
 
@@ -284,8 +286,8 @@ def sliding_window_figure(
             {**trace, **style, "mode": "lines", "hoverinfo": "skip", "xaxis": xi, "yaxis": yi}
         )
     # --- input numbers (on top of the window colours)
-    cx, cy = _cell_centres(view.values.shape)
-    input_text = _texts(view.values)
+    cx, cy = cell_centres(view.values.shape)
+    input_text = cell_texts(view.values)
     hover = [
         f"{'padding' if kind == PADDING else 'inserted zero' if kind == INSERTED_ZERO else 'x'}"
         f"[{view.row_labels[r]}, {view.col_labels[c]}] = {t}"
@@ -326,8 +328,8 @@ def sliding_window_figure(
             "yaxis": yk,
         }
     )
-    kx, ky = _cell_centres(view.kernel.shape)
-    kernel_text = _texts(view.kernel)
+    kx, ky = cell_centres(view.kernel.shape)
+    kernel_text = cell_texts(view.kernel)
     data.append(
         {
             "type": "scatter",
@@ -350,8 +352,8 @@ def sliding_window_figure(
     low, high = float(output.min()), float(output.max())
     rows, cols = output.shape
     order = np.arange(output.size).reshape(output.shape)
-    output_text = _texts(output)
-    ox, oy = _cell_centres(output.shape)
+    output_text = cell_texts(output)
+    ox, oy = cell_centres(output.shape)
 
     def output_traces(step: int) -> list[dict]:
         row, col = (int(v) for v in view.output_cells[step])

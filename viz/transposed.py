@@ -10,25 +10,13 @@ import numpy as np
 from conv_engine import ScatterTrace
 
 from . import theme
-from .sliding import animation_controls, grid_layout, rectangle_path
-
-
-def _as_2d(array: np.ndarray) -> np.ndarray:
-    return array[None, :] if array.ndim == 1 else array
-
-
-def _texts(values: np.ndarray) -> list[str]:
-    return [theme.format_number(v) for v in values.ravel().tolist()]
-
-
-def _centres(shape: tuple[int, int]) -> tuple[list, list]:
-    rows, cols = np.indices(shape)
-    return cols.ravel().tolist(), rows.ravel().tolist()
+from .heatmaps import as_2d
+from .sliding import animation_controls, cell_centres, cell_texts, grid_layout, rectangle_path
 
 
 def _text_trace(values: np.ndarray, ref: tuple[str, str], size: int, hover: str) -> dict:
-    x, y = _centres(values.shape)
-    texts = _texts(values)
+    x, y = (axis.tolist() for axis in cell_centres(values.shape))
+    texts = cell_texts(values)
     return {
         "type": "scatter",
         "x": x,
@@ -66,8 +54,8 @@ def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = 
     colour per kernel tap, as in the kernel panel) and shows the running sums.
     ``pinned_output`` outlines one output cell in every frame (the cell chosen elsewhere).
     """
-    x, weight = _as_2d(trace.input), _as_2d(trace.weight)
-    running = trace.running.reshape(trace.num_steps, *_as_2d(trace.running[0]).shape)
+    x, weight = as_2d(trace.input), as_2d(trace.weight)
+    running = trace.running.reshape(trace.num_steps, *as_2d(trace.running[0]).shape)
     targets = (
         trace.targets
         if trace.targets.shape[-1] == 2
@@ -102,7 +90,7 @@ def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = 
             {"type": "scatter", "x": ix, "y": iy},
             {"type": "heatmap", "z": running[step].tolist()},
             *traces,
-            {"type": "scatter", "text": _texts(running[step])},
+            {"type": "scatter", "text": cell_texts(running[step])},
         ]
 
     first = frame(0)
