@@ -10,6 +10,7 @@ from ui.controls import causal_controls, wavenet_controls
 from ui.formulas import wavenet_latex
 from ui.panels import formula_panel, header, link_page, plot
 from ui.params import PageParams
+from ui.sections import section
 from ui.shell import ensure_navigation
 
 ensure_navigation()
@@ -22,26 +23,65 @@ header(
     "`padding='causal'`), so the window never reaches the future (grey).",
 )
 notices = st.container()
-spec = causal_controls(params)
-trace, leaks = cached.causal_trace(spec)
-if spec.leak:
-    st.error(
-        f"**Centred padding leaks the future:** {int(leaks.sum())} of {leaks.size} outputs "
-        "read a later input (outlined in red). Train on that and the model cheats.",
-        icon="🔓",
+
+
+@section(params)
+def causal_section() -> None:
+    """The masked future, the leak, the time × time matrix and streaming."""
+    spec = causal_controls(params)
+    trace, leaks = cached.causal_trace(spec)
+    if spec.leak:
+        st.error(
+            f"**Centred padding leaks the future:** {int(leaks.sum())} of {leaks.size} outputs "
+            "read a later input (outlined in red). Train on that and the model cheats.",
+            icon="🔓",
+        )
+    else:
+        st.success("Causal padding: no output reads a later input.", icon="🔒")
+    sliding_animation("causal", trace, partial(cached.causal_figure, spec))
+
+    st.subheader("The same convolution as a time × time matrix")
+    st.markdown(
+        "Row t holds the weights output t gives to each input. Causal: nothing above the "
+        "diagonal, like the mask of causal self-attention."
     )
-else:
-    st.success("Causal padding: no output reads a later input.", icon="🔒")
-sliding_animation("causal", trace, partial(cached.causal_figure, spec))
+    plot(cached.causal_matrices(spec), params.key("matrix_chart"))
+    link_page("lightweight", "Compare with lightweight convolution and attention", {})
 
-st.subheader("The same convolution as a time × time matrix")
-st.markdown(
-    "Row t holds the weights output t gives to each input. Causal: nothing above the "
-    "diagonal, like the mask of causal self-attention."
-)
-plot(cached.causal_matrices(spec), params.key("matrix_chart"))
-link_page("lightweight", "Compare with lightweight convolution and attention", {})
+    st.subheader("Streaming: one step at a time")
+    st.markdown(
+        "At inference a causal conv keeps a buffer of the last **d·(k − 1)** inputs and "
+        "computes each new output as its input arrives; it equals the full-sequence result."
+    )
+    st.dataframe(cached.streaming_rows(spec), hide_index=True, width="stretch")
 
+
+@section(params)
+def wavenet_section() -> None:
+    """A dilated causal stack: receptive field, formula and tree."""
+    wavenet = wavenet_controls(params)
+    dilated, plain, depth = cached.wavenet_numbers(wavenet)
+    columns = st.columns(3)
+    columns[0].metric("Receptive field", f"{dilated:,}")
+    columns[1].metric(f"Same {depth} layers, no dilation", f"{plain:,}")
+    columns[2].metric("Layers", depth)
+    formula_panel(
+        [wavenet_latex(wavenet.kernel_size, wavenet.dilations, wavenet.residual, dilated)],
+        title="Receptive field of the stack",
+    )
+    if dilated > wavenet.length:
+        st.warning(
+            f"The receptive field ({dilated:,}) exceeds the sequence ({wavenet.length:,}): "
+            "the first outputs see only padding for part of their window.",
+            icon="⚠️",
+        )
+    tree, shown = cached.wavenet_tree(wavenet)
+    if shown < depth:
+        st.caption(f"The tree shows the first {shown} of {depth} layers (the rest would not fit).")
+    plot(tree, params.key("tree_chart"))
+
+
+causal_section()
 st.header("Dilated causal stacks (WaveNet)")
 st.markdown(
     "A plain causal stack grows its receptive field only **linearly**: more reach "
@@ -49,33 +89,7 @@ st.markdown(
     "covariate shift, unstable training that is slow to converge). "
     "Doubling the dilation each layer grows it **exponentially**."
 )
-wavenet = wavenet_controls(params)
-dilated, plain, depth = cached.wavenet_numbers(wavenet)
-columns = st.columns(3)
-columns[0].metric("Receptive field", f"{dilated:,}")
-columns[1].metric(f"Same {depth} layers, no dilation", f"{plain:,}")
-columns[2].metric("Layers", depth)
-formula_panel(
-    [wavenet_latex(wavenet.kernel_size, wavenet.dilations, wavenet.residual, dilated)],
-    title="Receptive field of the stack",
-)
-if dilated > wavenet.length:
-    st.warning(
-        f"The receptive field ({dilated:,}) exceeds the sequence ({wavenet.length:,}): "
-        "the first outputs see only padding for part of their window.",
-        icon="⚠️",
-    )
-tree, shown = cached.wavenet_tree(wavenet)
-if shown < depth:
-    st.caption(f"The tree shows the first {shown} of {depth} layers (the rest would not fit).")
-plot(tree, params.key("tree_chart"))
-
-st.subheader("Streaming: one step at a time")
-st.markdown(
-    "At inference a causal conv keeps a buffer of the last **d·(k − 1)** inputs and "
-    "computes each new output as its input arrives; it equals the full-sequence result."
-)
-st.dataframe(cached.streaming_rows(spec), hide_index=True, width="stretch")
+wavenet_section()
 with notices:
     params.show_notices()
 params.publish(keep=("step",))

@@ -12,6 +12,7 @@ from ui.controls import conv1d_controls, feature_controls
 from ui.formulas import kernel_extent_latex, output_size_latex
 from ui.panels import code_panel, config_error, formula_panel, header, plot
 from ui.params import PageParams
+from ui.sections import section
 from ui.shell import ensure_navigation
 
 ensure_navigation()
@@ -23,43 +24,56 @@ header(
     "Padding, stride and dilation work exactly as in 2-D, on one axis.",
 )
 notices = st.container()
-st.subheader("A window sliding over a sequence")
-spec = conv1d_controls(params)
-try:
-    trace = cached.conv1d_trace(spec)
-except ValueError as error:
-    config_error(error, "Reduce k or d, or add padding.")
-else:
-    sliding_animation("conv1d", trace, partial(cached.conv1d_figure, spec))
-    formula_panel(
-        [
-            kernel_extent_latex(spec.kernel_size, spec.dilation),
-            output_size_latex(trace.geometry, 0, "L_{out}"),
-        ]
-    )
 
+
+@section(params)
+def sequence_section() -> None:
+    """The window sliding over a 1-D signal, with its formulas."""
+    spec = conv1d_controls(params)
+    try:
+        trace = cached.conv1d_trace(spec)
+    except ValueError as error:
+        config_error(error, "Reduce k or d, or add padding.")
+    else:
+        sliding_animation("conv1d", trace, partial(cached.conv1d_figure, spec))
+        formula_panel(
+            [
+                kernel_extent_latex(spec.kernel_size, spec.dilation),
+                output_size_latex(trace.geometry, 0, "L_{out}"),
+            ]
+        )
+
+
+@section(params)
+def features_section() -> None:
+    """Frames × features: the n × F window, output size and parameter count."""
+    features = feature_controls(params)
+    *_, out = cached.feature_example(features)
+    count = ce.conv_parameters(features.features, features.out_channels, features.kernel_size)
+    st.markdown(
+        f"Speech enters a network as **T frames × F features** (here F = {features.features}, as "
+        f"log-mel energies every 10 ms). A `Conv1d(in_channels={features.features}, "
+        f"out_channels={features.out_channels}, kernel_size={features.kernel_size})` treats the "
+        f"features as channels: each output value reads an **{features.kernel_size} × "
+        f"{features.features}** window, and {features.out_channels} kernels give "
+        f"**{out.shape[0]} × {out.shape[1]}** (C_out × T′)."
+    )
+    columns = st.columns(3)
+    columns[0].metric("Window", f"{features.kernel_size} × {features.features}")
+    columns[1].metric("Output", f"{out.shape[0]} × {out.shape[1]}")
+    columns[2].metric(
+        "Parameters",
+        f"{count:,}",
+        help=f"C_out·F·n + C_out = {features.out_channels}·{features.features}·"
+        f"{features.kernel_size} + {features.out_channels}",
+    )
+    plot(cached.features_figure(features), params.key("features_chart"))
+
+
+st.subheader("A window sliding over a sequence")
+sequence_section()
 st.subheader("Frames × features: the kernel is really n × F")
-features = feature_controls(params)
-x, weight, out = cached.feature_example(features)
-count = ce.conv_parameters(features.features, features.out_channels, features.kernel_size)
-st.markdown(
-    f"Speech enters a network as **T frames × F features** (here F = {features.features}, as "
-    f"log-mel energies every 10 ms). A `Conv1d(in_channels={features.features}, "
-    f"out_channels={features.out_channels}, kernel_size={features.kernel_size})` treats the "
-    f"features as channels: each output value reads an **{features.kernel_size} × "
-    f"{features.features}** window, and {features.out_channels} kernels give "
-    f"**{out.shape[0]} × {out.shape[1]}** (C_out × T′)."
-)
-columns = st.columns(3)
-columns[0].metric("Window", f"{features.kernel_size} × {features.features}")
-columns[1].metric("Output", f"{out.shape[0]} × {out.shape[1]}")
-columns[2].metric(
-    "Parameters",
-    f"{count:,}",
-    help=f"C_out·F·n + C_out = {features.out_channels}·{features.features}·"
-    f"{features.kernel_size} + {features.out_channels}",
-)
-plot(cached.features_figure(features), params.key("features_chart"))
+features_section()
 st.info(
     "**Layouts differ.** PyTorch's `nn.Conv1d` takes `(N, C, L)` — channels first — so a "
     "spectrogram batch is `(N, 80, T)`. Keras' `Conv1D` takes `(N, L, C)` — `(N, T, 80)` — "

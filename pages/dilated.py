@@ -12,6 +12,7 @@ from ui.formulas import kernel_extent_latex, output_size_latex
 from ui.layers import SCHEDULES
 from ui.panels import config_error, formula_panel, gridding_verdict, header, link_page, plot
 from ui.params import PageParams
+from ui.sections import section
 from ui.shell import ensure_navigation
 
 ensure_navigation()
@@ -24,53 +25,66 @@ header(
     "losing resolution**. Atrous = *à trous*, with holes.",
 )
 notices = st.container()
-spec = conv2d_controls(params, size=9, dilation=2)
-try:
-    trace = cached.conv2d_trace(spec)
-except ValueError as error:
-    config_error(error, "Reduce k or d, or choose SAME/FULL padding.")
-    st.stop()
-left, right = st.columns([2, 1])
-with left:
-    formula_panel(
-        [
-            kernel_extent_latex(spec.kernel_size, spec.dilation),
-            output_size_latex(trace.geometry, 1, "o"),
-        ]
-    )
-with right:
-    extent = trace.geometry.kernel_extent[0]
+
+
+@section(params)
+def dilation_section() -> None:
+    """One dilated layer: formulas, the dense kernel and the sliding animation."""
+    spec = conv2d_controls(params, size=9, dilation=2)
+    try:
+        trace = cached.conv2d_trace(spec)
+    except ValueError as error:
+        config_error(error, "Reduce k or d, or choose SAME/FULL padding.")
+        return
+    left, right = st.columns([2, 1])
+    with left:
+        formula_panel(
+            [
+                kernel_extent_latex(spec.kernel_size, spec.dilation),
+                output_size_latex(trace.geometry, 1, "o"),
+            ]
+        )
+    with right:
+        extent = trace.geometry.kernel_extent[0]
+        st.markdown(
+            f"A {spec.kernel_size}×{spec.kernel_size} kernel with d = {spec.dilation} is a "
+            f"**{extent}×{extent} kernel with only {spec.kernel_size**2} non-zero weights**:"
+        )
+        plot(cached.dilated_kernel_figure(spec), params.key("kernel_chart"))
+    sliding_animation("dilated", trace, partial(cached.conv2d_figure, spec))
+
+
+@section(params)
+def stacking_section() -> None:
+    """A stack of dilated layers: supports, layer by layer, growth and gridding."""
+    schedule = schedule_controls(params, SCHEDULES)
+    layers = schedule.layers
     st.markdown(
-        f"A {spec.kernel_size}×{spec.kernel_size} kernel with d = {spec.dilation} is a "
-        f"**{extent}×{extent} kernel with only {spec.kernel_size**2} non-zero weights**:"
+        "Receptive field of the centre output after each layer (3×3 → 7×7 → 15×15 for "
+        "d = 1, 2, 4, the article's figure (a)(b)(c)); dashed: the closed-form span."
     )
-    plot(cached.dilated_kernel_figure(spec), params.key("kernel_chart"))
-sliding_animation("dilated", trace, partial(cached.conv2d_figure, spec))
+    plot(cached.support_panels(layers, schedule.size), params.key("support_chart"))
+    row, col = chosen_output(params, schedule.size)
+    st.markdown(
+        f"**Layer by layer:** the cells of each lower layer that feed output ({row}, {col}) "
+        "of the last layer — click another cell in the first panel."
+    )
+    plot(
+        cached.layerwise_panels(layers, schedule.size, row, col),
+        params.key("layers_chart"),
+        selectable=True,
+    )
+    plot(cached.growth_chart(schedule), params.key("growth_chart"))
 
+    st.header("Gridding: the holes dilation leaves")
+    figure, holes = cached.gridding_figure(layers, schedule.size)
+    gridding_verdict(ce.hdc_check(schedule.rates, schedule.kernel_size), holes)
+    plot(figure, params.key("gridding_chart"))
+
+
+dilation_section()
 st.header("Stacking dilated layers")
-schedule = schedule_controls(params, SCHEDULES)
-layers = schedule.layers
-st.markdown(
-    "Receptive field of the centre output after each layer (3×3 → 7×7 → 15×15 for "
-    "d = 1, 2, 4, the article's figure (a)(b)(c)); dashed: the closed-form span."
-)
-plot(cached.support_panels(layers, schedule.size), params.key("support_chart"))
-row, col = chosen_output(params, schedule.size)
-st.markdown(
-    f"**Layer by layer:** the cells of each lower layer that feed output ({row}, {col}) "
-    "of the last layer — click another cell in the first panel."
-)
-plot(
-    cached.layerwise_panels(layers, schedule.size, row, col),
-    params.key("layers_chart"),
-    selectable=True,
-)
-plot(cached.growth_chart(schedule), params.key("growth_chart"))
-
-st.header("Gridding: the holes dilation leaves")
-figure, holes = cached.gridding_figure(layers, schedule.size)
-gridding_verdict(ce.hdc_check(schedule.rates, schedule.kernel_size), holes)
-plot(figure, params.key("gridding_chart"))
+stacking_section()
 st.markdown(
     "**Where dilation is used.** *Segmentation*: an FCN pools to see more context and then "
     "upsamples, losing detail on the way; dilation sees as much context **without pooling**, "

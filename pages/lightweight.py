@@ -10,6 +10,7 @@ from ui.animation import sliding_animation
 from ui.controls import lightweight_controls
 from ui.panels import code_panel, header, link_page, plot
 from ui.params import PageParams
+from ui.sections import section
 from ui.shell import ensure_navigation
 
 ensure_navigation()
@@ -23,27 +24,35 @@ header(
     "the kernel from the current time step.",
 )
 notices = st.container()
-spec = lightweight_controls(params)
-plot(cached.lightweight_weights_figure(spec), params.key("weights_chart"))
-channel = params.integer("ch", "Channel to animate", 0, 0, spec.channels - 1)
-trace = cached.lightweight_trace(spec, channel)
-sliding_animation("lightweight", trace, partial(cached.lightweight_figure, spec, channel))
 
-st.subheader("Parameters: weights shared by heads, not by channels")
-st.dataframe(cached.lightweight_counts(spec), hide_index=True, width="stretch")
-plot(cached.cost_chart(spec.channels, spec.kernel_size), params.key("cost_chart"))
 
-st.subheader("A convolution replaces attention: time × time matrices")
-st.markdown(
-    "Row t shows how much output t takes from each input step. A (lightweight) "
-    "convolution is a **band** with the same weights on every row; a dynamic conv "
-    "changes the band per row; attention spreads over **every** step."
-)
-plot(cached.lightweight_matrices(spec), params.key("matrix_chart"))
-link_page("causal", "Causal masks on the causal page", {"leak": "0"})
+@section(params)
+def lightweight_section() -> None:
+    """Kernels, heads, the animation, counts, matrices and dynamic kernels."""
+    spec = lightweight_controls(params)
+    plot(cached.lightweight_weights_figure(spec), params.key("weights_chart"))
+    channel = params.integer("ch", "Channel to animate", 0, 0, spec.channels - 1)
+    trace = cached.lightweight_trace(spec, channel)
+    sliding_animation("lightweight", trace, partial(cached.lightweight_figure, spec, channel))
 
-st.subheader("Dynamic convolution: one kernel per time step")
-plot(cached.dynamic_kernels_figure(spec), params.key("dynamic_chart"))
+    st.subheader("Parameters: weights shared by heads, not by channels")
+    st.dataframe(cached.lightweight_counts(spec), hide_index=True, width="stretch")
+    plot(cached.cost_chart(spec.channels, spec.kernel_size), params.key("cost_chart"))
+
+    st.subheader("A convolution replaces attention: time × time matrices")
+    st.markdown(
+        "Row t shows how much output t takes from each input step. A (lightweight) "
+        "convolution is a **band** with the same weights on every row; a dynamic conv "
+        "changes the band per row; attention spreads over **every** step."
+    )
+    plot(cached.lightweight_matrices(spec), params.key("matrix_chart"))
+    link_page("causal", "Causal masks on the causal page", {"leak": "0"})
+
+    st.subheader("Dynamic convolution: one kernel per time step")
+    plot(cached.dynamic_kernels_figure(spec), params.key("dynamic_chart"))
+
+
+lightweight_section()
 st.info(
     "**What the article reports, honestly.** The official fairseq code ships CUDA kernels "
     "for lightweight/dynamic convolution that are hard to build, and the plain PyTorch "

@@ -9,6 +9,7 @@ from ui.controls import stack_controls
 from ui.layers import PRESETS
 from ui.panels import code_panel, formula_panel, header, plot
 from ui.params import PageParams
+from ui.sections import section
 from ui.shell import ensure_navigation
 
 ensure_navigation()
@@ -21,34 +22,43 @@ header(
     "padding). Numbers update as you edit.",
 )
 notices = st.container()
-spec = stack_controls(params, PRESETS)
-if spec is not None:
-    st.dataframe(cached.layer_table(spec.rows), hide_index=True, width="stretch")
-    formula_panel(
-        [
-            r"r_l = r_{l-1} + (k_{\text{eff},l} - 1)\, j_{l-1},\qquad j_l = j_{l-1}\, s_l,"
-            r"\qquad \text{start}_l = \text{start}_{l-1} - p_{\text{before},l}\, j_{l-1}",
-            rf"r_0 = 1,\ j_0 = 1,\ \text{{start}}_0 = 0 \ \Rightarrow\ r = {spec.rows[-1].size},"
-            rf"\ j = {spec.rows[-1].jump},\ \text{{start}} = {spec.rows[-1].start}",
-        ],
-        title="The recurrence, input side first",
-    )
-    for issue in ce.stack_issues(list(spec.rows)):
-        st.warning(issue, icon="⚠️")
-    strip = cached.outputs_strip(spec.rows[-1].output_size, spec.position)
-    if strip is not None:
-        plot(strip, params.key("outputs_chart"), selectable=True)
-    one_d, two_d = cached.stack_figures(spec.layers, spec.input_size, spec.position)
-    plot(one_d, params.key("line_chart"))
-    if two_d is None:
-        st.caption("2-D views are drawn for inputs up to 96 × 96.")
-    else:
-        st.markdown(
-            "The same stack on both axes of a square input. The **effective** receptive "
-            "field (the gradient of the output) is Gaussian-like and much smaller than "
-            "the theoretical one (dashed)."
+
+
+@section(params)
+def stack_section() -> None:
+    """The layer table, its numbers and what one output sees."""
+    spec = stack_controls(params, PRESETS)
+    if spec is not None:
+        last = spec.rows[-1]
+        st.dataframe(cached.layer_table(spec.rows), hide_index=True, width="stretch")
+        formula_panel(
+            [
+                r"r_l = r_{l-1} + (k_{\text{eff},l} - 1)\, j_{l-1},\qquad j_l = j_{l-1}\, s_l,"
+                r"\qquad \text{start}_l = \text{start}_{l-1} - p_{\text{before},l}\, j_{l-1}",
+                rf"r_0 = 1,\ j_0 = 1,\ \text{{start}}_0 = 0 \ \Rightarrow"
+                rf"\ r = {last.size},\ j = {last.jump},\ \text{{start}} = {last.start}",
+            ],
+            title="The recurrence, input side first",
         )
-        plot(two_d, params.key("grid_chart"))
+        for issue in ce.stack_issues(list(spec.rows)):
+            st.warning(issue, icon="⚠️")
+        strip = cached.outputs_strip(spec.rows[-1].output_size, spec.position)
+        if strip is not None:
+            plot(strip, params.key("outputs_chart"), selectable=True)
+        one_d, two_d = cached.stack_figures(spec.layers, spec.input_size, spec.position)
+        plot(one_d, params.key("line_chart"))
+        if two_d is None:
+            st.caption("2-D views are drawn for inputs up to 96 × 96.")
+        else:
+            st.markdown(
+                "The same stack on both axes of a square input. The **effective** receptive "
+                "field (the gradient of the output) is Gaussian-like and much smaller than "
+                "the theoretical one (dashed)."
+            )
+            plot(two_d, params.key("grid_chart"))
+
+
+stack_section()
 code_panel([receptive_field])
 with notices:
     params.show_notices()

@@ -16,6 +16,7 @@ from ui.formulas import (
 )
 from ui.panels import code_panel, config_error, formula_panel, header
 from ui.params import PageParams
+from ui.sections import section
 from ui.shell import ensure_navigation
 
 ensure_navigation()
@@ -27,45 +28,52 @@ header(
     "multiplied and summed into one **output** cell. **Padding** adds zeros around the "
     "input (grey, hatched), **stride** skips positions, **dilation** spreads the kernel.",
 )
-spec = conv2d_controls(params)
-params.show_notices()
-params.publish(keep=("step",))
-try:
-    trace = cached.conv2d_trace(spec)
-except ValueError as error:
-    config_error(error, "Reduce k or d, add padding, or choose SAME/FULL.")
-    st.stop()
+notices = st.container()
 
-geometry = trace.geometry
-(out_h, out_w), (pad_h, pad_w) = geometry.output_size, geometry.padding
-columns = st.columns(4)
-columns[0].metric("Input", f"{spec.height} × {spec.width}")
-columns[1].metric(
-    "Padded",
-    "{} × {}".format(*geometry.padded_size),
-    help=f"zeros added: top {pad_h[0]}, bottom {pad_h[1]}, left {pad_w[0]}, right {pad_w[1]}",
-)
-columns[2].metric("Kernel extent k_eff", "{} × {}".format(*geometry.kernel_extent))
-columns[3].metric("Output", f"{out_h} × {out_w}")
 
-if spec.padding_mode == "same":
-    st.info(
-        f"**SAME** pads so that the output has ⌈i/s⌉ cells per axis. "
-        f"{same_padding_sentence(geometry, ('height', 'width'))}. This is TensorFlow/Keras' "
-        "rule (PyTorch's `padding='same'` agrees at stride 1 and refuses stride > 1).",
-        icon="📐",
+@section(params)
+def sliding_section() -> None:
+    """Controls, sizes, the animation and its formulas: rerun alone when a control moves."""
+    spec = conv2d_controls(params)
+    try:
+        trace = cached.conv2d_trace(spec)
+    except ValueError as error:
+        config_error(error, "Reduce k or d, add padding, or choose SAME/FULL.")
+        return
+
+    geometry = trace.geometry
+    (out_h, out_w), (pad_h, pad_w) = geometry.output_size, geometry.padding
+    columns = st.columns(4)
+    columns[0].metric("Input", f"{spec.height} × {spec.width}")
+    columns[1].metric(
+        "Padded",
+        "{} × {}".format(*geometry.padded_size),
+        help=f"zeros added: top {pad_h[0]}, bottom {pad_h[1]}, left {pad_w[0]}, right {pad_w[1]}",
+    )
+    columns[2].metric("Kernel extent k_eff", "{} × {}".format(*geometry.kernel_extent))
+    columns[3].metric("Output", f"{out_h} × {out_w}")
+
+    if spec.padding_mode == "same":
+        st.info(
+            f"**SAME** pads so that the output has ⌈i/s⌉ cells per axis. "
+            f"{same_padding_sentence(geometry, ('height', 'width'))}. This is TensorFlow/Keras' "
+            "rule (PyTorch's `padding='same'` agrees at stride 1 and refuses stride > 1).",
+            icon="📐",
+        )
+
+    sliding_animation("standard", trace, partial(cached.conv2d_figure, spec))
+
+    formula_panel(
+        [
+            kernel_extent_latex(spec.kernel_size, spec.dilation),
+            output_size_latex(geometry, 0, r"o_\text{height}"),
+            output_size_latex(geometry, 1, r"o_\text{width}"),
+            *([same_padding_latex(geometry, 1)] if spec.padding_mode == "same" else []),
+        ]
     )
 
-sliding_animation("standard", trace, partial(cached.conv2d_figure, spec))
 
-formula_panel(
-    [
-        kernel_extent_latex(spec.kernel_size, spec.dilation),
-        output_size_latex(geometry, 0, r"o_\text{height}"),
-        output_size_latex(geometry, 1, r"o_\text{width}"),
-        *([same_padding_latex(geometry, 1)] if spec.padding_mode == "same" else []),
-    ]
-)
+sliding_section()
 st.markdown(
     "- **VALID** adds nothing: the kernel only visits positions where it fits, so the output "
     "shrinks by k_eff − 1.\n"
@@ -74,3 +82,6 @@ st.markdown(
     "- **Stride s > 1** skips positions and **downsamples** by about s."
 )
 code_panel([conv2d_reference])
+with notices:
+    params.show_notices()
+params.publish(keep=("step",))

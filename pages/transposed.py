@@ -9,6 +9,7 @@ from ui.controls import transposed_controls
 from ui.formulas import transposed_size_latex
 from ui.panels import code_panel, formula_panel, header, plot
 from ui.params import PageParams
+from ui.sections import section
 from ui.shell import ensure_navigation
 from ui.transposed_views import show_views
 
@@ -22,29 +23,37 @@ header(
     "and PyTorch `ConvTranspose2d`. Below, the same operation three ways.",
 )
 notices = st.container()
-spec = transposed_controls(params)
-zero_insertion, scatter = cached.transposed_traces(spec)
-size = zero_insertion.output.shape[0]
-formula_panel(
-    transposed_size_latex(
-        spec.size,
-        spec.kernel_size,
-        spec.stride,
-        spec.padding,
-        spec.output_padding,
-        spec.dilation,
-        size,
+
+
+@section(params)
+def transposed_section() -> None:
+    """Controls, the size formula and the views of one pinned output cell."""
+    spec = transposed_controls(params)
+    zero_insertion, _ = cached.transposed_traces(spec)
+    size = zero_insertion.output.shape[0]
+    formula_panel(
+        transposed_size_latex(
+            spec.size,
+            spec.kernel_size,
+            spec.stride,
+            spec.padding,
+            spec.output_padding,
+            spec.dilation,
+            size,
+        )
     )
-)
+
+    step = pinned_step("transposed", zero_insertion)
+    show_views(params, spec, step)
+
+
+transposed_section()
 with st.expander("The article's chain: 7 → 15 → 31 with two stacked layers (F = 3, S = 2)"):
     st.markdown(
         "The article notes that when 2·padding equals output_padding the two terms "
         "cancel, leaving (W − 1)·S + F; with the default VALID padding both are 0."
     )
     plot(cached.article_chain(), params.key("chain_chart"))
-
-step = pinned_step("transposed", zero_insertion)
-show_views(params, spec, step)
 code_panel([conv_transpose2d_reference])
 with notices:
     params.show_notices()

@@ -193,6 +193,15 @@ class PageParams:
                 icon="🔗",
             )
 
+    def update_url(self) -> None:
+        """Write the values read so far into the URL, leaving every other key as it is.
+
+        For a section's own rerun (:func:`ui.sections.section`), which sees only its widgets.
+        """
+        changed = {k: v for k, v in self.values.items() if st.query_params.get(k) != v}
+        if changed:
+            st.query_params.update(changed)
+
     def publish(self, keep: tuple[str, ...] = ()) -> None:
         """Mirror every value into the URL query (only when something changed).
 

@@ -80,7 +80,9 @@ def test_causal_leak_toggle_and_wavenet_counter(app_url, page):
     page.get_by_text("Centred padding leaks the future").wait_for(timeout=15_000)
     page.wait_for_function("() => window.location.search.includes('leak=1')", timeout=15_000)
     assert page.get_by_text("1,024").first.is_visible(), "WaveNet receptive field"
-    page.locator(".st-key-causal_dmax").click()
+    select = page.locator(".st-key-causal_dmax")
+    select.scroll_into_view_if_needed()  # a menu opened mid-scroll closes again
+    select.click()
     page.get_by_role("option", name="64", exact=True).click()
     page.get_by_text("128").first.wait_for(timeout=15_000)
     assert page.locator("[data-testid='stException']").count() == 0
@@ -125,5 +127,32 @@ def test_receptive_field_click_an_output_position(app_url, page):
     page.wait_for_function("() => window.location.search.includes('o=3')", timeout=15_000)
     wait_for_app(page)
     page.get_by_text("Output 3 sees inputs").first.wait_for(timeout=15_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.errors.messages, page.errors.messages
+
+
+def test_a_slider_reruns_only_its_own_section(app_url, page):
+    """Moving the first section's k resends its animation, not the stacking section below."""
+    frames: list[bytes] = []
+    page.on(
+        "websocket",
+        lambda socket: socket.on(
+            "framereceived",
+            lambda payload: frames.append(payload if isinstance(payload, bytes) else b""),
+        ),
+    )
+    page.goto(f"{app_url}/dilated")
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-dilated_support_chart .js-plotly-plot")
+    assert any(b"dilated_support_chart" in frame for frame in frames), "sent on a full run"
+    frames.clear()
+    slider = page.locator(".st-key-dilated_k").get_by_role("slider")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => window.location.search.includes('k=4')", timeout=15_000)
+    wait_for_app(page)
+    sent = b"".join(frames)
+    assert b"dilated_chart" in sent, "the animation of the moved section is redrawn"
+    assert b"dilated_support_chart" not in sent, "the stacking section must not rerun"
     assert page.locator("[data-testid='stException']").count() == 0
     assert not page.errors.messages, page.errors.messages

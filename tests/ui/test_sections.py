@@ -1,0 +1,76 @@
+"""Sections rerun alone and write only their own part of the URL; the import heap is frozen."""
+
+from __future__ import annotations
+
+import gc
+import sys
+import types
+
+from streamlit.testing.v1 import AppTest
+
+import ui.heap as heap
+
+
+def _section_script() -> None:
+    from ui.params import PageParams
+
+    params = PageParams("t")
+    params.integer("k", "k", 3, 1, 9)
+    params.update_url()
+
+
+def _sections_script() -> None:
+    import streamlit as st
+
+    from ui.params import PageParams
+    from ui.sections import section
+
+    params = PageParams("t")
+
+    @section(params)
+    def first() -> None:
+        st.write(f"k = {params.integer('k', 'k', 3, 1, 9)}")
+
+    @section(params)
+    def second() -> None:
+        st.write(f"n = {params.integer('n', 'n', 5, 1, 9)}")
+
+    first()
+    second()
+    params.publish()
+
+
+def test_update_url_writes_its_keys_and_keeps_the_others():
+    at = AppTest.from_function(_section_script)
+    at.query_params = {"k": "5", "other": "kept"}
+    at.run()
+    assert at.query_params == {"k": "5", "other": "kept"}
+    at.slider(key="t_k").set_value(7).run()
+    assert at.query_params == {"k": "7", "other": "kept"}
+
+
+def test_sections_show_their_widgets_and_the_page_publishes_all():
+    at = AppTest.from_function(_sections_script)
+    at.query_params = {"n": "2", "junk": "x"}
+    at.run()
+    assert not at.exception
+    assert [m.value for m in at.markdown] == ["k = 3", "n = 2"]
+    assert at.query_params == {"k": "3", "n": "2"}, "publish drops keys the page does not know"
+    at.slider(key="t_k").set_value(8).run()
+    assert [m.value for m in at.markdown] == ["k = 8", "n = 2"]
+    assert at.query_params == {"k": "8", "n": "2"}
+
+
+def test_freeze_imported_heap_freezes_after_new_imports_only(monkeypatch):
+    monkeypatch.setattr(heap, "_modules_when_frozen", 0)
+    try:
+        heap.freeze_imported_heap()
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        heap.freeze_imported_heap()
+        assert gc.get_freeze_count() == frozen, "nothing new was imported"
+        monkeypatch.setitem(sys.modules, "imported_for_this_test", types.ModuleType("m"))
+        heap.freeze_imported_heap()
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()

@@ -1,0 +1,35 @@
+"""Page sections that rerun on their own: a slider redraws its section, not the page.
+
+On every rerun the browser redraws each element the script sends, a few milliseconds
+apiece whatever its size. A page is a header, one or more interactive sections and static
+text; as an ``st.fragment``, a section's widgets rerun only that section, so the header,
+the explanations, the code and the other sections are neither recomputed nor redrawn.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import streamlit as st
+
+from .params import PageParams
+
+
+def section(params: PageParams) -> Callable[[Callable[[], None]], Callable[[], None]]:
+    """Decorate a page section: it reruns alone and keeps its part of the URL current.
+
+    The page still calls :meth:`PageParams.publish` after its last section, which writes
+    the whole query (and drops keys the page does not know) on a full run.
+    """
+
+    def decorate(body: Callable[[], None]) -> Callable[[], None]:
+        @st.fragment
+        @functools.wraps(body)
+        def run() -> None:
+            body()
+            params.update_url()
+
+        return run
+
+    return decorate
