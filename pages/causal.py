@@ -40,20 +40,27 @@ def causal_section() -> None:
         st.success("Causal padding: no output reads a later input.", icon="🔒")
     sliding_animation("causal", trace, partial(cached.causal_figure, spec))
 
-    st.subheader("The same convolution as a time × time matrix")
-    st.markdown(
-        "Row t holds the weights output t gives to each input. Causal: nothing above the "
-        "diagonal, like the mask of causal self-attention."
+    matrix, streaming = st.tabs(
+        ["▦ The same convolution as a time × time matrix", "📡 Streaming, one step at a time"],
+        key=params.key("view"),
+        on_change="rerun",  # only the open tab is computed and drawn
     )
-    plot(cached.causal_matrices(spec), params.key("matrix_chart"))
-    link_page("lightweight", "Compare with lightweight convolution and attention", {})
-
-    st.subheader("Streaming: one step at a time")
-    st.markdown(
-        "At inference a causal conv keeps a buffer of the last **d·(k − 1)** inputs and "
-        "computes each new output as its input arrives; it equals the full-sequence result."
-    )
-    st.dataframe(cached.streaming_rows(spec), hide_index=True, width="stretch")
+    if matrix.open:
+        with matrix:
+            st.markdown(
+                "Row t holds the weights output t gives to each input. Causal: nothing above "
+                "the diagonal, like the mask of causal self-attention."
+            )
+            plot(cached.causal_matrices(spec), params.key("matrix_chart"))
+            link_page("lightweight", "Compare with lightweight convolution and attention", {})
+    if streaming.open:
+        with streaming:
+            st.markdown(
+                "At inference a causal conv keeps a buffer of the last **d·(k − 1)** inputs "
+                "and computes each new output as its input arrives; it equals the "
+                "full-sequence result."
+            )
+            st.dataframe(cached.streaming_rows(spec), hide_index=True, width="stretch")
 
 
 @section(params)
