@@ -31,21 +31,20 @@ def pinned_step(page: str, trace: ConvTrace, chart: str = "chart") -> int:
         st.session_state[step_key] = clicked
     names = step_names(trace.output.shape)
     with st.container(border=True):
-        left, right = st.columns([1, 2], vertical_alignment="bottom")
         step = params.integer(
             "step",
             "🔍 Inspect one output cell",
             0,
             0,
             trace.num_steps - 1,
-            container=left,
             help="Or click an output cell in the figure to pin it: the figures open on it.",
         )
-        right.markdown(
+        # one element for text and equation: every element costs the browser a redraw
+        equation = step_equation_latex(trace.step(step), names[step])
+        st.markdown(
             f"**{names[step]}** is the sum of the products of the kernel with its window "
-            "(input value · weight):"
+            f"(input value · weight):\n\n$$\n{equation}\n$$"
         )
-        st.latex(step_equation_latex(trace.step(step), names[step]))
     st.query_params["step"] = str(step)
     return step
 

@@ -29,8 +29,7 @@ def formula_panel(lines: Iterable[str], title: str = "The numbers, substituted")
     The lines go into a single ``st.latex`` (a ``gathered`` block): every element costs
     the browser a few milliseconds per rerun, whatever its size.
     """
-    with st.container(border=True):
-        st.markdown(f"**{title}**")
+    with st.expander(f"**{title}**", expanded=True):
         st.latex(r"\begin{gathered}" + r" \\[6pt] ".join(lines) + r"\end{gathered}")
 
 

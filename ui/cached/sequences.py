@@ -57,7 +57,7 @@ def causal_matrices(spec: CausalSpec) -> dict:
             ("self-attention's causal mask", attention),
         ],
         scale=theme.DIVERGING,
-        numbers=size <= 12,
+        numbers=False,  # the pattern is the point; hover shows each weight
         height=380,
     )
 
