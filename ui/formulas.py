@@ -41,11 +41,12 @@ def same_padding_latex(geometry: ConvGeometry, axis: int) -> str:
     extent = geometry.kernel_extent[axis]
     output = -(-size // stride)
     before, after = geometry.padding[axis]
+    # three short rows (``\\``) rather than one line wider than a projector's column
     return (
-        rf"o = \lceil i / s \rceil = \lceil {size}/{stride} \rceil = {output},\quad "
+        rf"o = \lceil i / s \rceil = \lceil {size}/{stride} \rceil = {output} \\ "
         rf"p_\text{{total}} = \max((o-1)s + k_\text{{eff}} - i,\ 0) = "
-        rf"\max({output - 1}\cdot{stride} + {extent} - {size},\ 0) = {before + after},\quad "
-        rf"p_\text{{before}} = \lfloor {before + after}/2 \rfloor = {before},\ "
+        rf"\max({output - 1}\cdot{stride} + {extent} - {size},\ 0) = {before + after} \\ "
+        rf"p_\text{{before}} = \lfloor {before + after}/2 \rfloor = {before},\quad "
         rf"p_\text{{after}} = {after}"
     )
 
