@@ -8,7 +8,7 @@ import conv_engine as ce
 from ui import cached
 from ui.animation import sliding_animation
 from ui.controls import chosen_output, conv2d_controls, schedule_controls
-from ui.formulas import kernel_extent_latex, output_size_latex
+from ui.formulas import dilated_kernel_latex, kernel_extent_latex, output_size_latex
 from ui.layers import SCHEDULES
 from ui.panels import config_error, formula_panel, gridding_verdict, header, link_page, plot
 from ui.params import PageParams
@@ -46,11 +46,12 @@ def dilation_section() -> None:
         )
     with right:
         extent = trace.geometry.kernel_extent[0]
+        dense = dilated_kernel_latex(trace.weight[0], spec.dilation)
         st.markdown(
             f"A {spec.kernel_size}×{spec.kernel_size} kernel with d = {spec.dilation} is a "
-            f"**{extent}×{extent} kernel with only {spec.kernel_size**2} non-zero weights**:"
+            f"**{extent}×{extent} kernel with only {spec.kernel_size**2} non-zero weights**"
+            + (f" (grey: the inserted zeros):\n\n$$\n{dense}\n$$" if dense else ".")
         )
-        plot(cached.dilated_kernel_figure(spec), params.key("kernel_chart"))
     sliding_animation("dilated", trace, partial(cached.conv2d_figure, spec))
 
 

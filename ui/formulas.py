@@ -6,10 +6,14 @@ comes from a ConvGeometry or a TraceStep.
 
 from __future__ import annotations
 
-from conv_engine import ConvGeometry, TraceStep
+import numpy as np
+
+from conv_engine import ConvGeometry, TraceStep, zero_insert
 from viz.theme import format_number
 
 MAX_TERMS = 12
+MAX_MATRIX_SIDE = 13  # a wider dense kernel no longer fits a column legibly
+GAP_ZERO_COLOUR = "#a8a8a8"  # the zeros dilation inserts, lighter than the taps
 
 
 def kernel_extent_latex(kernel_size: int, dilation: int) -> str:
@@ -33,6 +37,26 @@ def output_size_latex(geometry: ConvGeometry, axis: int, symbol: str = "o") -> s
         rf"k_\text{{eff}}}}{{s}} \right\rfloor + 1 = \left\lfloor \frac{{{size} + {before} + "
         rf"{after} - {extent}}}{{{stride}}} \right\rfloor + 1 = {result}"
     )
+
+
+def dilated_kernel_latex(weights: np.ndarray, dilation: int) -> str | None:
+    """The k × k kernel spread out with d − 1 zeros between taps, as a matrix.
+
+    The taps keep their weights (in black); the inserted zeros are grey. ``None`` when the
+    dense kernel is wider than :data:`MAX_MATRIX_SIDE`.
+    """
+    dense = zero_insert(weights, dilation)
+    if max(dense.shape) > MAX_MATRIX_SIDE:
+        return None
+    rows = []
+    for r, row in enumerate(dense.tolist()):
+        cells = []
+        for c, value in enumerate(row):
+            text = format_number(value)
+            is_tap = r % dilation == 0 and c % dilation == 0
+            cells.append(text if is_tap else rf"\color{{{GAP_ZERO_COLOUR}}}{{{text}}}")
+        rows.append(" & ".join(cells))
+    return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
 
 
 def same_padding_latex(geometry: ConvGeometry, axis: int) -> str:

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 import conv_engine as ce
 from ui.controls import kernel_bounds, parse_kernel
 from ui.formulas import (
+    GAP_ZERO_COLOUR,
+    dilated_kernel_latex,
     kernel_extent_latex,
     output_size_latex,
     same_padding_latex,
@@ -29,6 +31,19 @@ def test_output_size_formula_numbers():
 def test_kernel_extent_formula():
     assert kernel_extent_latex(3, 2).endswith("= 5")
     assert kernel_extent_latex(3, 4).endswith("= 9")
+
+
+def test_dilated_kernel_matrix_keeps_the_taps_and_greys_the_inserted_zeros():
+    w = np.array([[1.0, -2.0], [0.0, 4.0]])
+    text = dilated_kernel_latex(w, 3)  # 2×2 spread to 4×4: 4 taps, 12 inserted zeros
+    rows = text.removeprefix(r"\begin{bmatrix}").removesuffix(r"\end{bmatrix}").split(r" \\ ")
+    cells = [row.split(" & ") for row in rows]
+    assert len(cells) == 4 and all(len(row) == 4 for row in cells)
+    grey = rf"\color{{{GAP_ZERO_COLOUR}}}{{0}}"
+    assert [cells[0][0], cells[0][3], cells[3][0], cells[3][3]] == ["1", "-2", "0", "4"]
+    assert sum(cell == grey for row in cells for cell in row) == 12, "the tap 0 stays black"
+    assert dilated_kernel_latex(w, 1) == r"\begin{bmatrix}1 & -2 \\ 0 & 4\end{bmatrix}"
+    assert dilated_kernel_latex(np.ones((3, 3)), 7) is None, "13 + 2 columns: too wide"
 
 
 def test_step_equation_sums_to_the_value():

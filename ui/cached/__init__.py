@@ -40,7 +40,6 @@ from .sliding import (
     conv2d_arrays,
     conv2d_figure,
     conv2d_trace,
-    dilated_kernel_figure,
     feature_example,
     features_figure,
 )
@@ -71,7 +70,6 @@ __all__ = [
     "conv2d_trace",
     "cost_chart",
     "deconv_vs_dilated",
-    "dilated_kernel_figure",
     "dynamic_kernels_figure",
     "feature_example",
     "features_figure",

@@ -13,10 +13,8 @@ from conv_engine.presets import (
     sequence_preset,
     speech_features,
 )
-from viz import theme
 from viz.features import feature_figure
 from viz.grid_view import grid_view_1d, grid_view_2d
-from viz.heatmaps import heatmaps_figure
 from viz.sliding import sliding_window_figure
 
 from ..controls import (
@@ -79,19 +77,3 @@ def feature_example(spec: FeatureSpec) -> tuple[np.ndarray, np.ndarray, np.ndarr
 def features_figure(spec: FeatureSpec) -> dict:
     x, weight, out = feature_example(spec)
     return feature_figure(x, weight[0], out)
-
-
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
-def dilated_kernel_figure(spec: Conv2dSpec) -> dict:
-    """The k × k kernel spread out with d − 1 zeros between taps."""
-    _, w = conv2d_arrays(spec)
-    return heatmaps_figure(
-        [
-            (
-                f"{spec.kernel_size}×{spec.kernel_size}, d = {spec.dilation}",
-                ce.zero_insert(w, spec.dilation),
-            )
-        ],
-        scale=theme.DIVERGING,
-        height=260,
-    )
