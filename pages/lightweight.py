@@ -8,6 +8,7 @@ from conv_engine.lightweight import lightweight_conv1d
 from ui import cached
 from ui.animation import sliding_animation
 from ui.controls import lightweight_controls
+from ui.formulas import lightweight_weights_latex
 from ui.panels import code_panel, header, link_page, plot
 from ui.params import PageParams
 from ui.sections import section
@@ -30,7 +31,11 @@ notices = st.container()
 def lightweight_section() -> None:
     """Kernels, heads, the animation, counts, matrices and dynamic kernels."""
     spec = lightweight_controls(params)
-    plot(cached.lightweight_weights_figure(spec), params.key("weights_chart"))
+    example = cached.lightweight_example(spec)
+    weights = lightweight_weights_latex(
+        example["raw"], example["normalised"], spec.channels, bool(spec.drop_rate)
+    )
+    st.markdown(f"Each head's kernel, then which head each channel uses:\n\n$$\n{weights}\n$$")
     channel = params.integer("ch", "Channel to animate", 0, 0, spec.channels - 1)
     trace = cached.lightweight_trace(spec, channel)
     sliding_animation("lightweight", trace, partial(cached.lightweight_figure, spec, channel))

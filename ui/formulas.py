@@ -39,6 +39,15 @@ def output_size_latex(geometry: ConvGeometry, axis: int, symbol: str = "o") -> s
     )
 
 
+def _bmatrix(cells: list[list[str]]) -> str:
+    return r"\begin{bmatrix}" + r" \\ ".join(" & ".join(row) for row in cells) + r"\end{bmatrix}"
+
+
+def matrix_latex(values: np.ndarray) -> str:
+    """A 1-D or 2-D array as a bracketed matrix of its (rounded) numbers."""
+    return _bmatrix([[format_number(v) for v in row] for row in np.atleast_2d(values).tolist()])
+
+
 def dilated_kernel_latex(weights: np.ndarray, dilation: int) -> str | None:
     """The k × k kernel spread out with d − 1 zeros between taps, as a matrix.
 
@@ -48,15 +57,31 @@ def dilated_kernel_latex(weights: np.ndarray, dilation: int) -> str | None:
     dense = zero_insert(weights, dilation)
     if max(dense.shape) > MAX_MATRIX_SIDE:
         return None
-    rows = []
-    for r, row in enumerate(dense.tolist()):
-        cells = []
-        for c, value in enumerate(row):
-            text = format_number(value)
-            is_tap = r % dilation == 0 and c % dilation == 0
-            cells.append(text if is_tap else rf"\color{{{GAP_ZERO_COLOUR}}}{{{text}}}")
-        rows.append(" & ".join(cells))
-    return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
+    cells = [
+        [
+            format_number(value)
+            if r % dilation == 0 and c % dilation == 0
+            else rf"\color{{{GAP_ZERO_COLOUR}}}{{{format_number(value)}}}"
+            for c, value in enumerate(row)
+        ]
+        for r, row in enumerate(dense.tolist())
+    ]
+    return _bmatrix(cells)
+
+
+def lightweight_weights_latex(
+    raw: np.ndarray, normalised: np.ndarray, channels: int, dropped: bool
+) -> str:
+    """Raw head weights → softmax over k (→ DropConnect), and the head of every channel."""
+    heads = raw.shape[0]
+    step = r"\text{softmax over } k" + (r"\text{, DropConnect}" if dropped else "")
+    owner = np.repeat(np.arange(heads), channels // heads)
+    return (
+        rf"\underbrace{{{matrix_latex(raw)}}}_{{\text{{raw}},\ H \times k\ =\ {heads} \times "
+        rf"{raw.shape[1]}}} \xrightarrow{{{step}}} {matrix_latex(normalised)} \\[10pt] "
+        rf"\text{{head of channel }} c = \lfloor c / (d/H) \rfloor:\quad "
+        rf"{matrix_latex(owner)}_{{c\, =\, 0 \ldots {channels - 1}}}"
+    )
 
 
 def same_padding_latex(geometry: ConvGeometry, axis: int) -> str:

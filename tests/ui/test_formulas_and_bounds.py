@@ -13,6 +13,7 @@ from ui.formulas import (
     GAP_ZERO_COLOUR,
     dilated_kernel_latex,
     kernel_extent_latex,
+    lightweight_weights_latex,
     output_size_latex,
     same_padding_latex,
     same_padding_sentence,
@@ -44,6 +45,15 @@ def test_dilated_kernel_matrix_keeps_the_taps_and_greys_the_inserted_zeros():
     assert sum(cell == grey for row in cells for cell in row) == 12, "the tap 0 stays black"
     assert dilated_kernel_latex(w, 1) == r"\begin{bmatrix}1 & -2 \\ 0 & 4\end{bmatrix}"
     assert dilated_kernel_latex(np.ones((3, 3)), 7) is None, "13 + 2 columns: too wide"
+
+
+def test_lightweight_weights_show_raw_softmax_and_head_of_each_channel():
+    raw = np.array([[0.0, 0.0], [1.0, 1.0]])
+    text = lightweight_weights_latex(raw, ce.softmax(raw), channels=4, dropped=False)
+    assert r"\begin{bmatrix}0.5 & 0.5 \\ 0.5 & 0.5\end{bmatrix}" in text, "rows sum to 1"
+    assert r"\begin{bmatrix}0 & 0 & 1 & 1\end{bmatrix}" in text, "d/H = 2 channels per head"
+    assert "DropConnect" not in text
+    assert "DropConnect" in lightweight_weights_latex(raw, raw, channels=4, dropped=True)
 
 
 def test_step_equation_sums_to_the_value():

@@ -153,22 +153,6 @@ def lightweight_example(spec: LightweightSpec) -> dict:
 
 
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
-def lightweight_weights_figure(spec: LightweightSpec) -> dict:
-    example = lightweight_example(spec)
-    heads = np.repeat(np.arange(spec.num_heads), spec.channels // spec.num_heads)[None, :]
-    title = "softmax + DropConnect" if spec.drop_rate else "softmax over k (rows sum to 1)"
-    return heatmaps_figure(
-        [
-            ("raw weights H × k", example["raw"]),
-            (title, example["normalised"]),
-            ("head of each channel", heads),
-        ],
-        scale=theme.COUNT_SCALE,
-        height=260,
-    )
-
-
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def lightweight_trace(spec: LightweightSpec, channel: int) -> ce.ConvTrace:
     example = lightweight_example(spec)
     head = channel // (spec.channels // spec.num_heads)

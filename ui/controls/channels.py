@@ -58,26 +58,26 @@ class LightweightSpec:
 
 
 def lightweight_controls(params: PageParams) -> LightweightSpec:
-    columns = st.columns(6)
-    length = params.integer("n", "Sequence length", 12, 4, 24, container=columns[0])
-    channels = int(params.choice("c", "Channels d", ("4", "8", "16"), "8", container=columns[1]))
+    top, bottom = st.columns([2, 2, 3, 2]), st.columns([1, 2, 2])
+    length = params.integer("n", "Sequence length", 12, 4, 24, container=top[0])
+    channels = int(params.choice("c", "Channels d", ("4", "8", "16"), "8", container=top[1]))
     heads = params.choice(
         "h",
         "Heads H",
         [str(h) for h in divisors(channels)],
         "2",
-        container=columns[2],
+        container=top[2],
         help="Each head's kernel is shared by a contiguous block of d/H channels.",
     )
-    kernel_size = params.integer("k", "Kernel width k", 3, 1, 7, container=columns[3])
-    causal = params.toggle("causal", "Causal", False, container=columns[4])
+    kernel_size = params.integer("k", "Kernel width k", 3, 1, 7, container=top[3])
+    causal = params.toggle("causal", "Causal", False, container=bottom[0])
     drop = params.integer(
         "drop",
         "DropConnect %",
         0,
         0,
         50,
-        container=columns[5],
+        container=bottom[1],
         help="Training-time dropout on the normalised weights (seeded).",
     )
     seed = params.integer(
@@ -86,6 +86,7 @@ def lightweight_controls(params: PageParams) -> LightweightSpec:
         0,
         0,
         99,
+        container=bottom[2],
         help="Seeds the example weights and the "
         "DropConnect mask (an explicit generator, no global state).",
     )
