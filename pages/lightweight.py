@@ -49,7 +49,6 @@ def lightweight_section() -> None:
         with parameters:
             st.markdown("**Weights are shared by heads, not by channels.**")
             st.dataframe(cached.lightweight_counts(spec), hide_index=True, width="stretch")
-            plot(cached.cost_chart(spec.channels, spec.kernel_size), params.key("cost_chart"))
     if matrices.open:
         with matrices:
             st.markdown(
@@ -59,6 +58,7 @@ def lightweight_section() -> None:
                 "band per row; attention spreads over **every** step."
             )
             plot(cached.lightweight_matrices(spec), params.key("matrix_chart"))
+            plot(cached.cost_chart(spec.channels, spec.kernel_size), params.key("cost_chart"))
             link_page("causal", "Causal masks on the causal page", {"leak": "0"})
     if dynamic.open:
         with dynamic:

@@ -43,15 +43,14 @@ def sliding_section() -> None:
 
     geometry = trace.geometry
     (out_h, out_w), (pad_h, pad_w) = geometry.output_size, geometry.padding
-    columns = st.columns(4)
-    columns[0].metric("Input", f"{spec.height} × {spec.width}")
-    columns[1].metric(
-        "Padded",
-        "{} × {}".format(*geometry.padded_size),
+    columns = st.columns(3)
+    columns[0].metric(
+        "Input → padded",
+        "{} × {} → {} × {}".format(spec.height, spec.width, *geometry.padded_size),
         help=f"zeros added: top {pad_h[0]}, bottom {pad_h[1]}, left {pad_w[0]}, right {pad_w[1]}",
     )
-    columns[2].metric("Kernel extent k_eff", "{} × {}".format(*geometry.kernel_extent))
-    columns[3].metric("Output", f"{out_h} × {out_w}")
+    columns[1].metric("Kernel extent k_eff", "{} × {}".format(*geometry.kernel_extent))
+    columns[2].metric("Output", f"{out_h} × {out_w}")
 
     if spec.padding_mode == "same":
         st.info(
