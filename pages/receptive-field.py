@@ -5,7 +5,7 @@ import streamlit as st
 import conv_engine as ce
 from conv_engine.receptive import receptive_field
 from ui import cached
-from ui.controls import stack_controls
+from ui.controls import StackSpec, output_position, stack_controls
 from ui.layers import PRESETS
 from ui.panels import code_panel, formula_panel, header, plot
 from ui.params import PageParams
@@ -26,36 +26,44 @@ notices = st.container()
 
 @section(params)
 def stack_section() -> None:
-    """The layer table, its numbers and what one output sees."""
+    """The layer table and its numbers; the output view below reruns on its own."""
     spec = stack_controls(params, PRESETS)
-    if spec is not None:
-        last = spec.rows[-1]
-        st.dataframe(cached.layer_table(spec.rows), hide_index=True, width="stretch")
-        formula_panel(
-            [
-                r"r_l = r_{l-1} + (k_{\text{eff},l} - 1)\, j_{l-1},\qquad j_l = j_{l-1}\, s_l,"
-                r"\qquad \text{start}_l = \text{start}_{l-1} - p_{\text{before},l}\, j_{l-1}",
-                rf"r_0 = 1,\ j_0 = 1,\ \text{{start}}_0 = 0 \ \Rightarrow"
-                rf"\ r = {last.size},\ j = {last.jump},\ \text{{start}} = {last.start}",
-            ],
-            title="The recurrence, input side first",
+    if spec is None:
+        return
+    last = spec.rows[-1]
+    st.dataframe(cached.layer_table(spec.rows), hide_index=True, width="stretch")
+    formula_panel(
+        [
+            r"r_l = r_{l-1} + (k_{\text{eff},l} - 1)\, j_{l-1},\qquad j_l = j_{l-1}\, s_l,"
+            r"\qquad \text{start}_l = \text{start}_{l-1} - p_{\text{before},l}\, j_{l-1}",
+            rf"r_0 = 1,\ j_0 = 1,\ \text{{start}}_0 = 0 \ \Rightarrow"
+            rf"\ r = {last.size},\ j = {last.jump},\ \text{{start}} = {last.start}",
+        ],
+        title="The recurrence, input side first",
+    )
+    for issue in ce.stack_issues(list(spec.rows)):
+        st.warning(issue, icon="⚠️")
+    output_section(spec)
+
+
+@section(params)
+def output_section(spec: StackSpec) -> None:
+    """One output position: the outputs strip, its span on the input (1-D) and in 2-D."""
+    position = output_position(params, spec.rows[-1].output_size)
+    strip = cached.outputs_strip(spec.rows[-1].output_size, position)
+    if strip is not None:
+        plot(strip, params.key("outputs_chart"), selectable=True)
+    one_d, two_d = cached.stack_figures(spec.layers, spec.input_size, position)
+    plot(one_d, params.key("line_chart"))
+    if two_d is None:
+        st.caption("2-D views are drawn for inputs up to 96 × 96.")
+    else:
+        st.markdown(
+            "The same stack on both axes of a square input. The **effective** receptive "
+            "field (the gradient of the output) is Gaussian-like and much smaller than "
+            "the theoretical one (dashed)."
         )
-        for issue in ce.stack_issues(list(spec.rows)):
-            st.warning(issue, icon="⚠️")
-        strip = cached.outputs_strip(spec.rows[-1].output_size, spec.position)
-        if strip is not None:
-            plot(strip, params.key("outputs_chart"), selectable=True)
-        one_d, two_d = cached.stack_figures(spec.layers, spec.input_size, spec.position)
-        plot(one_d, params.key("line_chart"))
-        if two_d is None:
-            st.caption("2-D views are drawn for inputs up to 96 × 96.")
-        else:
-            st.markdown(
-                "The same stack on both axes of a square input. The **effective** receptive "
-                "field (the gradient of the output) is Gaussian-like and much smaller than "
-                "the theoretical one (dashed)."
-            )
-            plot(two_d, params.key("grid_chart"))
+        plot(two_d, params.key("grid_chart"))
 
 
 stack_section()

@@ -10,24 +10,29 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import ParamSpec
 
 import streamlit as st
 
 from .params import PageParams
 
+P = ParamSpec("P")
 
-def section(params: PageParams) -> Callable[[Callable[[], None]], Callable[[], None]]:
+
+def section(params: PageParams) -> Callable[[Callable[P, None]], Callable[P, None]]:
     """Decorate a page section: it reruns alone and keeps its part of the URL current.
 
-    The page still calls :meth:`PageParams.publish` after its last section, which writes
-    the whole query (and drops keys the page does not know) on a full run.
+    A section may take arguments (e.g. a spec from the section around it, when nested):
+    on its own reruns Streamlit calls it again with the arguments of its last call. The
+    page still calls :meth:`PageParams.publish` after its last section, which writes the
+    whole query (and drops keys the page does not know) on a full run.
     """
 
-    def decorate(body: Callable[[], None]) -> Callable[[], None]:
+    def decorate(body: Callable[P, None]) -> Callable[P, None]:
         @st.fragment
         @functools.wraps(body)
-        def run() -> None:
-            body()
+        def run(*args: P.args, **kwargs: P.kwargs) -> None:
+            body(*args, **kwargs)
             params.update_url()
 
         return run

@@ -17,7 +17,14 @@ from ._common import (
     kernel_bounds,
 )
 from .channels import LightweightSpec, SeparableSpec, lightweight_controls, separable_controls
-from .receptive import ScheduleSpec, StackSpec, chosen_output, schedule_controls, stack_controls
+from .receptive import (
+    ScheduleSpec,
+    StackSpec,
+    chosen_output,
+    output_position,
+    schedule_controls,
+    stack_controls,
+)
 from .sequences import CausalSpec, WaveNetSpec, causal_controls, wavenet_controls
 from .sliding import (
     Conv1dSpec,
@@ -59,6 +66,7 @@ __all__ = [
     "feature_controls",
     "kernel_bounds",
     "lightweight_controls",
+    "output_position",
     "parse_kernel",
     "schedule_controls",
     "separable_controls",

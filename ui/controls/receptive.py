@@ -61,16 +61,15 @@ def schedule_controls(params: PageParams, schedules: dict[str, tuple[int, ...]])
 
 @dataclass(frozen=True)
 class StackSpec:
-    """The receptive-field lab: a stack, an input length and one output position."""
+    """The receptive-field lab: a stack, an input length and its per-layer numbers."""
 
     layers: tuple[ce.Layer, ...]
     input_size: int
-    position: int
     rows: tuple[ce.ReceptiveFieldRow, ...]
 
 
 def stack_controls(params: PageParams, presets: dict[str, str]) -> StackSpec | None:
-    """Preset + editable layer table + input size + output position.
+    """Preset + editable layer table + input size.
 
     Returns None (after explaining why) when the stack has no output for this input size.
     """
@@ -122,24 +121,24 @@ def stack_controls(params: PageParams, presets: dict[str, str]) -> StackSpec | N
         st.error("The stack is empty: add a layer.", icon="🚫")
         return None
     params.values["layers"] = stack_text.encode(layers)
-    columns = st.columns(2)
-    input_size = params.integer("n", "Input length", 64, 4, 2048, container=columns[0])
+    input_size = params.integer("n", "Input length", 64, 4, 2048)
     try:
         rows_rf = ce.receptive_field(layers, input_size)
     except ce.ConvConfigError as error:
         st.error(f"**This stack has no output for {input_size} inputs.** {error}", icon="🚫")
         st.caption("💡 Increase the input length, add padding, or remove a layer.")
         return None
-    outputs = rows_rf[-1].output_size
+    return StackSpec(layers, input_size, tuple(rows_rf))
+
+
+def output_position(params: PageParams, outputs: int) -> int:
+    """The output cell to trace back: a newly clicked cell of the outputs strip, else a slider."""
     from ..panels import clicked_step
 
     clicked = clicked_step(params.key("outputs_chart"), params.key("clicked_output"))
     if clicked is not None and 0 <= clicked < outputs:
         st.session_state[params.key("o")] = clicked
-    position = params.integer(
-        "o", "Output position", outputs // 2, 0, outputs - 1, container=columns[1]
-    )
-    return StackSpec(layers, input_size, position, tuple(rows_rf))
+    return params.integer("o", "Output position", outputs // 2, 0, outputs - 1)
 
 
 def _decodes(text: str) -> bool:
