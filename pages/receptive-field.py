@@ -53,17 +53,29 @@ def output_section(spec: StackSpec) -> None:
     strip = cached.outputs_strip(spec.rows[-1].output_size, position)
     if strip is not None:
         plot(strip, params.key("outputs_chart"), selectable=True)
-    one_d, two_d = cached.stack_figures(spec.layers, spec.input_size, position)
-    plot(one_d, params.key("line_chart"))
-    if two_d is None:
-        st.caption("2-D views are drawn for inputs up to 96 × 96.")
-    else:
-        st.markdown(
-            "The same stack on both axes of a square input. The **effective** receptive "
-            "field (the gradient of the output) is Gaussian-like and much smaller than "
-            "the theoretical one (dashed)."
-        )
-        plot(two_d, params.key("grid_chart"))
+    along, grid = st.tabs(
+        ["📏 Along the input (1-D)", "🔲 In 2-D, with the effective receptive field"],
+        key=params.key("view"),
+        on_change="rerun",  # only the open tab is computed and drawn
+    )
+    if along.open:
+        with along:
+            plot(
+                cached.support_line(spec.layers, spec.input_size, position),
+                params.key("line_chart"),
+            )
+    if grid.open:
+        with grid:
+            two_d = cached.support_grid(spec.layers, spec.input_size, position)
+            if two_d is None:
+                st.caption("2-D views are drawn for inputs up to 96 × 96.")
+            else:
+                st.markdown(
+                    "The same stack on both axes of a square input. The **effective** "
+                    "receptive field (the gradient of the output) is Gaussian-like and much "
+                    "smaller than the theoretical one (dashed)."
+                )
+                plot(two_d, params.key("grid_chart"))
 
 
 stack_section()

@@ -22,7 +22,8 @@ from .receptive import (
     layer_table,
     layerwise_panels,
     outputs_strip,
-    stack_figures,
+    support_grid,
+    support_line,
     support_panels,
 )
 from .sequences import (
@@ -88,8 +89,9 @@ __all__ = [
     "separable_counts",
     "separable_example",
     "separable_figures",
-    "stack_figures",
     "streaming_rows",
+    "support_grid",
+    "support_line",
     "support_panels",
     "transposed_arrays",
     "transposed_figures",

@@ -103,27 +103,30 @@ def layer_table(rows: tuple[ce.ReceptiveFieldRow, ...]) -> list[dict]:
 
 
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
-def stack_figures(
-    layers: tuple[ce.Layer, ...], size: int, position: int
-) -> tuple[dict, dict | None]:
-    """What one output sees along the input (1-D), and in 2-D for a square input ≤ 96."""
+def support_line(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict:
+    """What one output sees along the input (1-D); Play sweeps it across the outputs."""
     rows = ce.receptive_field(layers, size)
-    line = ce.support_counts(layers, size, position)
     outputs = rows[-1].output_size
     # Play sweeps up to 48 outputs (all of them when there are few), the chosen one included
     positions = sorted(
         {*np.linspace(0, outputs - 1, min(outputs, 48)).round().astype(int), position}
     )
     counts = np.stack([ce.support_counts(layers, size, p) for p in positions])
-    one_d = support_line_figure(counts, rows[-1], positions, positions.index(position))
+    return support_line_figure(counts, rows[-1], positions, positions.index(position))
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def support_grid(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict | None:
+    """The same output in 2-D on a square input (≤ 96): paths and effective RF, or None."""
     if size > 96:
-        return one_d, None
-    first, last = rows[-1].span(position)
+        return None
+    first, last = ce.receptive_field(layers, size)[-1].span(position)
+    line = ce.support_counts(layers, size, position)
     uniform = ce.effective_receptive_field(layers, size, position)
     random = ce.effective_receptive_field(
         layers, size, position, seeds=8, rng=np.random.default_rng(0)
     )
-    two_d = heatmaps_figure(
+    return heatmaps_figure(
         [
             ("what it sees (2-D, paths)", np.outer(line, line)),
             ("effective RF, uniform weights", uniform),
@@ -134,7 +137,6 @@ def stack_figures(
         height=360,
         outlines=[(first, first, last, last)] * 3,
     )
-    return one_d, two_d
 
 
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
