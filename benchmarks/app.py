@@ -93,7 +93,10 @@ def script_times(page: str, query: dict[str, str], repeats: int = 7) -> tuple[fl
 
 
 def key_to_chart(page, url: str, slider_key: str, chart_key: str, presses: int = 15) -> float:
-    """Median seconds from an ArrowRight/ArrowLeft on a slider to a changed chart."""
+    """Median seconds from an ArrowRight/ArrowLeft on a slider to a changed chart.
+
+    Each press starts from an idle page (300 ms after the previous rerun finished).
+    """
     page.goto(url)
     wait_for_app(page)
     page.wait_for_selector(f".st-key-{chart_key} .js-plotly-plot")
@@ -116,6 +119,9 @@ def key_to_chart(page, url: str, slider_key: str, chart_key: str, presses: int =
         )
         times.append(time.perf_counter() - start)
         wait_for_app(page)
+        # each press starts from an idle page, as a person's would: without the pause a
+        # press lands on the previous rerun's trailing work (other charts, V8's GC)
+        page.wait_for_timeout(300)
     return statistics.median(times)
 
 

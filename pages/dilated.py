@@ -36,22 +36,21 @@ def dilation_section() -> None:
     except ValueError as error:
         config_error(error, "Reduce k or d, or choose SAME/FULL padding.")
         return
-    left, right = st.columns([2, 1])
-    with left:
-        formula_panel(
-            [
-                kernel_extent_latex(spec.kernel_size, spec.dilation),
-                output_size_latex(trace.geometry, 1, "o"),
-            ]
-        )
-    with right:
-        extent = trace.geometry.kernel_extent[0]
-        dense = dilated_kernel_latex(trace.weight[0], spec.dilation)
-        st.markdown(
-            f"A {spec.kernel_size}×{spec.kernel_size} kernel with d = {spec.dilation} is a "
-            f"**{extent}×{extent} kernel with only {spec.kernel_size**2} non-zero weights**"
-            + (f" (grey: the inserted zeros):\n\n$$\n{dense}\n$$" if dense else ".")
-        )
+    k, extent = spec.kernel_size, trace.geometry.kernel_extent[0]
+    dense = dilated_kernel_latex(trace.weight[0], spec.dilation)
+    note = [
+        rf"{extent}\times{extent}\text{{ extent, only}}",
+        rf"{k * k}\text{{ weights (the taps)}}",
+        *([r"\text{(grey: the zeros dilation inserts)}"] if spec.dilation > 1 else []),
+    ]
+    note_latex = r"\begin{array}{l}" + r" \\ ".join(note) + r"\end{array}"
+    formula_panel(
+        [
+            kernel_extent_latex(spec.kernel_size, spec.dilation),
+            output_size_latex(trace.geometry, 1, "o"),
+            rf"W_{{d={spec.dilation}}} = {dense} \qquad {note_latex}" if dense else note_latex,
+        ]
+    )
     sliding_animation("dilated", trace, partial(cached.conv2d_figure, spec))
 
 
