@@ -36,7 +36,7 @@ def causal_controls(params: PageParams) -> CausalSpec:
     stride = params.integer("s", "Stride s", 1, 1, 3, container=columns[3])
     leak = params.toggle(
         "leak",
-        "Leak the future (centred padding)",
+        "Leak the future",
         False,
         container=columns[4],
         help="Switch to centred ('same') padding: outputs then read inputs from their future.",
