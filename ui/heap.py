@@ -7,7 +7,9 @@ run's last messages. Almost all of them are module-level objects that live as lo
 server. :func:`freeze_imported_heap` moves the objects alive after a run that imported new
 modules into the collector's permanent generation (``gc.freeze``), so later collections
 walk only what the runs themselves create. Reference counting still frees frozen objects;
-only cycles among them are no longer collected, and those are the long-lived modules.
+only cycles among them are no longer collected: mostly the long-lived modules, plus the
+cyclic parts of the few sessions alive at a freeze. Freezes happen only when a page is
+first imported (about ten times in a server's life), so that cost is bounded.
 """
 
 from __future__ import annotations
