@@ -8,7 +8,7 @@ import conv_engine as ce
 from ui import cached
 from ui.animation import sliding_animation
 from ui.controls import chosen_output, conv2d_controls, schedule_controls
-from ui.formulas import dilated_kernel_latex, kernel_extent_latex, output_size_latex
+from ui.formulas import dilated_kernel_html, kernel_extent_latex, output_size_latex
 from ui.layers import SCHEDULES
 from ui.panels import config_error, formula_panel, gridding_verdict, header, link_page, plot
 from ui.params import PageParams
@@ -37,19 +37,18 @@ def dilation_section() -> None:
         config_error(error, "Reduce k or d, or choose SAME/FULL padding.")
         return
     k, extent = spec.kernel_size, trace.geometry.kernel_extent[0]
-    dense = dilated_kernel_latex(trace.weight[0], spec.dilation)
-    note = [
-        rf"{extent}\times{extent}\text{{ extent, only}}",
-        rf"{k * k}\text{{ weights (the taps)}}",
-        *([r"\text{(grey: the zeros dilation inserts)}"] if spec.dilation > 1 else []),
-    ]
-    note_latex = r"\begin{array}{l}" + r" \\ ".join(note) + r"\end{array}"
     formula_panel(
         [
             kernel_extent_latex(spec.kernel_size, spec.dilation),
             output_size_latex(trace.geometry, 1, "o"),
-            rf"W_{{d={spec.dilation}}} = {dense} \qquad {note_latex}" if dense else note_latex,
         ]
+    )
+    dense = dilated_kernel_html(trace.weight[0], spec.dilation)
+    gaps = " (grey: the zeros dilation inserts)" if spec.dilation > 1 else ""
+    st.markdown(
+        f"**The dilated kernel:** a {extent}×{extent} extent with only {k * k} weights, the "
+        f"taps{gaps}" + (f":\n\n{dense}" if dense else "."),
+        unsafe_allow_html=True,  # our own table of formatted numbers
     )
     sliding_animation("dilated", trace, partial(cached.conv2d_figure, spec))
 

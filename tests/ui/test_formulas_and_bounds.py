@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -11,7 +13,7 @@ import conv_engine as ce
 from ui.controls import kernel_bounds, parse_kernel
 from ui.formulas import (
     GAP_ZERO_COLOUR,
-    dilated_kernel_latex,
+    dilated_kernel_html,
     kernel_extent_latex,
     lightweight_weights_latex,
     output_size_latex,
@@ -34,17 +36,18 @@ def test_kernel_extent_formula():
     assert kernel_extent_latex(3, 4).endswith("= 9")
 
 
-def test_dilated_kernel_matrix_keeps_the_taps_and_greys_the_inserted_zeros():
+def test_dilated_kernel_table_keeps_the_taps_and_greys_the_inserted_zeros():
     w = np.array([[1.0, -2.0], [0.0, 4.0]])
-    text = dilated_kernel_latex(w, 3)  # 2×2 spread to 4×4: 4 taps, 12 inserted zeros
-    rows = text.removeprefix(r"\begin{bmatrix}").removesuffix(r"\end{bmatrix}").split(r" \\ ")
-    cells = [row.split(" & ") for row in rows]
+    html = dilated_kernel_html(w, 3)  # 2×2 spread to 4×4: 4 taps, 12 inserted zeros
+    rows = re.findall(r"<tr>(.*?)</tr>", html)
+    cells = [re.findall(r'<td style="([^"]*)">([^<]*)</td>', row) for row in rows]
     assert len(cells) == 4 and all(len(row) == 4 for row in cells)
-    grey = rf"\color{{{GAP_ZERO_COLOUR}}}{{0}}"
-    assert [cells[0][0], cells[0][3], cells[3][0], cells[3][3]] == ["1", "-2", "0", "4"]
-    assert sum(cell == grey for row in cells for cell in row) == 12, "the tap 0 stays black"
-    assert dilated_kernel_latex(w, 1) == r"\begin{bmatrix}1 & -2 \\ 0 & 4\end{bmatrix}"
-    assert dilated_kernel_latex(np.ones((3, 3)), 7) is None, "13 + 2 columns: too wide"
+    values = [[text for _, text in row] for row in cells]
+    assert [values[0][0], values[0][3], values[3][0], values[3][3]] == ["1", "-2", "0", "4"]
+    grey = [style for row in cells for style, _ in row if GAP_ZERO_COLOUR in style]
+    assert len(grey) == 12, "the tap whose weight is 0 stays a tap"
+    assert GAP_ZERO_COLOUR not in dilated_kernel_html(w, 1)
+    assert dilated_kernel_html(np.ones((3, 3)), 7) is None, "13 + 2 columns: too wide"
 
 
 def test_lightweight_weights_show_raw_softmax_and_head_of_each_channel():
