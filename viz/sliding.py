@@ -293,13 +293,19 @@ def sliding_window_figure(
         f"[{view.row_labels[r]}, {view.col_labels[c]}] = {t}"
         for r, c, kind, t in zip(cy, cx, view.kinds.ravel(), input_text, strict=True)
     ]
+    shown_text = input_text
+    if view.values.size + view.output.size > theme.LABEL_BUDGET:
+        kinds = view.kinds.ravel()
+        shown_text = [
+            "" if kind == PADDING else t for kind, t in zip(kinds, input_text, strict=True)
+        ]
     data.append(
         {
             "type": "scatter",
             "x": cx.tolist(),
             "y": cy.tolist(),
             "mode": "text",
-            "text": input_text if show_text else None,
+            "text": shown_text if show_text else None,
             "hovertext": hover,
             "hoverinfo": "text",
             "textfont": font,

@@ -41,6 +41,9 @@ TAP_ALPHA = 0.6
 
 CELL_PIXELS = 46  # target size of one grid cell on screen
 MIN_TEXT_CELL = 20  # below this cell size numbers are hidden (hover still shows them)
+# Above this many input + output cells a grid's padding zeros are not printed: the hatch
+# already says zero, hover still gives it, and each label costs plotly.js ~0.07 ms a redraw
+LABEL_BUDGET = 300
 TITLE_SIZE = 20
 CELL_FONT_SIZE = 17
 FRAME_MS = 700  # animation: one step per FRAME_MS at 1×

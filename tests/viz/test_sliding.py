@@ -54,6 +54,24 @@ def test_padding_cells_are_marked_and_hatched():
     assert strokes == 7 * 8 - 5 * 6, "one hatch stroke per padding cell"
 
 
+def _input_labels(spec: dict) -> dict[str, str]:
+    """Hover text → printed label of every input cell."""
+    trace = next(t for t in spec["data"] if t.get("mode") == "text")
+    return dict(zip(trace["hovertext"], trace["text"], strict=True))
+
+
+def test_dense_grids_leave_the_padding_zeros_unprinted():
+    small = _input_labels(sliding_window_figure(grid_view_2d(trace_2d(padding=1))))
+    assert all(label == "0" for hover, label in small.items() if hover.startswith("padding"))
+    x = np.ones((12, 12))
+    dense = ce.conv_trace(x, np.ones((3, 3)), padding="full", dilation=2)  # 400 + 256 cells
+    labels = _input_labels(sliding_window_figure(grid_view_2d(dense)))
+    padding = [label for hover, label in labels.items() if hover.startswith("padding")]
+    inputs = [label for hover, label in labels.items() if hover.startswith("x")]
+    assert len(padding) == 400 - 144 and set(padding) == {""}, "the hatch says zero"
+    assert len(inputs) == 144 and set(inputs) == {"1"}, "input values stay printed"
+
+
 def test_window_rectangles_follow_the_trace():
     trace = trace_2d(stride=2, dilation=2, padding=2)
     view = grid_view_2d(trace)
