@@ -35,6 +35,7 @@ SIDE_MARGIN = 24
 MAX_WIDTH = 1100
 MAX_GRID_HEIGHT = 560
 PANEL_GAP = 70
+MAX_SCRUBBER_STEPS = 64  # more and a step is a few pixels wide (see scrubber_steps)
 
 
 def _place_panels(
@@ -472,6 +473,19 @@ def sliding_window_figure(
     return {"data": data, "layout": layout, "frames": frames}
 
 
+def scrubber_steps(count: int, active: int) -> list[int]:
+    """The steps the scrubber offers: all of them, or at most about MAX_SCRUBBER_STEPS.
+
+    Past that a scrubber step is narrower than a few pixels (no finer under a mouse) and
+    every step costs plotly.js time on each redraw (256 steps: ~15 ms). Play still runs
+    through every frame; the inspector and a click on an output cell reach any step.
+    """
+    if count <= MAX_SCRUBBER_STEPS:
+        return list(range(count))
+    stride = -(-count // MAX_SCRUBBER_STEPS)
+    return sorted({*range(0, count, stride), count - 1, active})
+
+
 def animation_controls(
     step_names: tuple[str, ...], active: int, frame_ms: int, height: float
 ) -> dict:
@@ -479,6 +493,7 @@ def animation_controls(
 
     They sit in the bottom ``CONTROL_BAND`` pixels of a figure ``height`` pixels tall.
     """
+    offered = scrubber_steps(len(step_names), active)
     top = CONTROL_BAND / height
 
     def play(duration: int) -> dict:
@@ -519,7 +534,7 @@ def animation_controls(
                 },
             ],
         }
-        for step, name in enumerate(step_names)
+        for step, name in ((step, step_names[step]) for step in offered)
     ]
     return {
         "updatemenus": [
@@ -538,7 +553,7 @@ def animation_controls(
         ],
         "sliders": [
             {
-                "active": active,
+                "active": offered.index(active),
                 "steps": slider_steps,
                 "x": 0,
                 "len": 1,

@@ -14,7 +14,7 @@ import conv_engine as ce
 from conv_engine.presets import kernel_preset, speech_features
 from viz.features import feature_figure
 from viz.grid_view import grid_view_1d, grid_view_2d, step_names
-from viz.sliding import OUTPUT_CELLS, sliding_window_figure
+from viz.sliding import MAX_SCRUBBER_STEPS, OUTPUT_CELLS, scrubber_steps, sliding_window_figure
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,6 +70,19 @@ def test_dense_grids_leave_the_padding_zeros_unprinted():
     inputs = [label for hover, label in labels.items() if hover.startswith("x")]
     assert len(padding) == 400 - 144 and set(padding) == {""}, "the hatch says zero"
     assert len(inputs) == 144 and set(inputs) == {"1"}, "input values stay printed"
+
+
+def test_long_animations_offer_a_coarser_scrubber_but_every_frame():
+    assert scrubber_steps(16, 3) == list(range(16))
+    steps = scrubber_steps(256, 37)
+    assert len(steps) <= MAX_SCRUBBER_STEPS + 2
+    assert steps[0] == 0 and steps[-1] == 255 and 37 in steps
+    x = np.arange(144.0).reshape(12, 12)
+    trace = ce.conv_trace(x, np.ones((3, 3)), padding="full", dilation=2)  # 256 outputs
+    spec = sliding_window_figure(grid_view_2d(trace), pinned_step=37)
+    slider = spec["layout"]["sliders"][0]
+    assert len(spec["frames"]) == 256, "Play still shows every output position"
+    assert slider["steps"][slider["active"]]["args"][0] == ["37"], "opens on the pinned step"
 
 
 def test_window_rectangles_follow_the_trace():
