@@ -44,10 +44,10 @@ def dilation_section() -> None:
         ]
     )
     dense = dilated_kernel_html(trace.weight[0], spec.dilation)
-    gaps = " (grey: the zeros dilation inserts)" if spec.dilation > 1 else ""
+    gaps = "; grey: the zeros dilation inserts" if spec.dilation > 1 else ""
     st.markdown(
-        f"**The dilated kernel:** a {extent}×{extent} extent with only {k * k} weights, the "
-        f"taps{gaps}" + (f":\n\n{dense}" if dense else "."),
+        f"**The dilated kernel:** a {extent}×{extent} extent with only {k * k} weights (the "
+        f"taps, coloured as in the animation below{gaps})" + (f":\n\n{dense}" if dense else "."),
         unsafe_allow_html=True,  # our own table of formatted numbers
     )
     sliding_animation("dilated", trace, partial(cached.conv2d_figure, spec))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from conv_engine import ConvGeometry, TraceStep, zero_insert
+from viz import theme
 from viz.theme import format_number
 
 MAX_TERMS = 12
@@ -51,20 +52,26 @@ def matrix_latex(values: np.ndarray) -> str:
 def dilated_kernel_html(weights: np.ndarray, dilation: int) -> str | None:
     """The k × k kernel spread out with d − 1 zeros between taps, as a small HTML table.
 
-    The taps keep their weights (bold); the inserted zeros are grey. A table, not KaTeX: a
-    5 × 5 KaTeX matrix costs the browser 10–20 ms per redraw, a table ~1. ``None`` when the
-    dense kernel is wider than :data:`MAX_MATRIX_SIDE`.
+    The taps keep their weights, bold on the tap colours of the animation's kernel panel;
+    the inserted zeros are grey. A table, not KaTeX: a 5 × 5 KaTeX matrix costs the browser
+    10–20 ms per redraw, a table ~1. ``None`` when the dense kernel is wider than
+    :data:`MAX_MATRIX_SIDE`.
     """
     dense = zero_insert(weights, dilation)
     if max(dense.shape) > MAX_MATRIX_SIDE:
         return None
+    columns = weights.shape[1]
     cell = "padding:0.15em 0.55em;text-align:right;border:1px solid #e3e6ea;"
     rows = []
     for r, row in enumerate(dense.tolist()):
         cells = []
         for c, value in enumerate(row):
-            tap = r % dilation == 0 and c % dilation == 0
-            style = cell + ("font-weight:600;" if tap else f"color:{GAP_ZERO_COLOUR};")
+            if r % dilation == 0 and c % dilation == 0:
+                tap = (r // dilation) * columns + c // dilation
+                fill = theme.with_alpha(theme.tap_colour(tap), theme.TAP_ALPHA)
+                style = cell + f"font-weight:600;background:{fill};"
+            else:
+                style = cell + f"color:{GAP_ZERO_COLOUR};"
             cells.append(f'<td style="{style}">{format_number(value)}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
