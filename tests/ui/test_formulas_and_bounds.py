@@ -21,6 +21,7 @@ from ui.formulas import (
     same_padding_sentence,
     step_equation_latex,
 )
+from viz import theme
 
 
 def test_output_size_formula_numbers():
@@ -46,6 +47,11 @@ def test_dilated_kernel_table_keeps_the_taps_and_greys_the_inserted_zeros():
     assert [values[0][0], values[0][3], values[3][0], values[3][3]] == ["1", "-2", "0", "4"]
     grey = [style for row in cells for style, _ in row if GAP_ZERO_COLOUR in style]
     assert len(grey) == 12, "the tap whose weight is 0 stays a tap"
+    tap_fill = [theme.with_alpha(theme.tap_colour(t), theme.TAP_ALPHA) for t in range(4)]
+    corners = [cells[0][0][0], cells[0][3][0], cells[3][0][0], cells[3][3][0]]
+    assert all(fill in style for fill, style in zip(tap_fill, corners, strict=True)), (
+        "taps wear the kernel panel's colours, in row-major tap order"
+    )
     assert GAP_ZERO_COLOUR not in dilated_kernel_html(w, 1)
     assert dilated_kernel_html(np.ones((3, 3)), 7) is None, "13 + 2 columns: too wide"
 
