@@ -8,7 +8,7 @@ from ui import cached
 from ui.animation import sliding_animation
 from ui.controls import causal_controls, wavenet_controls
 from ui.formulas import wavenet_latex
-from ui.panels import formula_panel, header, link_page, plot
+from ui.panels import formula_panel, header, lazy_tabs, link_page, plot
 from ui.params import PageParams
 from ui.sections import section
 from ui.shell import ensure_navigation
@@ -40,10 +40,9 @@ def causal_section() -> None:
         st.success("Causal padding: no output reads a later input.", icon="🔒")
     sliding_animation("causal", trace, partial(cached.causal_figure, spec))
 
-    matrix, streaming = st.tabs(
+    matrix, streaming = lazy_tabs(
+        params,
         ["▦ The same convolution as a time × time matrix", "📡 Streaming, one step at a time"],
-        key=params.key("view"),
-        on_change="rerun",  # only the open tab is computed and drawn
     )
     if matrix.open:
         with matrix:

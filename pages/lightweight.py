@@ -9,7 +9,7 @@ from ui import cached
 from ui.animation import sliding_animation
 from ui.controls import lightweight_controls
 from ui.formulas import lightweight_weights_latex
-from ui.panels import code_panel, header, link_page, plot
+from ui.panels import code_panel, header, lazy_tabs, link_page, plot
 from ui.params import PageParams
 from ui.sections import section
 from ui.shell import ensure_navigation
@@ -40,10 +40,9 @@ def lightweight_section() -> None:
     trace = cached.lightweight_trace(spec, channel)
     sliding_animation("lightweight", trace, partial(cached.lightweight_figure, spec, channel))
 
-    parameters, matrices, dynamic = st.tabs(
+    parameters, matrices, dynamic = lazy_tabs(
+        params,
         ["🧮 Parameters", "▦ Convolution vs attention", "⚡ Dynamic kernels"],
-        key=params.key("view"),
-        on_change="rerun",  # only the open tab is computed and drawn
     )
     if parameters.open:
         with parameters:

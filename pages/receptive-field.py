@@ -7,7 +7,7 @@ from conv_engine.receptive import receptive_field
 from ui import cached
 from ui.controls import StackSpec, output_position, stack_controls
 from ui.layers import PRESETS
-from ui.panels import code_panel, formula_panel, header, plot
+from ui.panels import code_panel, formula_panel, header, lazy_tabs, plot
 from ui.params import PageParams
 from ui.sections import section
 from ui.shell import ensure_navigation
@@ -53,10 +53,9 @@ def output_section(spec: StackSpec) -> None:
     strip = cached.outputs_strip(spec.rows[-1].output_size, position)
     if strip is not None:
         plot(strip, params.key("outputs_chart"), selectable=True)
-    along, grid = st.tabs(
+    along, grid = lazy_tabs(
+        params,
         ["📏 Along the input (1-D)", "🔲 In 2-D, with the effective receptive field"],
-        key=params.key("view"),
-        on_change="rerun",  # only the open tab is computed and drawn
     )
     if along.open:
         with along:

@@ -10,6 +10,8 @@ import streamlit as st
 import conv_engine as ce
 from viz.figure import PlainFigure
 
+from .params import PageParams
+
 
 def header(title: str, intro: str) -> None:
     st.title(title)
@@ -31,6 +33,15 @@ def formula_panel(lines: Iterable[str], title: str = "The numbers, substituted")
     """
     with st.expander(f"**{title}**", expanded=True):
         st.latex(r"\begin{gathered}" + r" \\[6pt] ".join(lines) + r"\end{gathered}")
+
+
+def lazy_tabs(params: PageParams, labels: list[str]) -> list:
+    """Tabs of which only the open one is computed and drawn: test ``tab.open`` first.
+
+    Switching tabs reruns the enclosing section, so a page pays per rerun for the view a
+    student is looking at, not for every view (a plotly chart costs 10–30 ms a redraw).
+    """
+    return st.tabs(labels, key=params.key("view"), on_change="rerun")
 
 
 def code_panel(functions: Iterable[Callable], title: str = "🔎 Show the code") -> None:

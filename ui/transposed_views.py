@@ -8,7 +8,7 @@ import conv_engine as ce
 
 from . import cached
 from .controls import TransposedSpec
-from .panels import link_page, plot
+from .panels import lazy_tabs, link_page, plot
 from .params import PageParams
 
 
@@ -18,7 +18,8 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
     All views show the same pinned output ``step``; only the open tab is computed and drawn
     (each view is a plotly figure the browser would otherwise redraw on every change).
     """
-    views = st.tabs(
+    views = lazy_tabs(
+        params,
         [
             "✳️ Scatter",
             "0️⃣ Zero insertion",
@@ -27,8 +28,6 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
             "🏁 Checkerboard",
             "↔️ Deconv vs dilated",
         ],
-        key=params.key("view"),
-        on_change="rerun",  # only the open view is computed and drawn
     )
     if any(view.open for view in views[:3]):
         insertion_figure, scatter_view, matrix_view = cached.transposed_figures(spec, step)
