@@ -1,4 +1,4 @@
-"""LaTeX for the formula panels, with the current numbers substituted.
+"""LaTeX (and one small HTML table) for the formula panels, with the current numbers.
 
 Pure functions of engine data (no Streamlit), so they are unit-tested: every number shown
 comes from a ConvGeometry or a TraceStep.
@@ -40,13 +40,10 @@ def output_size_latex(geometry: ConvGeometry, axis: int, symbol: str = "o") -> s
     )
 
 
-def _bmatrix(cells: list[list[str]]) -> str:
-    return r"\begin{bmatrix}" + r" \\ ".join(" & ".join(row) for row in cells) + r"\end{bmatrix}"
-
-
 def matrix_latex(values: np.ndarray) -> str:
     """A 1-D or 2-D array as a bracketed matrix of its (rounded) numbers."""
-    return _bmatrix([[format_number(v) for v in row] for row in np.atleast_2d(values).tolist()])
+    rows = [" & ".join(format_number(v) for v in row) for row in np.atleast_2d(values).tolist()]
+    return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
 
 
 def dilated_kernel_html(weights: np.ndarray, dilation: int) -> str | None:
