@@ -8,21 +8,17 @@ from ui import cached
 from ui.animation import sliding_animation
 from ui.controls import causal_controls, wavenet_controls
 from ui.formulas import wavenet_latex
-from ui.panels import formula_panel, header, lazy_tabs, link_page, plot
-from ui.params import PageParams
+from ui.panels import formula_panel, lazy_tabs, link_page, plot
 from ui.sections import section
-from ui.shell import ensure_navigation
+from ui.shell import finish_page, start_page
 
-ensure_navigation()
-
-params = PageParams("causal")
-header(
+params = start_page(
+    "causal",
     "⏳ Causal convolution",
     "In a sequence model the output at time **t** may only use inputs at times **≤ t**. A "
     "causal convolution pads **d·(k − 1) zeros on the left** and none on the right (Keras "
     "`padding='causal'`), so the window never reaches the future (grey).",
 )
-notices = st.container()
 
 
 @section(params)
@@ -96,6 +92,4 @@ st.markdown(
     "Doubling the dilation each layer grows it **exponentially**."
 )
 wavenet_section()
-with notices:
-    params.show_notices()
-params.publish(keep=("step",))
+finish_page(params, keep=("step",))

@@ -10,20 +10,16 @@ from ui import cached
 from ui.animation import sliding_animation
 from ui.controls import conv1d_controls, feature_controls
 from ui.formulas import kernel_extent_latex, output_size_latex
-from ui.panels import code_panel, config_error, formula_panel, header, plot
-from ui.params import PageParams
+from ui.panels import code_panel, config_error, formula_panel, plot
 from ui.sections import section
-from ui.shell import ensure_navigation
+from ui.shell import finish_page, start_page
 
-ensure_navigation()
-
-params = PageParams("conv1d")
-header(
+params = start_page(
+    "conv1d",
     "〰️ Conv1d",
     "A 1-D convolution slides a window along **one axis** — time in audio, position in text. "
     "Padding, stride and dilation work exactly as in 2-D, on one axis.",
 )
-notices = st.container()
 
 
 @section(params)
@@ -82,6 +78,4 @@ st.info(
     icon="🧭",
 )
 code_panel([conv1d_reference])
-with notices:
-    params.show_notices()
-params.publish(keep=("step",))
+finish_page(params, keep=("step",))

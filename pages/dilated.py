@@ -10,21 +10,17 @@ from ui.animation import sliding_animation
 from ui.controls import chosen_output, conv2d_controls, schedule_controls
 from ui.formulas import dilated_kernel_html, kernel_extent_latex, output_size_latex
 from ui.layers import SCHEDULES
-from ui.panels import config_error, formula_panel, gridding_verdict, header, link_page, plot
-from ui.params import PageParams
+from ui.panels import config_error, formula_panel, gridding_verdict, link_page, plot
 from ui.sections import section
-from ui.shell import ensure_navigation
+from ui.shell import finish_page, start_page
 
-ensure_navigation()
-
-params = PageParams("dilated")
-header(
+params = start_page(
+    "dilated",
     "🕳️ Dilated (atrous) convolution",
     "A dilated convolution puts **d − 1 gaps** between the kernel's taps: the same k × k "
     "weights cover a wider patch, so the receptive field grows **without pooling and without "
     "losing resolution**. Atrous = *à trous*, with holes.",
 )
-notices = st.container()
 
 
 @section(params)
@@ -93,6 +89,4 @@ st.markdown(
 )
 link_page("causal", "See dilated causal convolutions (WaveNet)", {"k": "2"})
 link_page("receptive-field", "Build any stack in the receptive-field lab", {})
-with notices:
-    params.show_notices()
-params.publish(keep=("step",))
+finish_page(params, keep=("step",))

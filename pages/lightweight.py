@@ -9,22 +9,18 @@ from ui import cached
 from ui.animation import sliding_animation
 from ui.controls import lightweight_controls
 from ui.formulas import lightweight_weights_latex
-from ui.panels import code_panel, header, lazy_tabs, link_page, plot
-from ui.params import PageParams
+from ui.panels import code_panel, lazy_tabs, link_page, plot
 from ui.sections import section
-from ui.shell import ensure_navigation
+from ui.shell import finish_page, start_page
 
-ensure_navigation()
-
-params = PageParams("lightweight")
-header(
+params = start_page(
+    "lightweight",
     "🪶 Lightweight & dynamic convolution",
     "*Pay Less Attention* (Wu et al., 2019) replaces self-attention with a **depthwise** conv "
     "over time whose kernel is **softmax-normalised** over its width k and **shared by "
     "heads**: channel c uses head c // (d/H). A **dynamic** conv goes further and predicts "
     "the kernel from the current time step.",
 )
-notices = st.container()
 
 
 @section(params)
@@ -77,6 +73,4 @@ st.info(
     icon="⚖️",
 )
 code_panel([lightweight_conv1d])
-with notices:
-    params.show_notices()
-params.publish(keep=("step",))
+finish_page(params, keep=("step",))

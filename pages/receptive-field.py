@@ -7,21 +7,17 @@ from conv_engine.receptive import receptive_field
 from ui import cached
 from ui.controls import StackSpec, output_position, stack_controls
 from ui.layers import PRESETS
-from ui.panels import code_panel, formula_panel, header, lazy_tabs, plot
-from ui.params import PageParams
+from ui.panels import code_panel, formula_panel, lazy_tabs, plot
 from ui.sections import section
-from ui.shell import ensure_navigation
+from ui.shell import finish_page, start_page
 
-ensure_navigation()
-
-params = PageParams("receptive-field")
-header(
+params = start_page(
+    "receptive-field",
     "🎯 Receptive-field lab",
     "The **receptive field** of an output is the set of input cells that can change it. "
     "Stack conv and pooling layers below; each row is one layer (k, stride s, dilation d, "
     "padding). Numbers update as you edit.",
 )
-notices = st.container()
 
 
 @section(params)
@@ -79,6 +75,4 @@ def output_section(spec: StackSpec) -> None:
 
 stack_section()
 code_panel([receptive_field])
-with notices:
-    params.show_notices()
-params.publish()
+finish_page(params)

@@ -6,23 +6,18 @@ import conv_engine as ce
 from conv_engine.separable import depthwise_separable_conv2d
 from ui import cached
 from ui.controls import separable_controls
-from ui.panels import article_module_panel, code_panel, header, plot
-from ui.params import PageParams
+from ui.panels import article_module_panel, code_panel, plot
 from ui.sections import section
-from ui.shell import ensure_navigation
+from ui.shell import finish_page, start_page
 
-ensure_navigation()
-
-
-params = PageParams("separable")
-header(
+params = start_page(
+    "separable",
     "🧩 Depthwise-separable convolution",
     "A standard conv mixes **space and channels at once**: every output channel has a k × k "
     "kernel for *every* input channel. A separable conv splits the job: a **depthwise** conv "
     "(groups = C_in, one k × k kernel per channel) then a **pointwise** 1 × 1 conv that mixes "
     "channels. Same output shape, far fewer weights.",
 )
-notices = st.container()
 
 
 @section(params)
@@ -60,6 +55,4 @@ separable_section()
 st.subheader("On a photo: one filter per colour channel, then a 1 × 1 mix")
 plot(cached.photo_separable(), params.key("photo_chart"))
 code_panel([depthwise_separable_conv2d])
-with notices:
-    params.show_notices()
-params.publish()
+finish_page(params)

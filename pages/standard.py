@@ -14,21 +14,17 @@ from ui.formulas import (
     same_padding_latex,
     same_padding_sentence,
 )
-from ui.panels import code_panel, config_error, formula_panel, header
-from ui.params import PageParams
+from ui.panels import code_panel, config_error, formula_panel
 from ui.sections import section
-from ui.shell import ensure_navigation
+from ui.shell import finish_page, start_page
 
-ensure_navigation()
-
-params = PageParams("standard")
-header(
+params = start_page(
+    "standard",
     "🔲 Standard convolution",
     "A small **kernel** slides over the input; at each position the overlapping numbers are "
     "multiplied and summed into one **output** cell. **Padding** adds zeros around the "
     "input (grey, hatched), **stride** skips positions, **dilation** spreads the kernel.",
 )
-notices = st.container()
 
 
 @section(params)
@@ -81,6 +77,4 @@ st.markdown(
     "- **Stride s > 1** skips positions and **downsamples** by about s."
 )
 code_panel([conv2d_reference])
-with notices:
-    params.show_notices()
-params.publish(keep=("step",))
+finish_page(params, keep=("step",))

@@ -7,22 +7,18 @@ from ui import cached
 from ui.animation import pinned_step
 from ui.controls import transposed_controls
 from ui.formulas import transposed_size_latex
-from ui.panels import code_panel, formula_panel, header, plot
-from ui.params import PageParams
+from ui.panels import code_panel, formula_panel, plot
 from ui.sections import section
-from ui.shell import ensure_navigation
+from ui.shell import finish_page, start_page
 from ui.transposed_views import show_views
 
-ensure_navigation()
-
-params = PageParams("transposed")
-header(
+params = start_page(
+    "transposed",
     "🔼 Transposed convolution",
     "A transposed convolution runs a convolution's **shape mapping backwards**: a small input "
     "becomes a large output. It is what Keras calls `Conv2DTranspose` (default padding VALID) "
     "and PyTorch `ConvTranspose2d`. Below, the same operation three ways.",
 )
-notices = st.container()
 
 
 @section(params)
@@ -55,6 +51,4 @@ with st.expander("The article's chain: 7 → 15 → 31 with two stacked layers (
     )
     plot(cached.article_chain(), params.key("chain_chart"))
 code_panel([conv_transpose2d_reference])
-with notices:
-    params.show_notices()
-params.publish(keep=("step",))
+finish_page(params, keep=("step",))

@@ -28,6 +28,11 @@ class PageParams:
     page: str
     notices: list[str] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
+    notice_area: Any = field(default=None, repr=False)  # where show_notices writes, if set
+
+    def reserve_notice_area(self) -> None:
+        """Keep a place here, above the widgets, for the notices written after them."""
+        self.notice_area = st.container()
 
     def key(self, name: str) -> str:
         return f"{self.page}_{name}"
@@ -187,7 +192,7 @@ class PageParams:
             shown = ", ".join(f"`{name[:20]}`" for name in unknown[:8])
             self.notices.append(f"{shown}: not a setting of this page, ignored.")
         if self.notices:
-            st.warning(
+            (self.notice_area or st).warning(
                 "**This link had settings that cannot be shown, so they were replaced:**\n\n"
                 + "\n".join(f"- {notice}" for notice in self.notices),
                 icon="🔗",
