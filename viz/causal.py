@@ -62,12 +62,11 @@ def dependency_tree_figure(
         },
     ]
     layout = {
-        "height": 140 + 46 * depth,
-        "showlegend": False,
-        "margin": {"l": 130, "r": 20, "t": 40, "b": 40},
-        "plot_bgcolor": theme.BACKGROUND,
-        "paper_bgcolor": theme.BACKGROUND,
-        "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT, "size": 14},
+        **theme.figure_layout(
+            height=140 + 46 * depth,
+            margin={"l": 130, "r": 20, "t": 40, "b": 40},
+            font={**theme.FONT, "size": 14},
+        ),
         "title": {"text": f"Output at time {position} depends on {levels[-1].size} input steps"},
         "xaxis": {
             "title": {"text": "time step"},

@@ -152,14 +152,5 @@ def separable_figure(
     )
     frames = [{"name": str(s), "data": frame(s), "traces": dynamic} for s in range(steps)]
     layout.update(animation_controls(names, 0, frame_ms, height))
-    layout.update(
-        {
-            "height": height,
-            "margin": {"l": 10, "r": 10, "t": 10, "b": 0},
-            "showlegend": False,
-            "plot_bgcolor": theme.BACKGROUND,
-            "paper_bgcolor": theme.BACKGROUND,
-            "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
-        }
-    )
+    layout.update(theme.figure_layout(height=height, margin={"l": 10, "r": 10, "t": 10, "b": 0}))
     return {"data": data, "layout": layout, "frames": frames}

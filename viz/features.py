@@ -134,14 +134,5 @@ def feature_figure(
         {"name": str(step), "data": window(step), "traces": [3, 4, 5]} for step in range(steps)
     ]
     layout.update(animation_controls(names, 0, frame_ms, height))
-    layout.update(
-        {
-            "height": height,
-            "margin": {"l": 80, "r": 10, "t": 0, "b": 0},
-            "showlegend": False,
-            "plot_bgcolor": theme.BACKGROUND,
-            "paper_bgcolor": theme.BACKGROUND,
-            "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
-        }
-    )
+    layout.update(theme.figure_layout(height=height, margin={"l": 80, "r": 10, "t": 0, "b": 0}))
     return {"data": data, "layout": layout, "frames": frames_spec}

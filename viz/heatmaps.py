@@ -117,13 +117,10 @@ def heatmaps_figure(
             "anchor": f"x{suffix}",
         }
     layout.update(
-        {
-            "height": height,
-            "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-            "showlegend": False,
-            "plot_bgcolor": theme.GRID_LINES,
-            "paper_bgcolor": theme.BACKGROUND,
-            "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
-        }
+        theme.figure_layout(
+            height=height,
+            margin={"l": 10, "r": 10, "t": 10, "b": 10},
+            plot_bgcolor=theme.GRID_LINES,
+        )
     )
     return {"data": data, "layout": layout}

@@ -12,7 +12,7 @@ from .sliding import CONTROL_BAND, animation_controls
 LAYOUT = {
     "plot_bgcolor": theme.BACKGROUND,
     "paper_bgcolor": theme.BACKGROUND,
-    "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT, "size": 15},
+    "font": {**theme.FONT, "size": 15},
     "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
 }
 

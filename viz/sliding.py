@@ -90,16 +90,12 @@ def grid_layout(
         layout[xname], layout[yname] = xaxis, yaxis
         refs.append((xref, yref))
     layout.update(
-        {
-            "height": int(height),
-            "width": int(width),
-            "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-            "showlegend": False,
-            "plot_bgcolor": theme.BACKGROUND,
-            "paper_bgcolor": theme.BACKGROUND,
-            "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
-            "hoverlabel": {"font": {"size": 16}},
-        }
+        theme.figure_layout(
+            height=int(height),
+            width=int(width),
+            margin={"l": 0, "r": 0, "t": 0, "b": 0},
+            hoverlabel={"font": {"size": 16}},
+        )
     )
     return GridLayout(layout, refs, cell, width, height)
 

@@ -12,6 +12,7 @@ FONT_FAMILY = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 TEXT = "#1b1f24"
 MUTED_TEXT = "#6b7280"
 BACKGROUND = "#ffffff"
+FONT = {"family": FONT_FAMILY, "color": TEXT}
 
 INPUT_FILL = "#eef3fb"
 PADDING_FILL = "#d9d9d9"
@@ -47,6 +48,20 @@ LABEL_BUDGET = 300
 TITLE_SIZE = 20
 CELL_FONT_SIZE = 17
 FRAME_MS = 700  # animation: one step per FRAME_MS at 1×
+
+
+def figure_layout(**settings: object) -> dict:
+    """The frame every figure shares (white background, the app's font, no legend).
+
+    ``settings`` (height, margin, …) are added and win over the frame.
+    """
+    return {
+        "showlegend": False,
+        "plot_bgcolor": BACKGROUND,
+        "paper_bgcolor": BACKGROUND,
+        "font": dict(FONT),  # a copy: callers may add a size
+        **settings,
+    }
 
 
 def tap_colour(tap: int) -> str:

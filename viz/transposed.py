@@ -248,12 +248,8 @@ def matrix_figure(matrix: np.ndarray, pinned_row: int | None = None) -> dict:
     layout = {
         **left_axes,
         **right_axes,
-        "height": int(height),
-        "width": int(width),
-        "margin": {"l": 60, "r": 10, "t": 10, "b": 10},
-        "showlegend": False,
-        "plot_bgcolor": theme.BACKGROUND,
-        "paper_bgcolor": theme.BACKGROUND,
-        "font": {"family": theme.FONT_FAMILY, "color": theme.TEXT},
+        **theme.figure_layout(
+            height=int(height), width=int(width), margin={"l": 60, "r": 10, "t": 10, "b": 10}
+        ),
     }
     return {"data": data, "layout": layout}
