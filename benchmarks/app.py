@@ -79,6 +79,14 @@ def script_times(page: str, query: dict[str, str], repeats: int = 7) -> tuple[fl
     at.switch_page(f"pages/{page}.py")
     for key, value in query.items():
         at.query_params[key] = value
+    cold, warm = run_times(at, repeats)
+    assert not at.exception, at.exception
+    size = sum(len(el.proto.spec) for el in at.get("plotly_chart"))
+    return cold, warm, size
+
+
+def run_times(at: AppTest, repeats: int = 7) -> tuple[float, float]:
+    """(first run s, median of ``repeats`` reruns s) of an app under test."""
     start = time.perf_counter()
     at.run()
     cold = time.perf_counter() - start
@@ -87,9 +95,7 @@ def script_times(page: str, query: dict[str, str], repeats: int = 7) -> tuple[fl
         start = time.perf_counter()
         at.run()
         warm.append(time.perf_counter() - start)
-    assert not at.exception, at.exception
-    size = sum(len(el.proto.spec) for el in at.get("plotly_chart"))
-    return cold, statistics.median(warm), size
+    return cold, statistics.median(warm)
 
 
 def key_to_chart(page, url: str, slider_key: str, chart_key: str, presses: int = 15) -> float:
@@ -132,7 +138,7 @@ def main(only: list[str]) -> None:
     for page, label, query, _, _ in cases:
         cold, warm, size = script_times(page, query)
         print(f"{page:15s} {label:9s} {cold * 1e3:7.0f}ms {warm * 1e3:7.0f}ms {size / 1e3:10.0f}KB")
-    hello_cold, hello_warm, _ = script_times_hello()
+    hello_cold, hello_warm = run_times(AppTest.from_file(str(ROOT / "benchmarks/hello_app.py")))
     print(f"{'hello':15s} {'':9s} {hello_cold * 1e3:7.0f}ms {hello_warm * 1e3:7.0f}ms")
 
     if not Path(CHROMIUM).exists():
@@ -166,19 +172,6 @@ def main(only: list[str]) -> None:
     finally:
         stop_app(app)
         stop_app(hello)
-
-
-def script_times_hello() -> tuple[float, float, int]:
-    at = AppTest.from_file(str(ROOT / "benchmarks/hello_app.py"))
-    start = time.perf_counter()
-    at.run()
-    cold = time.perf_counter() - start
-    warm = []
-    for _ in range(7):
-        start = time.perf_counter()
-        at.run()
-        warm.append(time.perf_counter() - start)
-    return cold, statistics.median(warm), 0
 
 
 if __name__ == "__main__":
