@@ -62,15 +62,20 @@ def _check_heads(num_heads: object, channels: int) -> int:
     return num_heads
 
 
+def head_of_channel(channels: int, num_heads: object) -> np.ndarray:
+    """The head each channel uses: ``c // (C/H)``, contiguous blocks of C/H channels."""
+    num_heads = _check_heads(num_heads, channels)
+    return np.arange(channels) // (channels // num_heads)
+
+
 def head_shared_kernel(weight: object, channels: int, weight_softmax: bool = True) -> np.ndarray:
     """Expand ``(H, K)`` head weights to the depthwise kernel ``(C, 1, K)`` they define."""
     weight = as_real_array("weight", weight)
     if weight.ndim != 2:
         raise ConvConfigError(f"weight must have shape (num_heads, K), got {weight.shape}")
-    num_heads = _check_heads(weight.shape[0], channels)
     if weight_softmax:
         weight = softmax(weight, axis=-1)
-    return np.repeat(weight, channels // num_heads, axis=0)[:, None, :]
+    return weight[head_of_channel(channels, weight.shape[0])][:, None, :]
 
 
 def lightweight_conv1d(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from conv_engine import ConvGeometry, TraceStep, zero_insert
+from conv_engine import ConvGeometry, TraceStep, head_of_channel, zero_insert
 from viz import theme
 from viz.theme import format_number
 
@@ -83,7 +83,7 @@ def lightweight_weights_latex(
     """Raw head weights → softmax over k (→ DropConnect), and the head of every channel."""
     heads = raw.shape[0]
     step = r"\text{softmax over } k" + (r"\text{, DropConnect}" if dropped else "")
-    owner = np.repeat(np.arange(heads), channels // heads)
+    owner = head_of_channel(channels, heads)
     return (
         rf"\underbrace{{{matrix_latex(raw)}}}_{{\text{{raw}},\ H \times k\ =\ {heads} \times "
         rf"{raw.shape[1]}}} \xrightarrow{{{step}}} {matrix_latex(normalised)} \\[10pt] "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -107,3 +108,15 @@ def test_dynamic_with_constant_kernel_equals_lightweight():
     np.testing.assert_allclose(
         ce.dynamic_conv1d(x, weight, heads, k), ce.lightweight_conv1d(x, logits), atol=1e-12
     )
+
+
+@given(st.sampled_from([(1, 1), (4, 1), (4, 2), (8, 4), (16, 16), (12, 3)]))
+def test_head_of_channel_is_contiguous_blocks(channels_heads):
+    channels, heads = channels_heads
+    expected = [c // (channels // heads) for c in range(channels)]  # the paper's c // (d/H)
+    assert ce.head_of_channel(channels, heads).tolist() == expected
+
+
+def test_head_of_channel_needs_a_divisor():
+    with pytest.raises(ce.ConvConfigError, match="num_heads=3 must divide"):
+        ce.head_of_channel(8, 3)

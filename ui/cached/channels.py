@@ -134,10 +134,9 @@ def lightweight_example(spec: LightweightSpec) -> dict:
     normalised = ce.softmax(raw)
     if spec.drop_rate:
         normalised = ce.drop_connect(normalised, spec.drop_rate, np.random.default_rng(spec.seed))
-    kernel = np.repeat(normalised, spec.channels // spec.num_heads, axis=0)
     output = ce.conv1d(
         x,
-        kernel[:, None],
+        ce.head_shared_kernel(normalised, spec.channels, weight_softmax=False),
         padding=ce.sequence_padding(spec.kernel_size, spec.padding),
         groups=spec.channels,
     )
@@ -155,7 +154,7 @@ def lightweight_example(spec: LightweightSpec) -> dict:
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def lightweight_trace(spec: LightweightSpec, channel: int) -> ce.ConvTrace:
     example = lightweight_example(spec)
-    head = channel // (spec.channels // spec.num_heads)
+    head = ce.head_of_channel(spec.channels, spec.num_heads)[channel]
     return ce.conv_trace(
         example["x"][channel],
         example["normalised"][head],
