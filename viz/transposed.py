@@ -11,23 +11,21 @@ from conv_engine import ScatterTrace
 
 from . import theme
 from .heatmaps import as_2d
-from .sliding import animation_controls, cell_centres, cell_texts, grid_layout, rectangle_path
+from .sliding import (
+    animation_controls,
+    cell_texts,
+    grid_layout,
+    heatmap_labels,
+    rectangle_path,
+)
 
 
-def _text_trace(values: np.ndarray, ref: tuple[str, str], size: int, hover: str) -> dict:
-    x, y = (axis.tolist() for axis in cell_centres(values.shape))
-    texts = cell_texts(values)
+def _labels(values: np.ndarray, size: int, hover: str) -> dict:
+    """A heatmap's own cell labels, and hover as ``hover[r, c] = value``."""
     return {
-        "type": "scatter",
-        "x": x,
-        "y": y,
-        "mode": "text",
-        "text": texts,
-        "textfont": {"size": size, "color": theme.TEXT},
-        "hovertext": [f"{hover}[{r}, {c}] = {t}" for c, r, t in zip(x, y, texts, strict=True)],
+        **heatmap_labels(values, {"size": size, "color": theme.TEXT}),
         "hoverinfo": "text",
-        "xaxis": ref[0],
-        "yaxis": ref[1],
+        "hovertemplate": f"{hover}[%{{y}}, %{{x}}] = %{{text}}<extra></extra>",
     }
 
 
@@ -69,34 +67,46 @@ def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = 
     (ri, rk, ro), size = grid.refs, max(10, min(theme.CELL_FONT_SIZE, int(grid.cell * 0.4)))
     num_taps = weight.size
     colours = min(num_taps, len(theme.TAP_COLOURS))
-    tap_scale = []
-    for colour in range(colours):
-        fill = theme.with_alpha(theme.tap_colour(colour), theme.TAP_ALPHA)
-        tap_scale += [[colour / colours, fill], [(colour + 1) / colours, fill]]
+
+    def tap_scale(alpha: float) -> list:
+        scale = []
+        for colour in range(colours):
+            fill = theme.with_alpha(theme.tap_colour(colour), alpha)
+            scale += [[colour / colours, fill], [(colour + 1) / colours, fill]]
+        return scale
+
     high = float(np.abs(running).max()) or 1.0
+    out_shape = running.shape[1:]
 
     def frame(step: int) -> list[dict]:
+        """Outline of input cell ``step``; the sums so far; its stamp's cells by tap colour.
+
+        The stamp is a heatmap (empty cells are null, so transparent) over the sums, and
+        it carries the sums' labels: heatmap text is drawn above the heatmap's own colours,
+        so the numbers stay crisp on the coloured cells.
+        """
         row, col = np.unravel_index(step, x.shape)
         ix, iy = rectangle_path(np.array([[row, col, row, col]]))
+        stamp = np.full(out_shape, None, dtype=object)
         inside = trace.inside[step]
         cells = targets[step][inside]
-        taps = np.flatnonzero(inside)
-        traces = []
-        for colour in range(colours):
-            mine = cells[taps % len(theme.TAP_COLOURS) == colour]
-            sx, sy = rectangle_path(np.concatenate([mine, mine], axis=1))
-            traces.append({"type": "scatter", "x": sx or [None], "y": sy or [None]})
+        stamp[cells[:, 0], cells[:, 1]] = np.flatnonzero(inside) % len(theme.TAP_COLOURS)
         return [
             {"type": "scatter", "x": ix, "y": iy},
             {"type": "heatmap", "z": running[step].tolist()},
-            *traces,
-            {"type": "scatter", "text": cell_texts(running[step])},
+            {
+                "type": "heatmap",
+                "z": stamp.tolist(),
+                "text": [cell_texts(row) for row in running[step]],
+            },
         ]
 
     first = frame(0)
     data = [
-        _heatmap(np.zeros(x.shape), ri, [[0, theme.INPUT_FILL], [1, theme.INPUT_FILL]], 0, 1),
-        _text_trace(x, ri, size, "x"),
+        {
+            **_heatmap(np.zeros(x.shape), ri, [[0, theme.INPUT_FILL], [1, theme.INPUT_FILL]], 0, 1),
+            **_labels(x, size, "x"),
+        },
         {
             **first[0],
             "mode": "lines",
@@ -105,31 +115,23 @@ def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = 
             "xaxis": ri[0],
             "yaxis": ri[1],
         },
-        _heatmap(
-            np.arange(num_taps).reshape(weight.shape) % len(theme.TAP_COLOURS),
-            rk,
-            tap_scale,
-            -0.5,
-            colours - 0.5,
-        ),
-        _text_trace(weight, rk, size, "w"),
+        {
+            **_heatmap(
+                np.arange(num_taps).reshape(weight.shape) % len(theme.TAP_COLOURS),
+                rk,
+                tap_scale(theme.TAP_ALPHA),
+                -0.5,
+                colours - 0.5,
+            ),
+            **_labels(weight, size, "w"),
+        },
         {**_heatmap(running[0], ro, theme.DIVERGING, -high, high), **first[1]},
+        {
+            **_heatmap(np.zeros(out_shape), ro, tap_scale(0.45), -0.5, colours - 0.5),
+            **_labels(running[0], size, "y"),
+            **first[2],
+        },
     ]
-    for colour, stamp in enumerate(first[2:-1]):
-        data.append(
-            {
-                **stamp,
-                "mode": "lines",
-                "fill": "toself",
-                "fillcolor": theme.with_alpha(theme.tap_colour(colour), 0.45),
-                "line": {"width": 0},
-                "hoverinfo": "skip",
-                "xaxis": ro[0],
-                "yaxis": ro[1],
-            }
-        )
-    output_text = _text_trace(running[-1], ro, size, "y")
-    data.append({**output_text, **first[-1]})
     if pinned_output is not None:
         row, col = (0, *pinned_output) if len(pinned_output) == 1 else pinned_output
         px, py = rectangle_path(np.array([[row, col, row, col]]))
@@ -145,7 +147,7 @@ def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = 
                 "yaxis": ro[1],
             }
         )
-    dynamic = [2, 5, *range(6, 6 + colours), 6 + colours]
+    dynamic = [1, 3, 4]
     names = tuple(
         "x[" + ", ".join(str(int(i)) for i in np.unravel_index(step, trace.input.shape)) + "]"
         for step in range(trace.num_steps)

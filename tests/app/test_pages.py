@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -41,6 +44,9 @@ def test_page_runs_at_defaults(page):
     at = run_page(page)
     assert not at.exception, f"{page}: {at.exception}"
     assert at.title, f"{page} shows no title"
+    for chart in at.get("plotly_chart"):
+        # the app hands specs to plotly unvalidated (viz.figure): plotly checks them here
+        go.Figure(json.loads(chart.proto.spec))
 
 
 @pytest.mark.parametrize("page", PAGES[1:])
@@ -165,6 +171,8 @@ def test_each_transposed_view_reacts_to_the_stride(view):
         return charts + tables
 
     before = shown(at)
+    for spec in before[: len(at.get("plotly_chart"))]:
+        go.Figure(json.loads(spec))
     at.slider(key="transposed_s").set_value(3)
     at.run()
     assert not at.exception, at.exception

@@ -55,9 +55,18 @@ def test_padding_cells_are_marked_and_hatched():
 
 
 def _input_labels(spec: dict) -> dict[str, str]:
-    """Hover text → printed label of every input cell."""
-    trace = next(t for t in spec["data"] if t.get("mode") == "text")
-    return dict(zip(trace["hovertext"], trace["text"], strict=True))
+    """Hover text (from the input heatmap) → printed label ("" if none) of every input cell."""
+    hover = spec["data"][0]["text"]
+    labels = next(t for t in spec["data"] if t.get("mode") == "text")
+    printed = {
+        (int(y), int(x)): text
+        for x, y, text in zip(labels["x"], labels["y"], labels["text"], strict=True)
+    }
+    return {
+        hover[r][c]: printed.get((r, c), "")
+        for r in range(len(hover))
+        for c in range(len(hover[0]))
+    }
 
 
 def test_dense_grids_leave_the_padding_zeros_unprinted():
@@ -144,3 +153,28 @@ def test_heatmaps_send_explicit_colour_scales():
     for trace in spec["data"]:
         assert isinstance(trace["colorscale"], list), trace["colorscale"]
     assert spec["data"][0]["colorscale"][0][1] == "rgb(0,0,0)", "Greys_r: 0 is black"
+
+
+def test_transposed_scatter_frames_label_the_running_sums():
+    """Frame n shows the sums after n + 1 stamps over the cells stamp n reaches; the last
+    sums are the transposed conv."""
+    from viz.transposed import scatter_figure
+
+    x, w = np.arange(1.0, 7.0).reshape(2, 3), np.array([[1.0, -1.0], [2.0, 0.5]])
+    trace = ce.scatter_trace(x, w, stride=2)
+    spec = scatter_figure(trace)
+    go.Figure(spec)
+    assert len(spec["frames"]) == x.size
+    expected = ce.conv_transpose2d(x[None, None], w[None, None], stride=2)[0, 0]
+    for step, frame in enumerate(spec["frames"]):
+        sums, stamp = (t for t in frame["data"] if t["type"] == "heatmap")
+        np.testing.assert_allclose(sums["z"], trace.running[step])
+        np.testing.assert_allclose(np.array(stamp["text"], dtype=float), trace.running[step])
+        row, col = divmod(step, x.shape[1])
+        reached = {(2 * row + i, 2 * col + j) for i in range(2) for j in range(2)}
+        coloured = {(r, c) for r, line in enumerate(stamp["z"]) for c, v in enumerate(line)}
+        coloured = {(r, c) for r, c in coloured if stamp["z"][r][c] is not None}
+        assert coloured == reached, f"step {step}"
+    np.testing.assert_allclose(sums["z"], expected)
+    labelled = spec["data"][frame["traces"][-1]]
+    assert labelled["texttemplate"] == "%{text}" and labelled["hovertemplate"].startswith("y[")
