@@ -34,7 +34,7 @@ CASES = [
     (
         "standard",
         "largest",
-        {"h": "12", "w": "12", "p": "full", "k": "3", "d": "2"},
+        {"h": "12", "w": "12", "p": "full", "k": "3", "d": "2"},  # 20 × 20 padded, 256 steps
         "standard_s",
         "standard_chart",
     ),
@@ -50,7 +50,7 @@ CASES = [
     (
         "transposed",
         "largest",
-        {"n": "7", "k": "4", "s": "3", "d": "2"},
+        {"n": "7", "k": "4", "s": "2"},  # 49 stamps into a 16 × 16 output
         "transposed_seed",
         "transposed_scatter_chart",
     ),
