@@ -256,6 +256,9 @@ class FeatureSpec:
     seed: int
 
 
+MAX_FEATURE_KERNEL = 9
+
+
 def feature_controls(params: PageParams) -> FeatureSpec:
     """Widgets of the frames × features (speech) view."""
     columns = st.columns(4)
@@ -268,6 +271,9 @@ def feature_controls(params: PageParams) -> FeatureSpec:
         container=columns[1],
         help="80 log-mel features per frame is the usual speech front end.",
     )
-    kernel_size = params.integer("kn", "Kernel size n", 5, 1, 9, container=columns[2])
+    # a VALID Conv1d needs the window inside the T frames: n ≤ T
+    kernel_size = params.integer(
+        "kn", "Kernel size n", 5, 1, min(MAX_FEATURE_KERNEL, frames), container=columns[2]
+    )
     out_channels = params.integer("co", "Output channels C_out", 256, 1, 512, container=columns[3])
     return FeatureSpec(frames, int(features), kernel_size, out_channels, 0)
