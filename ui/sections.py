@@ -14,7 +14,16 @@ from typing import ParamSpec
 
 import streamlit as st
 
+from conv_engine import ConvConfigError
+
+from .panels import config_error
 from .params import PageParams
+
+# the hint of the last-resort net below (tests assert it never shows)
+UNBOUNDED_HINT = (
+    "This combination slipped past the controls' bounds: move the last control back, or "
+    "reopen the page from the sidebar to start from its defaults."
+)
 
 P = ParamSpec("P")
 
@@ -26,13 +35,20 @@ def section(params: PageParams) -> Callable[[Callable[P, None]], Callable[P, Non
     on its own reruns Streamlit calls it again with the arguments of its last call. The
     page still calls :meth:`PageParams.publish` after its last section, which writes the
     whole query (and drops keys the page does not know) on a full run.
+
+    Controls are bounded so that impossible settings cannot be reached, and pages explain
+    the combinations that remain; should one still reach the engine, the section shows the
+    engine's sentence instead of a traceback.
     """
 
     def decorate(body: Callable[P, None]) -> Callable[P, None]:
         @st.fragment
         @functools.wraps(body)
         def run(*args: P.args, **kwargs: P.kwargs) -> None:
-            body(*args, **kwargs)
+            try:
+                body(*args, **kwargs)
+            except ConvConfigError as error:
+                config_error(error, UNBOUNDED_HINT)
             params.update_url()
 
         return run

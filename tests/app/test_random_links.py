@@ -13,6 +13,8 @@ import random
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.sections import UNBOUNDED_HINT
+
 from .test_pages import APP, PAGES
 
 TOKENS = ["valid", "same", "full", "causal", "explicit", "random", "sobel", "custom", "image"]
@@ -53,6 +55,8 @@ def test_random_links_never_crash(page):
         query = _random_link(rng, defaults)
         at = _run(page, query)
         assert not at.exception, f"{page}?{query}: {at.exception}"
+        hints = " ".join(caption.value for caption in at.caption)
+        assert UNBOUNDED_HINT not in hints, f"{page}?{query}: reached the engine unbounded"
 
 
 def test_conv1d_kernel_longer_than_the_frames_is_bounded():
