@@ -259,19 +259,33 @@ def sliding_window_figure(
             "yaxis": yi,
         }
     )
-    # --- the moving window: one filled trace per tap colour, then an outline
-    num_colours = min(int(view.rectangles[..., 4].max()) + 1, len(theme.TAP_COLOURS))
-
+    # --- the moving window: its cells coloured by tap (a heatmap over the window's extent,
+    # empty between dilated taps), the masked future (if any), then each tap outlined
     rows_in, cols_in = view.values.shape
+    num_colours = min(int(view.rectangles[..., 4].max()) + 1, len(theme.TAP_COLOURS))
+    tap_scale = []
+    for colour in range(num_colours):
+        fill = theme.with_alpha(theme.tap_colour(colour), theme.TAP_ALPHA)
+        tap_scale += [[colour / num_colours, fill], [(colour + 1) / num_colours, fill]]
 
     def window_traces(step: int) -> list[dict]:
-        """Tap-colour fills, then the masked future (if any), then the window outline."""
+        """Tap colours, then the masked future (if any), then the window outline."""
         rectangles = view.rectangles[step]
-        traces = []
-        for colour in range(num_colours):
-            mine = rectangles[rectangles[:, 4] % len(theme.TAP_COLOURS) == colour]
-            wx, wy = rectangle_path(mine)
-            traces.append({"type": "scatter", "x": wx, "y": wy})
+        top, left = rectangles[:, :2].min(axis=0).tolist()
+        bottom, right = rectangles[:, 2:4].max(axis=0).tolist()
+        taps = np.full((bottom - top + 1, right - left + 1), None, dtype=object)
+        for row0, col0, row1, col1, tap in rectangles.tolist():
+            taps[row0 - top : row1 - top + 1, col0 - left : col1 - left + 1] = tap % len(
+                theme.TAP_COLOURS
+            )
+        traces = [
+            {
+                "type": "heatmap",
+                "x": list(range(left, right + 1)),
+                "y": list(range(top, bottom + 1)),
+                "z": taps.tolist(),
+            }
+        ]
         if view.present is not None:
             now = int(view.present[step])
             future = [[0, now + 1, rows_in - 1, cols_in - 1]] if now + 1 < cols_in else []
@@ -283,29 +297,32 @@ def sliding_window_figure(
 
     styles = [
         {
-            "fill": "toself",
-            "line": {"width": 0},
-            "fillcolor": theme.with_alpha(theme.tap_colour(colour), theme.TAP_ALPHA),
+            "zmin": -0.5,
+            "zmax": num_colours - 0.5,
+            "colorscale": tap_scale,
+            "showscale": False,
+            "xgap": theme.GRID_GAP,
+            "ygap": theme.GRID_GAP,
         }
-        for colour in range(num_colours)
     ]
     if view.present is not None:
         styles.append(
             {
+                "mode": "lines",
                 "fill": "toself",
                 "fillcolor": theme.FUTURE_FILL,
                 "line": {"color": theme.FUTURE_LINE, "width": 2, "dash": "dot"},
             }
         )
-    styles.append({"fill": "none", "line": {"color": theme.WINDOW_OUTLINE, "width": 3}})
+    styles.append(
+        {"mode": "lines", "fill": "none", "line": {"color": theme.WINDOW_OUTLINE, "width": 3}}
+    )
     window_traces_ids = []
     for index, (trace, style) in enumerate(zip(window_traces(pinned_step), styles, strict=True)):
         if index == len(styles) - 1:  # the hatch goes over the tap colours, under the outline
             data.extend(_hatch_traces(view.kinds, xi, yi))
         window_traces_ids.append(len(data))
-        data.append(
-            {**trace, **style, "mode": "lines", "hoverinfo": "skip", "xaxis": xi, "yaxis": yi}
-        )
+        data.append({**trace, **style, "hoverinfo": "skip", "xaxis": xi, "yaxis": yi})
     # --- input numbers, on top of the window colours (only cells that print a number: the
     # heatmap under them answers hover for every cell)
     if show_text:
@@ -328,10 +345,6 @@ def sliding_window_figure(
         )
     # --- kernel: each tap in its colour, with its weight
     taps = view.kernel_taps
-    tap_scale = []
-    for colour in range(num_colours):
-        fill = theme.with_alpha(theme.tap_colour(colour), theme.TAP_ALPHA)
-        tap_scale += [[colour / num_colours, fill], [(colour + 1) / num_colours, fill]]
     data.append(
         {
             "type": "heatmap",

@@ -102,6 +102,22 @@ def test_window_rectangles_follow_the_trace():
         assert cells == {tuple(w) for w in trace.windows[step].tolist()}
 
 
+def test_each_frame_colours_exactly_the_window_taps():
+    """The window heatmap of frame n: the trace's tap cells, each with its tap's colour."""
+    trace = trace_2d(padding="full", dilation=2, stride=2)
+    spec = sliding_window_figure(grid_view_2d(trace))
+    for step, frame in enumerate(spec["frames"]):
+        window = next(t for t in frame["data"] if t["type"] == "heatmap")
+        coloured = {
+            (row, col): tap
+            for row, line in zip(window["y"], window["z"], strict=True)
+            for col, tap in zip(window["x"], line, strict=True)
+            if tap is not None
+        }
+        taps = {tuple(cell): tap for tap, cell in enumerate(trace.windows[step].tolist())}
+        assert coloured == taps, f"step {step}"
+
+
 def test_output_cells_are_clickable_with_their_step():
     trace = trace_2d(padding="same")
     spec = sliding_window_figure(grid_view_2d(trace))
