@@ -184,14 +184,19 @@ def cell_texts(values: np.ndarray) -> list[str]:
     return [theme.format_number(v) for v in values.ravel().tolist()]
 
 
-def heatmap_labels(values: np.ndarray, font: dict, show: bool = True) -> dict:
+def cell_grid(values: np.ndarray) -> list[list[str]]:
+    """Every value of a grid as short text, row by row."""
+    return [cell_texts(row) for row in np.atleast_2d(values)]
+
+
+def heatmap_labels(text: list[list[str]], font: dict, show: bool = True) -> dict:
     """A heatmap's own cell labels (``text``, printed with ``texttemplate`` if ``show``).
 
     Labels drawn by a heatmap cost plotly.js about half as much as a scatter trace of text
-    (a 25 × 25 grid: ~20 ms less a redraw) and sit above the heatmap's colours, under any
-    scatter trace: they suit panels that no scatter fill covers (kernel, output).
+    (a 25 × 25 grid: ~20 ms less a redraw). They sit above the heatmap's colours and under
+    every scatter trace (hatch, outlines, masks), so a heatmap drawn over another one
+    repeats the labels of its cells (the window over the input).
     """
-    text = [cell_texts(row) for row in np.atleast_2d(values)]
     if not show:
         return {"text": text}
     return {"text": text, "texttemplate": "%{text}", "textfont": font}
@@ -234,6 +239,10 @@ def sliding_window_figure(
     ]
     by_value = not show_text
     input_text = cell_texts(view.values)
+    # printed numbers: every cell's, but a dense grid's padding zeros (the hatch says zero)
+    labels = np.array(input_text, dtype=object).reshape(view.values.shape)
+    if view.values.size + view.output.size > theme.LABEL_BUDGET:
+        labels[view.kinds == PADDING] = ""
     names = {PADDING: "padding", INSERTED_ZERO: "inserted zero"}
     hover = [
         [
@@ -253,8 +262,9 @@ def sliding_window_figure(
             "showscale": False,
             "xgap": theme.GRID_GAP,
             "ygap": theme.GRID_GAP,
-            "text": hover,
-            "hovertemplate": "%{text}<extra></extra>",
+            "hovertext": hover,
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            **heatmap_labels(labels.tolist(), font, show_text),
             "xaxis": xi,
             "yaxis": yi,
         }
@@ -278,14 +288,15 @@ def sliding_window_figure(
             taps[row0 - top : row1 - top + 1, col0 - left : col1 - left + 1] = tap % len(
                 theme.TAP_COLOURS
             )
-        traces = [
-            {
-                "type": "heatmap",
-                "x": list(range(left, right + 1)),
-                "y": list(range(top, bottom + 1)),
-                "z": taps.tolist(),
-            }
-        ]
+        window = {
+            "type": "heatmap",
+            "x": list(range(left, right + 1)),
+            "y": list(range(top, bottom + 1)),
+            "z": taps.tolist(),
+        }
+        if show_text:  # the numbers again, above the tap colours
+            window["text"] = labels[top : bottom + 1, left : right + 1].tolist()
+        traces = [window]
         if view.present is not None:
             now = int(view.present[step])
             future = [[0, now + 1, rows_in - 1, cols_in - 1]] if now + 1 < cols_in else []
@@ -303,6 +314,7 @@ def sliding_window_figure(
             "showscale": False,
             "xgap": theme.GRID_GAP,
             "ygap": theme.GRID_GAP,
+            **({"texttemplate": "%{text}", "textfont": font} if show_text else {}),
         }
     ]
     if view.present is not None:
@@ -323,26 +335,6 @@ def sliding_window_figure(
             data.extend(_hatch_traces(view.kinds, xi, yi))
         window_traces_ids.append(len(data))
         data.append({**trace, **style, "hoverinfo": "skip", "xaxis": xi, "yaxis": yi})
-    # --- input numbers, on top of the window colours (only cells that print a number: the
-    # heatmap under them answers hover for every cell)
-    if show_text:
-        cx, cy = cell_centres(view.values.shape)
-        printed = np.ones(view.values.size, dtype=bool)
-        if view.values.size + view.output.size > theme.LABEL_BUDGET:
-            printed = view.kinds.ravel() != PADDING
-        data.append(
-            {
-                "type": "scatter",
-                "x": cx[printed].tolist(),
-                "y": cy[printed].tolist(),
-                "mode": "text",
-                "text": [t for t, shown in zip(input_text, printed, strict=True) if shown],
-                "hoverinfo": "skip",
-                "textfont": font,
-                "xaxis": xi,
-                "yaxis": yi,
-            }
-        )
     # --- kernel: each tap in its colour, with its weight
     taps = view.kernel_taps
     data.append(
@@ -355,7 +347,7 @@ def sliding_window_figure(
             "showscale": False,
             "xgap": theme.GRID_GAP,
             "ygap": theme.GRID_GAP,
-            **heatmap_labels(view.kernel, font, show_text),
+            **heatmap_labels(cell_grid(view.kernel), font, show_text),
             "hovertemplate": "w[%{y}, %{x}] = %{text}<extra></extra>",
             "xaxis": xk,
             "yaxis": yk,
@@ -395,7 +387,7 @@ def sliding_window_figure(
             "showscale": False,
             "xgap": theme.GRID_GAP,
             "ygap": theme.GRID_GAP,
-            **heatmap_labels(output, font, show_text),
+            **heatmap_labels(cell_grid(output), font, show_text),
             "hoverinfo": "skip",
             "xaxis": xo,
             "yaxis": yo,

@@ -13,7 +13,7 @@ from . import theme
 from .heatmaps import as_2d
 from .sliding import (
     animation_controls,
-    cell_texts,
+    cell_grid,
     grid_layout,
     heatmap_labels,
     rectangle_path,
@@ -23,7 +23,7 @@ from .sliding import (
 def _labels(values: np.ndarray, size: int, hover: str) -> dict:
     """A heatmap's own cell labels, and hover as ``hover[r, c] = value``."""
     return {
-        **heatmap_labels(values, {"size": size, "color": theme.TEXT}),
+        **heatmap_labels(cell_grid(values), {"size": size, "color": theme.TEXT}),
         "hoverinfo": "text",
         "hovertemplate": f"{hover}[%{{y}}, %{{x}}] = %{{text}}<extra></extra>",
     }
@@ -97,7 +97,7 @@ def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = 
             {
                 "type": "heatmap",
                 "z": stamp.tolist(),
-                "text": [cell_texts(row) for row in running[step]],
+                "text": cell_grid(running[step]),
             },
         ]
 

@@ -55,17 +55,12 @@ def test_padding_cells_are_marked_and_hatched():
 
 
 def _input_labels(spec: dict) -> dict[str, str]:
-    """Hover text (from the input heatmap) → printed label ("" if none) of every input cell."""
-    hover = spec["data"][0]["text"]
-    labels = next(t for t in spec["data"] if t.get("mode") == "text")
-    printed = {
-        (int(y), int(x)): text
-        for x, y, text in zip(labels["x"], labels["y"], labels["text"], strict=True)
-    }
+    """Hover text → printed label ("" if none) of every input cell (the input heatmap's)."""
+    grid = spec["data"][0]
     return {
-        hover[r][c]: printed.get((r, c), "")
-        for r in range(len(hover))
-        for c in range(len(hover[0]))
+        hover: label
+        for hovers, labels in zip(grid["hovertext"], grid["text"], strict=True)
+        for hover, label in zip(hovers, labels, strict=True)
     }
 
 
