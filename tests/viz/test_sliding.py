@@ -49,9 +49,41 @@ def test_padding_cells_are_marked_and_hatched():
     assert kinds.shape == (7, 8)
     assert (kinds == ce.PADDING).sum() == 7 * 8 - 5 * 6
     assert (kinds[1:-1, 1:-1] == ce.INPUT).all()
-    hatch = [t for t in spec["data"] if t.get("line", {}).get("color") == "#b0b0b0"]
-    strokes = sum(x is None for x in hatch[0]["x"])
-    assert strokes == 7 * 8 - 5 * 6, "one hatch stroke per padding cell"
+    hatch = next(t for t in spec["data"] if t.get("line", {}).get("color") == "#b0b0b0")
+    assert _hatched_cells(hatch) == sorted(map(tuple, np.argwhere(kinds == ce.PADDING).tolist()))
+    assert sum(x is None for x in hatch["x"]) < 7 * 8 - 5 * 6, "strokes join into lines"
+
+
+@pytest.mark.parametrize(
+    "trace",
+    [
+        trace_2d(padding=((1, 0), (2, 1))),
+        trace_2d(padding="full", dilation=2),
+        ce.transposed_trace(np.ones((3, 4)), np.ones((3, 3)), stride=3, padding=1),
+    ],
+    ids=["explicit", "full-dilated", "zero-insertion"],
+)
+def test_every_padding_and_inserted_zero_is_hatched_once(trace):
+    spec = sliding_window_figure(grid_view_2d(trace))
+    kinds = np.array(spec["data"][0]["z"])
+    hatches = {
+        t["line"]["dash"]: _hatched_cells(t)
+        for t in spec["data"]
+        if t.get("line", {}).get("color") == "#b0b0b0"
+    }
+    for kind, dash in ((ce.PADDING, "solid"), (ce.INSERTED_ZERO, "dot")):
+        expected = sorted(map(tuple, np.argwhere(kinds == kind).tolist()))
+        assert hatches.get(dash, []) == expected, dash
+
+
+def _hatched_cells(hatch: dict) -> list[tuple[int, int]]:
+    """The cells each diagonal hatch line crosses (one per cell it passes corner to corner)."""
+    cells = []
+    for start in range(0, len(hatch["x"]), 3):
+        (x0, x1), (y0, _) = hatch["x"][start : start + 2], hatch["y"][start : start + 2]
+        col, row = int(x0 + 0.5), int(y0 - 0.5)
+        cells += [(row - i, col + i) for i in range(int(x1 - x0))]
+    return sorted(cells)
 
 
 def _input_labels(spec: dict) -> dict[str, str]:
