@@ -99,7 +99,12 @@ def run_times(at: AppTest, repeats: int = 7) -> tuple[float, float]:
 
 
 def key_to_chart(page, url: str, slider_key: str, chart_key: str, presses: int = 15) -> float:
-    """Median seconds from an ArrowRight/ArrowLeft on a slider to a changed chart.
+    """Median seconds from an ArrowRight/ArrowLeft on a slider to a changed chart."""
+    return statistics.median(press_times(page, url, slider_key, chart_key, presses))
+
+
+def press_times(page, url: str, slider_key: str, chart_key: str, presses: int) -> list[float]:
+    """Seconds from each of ``presses`` ArrowRight/ArrowLeft on a slider to a changed chart.
 
     Each press starts from an idle page (300 ms after the previous rerun finished).
     """
@@ -128,7 +133,7 @@ def key_to_chart(page, url: str, slider_key: str, chart_key: str, presses: int =
         # each press starts from an idle page, as a person's would: without the pause a
         # press lands on the previous rerun's trailing work (other charts, V8's GC)
         page.wait_for_timeout(300)
-    return statistics.median(times)
+    return times
 
 
 def main(only: list[str]) -> None:
