@@ -282,7 +282,7 @@ def sliding_window_figure(
         }
     )
     # --- the moving window: its cells coloured by tap (a heatmap over the window's extent,
-    # empty between dilated taps), the masked future (if any), then each tap outlined
+    # empty between dilated taps), the masked future (if any), then the extent outlined
     rows_in, cols_in = view.values.shape
     num_colours = min(int(view.rectangles[..., 4].max()) + 1, len(theme.TAP_COLOURS))
     tap_scale = []
@@ -314,7 +314,7 @@ def sliding_window_figure(
             future = [[0, now + 1, rows_in - 1, cols_in - 1]] if now + 1 < cols_in else []
             fx, fy = rectangle_path(np.array(future, dtype=int).reshape(-1, 4))
             traces.append({"type": "scatter", "x": fx or [None], "y": fy or [None]})
-        ox, oy = rectangle_path(rectangles)
+        ox, oy = rectangle_path(np.array([[top, left, bottom, right]]))
         traces.append({"type": "scatter", "x": ox, "y": oy})
         return traces
 
