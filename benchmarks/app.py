@@ -73,7 +73,7 @@ def script_times(page: str, query: dict[str, str], repeats: int = 7) -> tuple[fl
     """(cold run s, median warm rerun s, figure JSON bytes) of one page."""
     import streamlit as st
 
-    st.cache_data.clear()
+    st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     at.switch_page(f"pages/{page}.py")

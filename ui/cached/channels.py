@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import (
@@ -20,10 +19,10 @@ from ..controls import (
     LightweightSpec,
     SeparableSpec,
 )
-from ._common import ENTRIES, sample_image
+from ._common import cached, sample_image
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def separable_example(spec: SeparableSpec) -> dict:
     """Random small-int input and weights, and every intermediate of the separable conv."""
     rng = np.random.default_rng(spec.seed)
@@ -44,7 +43,7 @@ def separable_example(spec: SeparableSpec) -> dict:
     }
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def separable_figures(spec: SeparableSpec) -> tuple[dict, dict]:
     example = separable_example(spec)
     animation = separable_figure(
@@ -98,7 +97,7 @@ def separable_counts(spec: SeparableSpec) -> list[dict]:
     return rows
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def photo_separable() -> dict:
     """A photo's R, G, B channels, one depthwise filter each, and a 1×1 mix into two maps."""
     photo = np.moveaxis(sample_image()[16:80, 16:80], -1, 0)
@@ -125,7 +124,7 @@ def photo_separable() -> dict:
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def lightweight_example(spec: LightweightSpec) -> dict:
     """Input (d, T), raw head weights, their softmax (optionally DropConnected), and outputs."""
     rng = np.random.default_rng(spec.seed)
@@ -151,7 +150,7 @@ def lightweight_example(spec: LightweightSpec) -> dict:
     }
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def lightweight_trace(spec: LightweightSpec, channel: int) -> ce.ConvTrace:
     example = lightweight_example(spec)
     head = ce.head_of_channel(spec.channels, spec.num_heads)[channel]
@@ -163,7 +162,7 @@ def lightweight_trace(spec: LightweightSpec, channel: int) -> ce.ConvTrace:
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def lightweight_figure(spec: LightweightSpec, channel: int, pinned_step: int) -> dict:
     return sliding_window_figure(
         grid_view_1d(lightweight_trace(spec, channel), (f"x{channel}",)),
@@ -172,7 +171,7 @@ def lightweight_figure(spec: LightweightSpec, channel: int, pinned_step: int) ->
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def lightweight_matrices(spec: LightweightSpec) -> dict:
     example = lightweight_example(spec)
     left, _ = ce.sequence_padding(spec.kernel_size, spec.padding)
@@ -211,7 +210,7 @@ def lightweight_counts(spec: LightweightSpec) -> list[dict]:
     return rows
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def cost_chart(channels: int, kernel_size: int) -> dict:
     lengths = [2**i for i in range(3, 14)]
     return cost_figure(
@@ -221,6 +220,6 @@ def cost_chart(channels: int, kernel_size: int) -> dict:
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def dynamic_kernels_figure(spec: LightweightSpec) -> dict:
     return step_kernels_figure(lightweight_example(spec)["dynamic_kernels"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import (
@@ -16,10 +15,10 @@ from viz.receptive import growth_figure, support_line_figure
 from ..controls import (
     ScheduleSpec,
 )
-from ._common import ENTRIES, sample_image
+from ._common import cached, sample_image
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def support_panels(layers: tuple[ce.Layer, ...], size: int) -> dict:
     """What the centre output of each prefix of the stack sees: the article's (a), (b), (c)."""
     panels, outlines = [], []
@@ -41,7 +40,7 @@ def support_panels(layers: tuple[ce.Layer, ...], size: int) -> dict:
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def gridding_figure(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, int]:
     """The exact support of the centre output (path counts, holes at 0) and on a photo."""
     rows = ce.receptive_field(layers, size)
@@ -62,7 +61,7 @@ def gridding_figure(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, int]
     return figure, holes
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def growth_chart(schedule: ScheduleSpec) -> dict:
     """Receptive field vs depth: plain stack (linear), doubling rates, the chosen schedule."""
     depth = max(len(schedule.rates), 4)
@@ -102,7 +101,7 @@ def layer_table(rows: tuple[ce.ReceptiveFieldRow, ...]) -> list[dict]:
     ]
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def support_line(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict:
     """What one output sees along the input (1-D); Play sweeps it across the outputs."""
     rows = ce.receptive_field(layers, size)
@@ -115,7 +114,7 @@ def support_line(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict
     return support_line_figure(counts, rows[-1], positions, positions.index(position))
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def support_grid(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict | None:
     """The same output in 2-D on a square input (≤ 96): paths and effective RF, or None."""
     if size > 96:
@@ -139,7 +138,7 @@ def support_grid(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def layerwise_panels(layers: tuple[ce.Layer, ...], size: int, row: int, col: int) -> dict:
     """Which cells of each lower layer feed the chosen output cell, top layer first.
 
@@ -165,7 +164,7 @@ def layerwise_panels(layers: tuple[ce.Layer, ...], size: int, row: int, col: int
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def outputs_strip(outputs: int, position: int) -> dict | None:
     """The last layer's outputs as a clickable strip (the chosen one filled), up to 96 wide."""
     if outputs > 96:

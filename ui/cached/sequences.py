@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import (
@@ -20,10 +19,10 @@ from ..controls import (
     CausalSpec,
     WaveNetSpec,
 )
-from ._common import ENTRIES
+from ._common import cached
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def causal_trace(spec: CausalSpec) -> tuple[ce.ConvTrace, np.ndarray]:
     """The sequence trace under causal (or, with the leak, centred) padding, and the leaks."""
     x = sequence_preset("ramp", spec.length) + 1
@@ -33,7 +32,7 @@ def causal_trace(spec: CausalSpec) -> tuple[ce.ConvTrace, np.ndarray]:
     return trace, leaks
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def causal_figure(spec: CausalSpec, pinned_step: int) -> dict:
     trace, leaks = causal_trace(spec)
     view = grid_view_1d(trace, ("x",), time_masks=True, leaks=leaks if spec.leak else None)
@@ -42,7 +41,7 @@ def causal_figure(spec: CausalSpec, pinned_step: int) -> dict:
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def causal_matrices(spec: CausalSpec) -> dict:
     """Causal conv, centred conv and the causal self-attention mask, as time × time maps."""
     size = min(spec.length, 16)
@@ -62,7 +61,7 @@ def causal_matrices(spec: CausalSpec) -> dict:
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def wavenet_numbers(spec: WaveNetSpec) -> tuple[int, int, int]:
     """(receptive field, same depth without dilation, number of layers)."""
     dilated = ce.receptive_field(spec.layers)[-1].size
@@ -70,7 +69,7 @@ def wavenet_numbers(spec: WaveNetSpec) -> tuple[int, int, int]:
     return dilated, plain, len(spec.layers)
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def wavenet_tree(spec: WaveNetSpec) -> tuple[dict, int]:
     """The dependency tree of the last output for the longest prefix of the stack whose
     receptive field fits in 128 steps; returns the figure and how many layers it shows."""
@@ -85,7 +84,7 @@ def wavenet_tree(spec: WaveNetSpec) -> tuple[dict, int]:
     return dependency_tree_figure(spec.kernel_size, dilations, max(size, 16)), len(dilations)
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def streaming_rows(spec: CausalSpec, steps: int = 8) -> list[dict]:
     """Step-by-step outputs of a streaming causal conv next to the full-sequence result."""
     x = sequence_preset("ramp", spec.length) + 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import (
@@ -23,10 +22,10 @@ from ..controls import (
     FeatureSpec,
     parse_kernel,
 )
-from ._common import ENTRIES, sample_image
+from ._common import cached, sample_image
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def conv2d_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray]:
     """The input grid and kernel a Standard-page spec describes."""
     image = sample_image() if spec.input_preset == "image" else None
@@ -37,25 +36,25 @@ def conv2d_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray]:
     return x, kernel_preset(spec.kernel_preset, spec.kernel_size, spec.seed)
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def conv2d_trace(spec: Conv2dSpec) -> ce.ConvTrace:
     x, w = conv2d_arrays(spec)
     return ce.conv_trace(x, w, spec.stride, spec.padding, spec.dilation)
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def conv2d_figure(spec: Conv2dSpec, pinned_step: int) -> dict:
     return sliding_window_figure(grid_view_2d(conv2d_trace(spec)), pinned_step)
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def conv1d_trace(spec: Conv1dSpec) -> ce.ConvTrace:
     x = sequence_preset(spec.signal, spec.length, spec.seed)
     w = kernel_1d_preset(spec.kernel_preset, spec.kernel_size, spec.seed)
     return ce.conv_trace(x, w, spec.stride, spec.padding, spec.dilation, ndim=1)
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def conv1d_figure(spec: Conv1dSpec, pinned_step: int) -> dict:
     return sliding_window_figure(
         grid_view_1d(conv1d_trace(spec), ("x",)),
@@ -64,7 +63,7 @@ def conv1d_figure(spec: Conv1dSpec, pinned_step: int) -> dict:
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def feature_example(spec: FeatureSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Spectrogram ``(F, T)``, weights ``(C_out, F, n)`` and output ``(C_out, T')``."""
     x = speech_features(spec.frames, spec.features, spec.seed)
@@ -73,7 +72,7 @@ def feature_example(spec: FeatureSpec) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return x, weight.astype(float), ce.conv1d(x, weight.astype(float))
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def features_figure(spec: FeatureSpec) -> dict:
     x, weight, out = feature_example(spec)
     return feature_figure(x, weight[0], out)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import (
@@ -20,10 +19,10 @@ from viz.transposed import matrix_figure, scatter_figure
 from ..controls import (
     TransposedSpec,
 )
-from ._common import ENTRIES, sample_image
+from ._common import cached, sample_image
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def transposed_arrays(spec: TransposedSpec) -> tuple[np.ndarray, np.ndarray]:
     """Input ``(n, n)`` (small ints, 1-based so stamps stay visible) and kernel ``(k, k)``."""
     x = input_preset(spec.input_preset, (spec.size, spec.size), spec.seed)
@@ -41,14 +40,14 @@ def _transpose_args(spec: TransposedSpec) -> dict:
     }
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def transposed_traces(spec: TransposedSpec) -> tuple[ce.ConvTrace, ce.ScatterTrace]:
     x, w = transposed_arrays(spec)
     args = _transpose_args(spec)
     return ce.transposed_trace(x, w, **args), ce.scatter_trace(x, w, **args)
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def transposed_figures(spec: TransposedSpec, pinned_step: int) -> tuple[dict, dict, dict]:
     """Zero-insertion animation, scatter animation and matrix view, all on one output cell."""
     zero_insertion, scatter = transposed_traces(spec)
@@ -68,7 +67,7 @@ def transposed_figures(spec: TransposedSpec, pinned_step: int) -> tuple[dict, di
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def checkerboard_panels(spec: TransposedSpec) -> dict:
     """Overlap counts for one and two layers, and for resize-then-convolve, on the same size."""
     args = _transpose_args(spec)
@@ -85,7 +84,7 @@ def checkerboard_panels(spec: TransposedSpec) -> dict:
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def checkerboard_image(spec: TransposedSpec) -> dict:
     """A photo patch upsampled by a transposed conv (box kernel) vs resize-then-convolve."""
     patch = image_patch(sample_image(), (16, 16), levels=256) / 255
@@ -132,7 +131,7 @@ def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
     return rows
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@cached
 def article_chain() -> dict:
     """The article's two stacked Conv2DTranspose(F = 3, S = 2, VALID): 7 → 15 → 31."""
     ones = np.ones((1, 1, 3, 3))
@@ -147,7 +146,7 @@ def article_chain() -> dict:
     )
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@cached
 def deconv_vs_dilated(spec: TransposedSpec) -> dict:
     """Zeros between input pixels (transposed) beside zeros inside the kernel (dilated)."""
     x, w = transposed_arrays(spec)
