@@ -13,7 +13,9 @@ from matplotlib.image import imread
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
 
-ENTRIES = 64
+# results kept per function: the largest figure is ~1 MB in memory, so a function holds
+# at most ~32 MB however many students explore how many settings
+ENTRIES = 32
 P = ParamSpec("P")
 R = TypeVar("R")
 
