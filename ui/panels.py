@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 import conv_engine as ce
 from viz.figure import PlainFigure
@@ -35,13 +37,32 @@ def formula_panel(lines: Iterable[str], title: str = "The numbers, substituted")
         st.latex(r"\begin{gathered}" + r" \\[6pt] ".join(lines) + r"\end{gathered}")
 
 
-def lazy_tabs(params: PageParams, labels: list[str]) -> list:
+@dataclass(frozen=True)
+class LazyTab:
+    """One tab of :func:`lazy_tabs`: ``open`` says whether to draw it; ``with tab:`` draws."""
+
+    open: bool
+    area: DeltaGenerator
+
+    def __enter__(self) -> DeltaGenerator:
+        return self.area.__enter__()
+
+    def __exit__(self, *exc_info: object) -> bool | None:
+        return self.area.__exit__(*exc_info)
+
+
+def lazy_tabs(params: PageParams, labels: list[str]) -> list[LazyTab]:
     """Tabs of which only the open one is computed and drawn: test ``tab.open`` first.
 
     Switching tabs reruns the enclosing section, so a page pays per rerun for the view a
     student is looking at, not for every view (a plotly chart costs 10–30 ms a redraw).
+    The open view is drawn just below the tab bar rather than inside its (empty) panel: a
+    tab panel watches every change inside it and walks its elements for focusable ones,
+    ~15 ms each time a chart in it is redrawn.
     """
-    return st.tabs(labels, key=params.key("view"), on_change="rerun")
+    tabs = st.tabs(labels, key=params.key("view"), on_change="rerun")
+    area = st.container()
+    return [LazyTab(tab.open, area) for tab in tabs]
 
 
 def code_panel(functions: Iterable[Callable], title: str = "🔎 Show the code") -> None:
