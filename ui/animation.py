@@ -45,7 +45,8 @@ def pinned_step(page: str, trace: ConvTrace, chart: str = "chart") -> int:
             f"**{names[step]}** is the sum of the products of the kernel with its window "
             f"(input value · weight):\n\n$$\n{equation}\n$$"
         )
-    st.query_params["step"] = str(step)
+    if st.query_params.get("step") != str(step):  # each URL change costs the browser a redraw
+        st.query_params["step"] = str(step)
     return step
 
 
