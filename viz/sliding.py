@@ -296,18 +296,20 @@ def sliding_window_figure(
         top, left = rectangles[:, :2].min(axis=0).tolist()
         bottom, right = rectangles[:, 2:4].max(axis=0).tolist()
         taps = np.full((bottom - top + 1, right - left + 1), None, dtype=object)
+        is_tap = np.zeros(taps.shape, dtype=bool)
         for row0, col0, row1, col1, tap in rectangles.tolist():
-            taps[row0 - top : row1 - top + 1, col0 - left : col1 - left + 1] = tap % len(
-                theme.TAP_COLOURS
-            )
+            cells = slice(row0 - top, row1 - top + 1), slice(col0 - left, col1 - left + 1)
+            taps[cells] = tap % len(theme.TAP_COLOURS)
+            is_tap[cells] = True
         window = {
             "type": "heatmap",
             "x": list(range(left, right + 1)),
             "y": list(range(top, bottom + 1)),
             "z": taps.tolist(),
         }
-        if show_text:  # the numbers again, above the tap colours
-            window["text"] = labels[top : bottom + 1, left : right + 1].tolist()
+        if show_text:  # the taps' numbers again, above the tap colours (not the gaps')
+            inside = labels[top : bottom + 1, left : right + 1]
+            window["text"] = np.where(is_tap, inside, "").tolist()
         traces = [window]
         if view.present is not None:
             now = int(view.present[step])

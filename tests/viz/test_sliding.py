@@ -143,6 +143,14 @@ def test_each_frame_colours_exactly_the_window_taps():
         }
         taps = {tuple(cell): tap for tap, cell in enumerate(trace.windows[step].tolist())}
         assert coloured == taps, f"step {step}"
+        labelled = {
+            (row, col): label
+            for row, line in zip(window["y"], window["text"], strict=True)
+            for col, label in zip(window["x"], line, strict=True)
+            if label
+        }
+        values = trace.grid[0]
+        assert labelled == {cell: f"{values[cell]:g}" for cell in taps}, "taps' numbers only"
 
 
 def test_output_cells_are_clickable_with_their_step():
