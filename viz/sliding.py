@@ -250,20 +250,20 @@ def sliding_window_figure(
         [1.0, theme.INSERTED_FILL],
     ]
     by_value = not show_text
-    input_text = cell_texts(view.values)
-    # printed numbers: every cell's, but a dense grid's padding zeros (the hatch says zero)
-    labels = np.array(input_text, dtype=object).reshape(view.values.shape)
-    if view.values.size + view.output.size > theme.LABEL_BUDGET:
-        labels[view.kinds == PADDING] = ""
+    input_text = np.array(cell_grid(view.values), dtype=object)
     names = {PADDING: "padding", INSERTED_ZERO: "inserted zero"}
     hover = [
         [
             f"{names.get(int(kind), 'x')}[{view.row_labels[r]}, {view.col_labels[c]}] = "
-            f"{input_text[r * view.values.shape[1] + c]}"
+            f"{input_text[r, c]}"
             for c, kind in enumerate(row)
         ]
         for r, row in enumerate(view.kinds)
     ]
+    # printed numbers: every cell's, but a dense grid's padding zeros (the hatch says zero)
+    labels = input_text.copy()
+    if view.values.size + view.output.size > theme.LABEL_BUDGET:
+        labels[view.kinds == PADDING] = ""
     data.append(
         {
             "type": "heatmap",
