@@ -166,7 +166,9 @@ def matrix_figure(matrix: np.ndarray, pinned_row: int | None = None) -> dict:
     ``pinned_row`` outlines one row of Cᵀ: the weights that make that output cell.
     """
     rows, cols = matrix.shape
-    cell = max(6, min(26, 520 / max(rows, cols), 1100 / (rows + cols + 4)))
+    # no floor: a larger cell would make the figure wider than the page, and a figure
+    # shrunk to fit keeps its height (blank space under the matrices)
+    cell = min(26, 520 / max(rows, cols), 1100 / (rows + cols + 4))
     width = cell * (rows + cols) + 160
     height = cell * max(rows, cols) + 90
     high = float(np.abs(matrix).max()) or 1.0
@@ -251,7 +253,10 @@ def matrix_figure(matrix: np.ndarray, pinned_row: int | None = None) -> dict:
         **left_axes,
         **right_axes,
         **theme.figure_layout(
-            height=int(height), width=int(width), margin={"l": 60, "r": 10, "t": 10, "b": 10}
+            height=int(height),
+            # 80 px more on the right: the narrow right panel's title reaches past its edge
+            width=int(width) + 80,
+            margin={"l": 60, "r": 90, "t": 10, "b": 10},
         ),
     }
     return {"data": data, "layout": layout}
