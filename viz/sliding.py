@@ -285,10 +285,15 @@ def sliding_window_figure(
     # empty between dilated taps), the masked future (if any), then the extent outlined
     rows_in, cols_in = view.values.shape
     num_colours = min(int(view.rectangles[..., 4].max()) + 1, len(theme.TAP_COLOURS))
-    tap_scale = []
-    for colour in range(num_colours):
-        fill = theme.with_alpha(theme.tap_colour(colour), theme.TAP_ALPHA)
-        tap_scale += [[colour / num_colours, fill], [(colour + 1) / num_colours, fill]]
+    # the window's cells and the kernel's taps: a heatmap of tap ids, one colour each
+    tap_colours = {
+        "zmin": -0.5,
+        "zmax": num_colours - 0.5,
+        "colorscale": theme.tap_scale(num_colours),
+        "showscale": False,
+        "xgap": theme.GRID_GAP,
+        "ygap": theme.GRID_GAP,
+    }
 
     def window_traces(step: int) -> list[dict]:
         """Tap colours, then the masked future (if any), then the window outline."""
@@ -321,15 +326,7 @@ def sliding_window_figure(
         return traces
 
     styles = [
-        {
-            "zmin": -0.5,
-            "zmax": num_colours - 0.5,
-            "colorscale": tap_scale,
-            "showscale": False,
-            "xgap": theme.GRID_GAP,
-            "ygap": theme.GRID_GAP,
-            **({"texttemplate": "%{text}", "textfont": font} if show_text else {}),
-        }
+        {**tap_colours, **({"texttemplate": "%{text}", "textfont": font} if show_text else {})}
     ]
     if view.present is not None:
         styles.append(
@@ -355,12 +352,7 @@ def sliding_window_figure(
         {
             "type": "heatmap",
             "z": (np.asarray(taps) % len(theme.TAP_COLOURS)).tolist(),
-            "zmin": -0.5,
-            "zmax": num_colours - 0.5,
-            "colorscale": tap_scale,
-            "showscale": False,
-            "xgap": theme.GRID_GAP,
-            "ygap": theme.GRID_GAP,
+            **tap_colours,
             **heatmap_labels(cell_grid(view.kernel), font, show_text),
             "hovertemplate": "w[%{y}, %{x}] = %{text}<extra></extra>",
             "xaxis": xk,

@@ -73,6 +73,15 @@ def with_alpha(hex_colour: str, alpha: float) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
+def tap_scale(count: int, alpha: float = TAP_ALPHA) -> list:
+    """A stepped colour scale for tap ids 0 … count − 1 (use zmin −0.5, zmax count − 0.5)."""
+    scale = []
+    for tap in range(count):
+        fill = with_alpha(tap_colour(tap), alpha)
+        scale += [[tap / count, fill], [(tap + 1) / count, fill]]
+    return scale
+
+
 def format_number(value: float) -> str:
     """Short, exact-looking numbers: ints without decimals, others with at most 2."""
     if abs(value - round(value)) < 1e-9:

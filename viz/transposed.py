@@ -68,13 +68,6 @@ def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = 
     num_taps = weight.size
     colours = min(num_taps, len(theme.TAP_COLOURS))
 
-    def tap_scale(alpha: float) -> list:
-        scale = []
-        for colour in range(colours):
-            fill = theme.with_alpha(theme.tap_colour(colour), alpha)
-            scale += [[colour / colours, fill], [(colour + 1) / colours, fill]]
-        return scale
-
     high = float(np.abs(running).max()) or 1.0
     out_shape = running.shape[1:]
 
@@ -119,7 +112,7 @@ def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = 
             **_heatmap(
                 np.arange(num_taps).reshape(weight.shape) % len(theme.TAP_COLOURS),
                 rk,
-                tap_scale(theme.TAP_ALPHA),
+                theme.tap_scale(colours),
                 -0.5,
                 colours - 0.5,
             ),
@@ -127,7 +120,9 @@ def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = 
         },
         {**_heatmap(running[0], ro, theme.DIVERGING, -high, high), **first[1]},
         {
-            **_heatmap(np.zeros(out_shape), ro, tap_scale(0.45), -0.5, colours - 0.5),
+            **_heatmap(
+                np.zeros(out_shape), ro, theme.tap_scale(colours, 0.45), -0.5, colours - 0.5
+            ),
             **_labels(running[0], size, "y"),
             **first[2],
         },
