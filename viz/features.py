@@ -33,8 +33,11 @@ def feature_figure(
     channels, steps = output.shape
     height = TITLE_BAND + GRID_HEIGHT + CONTROL_BAND
     columns = [frames, max(n, 3), steps]
+    # panel widths follow their columns, but the output's (often one column) has room for
+    # its title; its column(s) stretch to the width
+    spans = [*columns[:2], max(steps, 8)]
     usable = 1 - 2 * GAP
-    widths = [usable * c / sum(columns) for c in columns]
+    widths = [usable * c / sum(spans) for c in spans]
     y0, y1 = CONTROL_BAND / height, 1 - TITLE_BAND / height
     layout: dict = {}
     left = 0.0
