@@ -9,7 +9,7 @@ from ui.animation import sliding_animation
 from ui.controls import causal_controls, wavenet_controls
 from ui.formulas import wavenet_latex
 from ui.panels import formula_panel, lazy_tabs, link_page, plot
-from ui.sections import section
+from ui.sections import controls_last, section
 from ui.shell import finish_page, start_page
 
 params = start_page(
@@ -24,17 +24,20 @@ params = start_page(
 @section(params)
 def causal_section() -> None:
     """The masked future, the leak, the time × time matrix and streaming."""
-    spec = causal_controls(params)
-    trace, leaks = cached.causal_trace(spec)
-    if spec.leak:
-        st.error(
-            f"**Centred padding leaks the future:** {int(leaks.sum())} of {leaks.size} outputs "
-            "read a later input (outlined in red). Train on that and the model cheats.",
-            icon="🔓",
-        )
-    else:
-        st.success("Causal padding: no output reads a later input.", icon="🔒")
-    sliding_animation("causal", trace, partial(cached.causal_figure, spec))
+    with controls_last(params, causal_controls) as spec:
+        trace, leaks = cached.causal_trace(spec)
+        verdict = st.container()  # the figure goes to the browser first, its verdict after
+        sliding_animation("causal", trace, partial(cached.causal_figure, spec))
+        with verdict:
+            if spec.leak:
+                st.error(
+                    f"**Centred padding leaks the future:** {int(leaks.sum())} of {leaks.size} "
+                    "outputs read a later input (outlined in red). Train on that and the model "
+                    "cheats.",
+                    icon="🔓",
+                )
+            else:
+                st.success("Causal padding: no output reads a later input.", icon="🔒")
 
     matrix, streaming = lazy_tabs(
         params,

@@ -8,10 +8,10 @@ import conv_engine as ce
 from conv_engine.reference import conv1d_reference
 from ui import cached
 from ui.animation import sliding_animation
-from ui.controls import conv1d_controls, feature_controls
+from ui.controls import FeatureSpec, conv1d_controls, feature_controls
 from ui.formulas import kernel_extent_latex, output_size_latex
 from ui.panels import code_panel, config_error, formula_panel, plot
-from ui.sections import section
+from ui.sections import controls_last, section
 from ui.shell import finish_page, start_page
 
 params = start_page(
@@ -25,12 +25,12 @@ params = start_page(
 @section(params)
 def sequence_section() -> None:
     """The window sliding over a 1-D signal, with its formulas."""
-    spec = conv1d_controls(params)
-    try:
-        trace = cached.conv1d_trace(spec)
-    except ValueError as error:
-        config_error(error, "Reduce k or d, or add padding.")
-    else:
+    with controls_last(params, conv1d_controls) as spec:
+        try:
+            trace = cached.conv1d_trace(spec)
+        except ValueError as error:
+            config_error(error, "Reduce k or d, or add padding.")
+            return
         sliding_animation("conv1d", trace, partial(cached.conv1d_figure, spec))
         formula_panel(
             [
@@ -43,7 +43,16 @@ def sequence_section() -> None:
 @section(params)
 def features_section() -> None:
     """Frames × features: the n × F window, output size and parameter count."""
-    features = feature_controls(params)
+    with controls_last(params, feature_controls) as features:
+        # the figure goes to the browser first: the explanation above it follows
+        explanation = st.container()
+        plot(cached.features_figure(features), params.key("features_chart"))
+        with explanation:
+            feature_window_explained(features)
+
+
+def feature_window_explained(features: FeatureSpec) -> None:
+    """Why the window is n × F, with the output size and the parameter count."""
     *_, out = cached.feature_example(features)
     count = ce.conv_parameters(features.features, features.out_channels, features.kernel_size)
     st.markdown(
@@ -63,7 +72,6 @@ def features_section() -> None:
         help=f"C_out·F·n + C_out = {features.out_channels}·{features.features}·"
         f"{features.kernel_size} + {features.out_channels}",
     )
-    plot(cached.features_figure(features), params.key("features_chart"))
 
 
 st.subheader("A window sliding over a sequence")

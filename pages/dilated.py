@@ -5,13 +5,14 @@ from functools import partial
 import streamlit as st
 
 import conv_engine as ce
+from conv_engine import ConvTrace
 from ui import cached
 from ui.animation import sliding_animation
-from ui.controls import chosen_output, conv2d_controls, schedule_controls
+from ui.controls import Conv2dSpec, chosen_output, conv2d_controls, schedule_controls
 from ui.formulas import dilated_kernel_html, kernel_extent_latex, output_size_latex
 from ui.layers import SCHEDULES
 from ui.panels import config_error, formula_panel, gridding_verdict, link_page, plot
-from ui.sections import section
+from ui.sections import controls_last, section
 from ui.shell import finish_page, start_page
 
 params = start_page(
@@ -26,12 +27,21 @@ params = start_page(
 @section(params)
 def dilation_section() -> None:
     """One dilated layer: formulas, the dense kernel and the sliding animation."""
-    spec = conv2d_controls(params, size=9, dilation=2)
-    try:
-        trace = cached.conv2d_trace(spec)
-    except ValueError as error:
-        config_error(error, "Reduce k or d, or choose SAME/FULL padding.")
-        return
+    with controls_last(params, partial(conv2d_controls, size=9, dilation=2)) as spec:
+        try:
+            trace = cached.conv2d_trace(spec)
+        except ValueError as error:
+            config_error(error, "Reduce k or d, or choose SAME/FULL padding.")
+            return
+        # the figure goes to the browser first: the formulas and the kernel above it follow
+        explanation = st.container()
+        sliding_animation("dilated", trace, partial(cached.conv2d_figure, spec))
+        with explanation:
+            dilated_kernel_explained(spec, trace)
+
+
+def dilated_kernel_explained(spec: Conv2dSpec, trace: ConvTrace) -> None:
+    """k_eff and the output size substituted, and the dense kernel with its zeros."""
     k, extent = spec.kernel_size, trace.geometry.kernel_extent[0]
     formula_panel(
         [
@@ -46,7 +56,6 @@ def dilation_section() -> None:
         f"taps, coloured as in the animation below{gaps})" + (f":\n\n{dense}" if dense else "."),
         unsafe_allow_html=True,  # our own table of formatted numbers
     )
-    sliding_animation("dilated", trace, partial(cached.conv2d_figure, spec))
 
 
 @section(params)

@@ -10,7 +10,7 @@ from ui.animation import sliding_animation
 from ui.controls import lightweight_controls
 from ui.formulas import lightweight_weights_latex
 from ui.panels import code_panel, lazy_tabs, link_page, plot
-from ui.sections import section
+from ui.sections import controls_last, section
 from ui.shell import finish_page, start_page
 
 params = start_page(
@@ -26,39 +26,39 @@ params = start_page(
 @section(params)
 def lightweight_section() -> None:
     """Kernels, heads, the animation, counts, matrices and dynamic kernels."""
-    spec = lightweight_controls(params)
-    example = cached.lightweight_example(spec)
-    weights = lightweight_weights_latex(
-        example["raw"], example["normalised"], spec.channels, bool(spec.drop_rate)
-    )
-    st.markdown(f"Each head's kernel, then which head each channel uses:\n\n$$\n{weights}\n$$")
-    channel = params.integer("ch", "Channel to animate", 0, 0, spec.channels - 1)
-    trace = cached.lightweight_trace(spec, channel)
-    sliding_animation("lightweight", trace, partial(cached.lightweight_figure, spec, channel))
+    with controls_last(params, lightweight_controls) as spec:
+        example = cached.lightweight_example(spec)
+        weights = lightweight_weights_latex(
+            example["raw"], example["normalised"], spec.channels, bool(spec.drop_rate)
+        )
+        st.markdown(f"Each head's kernel, then which head each channel uses:\n\n$$\n{weights}\n$$")
+        channel = params.integer("ch", "Channel to animate", 0, 0, spec.channels - 1)
+        trace = cached.lightweight_trace(spec, channel)
+        sliding_animation("lightweight", trace, partial(cached.lightweight_figure, spec, channel))
 
-    parameters, matrices, dynamic = lazy_tabs(
-        params,
-        ["🧮 Parameters", "▦ Convolution vs attention", "⚡ Dynamic kernels"],
-    )
-    if parameters.open:
-        with parameters:
-            st.markdown("**Weights are shared by heads, not by channels.**")
-            st.dataframe(cached.lightweight_counts(spec), hide_index=True, width="stretch")
-    if matrices.open:
-        with matrices:
-            st.markdown(
-                "**A convolution replaces attention.** Row t of each time × time matrix shows "
-                "how much output t takes from each input step. A (lightweight) convolution is "
-                "a **band** with the same weights on every row; a dynamic conv changes the "
-                "band per row; attention spreads over **every** step."
-            )
-            plot(cached.lightweight_matrices(spec), params.key("matrix_chart"))
-            plot(cached.cost_chart(spec.channels, spec.kernel_size), params.key("cost_chart"))
-            link_page("causal", "Causal masks on the causal page", {"leak": "0"})
-    if dynamic.open:
-        with dynamic:
-            st.markdown("**Dynamic convolution: one kernel per time step**, predicted from it.")
-            plot(cached.dynamic_kernels_figure(spec), params.key("dynamic_chart"))
+        parameters, matrices, dynamic = lazy_tabs(
+            params,
+            ["🧮 Parameters", "▦ Convolution vs attention", "⚡ Dynamic kernels"],
+        )
+        if parameters.open:
+            with parameters:
+                st.markdown("**Weights are shared by heads, not by channels.**")
+                st.dataframe(cached.lightweight_counts(spec), hide_index=True, width="stretch")
+        if matrices.open:
+            with matrices:
+                st.markdown(
+                    "**A convolution replaces attention.** Row t of each time × time matrix shows "
+                    "how much output t takes from each input step. A (lightweight) convolution is "
+                    "a **band** with the same weights on every row; a dynamic conv changes the "
+                    "band per row; attention spreads over **every** step."
+                )
+                plot(cached.lightweight_matrices(spec), params.key("matrix_chart"))
+                plot(cached.cost_chart(spec.channels, spec.kernel_size), params.key("cost_chart"))
+                link_page("causal", "Causal masks on the causal page", {"leak": "0"})
+        if dynamic.open:
+            with dynamic:
+                st.markdown("**Dynamic convolution: one kernel per time step**, predicted from it.")
+                plot(cached.dynamic_kernels_figure(spec), params.key("dynamic_chart"))
 
 
 lightweight_section()

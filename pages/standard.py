@@ -4,10 +4,11 @@ from functools import partial
 
 import streamlit as st
 
+from conv_engine import ConvGeometry
 from conv_engine.reference import conv2d_reference
 from ui import cached
 from ui.animation import sliding_animation
-from ui.controls import conv2d_controls
+from ui.controls import Conv2dSpec, conv2d_controls
 from ui.formulas import (
     kernel_extent_latex,
     output_size_latex,
@@ -15,7 +16,7 @@ from ui.formulas import (
     same_padding_sentence,
 )
 from ui.panels import code_panel, config_error, formula_panel
-from ui.sections import section
+from ui.sections import controls_last, section
 from ui.shell import finish_page, start_page
 
 params = start_page(
@@ -27,17 +28,8 @@ params = start_page(
 )
 
 
-@section(params)
-def sliding_section() -> None:
-    """Controls, sizes, the animation and its formulas: rerun alone when a control moves."""
-    spec = conv2d_controls(params)
-    try:
-        trace = cached.conv2d_trace(spec)
-    except ValueError as error:
-        config_error(error, "Reduce k or d, add padding, or choose SAME/FULL.")
-        return
-
-    geometry = trace.geometry
+def sizes_summary(spec: Conv2dSpec, geometry: ConvGeometry) -> None:
+    """Input, padded, k_eff and output sizes, and for SAME which side got the extra zero."""
     (out_h, out_w), (pad_h, pad_w) = geometry.output_size, geometry.padding
     columns = st.columns(3)
     columns[0].metric(
@@ -47,7 +39,6 @@ def sliding_section() -> None:
     )
     columns[1].metric("Kernel extent k_eff", "{} × {}".format(*geometry.kernel_extent))
     columns[2].metric("Output", f"{out_h} × {out_w}")
-
     if spec.padding_mode == "same":
         st.info(
             f"**SAME** pads so that the output has ⌈i/s⌉ cells per axis. "
@@ -56,16 +47,29 @@ def sliding_section() -> None:
             icon="📐",
         )
 
-    sliding_animation("standard", trace, partial(cached.conv2d_figure, spec))
 
-    formula_panel(
-        [
-            kernel_extent_latex(spec.kernel_size, spec.dilation),
-            output_size_latex(geometry, 0, r"o_\text{height}"),
-            output_size_latex(geometry, 1, r"o_\text{width}"),
-            *([same_padding_latex(geometry, 1)] if spec.padding_mode == "same" else []),
-        ]
-    )
+@section(params)
+def sliding_section() -> None:
+    """Controls, sizes, the animation and its formulas: rerun alone when a control moves."""
+    with controls_last(params, conv2d_controls) as spec:
+        try:
+            trace = cached.conv2d_trace(spec)
+        except ValueError as error:
+            config_error(error, "Reduce k or d, add padding, or choose SAME/FULL.")
+            return
+        # the figure goes to the browser first: the sizes above it follow
+        summary = st.container()
+        sliding_animation("standard", trace, partial(cached.conv2d_figure, spec))
+        with summary:
+            sizes_summary(spec, trace.geometry)
+        formula_panel(
+            [
+                kernel_extent_latex(spec.kernel_size, spec.dilation),
+                output_size_latex(trace.geometry, 0, r"o_\text{height}"),
+                output_size_latex(trace.geometry, 1, r"o_\text{width}"),
+                *([same_padding_latex(trace.geometry, 1)] if spec.padding_mode == "same" else []),
+            ]
+        )
 
 
 sliding_section()

@@ -4,11 +4,11 @@ import streamlit as st
 
 from conv_engine.reference import conv_transpose2d_reference
 from ui import cached
-from ui.animation import pinned_step
+from ui.animation import pinned_step, step_inspector
 from ui.controls import transposed_controls
 from ui.formulas import transposed_size_latex
 from ui.panels import code_panel, formula_panel, plot
-from ui.sections import section
+from ui.sections import controls_last, section
 from ui.shell import finish_page, start_page
 from ui.transposed_views import show_views
 
@@ -24,23 +24,27 @@ params = start_page(
 @section(params)
 def transposed_section() -> None:
     """Controls, the size formula and the views of one pinned output cell."""
-    spec = transposed_controls(params)
-    zero_insertion, _ = cached.transposed_traces(spec)
-    size = zero_insertion.output.shape[0]
-    formula_panel(
-        transposed_size_latex(
-            spec.size,
-            spec.kernel_size,
-            spec.stride,
-            spec.padding,
-            spec.output_padding,
-            spec.dilation,
-            size,
-        )
-    )
-
-    step = pinned_step("transposed", zero_insertion)
-    show_views(params, spec, step)
+    with controls_last(params, transposed_controls) as spec:
+        zero_insertion, _ = cached.transposed_traces(spec)
+        size = zero_insertion.output.shape[0]
+        # the figures go to the browser first: the formula and inspector above them follow
+        formula_area, inspector_area = st.container(), st.container()
+        step = pinned_step(params, zero_insertion)
+        show_views(params, spec, step)
+        with formula_area:
+            formula_panel(
+                transposed_size_latex(
+                    spec.size,
+                    spec.kernel_size,
+                    spec.stride,
+                    spec.padding,
+                    spec.output_padding,
+                    spec.dilation,
+                    size,
+                )
+            )
+        with inspector_area:
+            step_inspector(params, zero_insertion, step)
 
 
 transposed_section()

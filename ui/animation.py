@@ -19,19 +19,23 @@ from .panels import clicked_step, plot
 from .params import PageParams
 
 
-def pinned_step(page: str, trace: ConvTrace, chart: str = "chart") -> int:
-    """The step to show: a newly clicked output cell of ``chart``, else the inspector slider.
+def pinned_step(params: PageParams, trace: ConvTrace, chart: str = "chart") -> int:
+    """The step to show: a newly clicked output cell of ``chart``, else the inspector's.
 
-    Draws the inspector (slider + the step's equation) and returns the chosen step.
+    Draws nothing: a page shows its figure first and :func:`step_inspector` after it, so
+    the browser redraws the figure before it renders the inspector's slider and equation.
     """
-    params = PageParams(page)
-    step_key = params.key("step")
     clicked = clicked_step(params.key(chart), params.key("clicked"))
     if clicked is not None and 0 <= clicked < trace.num_steps:
-        st.session_state[step_key] = clicked
+        st.session_state[params.key("step")] = clicked
+    return params.bounded_integer("step", 0, 0, trace.num_steps - 1)
+
+
+def step_inspector(params: PageParams, trace: ConvTrace, step: int) -> None:
+    """The inspector of ``step`` (from :func:`pinned_step`): its slider and its equation."""
     names = step_names(trace.output.shape)
     with st.container(border=True):
-        step = params.integer(
+        params.integer(
             "step",
             "🔍 Inspect one output cell",
             0,
@@ -47,13 +51,12 @@ def pinned_step(page: str, trace: ConvTrace, chart: str = "chart") -> int:
         )
     if st.query_params.get("step") != str(step):  # each URL change costs the browser a redraw
         st.query_params["step"] = str(step)
-    return step
 
 
 @st.fragment
 def sliding_animation(page: str, trace: ConvTrace, figure_for_step: Callable[[int], dict]) -> None:
     """Show the animation of ``trace`` above an inspector for one step."""
-    plot_area = st.container()
-    step = pinned_step(page, trace)
-    with plot_area:
-        plot(figure_for_step(step), PageParams(page).key("chart"), selectable=True)
+    params = PageParams(page)
+    step = pinned_step(params, trace)
+    plot(figure_for_step(step), params.key("chart"), selectable=True)
+    step_inspector(params, trace, step)

@@ -11,7 +11,7 @@ setting cannot be reached.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import streamlit as st
@@ -29,6 +29,24 @@ class PageParams:
     notices: list[str] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
     notice_area: Any = field(default=None, repr=False)  # where show_notices writes, if set
+    drawn: bool = True  # False: widgets resolve their values and draw nothing (see undrawn)
+
+    def undrawn(self) -> PageParams:
+        """These parameters, reading the values their widgets will have without drawing them.
+
+        A section can then compute and send its figure before its controls: the browser
+        renders elements in the order they arrive, so the figure is redrawn sooner after a
+        key press. The section draws the same controls afterwards, with ``self``, into a
+        container it placed above (see :func:`ui.sections.controls_last`). Notices and
+        values are shared with ``self``.
+        """
+        return replace(self, drawn=False)
+
+    def columns(self, spec: int | Sequence[float]) -> list[Any]:
+        """``st.columns(spec)``, or placeholders when nothing is drawn."""
+        if self.drawn:
+            return st.columns(spec)
+        return [None] * (spec if isinstance(spec, int) else len(spec))
 
     def reserve_notice_area(self) -> None:
         """Keep a place here, above the widgets, for the notices written after them."""
@@ -55,19 +73,12 @@ class PageParams:
                 value = default
         st.session_state[key] = value
 
-    def integer(
-        self,
-        name: str,
-        label: str,
-        default: int,
-        low: int,
-        high: int,
-        *,
-        help: str | None = None,
-        container: Any = None,
-    ) -> int:
-        """An integer slider bounded to ``low … high`` (a fixed value when they are equal)."""
-        container = container or st
+    def bounded_integer(self, name: str, default: int, low: int, high: int) -> int:
+        """The value an :meth:`integer` slider will show, without drawing it.
+
+        A page may need the value before the place of its slider: it draws the slider
+        later with :meth:`integer` and the same bounds.
+        """
         high = max(low, high)
         default = min(max(default, low), high)
         key = self.key(name)
@@ -84,12 +95,29 @@ class PageParams:
         # Re-assert the value every run: a slider's identity includes its bounds, and a
         # slider whose bounds moved would otherwise start over at its minimum.
         st.session_state[key] = value
-        if low == high:
+        return value
+
+    def integer(
+        self,
+        name: str,
+        label: str,
+        default: int,
+        low: int,
+        high: int,
+        *,
+        help: str | None = None,
+        container: Any = None,
+    ) -> int:
+        """An integer slider bounded to ``low … high`` (a fixed value when they are equal)."""
+        container = container or st
+        high = max(low, high)
+        key = self.key(name)
+        value = self.bounded_integer(name, default, low, high)
+        if self.drawn and low == high:
             container.number_input(
                 label, min_value=low, max_value=low, disabled=True, help=help, key=key
             )
-            value = low
-        else:
+        elif self.drawn:
             value = container.slider(label, low, high, key=key, help=help)
         self.values[name] = str(value)
         return int(value)
@@ -117,9 +145,10 @@ class PageParams:
         )
         labels = labels or {}
         format_func = lambda option: labels.get(option, option)  # noqa: E731
-        if widget == "select":
+        value = st.session_state[key]
+        if self.drawn and widget == "select":
             value = container.selectbox(label, options, key=key, format_func=format_func, help=help)
-        else:
+        elif self.drawn:
             value = container.segmented_control(
                 label,
                 options,
@@ -152,7 +181,9 @@ class PageParams:
             raise ValueError(raw)
 
         self._seed(name, default, parse, "on or off (1 or 0)")
-        value = bool(container.toggle(label, key=self.key(name), help=help))
+        value = bool(st.session_state[self.key(name)])
+        if self.drawn:
+            value = bool(container.toggle(label, key=self.key(name), help=help))
         self.values[name] = "1" if value else "0"
         return value
 
@@ -175,7 +206,11 @@ class PageParams:
             return raw
 
         self._seed(name, default, parse, describe)
-        value = container.text_input(label, key=self.key(name), help=help, max_chars=MAX_QUERY_TEXT)
+        value = st.session_state[self.key(name)]
+        if self.drawn:
+            value = container.text_input(
+                label, key=self.key(name), help=help, max_chars=MAX_QUERY_TEXT
+            )
         self.values[name] = value
         return value
 

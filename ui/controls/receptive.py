@@ -34,7 +34,7 @@ def _parse_rates(text: str) -> tuple[int, ...]:
 
 def schedule_controls(params: PageParams, schedules: dict[str, tuple[int, ...]]) -> ScheduleSpec:
     """A dilation schedule (preset or custom list), the kernel size and the input size."""
-    columns = st.columns([3, 2, 1, 1])
+    columns = params.columns([3, 2, 1, 1])
     names = (*schedules, "custom")
     choice = params.choice(
         "rates", "Dilation schedule", names, "1, 2, 4", widget="select", container=columns[0]
@@ -75,7 +75,7 @@ def stack_controls(params: PageParams, presets: dict[str, str]) -> StackSpec | N
     """
     from .. import layers as stack_text
 
-    top = st.columns([3, 2])
+    top = params.columns([3, 2])
     preset = params.choice(
         "preset",
         "Start from",
@@ -160,7 +160,7 @@ def chosen_output(params: PageParams, size: int, chart: str = "layers_chart") ->
         st.session_state[params.key("or")], st.session_state[params.key("oc")] = divmod(
             clicked, size
         )
-    columns = st.columns(2)
+    columns = params.columns(2)
     row = params.integer("or", "Output row", size // 2, 0, size - 1, container=columns[0])
     col = params.integer("oc", "Output column", size // 2, 0, size - 1, container=columns[1])
     return row, col

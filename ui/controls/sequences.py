@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import streamlit as st
-
 import conv_engine as ce
 
 from ..params import PageParams
@@ -28,7 +26,7 @@ class CausalSpec:
 
 
 def causal_controls(params: PageParams) -> CausalSpec:
-    columns = st.columns(5)
+    columns = params.columns(5)
     length = params.integer("n", "Sequence length", 12, 4, MAX_LENGTH_1D, container=columns[0])
     kernel_size = params.integer("k", "Kernel size k", 3, 1, 5, container=columns[1])
     _, d_limit = kernel_bounds(length, "causal", 0, kernel_size, max_padded=32)
@@ -66,7 +64,7 @@ class WaveNetSpec:
 
 
 def wavenet_controls(params: PageParams) -> WaveNetSpec:
-    columns = st.columns(5)
+    columns = params.columns(5)
     kernel_size = params.integer("wk", "k", 2, 2, 4, container=columns[0])
     powers = [str(2**i) for i in range(10)]
     max_dilation = params.choice(

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import streamlit as st
-
 from conv_engine.presets import INPUT_PRESETS, KERNEL_PRESETS, SEQUENCE_PRESETS
 
 from ..params import PageParams
@@ -90,7 +88,7 @@ def _padding_widgets(
     sides = {"height": ("top", "bottom"), "width": ("left", "right"), "length": ("left", "right")}
     explicit = []
     if mode == "explicit":
-        columns = st.columns(2 * len(axes))
+        columns = params.columns(2 * len(axes))
         index = 0
         for axis in axes:
             pair = []
@@ -119,7 +117,7 @@ def conv2d_controls(
 
     ``size``, ``dilation`` and ``padding`` are the page's defaults.
     """
-    top = st.columns(5)
+    top = params.columns(5)
     height = params.integer("h", "Input height", size, 3, MAX_INPUT_2D, container=top[0])
     width = params.integer("w", "Input width", size, 3, MAX_INPUT_2D, container=top[1])
     mode, explicit = _padding_widgets(
@@ -147,7 +145,7 @@ def conv2d_controls(
         container=top[4],
         help="d − 1 gaps between kernel taps; bounded so the dilated kernel still fits.",
     )
-    row = st.columns([2, 2, 1])
+    row = params.columns([2, 2, 1])
     input_preset = params.choice(
         "input",
         "Input",
@@ -212,7 +210,7 @@ class Conv1dSpec:
 
 def conv1d_controls(params: PageParams) -> Conv1dSpec:
     """Widgets of the Conv1d page's sequence view."""
-    top = st.columns(4)
+    top = params.columns(4)
     length = params.integer("n", "Sequence length", 10, 3, MAX_LENGTH_1D, container=top[0])
     mode, (explicit,) = _padding_widgets(params, ("valid", "same", "full", "causal"), ("length",))
     k_limit, _ = kernel_bounds(length, mode, sum(explicit), max_padded=32)
@@ -220,7 +218,7 @@ def conv1d_controls(params: PageParams) -> Conv1dSpec:
     stride = params.integer("s", "Stride s", 1, 1, MAX_STRIDE, container=top[2])
     _, d_limit = kernel_bounds(length, mode, sum(explicit), kernel_size, max_padded=32)
     dilation = params.integer("d", "Dilation d", 1, 1, d_limit, container=top[3])
-    row = st.columns([2, 2, 1])
+    row = params.columns([2, 2, 1])
     signal = params.choice(
         "input",
         "Signal",
@@ -261,7 +259,7 @@ MAX_FEATURE_KERNEL = 9
 
 def feature_controls(params: PageParams) -> FeatureSpec:
     """Widgets of the frames × features (speech) view."""
-    columns = st.columns(4)
+    columns = params.columns(4)
     frames = params.integer("t", "Frames T", 24, 8, 40, container=columns[0])
     features = params.choice(
         "f",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import streamlit as st
-
 import conv_engine as ce
 
 from ..params import PageParams
@@ -29,7 +27,7 @@ class TransposedSpec:
 
 def transposed_controls(params: PageParams) -> TransposedSpec:
     """Widgets bounded by the transposed conv's rules: output ≥ 1, output_padding < max(s, d)."""
-    columns = st.columns(6)
+    columns = params.columns(6)
     kernel_size = params.integer("k", "Kernel size k", 3, 1, 4, container=columns[1])
     stride = params.integer("s", "Stride s", 2, 1, 3, container=columns[2])
     dilation = params.integer("d", "Dilation d", 1, 1, 2, container=columns[3])
@@ -65,7 +63,7 @@ def transposed_controls(params: PageParams) -> TransposedSpec:
         help="Must be smaller than max(s, d): it picks one of the input "
         "sizes that a strided conv maps to the same output size.",
     )
-    row = st.columns([2, 2, 1, 1])
+    row = params.columns([2, 2, 1, 1])
     input_preset = params.choice(
         "input",
         "Input",
