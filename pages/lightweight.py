@@ -36,29 +36,29 @@ def lightweight_section() -> None:
         trace = cached.lightweight_trace(spec, channel)
         sliding_animation("lightweight", trace, partial(cached.lightweight_figure, spec, channel))
 
-        parameters, matrices, dynamic = lazy_tabs(
-            params,
-            ["🧮 Parameters", "▦ Convolution vs attention", "⚡ Dynamic kernels"],
-        )
-        if parameters.open:
-            with parameters:
-                st.markdown("**Weights are shared by heads, not by channels.**")
-                st.dataframe(cached.lightweight_counts(spec), hide_index=True, width="stretch")
-        if matrices.open:
-            with matrices:
-                st.markdown(
-                    "**A convolution replaces attention.** Row t of each time × time matrix shows "
-                    "how much output t takes from each input step. A (lightweight) convolution is "
-                    "a **band** with the same weights on every row; a dynamic conv changes the "
-                    "band per row; attention spreads over **every** step."
-                )
-                plot(cached.lightweight_matrices(spec), params.key("matrix_chart"))
-                plot(cached.cost_chart(spec.channels, spec.kernel_size), params.key("cost_chart"))
-                link_page("causal", "Causal masks on the causal page", {"leak": "0"})
-        if dynamic.open:
-            with dynamic:
-                st.markdown("**Dynamic convolution: one kernel per time step**, predicted from it.")
-                plot(cached.dynamic_kernels_figure(spec), params.key("dynamic_chart"))
+    parameters, matrices, dynamic = lazy_tabs(
+        params,
+        ["🧮 Parameters", "▦ Convolution vs attention", "⚡ Dynamic kernels"],
+    )
+    if parameters.open:
+        with parameters:
+            st.markdown("**Weights are shared by heads, not by channels.**")
+            st.dataframe(cached.lightweight_counts(spec), hide_index=True, width="stretch")
+    if matrices.open:
+        with matrices:
+            st.markdown(
+                "**A convolution replaces attention.** Row t of each time × time matrix shows "
+                "how much output t takes from each input step. A (lightweight) convolution is "
+                "a **band** with the same weights on every row; a dynamic conv changes the "
+                "band per row; attention spreads over **every** step."
+            )
+            plot(cached.lightweight_matrices(spec), params.key("matrix_chart"))
+            plot(cached.cost_chart(spec.channels, spec.kernel_size), params.key("cost_chart"))
+            link_page("causal", "Causal masks on the causal page", {"leak": "0"})
+    if dynamic.open:
+        with dynamic:
+            st.markdown("**Dynamic convolution: one kernel per time step**, predicted from it.")
+            plot(cached.dynamic_kernels_figure(spec), params.key("dynamic_chart"))
 
 
 lightweight_section()

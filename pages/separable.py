@@ -30,25 +30,25 @@ def separable_section() -> None:
             "channel is a weighted sum (a row of the 1 × 1 weights) of **all** depthwise maps."
         )
         plot(animation, params.key("chart"))
-        left, right = st.columns([3, 2])
-        with left:
-            st.dataframe(cached.separable_counts(spec), hide_index=True, width="stretch")
-            ratio = ce.separable_ratio(spec.out_channels, spec.kernel_size)
-            st.markdown(
-                f"Separable ÷ standard weights (m = 1) = 1/C_out + 1/k² = 1/{spec.out_channels} "
-                f"+ 1/{spec.kernel_size**2} = **{ratio:.3f}**. Biases: Keras `SeparableConv2D` "
-                "has one bias (C_out); a PyTorch depthwise + pointwise pair has two "
-                "(C_in·m + C_out)."
-            )
-            difference = cached.separable_example(spec)["difference"]
-            st.success(
-                f"Check: separable output − (pointwise ∘ depthwise) = {difference:g} "
-                "(largest absolute difference).",
-                icon="✅",
-            )
-        with right:
-            plot(blocks, params.key("groups_chart"))
-        article_module_panel(spec.in_channels, spec.out_channels)
+    left, right = st.columns([3, 2])
+    with left:
+        st.dataframe(cached.separable_counts(spec), hide_index=True, width="stretch")
+        ratio = ce.separable_ratio(spec.out_channels, spec.kernel_size)
+        st.markdown(
+            f"Separable ÷ standard weights (m = 1) = 1/C_out + 1/k² = 1/{spec.out_channels} "
+            f"+ 1/{spec.kernel_size**2} = **{ratio:.3f}**. Biases: Keras `SeparableConv2D` "
+            "has one bias (C_out); a PyTorch depthwise + pointwise pair has two "
+            "(C_in·m + C_out)."
+        )
+        difference = cached.separable_example(spec)["difference"]
+        st.success(
+            f"Check: separable output − (pointwise ∘ depthwise) = {difference:g} "
+            "(largest absolute difference).",
+            icon="✅",
+        )
+    with right:
+        plot(blocks, params.key("groups_chart"))
+    article_module_panel(spec.in_channels, spec.out_channels)
 
 
 separable_section()
