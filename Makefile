@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint browser bench screenshots
+.PHONY: run test lint browser bench screenshots frameworks
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,13 @@ $(VENV)/.installed-run: requirements.txt | $(PY)
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.installed-run
+
+# Optional: PyTorch and Keras, for the tests that compare the engine with them (CI runs them).
+$(VENV)/.installed-frameworks: requirements-frameworks.txt $(VENV)/.installed-dev
+	$(PY) -m pip install -q -r requirements-frameworks.txt
+	touch $@
+
+frameworks: $(VENV)/.installed-frameworks
 
 run: $(VENV)/.installed-run
 	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false

@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.catalog import PAGES
-from ui.heap import freeze_imported_heap
 
 st.set_page_config(
     page_title="Convolution Playground",
@@ -25,7 +24,4 @@ with st.sidebar:
         "Every number on these pages is computed live by `conv_engine`, a NumPy engine "
         "that follows PyTorch and TensorFlow/Keras exactly. Copy the URL to share a view."
     )
-try:
-    navigation.run()
-finally:
-    freeze_imported_heap()
+navigation.run()

@@ -4,12 +4,19 @@ Pure NumPy (no Streamlit, no plotly). PyTorch names and semantics, channels firs
 TensorFlow/Keras padding modes. Every impossible configuration raises ConvConfigError.
 """
 
-from .causal import StreamingCausalConv1d, causal_dependencies, future_leaks, stream
+from .causal import (
+    StreamingCausalConv1d,
+    StreamingConv1d,
+    causal_dependencies,
+    future_leaks,
+    stream,
+)
 from .conv import conv1d, conv2d, conv_transpose1d, conv_transpose2d, pad_input
 from .counts import (
     attention_parameters,
     conv_multiply_adds,
     conv_parameters,
+    dynamic_parameters,
     group_connectivity,
     lightweight_parameters,
     separable_parameters,
@@ -18,6 +25,7 @@ from .counts import (
 )
 from .errors import ConvConfigError
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
+from .index_map import index_map
 from .lightweight import (
     drop_connect,
     dynamic_conv1d,
@@ -31,15 +39,26 @@ from .lightweight import (
     sequence_padding,
     softmax,
 )
-from .matrix import conv_matrix
-from .receptive import Layer, ReceptiveFieldRow, receptive_field, stack_issues
+from .matrix import conv_matrix, conv_transpose_matrix
+from .receptive import (
+    Layer,
+    ReceptiveFieldRow,
+    alignment,
+    is_causal,
+    padding_reach,
+    receptive_field,
+    stack_issues,
+)
 from .separable import depthwise_separable_conv2d
 from .sizes import (
+    KERAS_TRANSPOSE_PADDINGS,
     PADDING_MODES,
     conv_output_size,
     conv_transpose_output_size,
     effective_kernel_size,
     input_sizes_for_output,
+    keras_conv_transpose_output_size,
+    keras_transpose_padding,
     max_dilation,
     max_kernel_size,
     max_output_padding,
@@ -65,11 +84,12 @@ from .trace import (
     scatter_trace,
     transposed_trace,
 )
-from .upsampling import overlap_counts, upsample_nearest, zero_insert
+from .upsampling import overlap_counts, overlap_pattern, upsample_nearest, zero_insert
 
 __all__ = [
     "INPUT",
     "INSERTED_ZERO",
+    "KERAS_TRANSPOSE_PADDINGS",
     "PADDING",
     "PADDING_MODES",
     "ConvConfigError",
@@ -80,8 +100,10 @@ __all__ = [
     "ReceptiveFieldRow",
     "ScatterTrace",
     "StreamingCausalConv1d",
+    "StreamingConv1d",
     "TraceStep",
     "TransposeGeometry",
+    "alignment",
     "attention_parameters",
     "causal_dependencies",
     "conv1d",
@@ -95,12 +117,14 @@ __all__ = [
     "conv_trace_step",
     "conv_transpose1d",
     "conv_transpose2d",
+    "conv_transpose_matrix",
     "conv_transpose_output_size",
     "depthwise_separable_conv2d",
     "drop_connect",
     "dynamic_conv1d",
     "dynamic_kernels",
     "dynamic_matrix",
+    "dynamic_parameters",
     "effective_kernel_size",
     "effective_receptive_field",
     "future_leaks",
@@ -109,7 +133,11 @@ __all__ = [
     "head_of_channel",
     "head_shared_kernel",
     "hole_count",
+    "index_map",
     "input_sizes_for_output",
+    "is_causal",
+    "keras_conv_transpose_output_size",
+    "keras_transpose_padding",
     "layer_supports",
     "lightweight_conv1d",
     "lightweight_matrix",
@@ -118,7 +146,9 @@ __all__ = [
     "max_kernel_size",
     "max_output_padding",
     "overlap_counts",
+    "overlap_pattern",
     "pad_input",
+    "padding_reach",
     "receptive_field",
     "resolve_padding",
     "scatter_trace",

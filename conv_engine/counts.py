@@ -90,25 +90,38 @@ def lightweight_parameters(channels: int, kernel_size: int, num_heads: int) -> i
     return num_heads * check_int("kernel_size", kernel_size, 1)
 
 
+def dynamic_parameters(channels: int, kernel_size: int, num_heads: int) -> int:
+    """A dynamic conv's weights: the ``(H·k) × d`` projection that predicts each step's kernel."""
+    return lightweight_parameters(channels, kernel_size, num_heads) * channels
+
+
 def attention_parameters(channels: int) -> int:
     """Self-attention's four d × d projections (query, key, value, output): ``4·d²``."""
     channels = check_int("channels", channels, 1)
     return 4 * channels * channels
 
 
-def sequence_multiply_adds(kind: str, length: int, channels: int, kernel_size: int = 1) -> int:
-    """Multiply-adds over a sequence of ``n`` steps and width ``d`` (projections excluded).
+def sequence_multiply_adds(
+    kind: str, length: int, channels: int, kernel_size: int = 1, num_heads: int = 1
+) -> int:
+    """Multiply-adds over a sequence of ``n`` steps and width ``d`` (input/output projections
+    excluded).
 
-    ``"conv"`` (depthwise, lightweight or dynamic): ``n·d·k``, linear in n;
+    ``"conv"`` (depthwise or lightweight): ``n·d·k``, linear in n;
+    ``"dynamic"``: the conv plus predicting each step's ``H × k`` kernel from its ``d``
+    features, ``n·d·k + n·d·H·k`` (H + 1 times the conv), still linear in n;
     ``"attention"``: scores and weighted sums, ``2·n²·d``, quadratic in n.
     """
     length = check_int("length", length, 1)
     channels = check_int("channels", channels, 1)
-    if kind == "conv":
-        return length * channels * check_int("kernel_size", kernel_size, 1)
+    if kind in ("conv", "dynamic"):
+        conv = length * channels * check_int("kernel_size", kernel_size, 1)
+        if kind == "conv":
+            return conv
+        return conv + length * dynamic_parameters(channels, kernel_size, num_heads)
     if kind == "attention":
         return 2 * length * length * channels
-    raise ConvConfigError(f"kind {kind!r} must be 'conv' or 'attention'")
+    raise ConvConfigError(f"kind {kind!r} must be 'conv', 'dynamic' or 'attention'")
 
 
 def group_connectivity(in_channels: int, out_channels: int, groups: int) -> np.ndarray:

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from .errors import ConvConfigError, check_int
 from .sizes import Padding, conv_output_size, effective_kernel_size, padding_mode, resolve_padding
 
@@ -119,12 +121,54 @@ def receptive_field(
     return rows
 
 
+def is_causal(rows: list[ReceptiveFieldRow]) -> bool:
+    """Whether every output's receptive field ends at its own position ``t·j``, by design.
+
+    True for a stack of causal (left-padded) layers: the newest input an output sees is
+    ``start + t·j + r − 1 = t·j``, so it never sees anything later.
+    """
+    last = rows[-1]
+    return last.start + last.size - 1 == 0
+
+
+def padding_reach(rows: list[ReceptiveFieldRow]) -> tuple[int, int]:
+    """How many outputs of the stack see past the input's start, and past its end.
+
+    Such an output's receptive field reaches into padding (zeros). Needs the input size
+    (rows from ``receptive_field(layers, input_size)``).
+    """
+    last, size = rows[-1], rows[0].input_size
+    if size is None or last.output_size is None:
+        raise ConvConfigError("padding_reach needs rows computed with an input_size")
+    first = last.start + np.arange(last.output_size) * last.jump
+    return int((first < 0).sum()), int((first + last.size - 1 > size - 1).sum())
+
+
+def alignment(rows: list[ReceptiveFieldRow]) -> str:
+    """Which input each output of the stack is aligned to, in one sentence."""
+    last = rows[-1]
+    if is_causal(rows):
+        return (
+            f"Causal stack: output t ends at input t·{last.jump}, its newest input, by "
+            "design; it sees only the past, so centring does not apply."
+        )
+    centre = _number(last.center)
+    if last.center == int(last.center):
+        return f"Output t is centred on input {centre} + t·{last.jump}."
+    return f"Output t is centred at input position {centre} + t·{last.jump}, between two cells."
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
 def stack_issues(rows: list[ReceptiveFieldRow]) -> list[str]:
     """What a user would want to be warned about in a stack (for a known input size).
 
     * the receptive field is larger than the input (the output sees padding);
     * a strided layer leaves input cells at the end that no window reaches;
-    * output 0's receptive field is centred between two input cells (misaligned).
+    * output 0's receptive field is centred between two input cells (misaligned); not for
+      a causal stack, which is aligned to its newest input by design.
     """
     issues = []
     last = rows[-1]
@@ -143,7 +187,7 @@ def stack_issues(rows: list[ReceptiveFieldRow]) -> list[str]:
                 f"Layer {row.index} (stride {row.layer.stride}) never reaches the last "
                 f"{unused} cell(s) of its padded input: they are dropped."
             )
-    if last.center != int(last.center):
+    if not is_causal(rows) and last.center != int(last.center):
         issues.append(
             f"Output 0 is centred at input position {last.center}, between two cells: "
             "outputs are misaligned with the input grid by half a cell."

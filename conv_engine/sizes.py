@@ -135,6 +135,96 @@ def conv_transpose_output_size(
     return size
 
 
+KERAS_TRANSPOSE_PADDINGS = ("valid", "same")
+
+
+def keras_conv_transpose_output_size(
+    input_size: int,
+    kernel_size: int,
+    stride: int = 1,
+    padding: str = "valid",
+    output_padding: int | None = None,
+    dilation: int = 1,
+) -> int:
+    """Output length of Keras 3's ``Conv1DTranspose``/``Conv2DTranspose`` on one axis.
+
+    Keras pads ``"valid"`` or ``"same"`` (no integer crop) and defaults to
+    ``output_padding=None``, which infers the length::
+
+        None, valid:  W·S + max(F − S, 0)        None, same:  W·S
+        op,   valid:  (W − 1)·S + F + op          op,   same:  (W − 1)·S + F − 2⌊F/2⌋ + op
+
+    with ``F`` the dilated kernel extent. Raises :class:`ConvConfigError` where Keras refuses
+    the layer: ``output_padding ≥ strides``, or strides > 1 together with dilation > 1.
+    """
+    input_size = check_int("input_size", input_size, 1)
+    stride = check_int("stride", stride, 1)
+    dilation = check_int("dilation", dilation, 1)
+    extent = effective_kernel_size(kernel_size, dilation)
+    mode = padding.lower() if isinstance(padding, str) else padding
+    if mode not in KERAS_TRANSPOSE_PADDINGS:
+        raise ConvConfigError(
+            f"padding {padding!r} is not a Keras transposed-conv padding: Keras takes 'valid' "
+            "or 'same', not an integer crop"
+        )
+    if stride > 1 and dilation > 1:
+        raise ConvConfigError(
+            f"Keras refuses strides={stride} with dilation_rate={dilation}: a transposed conv "
+            "there takes strides > 1 or dilation_rate > 1, not both"
+        )
+    if output_padding is None:
+        if mode == "valid":
+            return input_size * stride + max(extent - stride, 0)
+        return input_size * stride
+    output_padding = check_int("output_padding", output_padding, 0)
+    if output_padding >= stride:
+        raise ConvConfigError(
+            f"Keras refuses output_padding={output_padding} with strides={stride}: "
+            "output_padding must be strictly less than strides"
+        )
+    crop = extent // 2 if mode == "same" else 0
+    return (input_size - 1) * stride + extent - 2 * crop + output_padding
+
+
+def keras_transpose_padding(
+    kernel_size: int,
+    stride: int = 1,
+    padding: int = 0,
+    output_padding: int = 0,
+    dilation: int = 1,
+) -> str:
+    """The Keras padding that gives PyTorch's transposed output size for these settings.
+
+    PyTorch crops an integer ``padding`` p from both ends; Keras offers ``"valid"`` (p = 0)
+    or ``"same"`` (crop ``⌊F/2⌋``, F the dilated extent), both with an explicit
+    ``output_padding``. Raises :class:`ConvConfigError`, naming the reason, where Keras
+    cannot express the setting (it refuses it, or has no such crop).
+    """
+    stride = check_int("stride", stride, 1)
+    dilation = check_int("dilation", dilation, 1)
+    padding = check_int("padding", padding, 0)
+    output_padding = check_int("output_padding", output_padding, 0)
+    extent = effective_kernel_size(kernel_size, dilation)
+    if stride > 1 and dilation > 1:
+        raise ConvConfigError(
+            f"Keras refuses strides={stride} with dilation_rate={dilation}: a transposed conv "
+            "there takes strides > 1 or dilation_rate > 1, not both"
+        )
+    if output_padding >= stride:
+        raise ConvConfigError(
+            f"Keras refuses output_padding={output_padding} with strides={stride}: "
+            "output_padding must be strictly less than strides"
+        )
+    if padding == 0:
+        return "valid"
+    if padding == extent // 2:
+        return "same"
+    raise ConvConfigError(
+        f"Keras has no padding that crops {padding}: 'valid' crops 0 and 'same' crops "
+        f"⌊F/2⌋ = {extent // 2}"
+    )
+
+
 def transpose_padding_amount(padding: object) -> int:
     """A transposed conv's padding: an int crop (``"valid"`` means 0); other modes refused."""
     mode = padding_mode(padding)

@@ -82,6 +82,11 @@ class HdcVerdict:
     ``common_factor``: gcd of the rates (must be 1); ``max_distances``: ``M_i`` for each
     layer, from ``M_n = r_n`` and ``M_i = max(M_{i+1} − 2r_i, M_{i+1} − 2(M_{i+1} − r_i), r_i)``;
     the schedule passes when ``M_2 ≤ k`` (the largest gap left after layer 2 fits the kernel).
+
+    The recurrence (its ``2r_i`` terms) is written for 3-tap kernels and a group that starts
+    at ``r_1 = 1`` (:attr:`applies`). There, passing guarantees a receptive field without
+    holes, but failing does not imply holes (1, 3, 1 fails and has none): the exact support
+    (:func:`hole_count`) decides. Outside that scope the verdict says nothing.
     """
 
     rates: tuple[int, ...]
@@ -96,6 +101,11 @@ class HdcVerdict:
     @property
     def passes(self) -> bool:
         return self.common_factor == 1 and self.m2 <= self.kernel_size
+
+    @property
+    def applies(self) -> bool:
+        """Whether the rule is stated for this schedule: k = 3 and r₁ = 1."""
+        return self.kernel_size == 3 and self.rates[0] == 1
 
 
 def hdc_check(rates: Sequence[int], kernel_size: int = 3) -> HdcVerdict:

@@ -1,10 +1,11 @@
 """Animation traces: everything one frame of a sliding-window picture needs, for every step.
 
-The heart is one index map, ``(output position, kernel tap) → padded-input position``
-(``o·s + k·d`` per axis). It drives the products, the highlighted window and the "which
-inputs feed this output" lookups alike. A trace covers one output channel: the input is
-``(*spatial)`` or ``(C, *spatial)`` and the kernel ``(*k)`` or ``(C, *k)``; channels are
-summed, as a Conv1d over ``F`` features uses an ``F × n`` window.
+The heart is the one index map (:mod:`conv_engine.index_map`), ``(output position, kernel
+tap) → padded-input position`` (``o·s + k·d`` per axis). It drives the products, the
+highlighted window and the "which inputs feed this output" lookups alike. A trace covers
+one output channel: the input is ``(*spatial)`` or ``(C, *spatial)`` and the kernel ``(*k)``
+or ``(C, *k)``; channels are summed, as a Conv1d over ``F`` features uses an ``F × n``
+window.
 
 Transposed convolutions get two traces: the zero-insertion view (a stride-1 conv with the
 flipped kernel over the input with ``s − 1`` zeros between cells) and the scatter view (each
@@ -21,6 +22,8 @@ import numpy as np
 from .conv import pad_input
 from .errors import ConvConfigError, as_real_array
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
+from .index_map import index_map
+from .index_map import inside as lands_inside
 from .sizes import Padding
 
 INPUT, PADDING, INSERTED_ZERO = 0, 1, 2
@@ -137,15 +140,6 @@ def _channel_pair(x: object, weight: object, ndim: int) -> tuple[np.ndarray, np.
     return x, weight
 
 
-def _index_map(geometry: ConvGeometry) -> tuple[np.ndarray, np.ndarray]:
-    """``windows[step, tap] = output·stride + tap·dilation`` and the tap indices."""
-    ndim = geometry.ndim
-    outputs = np.indices(geometry.output_size).reshape(ndim, -1).T
-    taps = np.indices(geometry.kernel_size).reshape(ndim, -1).T
-    windows = outputs[:, None, :] * geometry.stride + taps[None, :, :] * geometry.dilation
-    return windows, taps
-
-
 def _check_budget(values: int) -> None:
     if values > MAX_TRACE_ELEMENTS:
         raise ConvConfigError(
@@ -163,7 +157,10 @@ def _trace_grid(
     bias: float,
 ) -> ConvTrace:
     """Build a trace of a no-padding conv over an already padded grid."""
-    windows, taps = _index_map(geometry)
+    # over the padded grid: windows[step, tap] = output·stride + tap·dilation
+    windows, taps = index_map(
+        geometry.output_size, geometry.kernel_size, geometry.stride, geometry.dilation
+    )
     channels = grid.shape[0]
     _check_budget(len(windows) * len(taps) * channels)
     values = grid[(slice(None), *np.moveaxis(windows, -1, 0))]  # (C, steps, taps)
@@ -335,9 +332,6 @@ class ScatterTrace:
     def output(self) -> np.ndarray:
         return self.running[-1]
 
-    def input_position(self, step: int) -> tuple[int, ...]:
-        return tuple(int(i) for i in np.unravel_index(step, self.input.shape))
-
 
 def scatter_trace(
     x: object,
@@ -361,14 +355,10 @@ def scatter_trace(
     geometry = transpose_geometry(x.shape, weight.shape, stride, padding, output_padding, dilation)
     steps, taps = x.size, weight.size
     _check_budget(steps * (taps + prod(geometry.output_size)))
-    inputs = np.indices(x.shape).reshape(ndim, -1).T
-    kernel = np.indices(weight.shape).reshape(ndim, -1).T
-    targets = (
-        inputs[:, None, :] * geometry.stride
-        + kernel[None, :, :] * geometry.dilation
-        - np.asarray(geometry.padding)
+    targets, _ = index_map(
+        x.shape, weight.shape, geometry.stride, geometry.dilation, geometry.padding
     )
-    inside = np.all((targets >= 0) & (targets < np.asarray(geometry.output_size)), axis=-1)
+    inside = lands_inside(targets, geometry.output_size)
     contributions = x.reshape(-1, 1) * weight.reshape(1, -1)
     stamps = np.zeros((steps, *geometry.output_size), dtype=contributions.dtype)
     step_index = np.broadcast_to(np.arange(steps)[:, None], inside.shape)[inside]

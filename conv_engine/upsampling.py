@@ -4,7 +4,8 @@
   view: stride 1/s);
 * :func:`upsample_nearest`: repeat each cell ``scale`` times (resize-then-convolve);
 * :func:`overlap_counts`: how many (input cell, kernel tap) pairs land on each output cell of
-  a transposed conv, for one layer or a stack: uneven counts are the checkerboard.
+  a transposed conv, for one layer or a stack: uneven counts are the checkerboard;
+* :func:`overlap_pattern`: the interior counts by position mod s, the rule behind them.
 """
 
 from __future__ import annotations
@@ -75,3 +76,20 @@ def overlap_counts(
         if counts.size > 4_000_000:
             raise ConvConfigError("the stacked output is too large to count: use fewer layers")
     return counts[0, 0]
+
+
+def overlap_pattern(kernel_size: int, stride: int = 1, dilation: int = 1) -> np.ndarray:
+    """Contributions per interior output cell of one transposed conv, by position mod ``stride``.
+
+    An interior cell ``o`` (away from the borders, in the uncropped output) receives one
+    contribution per tap ``t`` with ``t·d ≡ o (mod s)``, so its count depends only on
+    ``o mod s``: entry ``r`` of the result (length ``s``) counts the taps with
+    ``t·d mod s = r``. The counts are all equal (``k/s``: no checkerboard) exactly when s
+    divides k and gcd(s, d) = 1; with gcd(s, d) > 1 some residues get no tap at all, so
+    those cells are never written. In 2-D the counts are the outer product per axis.
+    """
+    kernel_size = check_int("kernel_size", kernel_size, 1)
+    stride = check_int("stride", stride, 1)
+    dilation = check_int("dilation", dilation, 1)
+    residues = (np.arange(kernel_size) * dilation) % stride
+    return np.bincount(residues, minlength=stride)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import cached
 from ui.animation import sliding_animation
-from ui.controls import causal_controls, wavenet_controls
+from ui.controls import CausalSpec, causal_controls, wavenet_controls
 from ui.formulas import wavenet_latex
 from ui.panels import formula_panel, lazy_tabs, link_page, plot
 from ui.sections import controls_last, section
@@ -53,12 +53,9 @@ def causal_section() -> None:
             link_page("lightweight", "Compare with lightweight convolution and attention", {})
     if streaming.open:
         with streaming:
-            st.markdown(
-                "At inference a causal conv keeps a buffer of the last **d·(k − 1)** inputs "
-                "and computes each new output as its input arrives; it equals the "
-                "full-sequence result."
-            )
-            st.dataframe(cached.streaming_rows(spec), hide_index=True, width="stretch")
+            rows, latency = cached.streaming_rows(spec)
+            st.markdown(streaming_explained(spec, latency))
+            st.dataframe(rows, hide_index=True, width="stretch")
 
 
 @section(params)
@@ -74,16 +71,41 @@ def wavenet_section() -> None:
         [wavenet_latex(wavenet.kernel_size, wavenet.dilations, wavenet.residual, dilated)],
         title="Receptive field of the stack",
     )
-    if dilated > wavenet.length:
+    reaching = cached.wavenet_padding_reach(wavenet)
+    if reaching == wavenet.length:
         st.warning(
             f"The receptive field ({dilated:,}) exceeds the sequence ({wavenet.length:,}): "
-            "the first outputs see only padding for part of their window.",
+            f"**every** output's window reaches back past the start, into the zero padding; "
+            "no output sees a full window of real inputs.",
             icon="⚠️",
+        )
+    elif reaching:
+        st.info(
+            f"The first {reaching:,} of {wavenet.length:,} outputs reach back past the start "
+            f"(into the zero padding); from output {reaching:,} on, every window is real input.",
+            icon="ℹ️",
         )
     tree, shown = cached.wavenet_tree(wavenet)
     if shown < depth:
         st.caption(f"The tree shows the first {shown} of {depth} layers (the rest would not fit).")
     plot(tree, params.key("tree_chart"))
+
+
+def streaming_explained(spec: CausalSpec, latency: int) -> str:
+    """How the page's conv streams: at once (causal), or waiting for the future (centred)."""
+    every = f" (every {spec.stride}th step, with stride {spec.stride})" if spec.stride > 1 else ""
+    if latency == 0:
+        return (
+            "At inference a causal conv keeps a buffer of the last **d·(k − 1)** inputs and "
+            f"emits each output the moment its own input arrives{every}; it equals the "
+            "full-sequence result."
+        )
+    return (
+        f"Centred padding reads ahead: each output waits **{latency} step(s)** for the inputs "
+        "its window needs before it can be emitted (the last ones only when the stream "
+        "ends). It still equals the full-sequence result, but a model that must act now "
+        "cannot wait."
+    )
 
 
 causal_section()

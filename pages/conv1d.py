@@ -9,7 +9,7 @@ from conv_engine.reference import conv1d_reference
 from ui import cached
 from ui.animation import sliding_animation
 from ui.controls import FeatureSpec, conv1d_controls, feature_controls
-from ui.formulas import kernel_extent_latex, output_size_latex
+from ui.formulas import article, kernel_extent_latex, output_size_latex
 from ui.panels import code_panel, config_error, formula_panel, plot
 from ui.sections import controls_last, section
 from ui.shell import finish_page, start_page
@@ -59,8 +59,9 @@ def feature_window_explained(features: FeatureSpec) -> None:
         f"Speech enters a network as **T frames × F features** (here F = {features.features}, as "
         f"log-mel energies every 10 ms). A `Conv1d(in_channels={features.features}, "
         f"out_channels={features.out_channels}, kernel_size={features.kernel_size})` treats the "
-        f"features as channels: each output value reads an **{features.kernel_size} × "
-        f"{features.features}** window, and {features.out_channels} kernels give "
+        f"features as channels: each output value reads {article(features.kernel_size)} "
+        f"**{features.kernel_size} × {features.features}** window, and "
+        f"{features.out_channels} kernels give "
         f"**{out.shape[0]} × {out.shape[1]}** (C_out × T′)."
     )
     columns = st.columns(3)

@@ -42,7 +42,11 @@ def lightweight_section() -> None:
     )
     if parameters.open:
         with parameters:
-            st.markdown("**Weights are shared by heads, not by channels.**")
+            st.markdown(
+                "**Each head's k weights are shared by the d/H channels of its block**: H·k "
+                "weights in all, however wide d is, where a depthwise conv needs d·k. A dynamic "
+                "conv instead learns a d → H·k projection that predicts the kernel per step."
+            )
             st.dataframe(cached.lightweight_counts(spec), hide_index=True, width="stretch")
     if matrices.open:
         with matrices:
@@ -53,7 +57,10 @@ def lightweight_section() -> None:
                 "band per row; attention spreads over **every** step."
             )
             plot(cached.lightweight_matrices(spec), params.key("matrix_chart"))
-            plot(cached.cost_chart(spec.channels, spec.kernel_size), params.key("cost_chart"))
+            plot(
+                cached.cost_chart(spec.channels, spec.kernel_size, spec.num_heads),
+                params.key("cost_chart"),
+            )
             link_page("causal", "Causal masks on the causal page", {"leak": "0"})
     if dynamic.open:
         with dynamic:

@@ -39,6 +39,7 @@ def stack_section() -> None:
     )
     for issue in ce.stack_issues(list(spec.rows)):
         st.warning(issue, icon="⚠️")
+    st.caption(ce.alignment(list(spec.rows)))
     output_section(spec)
 
 

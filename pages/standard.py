@@ -19,6 +19,8 @@ from ui.panels import code_panel, config_error, formula_panel
 from ui.sections import controls_last, section
 from ui.shell import finish_page, start_page
 
+AXES = ((0, "height"), (1, "width"))
+
 params = start_page(
     "standard",
     "🔲 Standard convolution",
@@ -67,7 +69,11 @@ def sliding_section() -> None:
                 kernel_extent_latex(spec.kernel_size, spec.dilation),
                 output_size_latex(trace.geometry, 0, r"o_\text{height}"),
                 output_size_latex(trace.geometry, 1, r"o_\text{width}"),
-                *([same_padding_latex(trace.geometry, 1)] if spec.padding_mode == "same" else []),
+                *(
+                    [same_padding_latex(trace.geometry, axis, name) for axis, name in AXES]
+                    if spec.padding_mode == "same"
+                    else []
+                ),
             ]
         )
 
@@ -75,7 +81,7 @@ def sliding_section() -> None:
 sliding_section()
 st.markdown(
     "- **VALID** adds nothing: the kernel only visits positions where it fits, so the output "
-    "shrinks by k_eff − 1.\n"
+    "has ⌊(i − k_eff)/s⌋ + 1 cells per axis (at stride 1: k_eff − 1 fewer than the input).\n"
     "- **SAME** adds just enough zeros to keep ⌈i/s⌉ outputs; with stride 1 the size is kept.\n"
     "- **FULL** pads k_eff − 1 on each side: every overlap of kernel and input counts.\n"
     "- **Stride s > 1** skips positions and **downsamples** by about s."

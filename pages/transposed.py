@@ -6,7 +6,7 @@ from conv_engine.reference import conv_transpose2d_reference
 from ui import cached
 from ui.animation import pinned_step, step_inspector
 from ui.controls import transposed_controls
-from ui.formulas import transposed_size_latex
+from ui.formulas import keras_transposed, transposed_size_latex
 from ui.panels import code_panel, formula_panel, plot
 from ui.sections import controls_last, section
 from ui.shell import finish_page, start_page
@@ -32,17 +32,21 @@ def transposed_section() -> None:
         step = pinned_step(params, zero_insertion)
         show_views(params, spec, step)
         with formula_area:
-            formula_panel(
-                transposed_size_latex(
-                    spec.size,
-                    spec.kernel_size,
-                    spec.stride,
-                    spec.padding,
-                    spec.output_padding,
-                    spec.dilation,
-                    size,
-                )
+            settings = (
+                spec.size,
+                spec.kernel_size,
+                spec.stride,
+                spec.padding,
+                spec.output_padding,
+                spec.dilation,
+                size,
             )
+            keras = keras_transposed(*settings)
+            formula_panel(
+                [transposed_size_latex(*settings), *([keras.latex] if keras.latex else [])]
+            )
+            for note in keras.notes:
+                st.caption(note)
         with inspector_area:
             step_inspector(params, zero_insertion, step)
 

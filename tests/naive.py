@@ -70,3 +70,48 @@ def tf_same_pads(size, kernel, stride, dilation):
     out = (size + stride - 1) // stride
     total = max(0, (out - 1) * stride + effective - size)
     return (total // 2, total - total // 2)
+
+
+def keras_transpose_length(length, kernel, stride, padding, output_padding, dilation):
+    """Keras 3 Conv*DTranspose output length, or None where Keras refuses the layer.
+
+    From Keras' documented semantics: ``padding`` is ``"valid"`` or ``"same"``; with
+    ``output_padding=None`` (the default) the length is inferred as ``length·stride +
+    max(F − stride, 0)`` (valid) or ``length·stride`` (same); with an int it is
+    ``(length − 1)·stride + F − 2·pad + output_padding``, pad = 0 (valid) or F // 2 (same),
+    F the dilated kernel. Keras refuses ``output_padding >= strides`` and strides > 1
+    together with dilation_rate > 1.
+    """
+    dilated = kernel + (kernel - 1) * (dilation - 1)
+    if stride > 1 and dilation > 1:
+        return None
+    if output_padding is None:
+        return length * stride + (max(dilated - stride, 0) if padding == "valid" else 0)
+    if output_padding >= stride:
+        return None
+    pad = dilated // 2 if padding == "same" else 0
+    return (length - 1) * stride + dilated - 2 * pad + output_padding
+
+
+def support_interval_and_cells(layers, size, position):
+    """(first, last, cells): the closed-form span of one output of a 1-D stack and the set of
+    input cells that reach it, by walking the windows layer by layer.
+
+    ``layers``: (kernel, stride, dilation, (pad_before, pad_after)) per layer, input side
+    first. ``first``/``last`` may lie in padding (outside 0 … size − 1); ``cells`` does not.
+    """
+    sizes = [size]
+    for kernel, stride, dilation, (before, after) in layers:
+        extent = dilation * (kernel - 1) + 1
+        sizes.append((sizes[-1] + before + after - extent) // stride + 1)
+    low = high = position
+    cells = {position}
+    for (kernel, stride, dilation, (before, _)), below in zip(
+        reversed(layers), reversed(sizes[:-1]), strict=True
+    ):
+        low = low * stride - before
+        high = high * stride - before + dilation * (kernel - 1)
+        cells = {o * stride - before + t * dilation for o in cells for t in range(kernel)} & set(
+            range(below)
+        )
+    return low, high, cells

@@ -6,8 +6,11 @@ comes from a ConvGeometry or a TraceStep.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
+import conv_engine as ce
 from conv_engine import ConvGeometry, TraceStep, head_of_channel, zero_insert
 from viz import theme
 from viz.theme import format_number
@@ -38,6 +41,13 @@ def output_size_latex(geometry: ConvGeometry, axis: int, symbol: str = "o") -> s
         rf"k_\text{{eff}}}}{{s}} \right\rfloor + 1 = \left\lfloor \frac{{{size} + {before} + "
         rf"{after} - {extent}}}{{{stride}}} \right\rfloor + 1 = {result}"
     )
+
+
+def article(number: int) -> str:
+    """ "a" or "an" before a number read aloud: an 8, an 11, an 18, an 80…; a 5, a 100."""
+    text = str(number)
+    spoken_vowel = text.startswith("8") or (text.startswith(("11", "18")) and len(text) % 3 == 2)
+    return "an" if spoken_vowel else "a"
 
 
 def matrix_latex(values: np.ndarray) -> str:
@@ -92,19 +102,24 @@ def lightweight_weights_latex(
     )
 
 
-def same_padding_latex(geometry: ConvGeometry, axis: int) -> str:
-    """TensorFlow's SAME rule with numbers: output size, total pad and its split."""
+def same_padding_latex(geometry: ConvGeometry, axis: int, axis_name: str = "") -> str:
+    """TensorFlow's SAME rule with numbers for one axis: output size, total pad, its split.
+
+    ``axis_name`` (e.g. ``"height"``) labels the symbols when a page shows several axes.
+    """
     size, stride = geometry.input_size[axis], geometry.stride[axis]
     extent = geometry.kernel_extent[axis]
-    output = -(-size // stride)
+    output = geometry.output_size[axis]  # SAME: ⌈i/s⌉
     before, after = geometry.padding[axis]
+    label = rf"\text{{{axis_name}}}," if axis_name else ""
+    symbol = rf"o_{{\text{{{axis_name}}}}}" if axis_name else "o"
     # three short rows (``\\``) rather than one line wider than a projector's column
     return (
-        rf"o = \lceil i / s \rceil = \lceil {size}/{stride} \rceil = {output} \\ "
-        rf"p_\text{{total}} = \max((o-1)s + k_\text{{eff}} - i,\ 0) = "
+        rf"{symbol} = \lceil i / s \rceil = \lceil {size}/{stride} \rceil = {output} \\ "
+        rf"p_{{{label}\text{{total}}}} = \max((o-1)s + k_\text{{eff}} - i,\ 0) = "
         rf"\max({output - 1}\cdot{stride} + {extent} - {size},\ 0) = {before + after} \\ "
-        rf"p_\text{{before}} = \lfloor {before + after}/2 \rfloor = {before},\quad "
-        rf"p_\text{{after}} = {after}"
+        rf"p_{{{label}\text{{before}}}} = \lfloor {before + after}/2 \rfloor = {before},\quad "
+        rf"p_{{{label}\text{{after}}}} = {before + after} - {before} = {after}"
     )
 
 
@@ -151,20 +166,77 @@ def transposed_size_latex(
     output_padding: int,
     dilation: int,
     output_size: int,
-) -> tuple[str, str]:
-    """The transposed output size in PyTorch's and in Keras' words, with numbers."""
-    torch = (
+) -> str:
+    """The transposed output size in PyTorch's words, with numbers."""
+    return (
         rf"o = (i-1)\,s - 2p + d(k-1) + \text{{output\_padding}} + 1 = ({input_size}-1)"
         rf"\cdot{stride} - 2\cdot{padding} + {dilation}\cdot({kernel_size}-1) + "
         rf"{output_padding} + 1 = {output_size}"
     )
+
+
+@dataclass(frozen=True)
+class KerasTransposed:
+    """The same layer in Keras: its size formula with numbers, or why Keras cannot say it.
+
+    ``latex`` is None when Keras refuses the setting or has no matching padding; ``notes``
+    are sentences (Markdown) about Keras' rule and where it differs from PyTorch's.
+    """
+
+    latex: str | None
+    notes: tuple[str, ...]
+
+
+def keras_transposed(
+    input_size: int,
+    kernel_size: int,
+    stride: int,
+    padding: int,
+    output_padding: int,
+    dilation: int,
+    output_size: int,
+) -> KerasTransposed:
+    """Keras' ``Conv2DTranspose`` for the page's PyTorch settings, in Keras' own rule.
+
+    Keras pads ``'valid'``/``'same'`` (no integer crop) and defaults to
+    ``output_padding=None``; its sizes come from ``ce.keras_conv_transpose_output_size``.
+    """
     extent = dilation * (kernel_size - 1) + 1
-    keras = (
-        rf"\text{{Keras: }} (W-1)\,S + F - 2\,\text{{padding}} + \text{{output\_padding}} = "
-        rf"({input_size}-1)\cdot{stride} + {extent} - 2\cdot{padding} + {output_padding} = "
-        rf"{output_size}"
-    )
-    return torch, keras
+    notes = []
+    latex = None
+    try:
+        mode = ce.keras_transpose_padding(kernel_size, stride, padding, output_padding, dilation)
+    except ce.ConvConfigError as error:
+        notes.append(f"**Keras:** {error}.")
+    else:
+        size = ce.keras_conv_transpose_output_size(
+            input_size, kernel_size, stride, mode, output_padding, dilation
+        )
+        crop = r" - 2\lfloor F/2 \rfloor" if mode == "same" else ""
+        crop_numbers = rf" - 2\cdot{extent // 2}" if mode == "same" else ""
+        latex = (
+            rf"\text{{Keras }}\texttt{{padding='{mode}', output\_padding={output_padding}}}:\ "
+            rf"(W-1)\,S + F{crop} + \text{{output\_padding}} = ({input_size}-1)\cdot{stride}"
+            rf" + {extent}{crop_numbers} + {output_padding} = {size}"
+        )
+    defaults = []
+    for mode in ce.KERAS_TRANSPOSE_PADDINGS:
+        try:
+            size = ce.keras_conv_transpose_output_size(
+                input_size, kernel_size, stride, mode, None, dilation
+            )
+        except ce.ConvConfigError:
+            continue
+        rule = "W·S + max(F − S, 0)" if mode == "valid" else "W·S"
+        differs = f" (PyTorch here: {output_size})" if size != output_size else ""
+        defaults.append(f"`padding='{mode}'` gives {rule} = **{size}**{differs}")
+    if defaults:
+        notes.append(
+            "Keras' default is `output_padding=None`, which infers the size: "
+            + "; ".join(defaults)
+            + "."
+        )
+    return KerasTransposed(latex, tuple(notes))
 
 
 def wavenet_latex(kernel_size: int, dilations: list[int], residual: bool, size: int) -> str:

@@ -47,20 +47,24 @@ class LayerRow:
     padding: str
 
 
-def parse_padding(text: str) -> int | str | tuple[int, int]:
-    """``"1"`` → 1, ``"same"`` → ``"same"``, ``"1,0"`` → (1, 0); raises ValueError."""
-    text = str(text).strip().lower()
-    if text in ce.PADDING_MODES:
-        return text
-    if "," in text:
-        left, right = (int(part) for part in text.split(",", 1))
-        if left < 0 or right < 0:
-            raise ValueError(text)
-        return (left, right)
-    value = int(float(text))
-    if value < 0 or value != float(text):
-        raise ValueError(text)
-    return value
+PADDING_FORMS = "a whole number ≥ 0, same, valid, causal or left,right (e.g. 2,0)"
+
+
+def parse_padding(text: object) -> int | str | tuple[int, int]:
+    """``"1"`` → 1, ``"same"`` → ``"same"``, ``"1,0"`` → (1, 0).
+
+    Raises ValueError with a sentence that names the field and what it accepts.
+    """
+    word = str(text).strip().lower()
+    if word in ce.PADDING_MODES:
+        return word
+    parts = [part.strip() for part in word.split(",")] if "," in word else [word]
+    if len(parts) in (1, 2) and all(part.isdigit() for part in parts):
+        numbers = tuple(int(part) for part in parts)
+        return numbers if len(numbers) == 2 else numbers[0]
+    if len(parts) == 1 and word.replace(".", "", 1).isdigit() and float(word).is_integer():
+        return int(float(word))  # "1.0" from a number cell
+    raise ValueError(f"padding {str(text)[:20]!r} is not {PADDING_FORMS}")
 
 
 def rows_to_layers(rows: list[dict]) -> tuple[tuple[ce.Layer, ...], list[str]]:
@@ -72,9 +76,9 @@ def rows_to_layers(rows: list[dict]) -> tuple[tuple[ce.Layer, ...], list[str]]:
             if kind not in KINDS:
                 raise ValueError(f"kind must be conv or pool, not {kind!r}")
             layer = ce.Layer(
-                kernel_size=_whole(row.get("kernel")),
-                stride=_whole(row.get("stride")),
-                dilation=_whole(row.get("dilation")),
+                kernel_size=_whole(row.get("kernel"), "k"),
+                stride=_whole(row.get("stride"), "s"),
+                dilation=_whole(row.get("dilation"), "d"),
                 padding=parse_padding(row.get("padding", 0)),
                 kind=kind,
             )
@@ -90,12 +94,17 @@ def rows_to_layers(rows: list[dict]) -> tuple[tuple[ce.Layer, ...], list[str]]:
     return tuple(layers), problems
 
 
-def _whole(value: object) -> int:
+def _whole(value: object, field: str) -> int:
+    """A table cell as a whole number 1 … 10000, or a sentence naming the column."""
     if value is None or value != value:  # None or NaN (an empty cell)
-        raise ValueError("a number is missing")
-    number = float(value)
+        raise ValueError(f"{field} is empty: type a whole number from 1 to 10000")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
     if not number.is_integer() or not 1 <= number <= 10_000:
-        raise ValueError(f"{value!r} is not a whole number from 1 to 10000")
+        shown = str(value)[:20]
+        raise ValueError(f"{field} = {shown!r} is not a whole number from 1 to 10000")
     return int(number)
 
 
@@ -110,12 +119,12 @@ def encode(layers: tuple[ce.Layer, ...]) -> str:
 
 
 def decode(text: str) -> list[dict]:
-    """Editor rows from the URL form; raises ValueError on a malformed string."""
+    """Editor rows from the URL form; raises ValueError (a sentence) on a malformed string."""
     rows = []
     for part in text.split(";"):
         fields = part.split(":")
-        if len(fields) != 5:
-            raise ValueError(part)
+        if len(fields) != 5 or not all(field.strip().isdigit() for field in fields[1:4]):
+            raise ValueError(f"{part[:30]!r} is not kind:k:s:d:padding (e.g. conv:3:1:1:same)")
         kind, kernel, stride, dilation, padding = fields
         rows.append(
             {
@@ -130,7 +139,7 @@ def decode(text: str) -> list[dict]:
 
 
 def check_encoded(text: str) -> None:
-    """Accept a URL stack only if it decodes and every row is valid."""
+    """Accept a URL stack only if it decodes and every row is valid (else a ValueError)."""
     layers, problems = rows_to_layers(decode(text))
     if problems or not layers:
-        raise ValueError(text)
+        raise ValueError(problems[0] if problems else "the stack has no layer")

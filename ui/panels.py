@@ -121,22 +121,74 @@ def link_page(url_path: str, label: str, query: dict[str, str]) -> None:
             st.page_link(info.path, label=label, icon=info.icon, query_params=query)
 
 
+@dataclass(frozen=True)
+class GriddingVerdict:
+    """What the gridding panel says: the exact support decides, the HDC rule explains."""
+
+    no_holes: bool
+    headline: str
+    explanation: str
+
+
+def gridding_sentences(verdict: ce.HdcVerdict, holes: int) -> GriddingVerdict:
+    """The verdict on a dilation schedule, decided by its exact hole count.
+
+    The HDC rule is the explanation where it is stated (k = 3, r₁ = 1), where passing it
+    guarantees no holes but failing it does not imply holes; a common factor g > 1 always
+    leaves holes (every cell seen is a multiple of g from the centre).
+    """
+    rates = ", ".join(map(str, verdict.rates))
+    fits = "≤" if verdict.m2 <= verdict.kernel_size else ">"
+    rule = (
+        f"HDC: no common factor > 1 and M₂ ≤ k, with Mᵢ = max(Mᵢ₊₁ − 2rᵢ, "
+        f"Mᵢ₊₁ − 2(Mᵢ₊₁ − rᵢ), rᵢ) from Mₙ = rₙ (here M = "
+        f"{', '.join(map(str, verdict.max_distances))}, M₂ = {verdict.m2} {fits} "
+        f"{verdict.kernel_size})"
+    )
+    if holes == 0:
+        headline = f"Schedule {rates} with k = {verdict.kernel_size} leaves **no holes**."
+    else:
+        headline = (
+            f"Schedule {rates} with k = {verdict.kernel_size} leaves **{holes:,} holes**: gridding."
+        )
+    if verdict.common_factor > 1:
+        explanation = (
+            f"The rates share the factor {verdict.common_factor}: every input the output sees "
+            f"is a multiple of {verdict.common_factor} cells from its centre, so the cells in "
+            "between are never seen."
+        )
+    elif not verdict.applies:
+        explanation = (
+            "The hybrid-dilated-convolution (HDC) rule is written for k = 3 kernels in a group "
+            f"that starts at r₁ = 1; here k = {verdict.kernel_size}, r₁ = {verdict.rates[0]}, "
+            "so it does not apply: the exact count above decides."
+        )
+    elif verdict.passes:
+        explanation = f"The rule agrees: {rule}. Passing it guarantees no holes."
+    elif holes:
+        explanation = f"The rule explains it: {rule}, so the gaps are too wide to fill."
+    else:
+        explanation = (
+            f"This schedule fails the rule ({rule}) yet leaves no holes: the rule is a "
+            "sufficient design rule, not a necessary one."
+        )
+    return GriddingVerdict(holes == 0, headline, explanation)
+
+
 def gridding_verdict(verdict: ce.HdcVerdict, holes: int) -> None:
-    """Holes, common factor and the HDC recurrence for a dilation schedule, with a verdict."""
+    """Holes, common factor and M₂ as numbers, and the verdict the exact support decides."""
     fits = verdict.m2 <= verdict.kernel_size
     columns = st.columns(3)
     columns[0].metric("Holes inside the receptive field", f"{holes:,}")
     columns[1].metric("Common factor of the rates", verdict.common_factor)
-    columns[2].metric("HDC: M₂ ≤ k ?", f"{verdict.m2} {'≤' if fits else '>'} {verdict.kernel_size}")
-    rates = ", ".join(map(str, verdict.rates))
-    word = "passes" if verdict.passes else "fails"
-    box = st.success if verdict.passes else st.error
-    box(
-        f"Schedule {rates} **{word}** the hybrid-dilated-convolution rules: no common factor "
-        "> 1, and M₂ ≤ k, with Mᵢ = max(Mᵢ₊₁ − 2rᵢ, Mᵢ₊₁ − 2(Mᵢ₊₁ − rᵢ), rᵢ) from Mₙ = rₙ "
-        f"(here M = {', '.join(map(str, verdict.max_distances))}).",
-        icon="🧩",
+    columns[2].metric(
+        "HDC: M₂ ≤ k ?",
+        f"{verdict.m2} {'≤' if fits else '>'} {verdict.kernel_size}",
+        help="The HDC rule (Wang et al., 2018) is stated for k = 3 and r₁ = 1.",
     )
+    sentences = gridding_sentences(verdict, holes)
+    box = st.success if sentences.no_holes else st.error
+    box(f"{sentences.headline}\n\n{sentences.explanation}", icon="🧩")
 
 
 ARTICLE_MODULE = """import torch.nn as nn

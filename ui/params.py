@@ -197,8 +197,15 @@ class PageParams:
         describe: str,
         help: str | None = None,
         container: Any = None,
-    ) -> str:
-        """Free text (e.g. a custom kernel) that ``validate`` must accept to enter from the URL."""
+    ) -> str | None:
+        """Free text (e.g. a custom kernel) that ``validate`` must accept.
+
+        ``validate`` raises ``ValueError`` with a sentence a student can act on. A link's
+        value that it refuses is replaced (with a notice); typed text that it refuses is
+        explained under the field, and the last text it accepted is used instead (or the
+        default). Returns None when neither is valid any more (``validate`` may depend on
+        other controls, e.g. the kernel size), so the caller falls back on something else.
+        """
         container = container or st
 
         def parse(raw: str) -> str:
@@ -206,11 +213,49 @@ class PageParams:
             return raw
 
         self._seed(name, default, parse, describe)
-        value = st.session_state[self.key(name)]
+        key, good_key = self.key(name), self.key(f"{name}_accepted")
+        value = st.session_state[key]
         if self.drawn:
-            value = container.text_input(
-                label, key=self.key(name), help=help, max_chars=MAX_QUERY_TEXT
+            value = container.text_input(label, key=key, help=help, max_chars=MAX_QUERY_TEXT)
+        self.values[name] = value
+        try:
+            validate(value)
+        except ValueError as error:
+            fallback = next(
+                (
+                    text
+                    for text in (st.session_state.get(good_key), default)
+                    if text is not None and _accepts(validate, text)
+                ),
+                None,
             )
+            if self.drawn:
+                shown = value if len(value) <= 40 else value[:40] + "…"
+                instead = f" Using `{fallback}` until then." if fallback is not None else ""
+                container.warning(
+                    f"**{label}:** `{shown}` is not {describe}: {error}.{instead}", icon="✏️"
+                )
+            if fallback is not None:
+                self.values[name] = fallback
+            return fallback
+        st.session_state[good_key] = value
+        return value
+
+    def stored(
+        self, name: str, default: str, validate: Callable[[str], object], *, describe: str
+    ) -> str:
+        """A text value carried by the URL but edited by something else (no widget).
+
+        A link's value that ``validate`` refuses is replaced by ``default`` with a notice.
+        The caller changes it with ``st.session_state[params.key(name)] = …``.
+        """
+
+        def parse(raw: str) -> str:
+            validate(raw)
+            return raw
+
+        self._seed(name, default, parse, describe)
+        value = st.session_state[self.key(name)]
         self.values[name] = value
         return value
 
@@ -251,3 +296,11 @@ class PageParams:
         wanted = {**{k: v for k, v in current.items() if k in keep}, **self.values}
         if current != wanted:
             st.query_params.from_dict(wanted)
+
+
+def _accepts(validate: Callable[[str], object], text: str) -> bool:
+    try:
+        validate(text)
+    except ValueError:
+        return False
+    return True

@@ -68,25 +68,22 @@ def step_kernels_figure(kernels: np.ndarray, frame_ms: int = theme.FRAME_MS) -> 
     return {"data": data, "layout": layout, "frames": frames}
 
 
-def cost_figure(lengths: list[int], conv: list[int], attention: list[int]) -> dict:
-    """Multiply-adds against sequence length: linear (convolution) vs quadratic (attention)."""
+def cost_figure(lengths: list[int], series: dict[str, list[int]]) -> dict:
+    """Multiply-adds against sequence length: linear (convolutions) vs quadratic (attention).
+
+    ``series`` maps a legend label to one count per length, drawn in order.
+    """
+    colours = (theme.TAP_COLOURS[2], theme.TAP_COLOURS[4], theme.TAP_COLOURS[5])
     data = [
         {
             "type": "scatter",
             "x": lengths,
-            "y": conv,
-            "name": "lightweight / dynamic conv: n·d·k",
+            "y": counts,
+            "name": name,
             "mode": "lines",
-            "line": {"width": 3, "color": theme.TAP_COLOURS[2]},
-        },
-        {
-            "type": "scatter",
-            "x": lengths,
-            "y": attention,
-            "name": "self-attention: 2·n²·d",
-            "mode": "lines",
-            "line": {"width": 3, "color": theme.TAP_COLOURS[5]},
-        },
+            "line": {"width": 3, "color": colours[index % len(colours)]},
+        }
+        for index, (name, counts) in enumerate(series.items())
     ]
     layout = {
         **LAYOUT,

@@ -19,7 +19,7 @@ from .test_pages import APP, PAGES
 
 TOKENS = ["valid", "same", "full", "causal", "explicit", "random", "sobel", "custom", "image"]
 NUMBERS = [0, 1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 24, 40]
-TRIALS = int(os.environ.get("RANDOM_LINKS", "12"))
+TRIALS = int(os.environ.get("RANDOM_LINKS", "6"))
 
 
 def _run(page: str, query: dict[str, str]) -> AppTest:

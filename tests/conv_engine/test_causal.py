@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import conv_engine as ce
+
+from ..naive import naive_conv, tf_same_pads
 
 
 @given(
@@ -29,6 +31,50 @@ def test_streaming_stack_equals_full_sequence(stack, length, channels, seed):
         for (_, d), w, b in zip(stack, weights, biases, strict=True)
     ]
     np.testing.assert_allclose(ce.stream(layers, x), full, atol=1e-10)
+
+
+@given(
+    st.integers(1, 20),
+    st.integers(1, 4),
+    st.integers(1, 3),
+    st.integers(1, 3),
+    st.sampled_from(["causal", "same", "left"]),
+    st.integers(0, 2**31),
+)
+def test_streaming_any_padding_and_stride_equals_the_naive_conv(length, k, d, s, form, seed):
+    """Outputs come out in order, each once its window is complete; together they are the
+    conv of the whole sequence; the wait is d·(k − 1) − left steps."""
+    rng = np.random.default_rng(seed)
+    extent = d * (k - 1) + 1
+    pads = {
+        "causal": (extent - 1, 0),
+        "same": tf_same_pads(length, k, s, d),
+        "left": (extent // 2, 1),
+    }[form]
+    assume(length + sum(pads) >= extent)
+    x, w = rng.normal(size=(2, length)), rng.normal(size=(3, 2, k))
+    expected = naive_conv(x[None], w, None, (s,), [pads], (d,), 1)[0]
+    layer = ce.StreamingConv1d(w, None, s, d, pads)
+    assert layer.latency == extent - 1 - pads[0]
+    emitted_at = {}
+    outputs = []
+    for t in range(length):
+        for value in layer.push(x[:, t]):
+            emitted_at[len(outputs)] = t
+            outputs.append(value)
+    outputs += layer.finish()
+    np.testing.assert_allclose(np.stack(outputs, axis=1), expected, atol=1e-10)
+    for j, t in emitted_at.items():
+        assert t == j * s + layer.latency, "emitted the moment its last input arrives"
+
+
+def test_a_strided_causal_stack_streams_like_the_full_stack():
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=(1, 17))
+    w1, w2 = rng.normal(size=(1, 1, 3)), rng.normal(size=(1, 1, 2))
+    full = ce.conv1d(ce.conv1d(x, w1, stride=2, padding="causal"), w2, padding="causal", dilation=2)
+    layers = [ce.StreamingCausalConv1d(w1, stride=2), ce.StreamingCausalConv1d(w2, dilation=2)]
+    np.testing.assert_allclose(ce.stream(layers, x), full, atol=1e-12)
 
 
 def test_buffer_is_d_times_k_minus_1():

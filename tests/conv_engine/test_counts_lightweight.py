@@ -39,6 +39,19 @@ def test_article_module_parameters_match_the_counter():
     assert depthwise + pointwise == ce.separable_parameters(n_in, n_out, 3, bias="torch")
 
 
+def test_dynamic_counts_match_the_layer_it_runs():
+    """H·k·d weights: the (H·k, d) projection dynamic_conv1d takes; its multiply-adds per
+    step are the conv's d·k plus that projection applied to the step's d features."""
+    d, k, h, n = 16, 5, 4, 10
+    weight = np.ones((h * k, d))
+    ce.dynamic_conv1d(np.zeros((d, n)), weight, h, k)  # accepted: the shape is right
+    assert ce.dynamic_parameters(d, k, h) == weight.size
+    per_step = d * k + weight.size
+    assert ce.sequence_multiply_adds("dynamic", n, d, k, h) == n * per_step
+    with pytest.raises(ce.ConvConfigError, match="num_heads"):
+        ce.dynamic_parameters(6, 3, 4)
+
+
 def test_sequence_costs_linear_vs_quadratic():
     assert ce.sequence_multiply_adds("conv", 200, 64, 7) == 2 * ce.sequence_multiply_adds(
         "conv", 100, 64, 7
@@ -57,7 +70,8 @@ def test_lightweight_matrix_times_sequence_is_the_conv(padding):
     for channel in range(6):
         matrix = ce.lightweight_matrix(weight, 6, 9, channel, padding)
         np.testing.assert_allclose(matrix @ x[channel], out[channel], atol=1e-12)
-        np.testing.assert_allclose(matrix.sum(axis=1)[2:-2], 1.0), "softmax rows sum to 1"
+        # away from the ends (where the band runs into padding) a row is the whole kernel
+        np.testing.assert_allclose(matrix.sum(axis=1)[2:-2], 1.0, err_msg="softmax rows sum to 1")
 
 
 def test_dynamic_matrix_times_sequence_is_the_conv():

@@ -1,16 +1,16 @@
-"""Optional: compare against PyTorch when it is importable (CI does not need it)."""
+"""The engine and the pages' numbers against PyTorch itself (skipped without torch; CI has it)."""
 
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from hypothesis import given
 
 import conv_engine as ce
 
+from ..frameworks import framework
 from .strategies import conv_cases, transpose_cases
 
-torch = pytest.importorskip("torch")
+torch = framework("torch")
 F = torch.nn.functional
 
 
@@ -59,3 +59,21 @@ def test_pytorch_same_padding_at_stride_one_agrees():
     np.testing.assert_allclose(
         ce.conv2d(x, w, padding="same", dilation=(1, 2)), expected.numpy(), atol=1e-10
     )
+
+
+def test_every_reachable_transposed_page_setting_matches_pytorch():
+    """The Transposed page's matrix Cᵀ and both animations against ConvTranspose2d."""
+    from conv_engine.presets import input_preset, kernel_preset
+    from ui.controls.transposed import reachable_settings
+
+    for n, k, s, d, p, op in reachable_settings():
+        x = input_preset("count", (n, n)) + 1
+        w = kernel_preset("random", k, 1)
+        expected = F.conv_transpose2d(
+            torch.tensor(x)[None, None], torch.tensor(w)[None, None], None, s, p, op, 1, d
+        )[0, 0].numpy()
+        args = {"stride": s, "padding": p, "output_padding": op, "dilation": d}
+        matrix = ce.conv_transpose_matrix(x.shape, w, **args)
+        np.testing.assert_allclose(matrix @ x.ravel(), expected.ravel(), atol=1e-9)
+        np.testing.assert_allclose(ce.scatter_trace(x, w, **args).output, expected, atol=1e-9)
+        np.testing.assert_allclose(ce.transposed_trace(x, w, **args).output, expected, atol=1e-9)

@@ -1,4 +1,4 @@
-"""Animation traces: every step's products sum to the output; cells are marked correctly."""
+"""Animation traces: every step's window, products and value against the naive definition."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from hypothesis import given
 
 import conv_engine as ce
 
+from ..naive import naive_conv
 from .strategies import conv_cases, transpose_cases
 
 
 @given(conv_cases())
-def test_trace_output_equals_conv(case):
+def test_every_step_reads_the_window_the_definition_reads(case):
+    """Step t of output o: tap k reads x_pad[o·s + k·d]; the products sum to y[o]."""
     x = case.x[0]
     weight = case.weight[0, : x.shape[0]] if case.groups == 1 else case.weight[0]
     if case.groups != 1:
@@ -20,15 +22,25 @@ def test_trace_output_equals_conv(case):
     args = case.engine_args()
     args.pop("groups")
     trace = ce.conv_trace(x, weight, bias=0.5, ndim=case.ndim, **args)
-    op = ce.conv1d if case.ndim == 1 else ce.conv2d
-    expected = op(x, weight[None], np.array([0.5]), **args)[0]
-    np.testing.assert_allclose(trace.output, expected, atol=1e-10)
-    assert trace.num_steps == int(np.prod(expected.shape))
-    for step in range(trace.num_steps):
+    expected = naive_conv(
+        x[None], weight[None], np.array([0.5]), case.stride, case.pads, case.dilation, 1
+    )[0, 0]
+    padded = np.pad(x, [(0, 0), *case.pads])
+    assert trace.num_steps == expected.size
+    for step, position in enumerate(np.ndindex(*expected.shape)):
         frame = trace.step(step)
-        assert np.isclose(frame.products.sum() + frame.bias, frame.value)
-        assert np.isclose(frame.value, expected[frame.output_position])
-        np.testing.assert_allclose(frame.products, frame.input_values * frame.weights)
+        assert frame.output_position == position
+        assert np.isclose(frame.value, expected[position])
+        for tap_index, tap in enumerate(np.ndindex(*weight.shape[1:])):
+            cell = tuple(
+                o * s + t * d
+                for o, t, s, d in zip(position, tap, case.stride, case.dilation, strict=True)
+            )
+            np.testing.assert_array_equal(frame.input_positions[tap_index], cell)
+            np.testing.assert_allclose(
+                frame.products[:, tap_index],
+                padded[(slice(None), *cell)] * weight[(slice(None), *tap)],
+            )
 
 
 def test_trace_marks_padding_cells():
@@ -47,11 +59,13 @@ def test_trace_windows_show_dilation_gaps():
     np.testing.assert_array_equal(trace.step(1).input_positions[:, 0], [1, 3, 5])
 
 
-def test_trace_step_is_pure_function_of_its_arguments():
-    x, w = np.arange(16.0).reshape(4, 4), np.arange(4.0).reshape(2, 2)
-    one = ce.conv_trace_step(x, w, 3, stride=1)
-    two = ce.conv_trace(x, w).step(3)
-    assert one.value == two.value and one.output_position == two.output_position == (1, 0)
+def test_trace_step_of_d2l_example():
+    """d2l's 3×3 input 0…8 with [[0, 1], [2, 3]]: step 3 is y[1, 1] = 4·0 + 5·1 + 7·2 + 8·3."""
+    x, w = np.arange(9.0).reshape(3, 3), np.array([[0.0, 1.0], [2.0, 3.0]])
+    frame = ce.conv_trace_step(x, w, 3)
+    assert frame.output_position == (1, 1) and frame.value == 43.0
+    np.testing.assert_array_equal(frame.input_values.ravel(), [4, 5, 7, 8])
+    np.testing.assert_array_equal(frame.products.ravel(), [0, 5, 14, 24])
     with pytest.raises(ce.ConvConfigError, match="step"):
         ce.conv_trace(x, w).step(99)
 

@@ -89,3 +89,11 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def pytest_collection_modifyitems(items):
+    """All browser tests on one xdist worker: one app server and one Chromium, while the
+    other worker runs the computing tests (``-n 2 --dist loadgroup`` in pyproject.toml)."""
+    for item in items:
+        if "tests/e2e/" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.xdist_group("browser"))

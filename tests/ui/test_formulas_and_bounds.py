@@ -28,7 +28,7 @@ def test_output_size_formula_numbers():
     geometry = ce.conv_geometry((7, 6), (3, 3), 2, "same", 1)
     text = output_size_latex(geometry, 0)
     assert "{7 + 1 + 1 - 3}{2}" in text and text.endswith("= 4")
-    assert same_padding_latex(geometry, 1).endswith("p_\\text{after} = 1")
+    assert same_padding_latex(geometry, 1).endswith("p_{\\text{after}} = 1 - 0 = 1")
     assert "**1 on the right**" in same_padding_sentence(geometry, ("height", "width"))
 
 
@@ -77,9 +77,9 @@ def test_step_equation_sums_to_the_value():
 
 def test_parse_kernel_messages():
     assert parse_kernel("0 1; 2 3", 2) == (0.0, 1.0, 2.0, 3.0)
-    with pytest.raises(ValueError, match="needs 9 numbers for k = 3"):
+    with pytest.raises(ValueError, match=r"k = 3 needs 9 numbers \(3×3\), got 4"):
         parse_kernel("1 2 3 4", 3)
-    with pytest.raises(ValueError, match="only numbers"):
+    with pytest.raises(ValueError, match="'x' is not a number"):
         parse_kernel("1 x 3 4", 2)
 
 

@@ -1,14 +1,8 @@
-"""Sections rerun alone and write only their own part of the URL; the import heap is frozen."""
+"""Sections rerun alone and write only their own part of the URL."""
 
 from __future__ import annotations
 
-import gc
-import sys
-import types
-
 from streamlit.testing.v1 import AppTest
-
-import ui.heap as heap
 
 
 def _section_script() -> None:
@@ -92,21 +86,6 @@ def test_sections_show_their_widgets_and_the_page_publishes_all():
     at.slider(key="t_k").set_value(8).run()
     assert [m.value for m in at.markdown] == ["k = 8", "n = 2"]
     assert at.query_params == {"k": "8", "n": "2"}
-
-
-def test_freeze_imported_heap_freezes_after_new_imports_only(monkeypatch):
-    monkeypatch.setattr(heap, "_modules_when_frozen", 0)
-    try:
-        heap.freeze_imported_heap()
-        frozen = gc.get_freeze_count()
-        assert frozen > 0
-        heap.freeze_imported_heap()
-        assert gc.get_freeze_count() == frozen, "nothing new was imported"
-        monkeypatch.setitem(sys.modules, "imported_for_this_test", types.ModuleType("m"))
-        heap.freeze_imported_heap()
-        assert gc.get_freeze_count() > frozen
-    finally:
-        gc.unfreeze()
 
 
 def test_controls_last_draws_the_controls_once_above_the_body_with_the_values_it_read():

@@ -129,6 +129,25 @@ def test_window_rectangles_follow_the_trace():
         assert cells == {tuple(w) for w in trace.windows[step].tolist()}
 
 
+@pytest.mark.parametrize("kernel_size", [1, 2, 3])
+def test_undilated_small_windows_show_every_tap_in_its_own_colour(kernel_size):
+    """Up to 9 taps (the palette) each tap is its own cell with its own colour, at d = 1 too."""
+    trace = ce.conv_trace(np.arange(30.0).reshape(5, 6), np.ones((kernel_size,) * 2), stride=2)
+    view = grid_view_2d(trace)
+    for step in range(trace.num_steps):
+        rectangles = view.rectangles[step].tolist()
+        assert len(rectangles) == kernel_size**2
+        for tap, (row0, col0, row1, col1, colour) in enumerate(rectangles):
+            assert (row0, col0) == (row1, col1) == tuple(trace.windows[step, tap])
+            assert colour == tap
+
+
+def test_large_undilated_windows_are_one_box():
+    trace = ce.conv_trace(np.ones((8, 8)), np.ones((4, 4)))  # 16 taps > 9 colours
+    view = grid_view_2d(trace)
+    np.testing.assert_array_equal(view.rectangles[0], [[0, 0, 3, 3, 0]])
+
+
 def test_each_frame_colours_exactly_the_window_taps():
     """The window heatmap of frame n: the trace's tap cells, each with its tap's colour."""
     trace = trace_2d(padding="full", dilation=2, stride=2)

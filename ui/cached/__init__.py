@@ -32,6 +32,7 @@ from .sequences import (
     causal_trace,
     streaming_rows,
     wavenet_numbers,
+    wavenet_padding_reach,
     wavenet_tree,
 )
 from .sliding import (
@@ -97,5 +98,6 @@ __all__ = [
     "transposed_figures",
     "transposed_traces",
     "wavenet_numbers",
+    "wavenet_padding_reach",
     "wavenet_tree",
 ]

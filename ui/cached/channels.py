@@ -175,7 +175,10 @@ def lightweight_figure(spec: LightweightSpec, channel: int, pinned_step: int) ->
 def lightweight_matrices(spec: LightweightSpec) -> dict:
     example = lightweight_example(spec)
     left, _ = ce.sequence_padding(spec.kernel_size, spec.padding)
-    band = ce.lightweight_matrix(example["raw"], spec.channels, spec.length, 0, spec.padding)
+    # the kernel as applied: softmaxed, then DropConnected like the animation's
+    band = ce.lightweight_matrix(
+        example["normalised"], spec.channels, spec.length, 0, spec.padding, weight_softmax=False
+    )
     dynamic = ce.dynamic_matrix(example["dynamic_kernels"], left)
     standardised = (example["x"] - example["x"].mean()) / (example["x"].std() or 1.0)
     attention = ce.self_attention_weights(standardised, np.random.default_rng(1), spec.causal)
@@ -204,6 +207,7 @@ def lightweight_counts(spec: LightweightSpec) -> list[dict]:
                 "standard conv d²·k": ce.conv_parameters(d, d, k, bias=False),
                 "depthwise d·k": ce.conv_parameters(d, d, k, groups=d, bias=False),
                 "lightweight H·k": ce.lightweight_parameters(d, k, h),
+                "dynamic H·k·d": ce.dynamic_parameters(d, k, h),
                 "self-attention 4·d²": ce.attention_parameters(d),
             }
         )
@@ -211,12 +215,24 @@ def lightweight_counts(spec: LightweightSpec) -> list[dict]:
 
 
 @cached
-def cost_chart(channels: int, kernel_size: int) -> dict:
+def cost_chart(channels: int, kernel_size: int, num_heads: int) -> dict:
+    """Multiply-adds against length: the conv, the dynamic conv with its kernel prediction,
+    and attention."""
     lengths = [2**i for i in range(3, 14)]
+    args = (channels, kernel_size, num_heads)
     return cost_figure(
         lengths,
-        [ce.sequence_multiply_adds("conv", n, channels, kernel_size) for n in lengths],
-        [ce.sequence_multiply_adds("attention", n, channels) for n in lengths],
+        {
+            "lightweight conv: n·d·k": [
+                ce.sequence_multiply_adds("conv", n, *args) for n in lengths
+            ],
+            "dynamic conv: n·d·k + n·d·H·k (kernel prediction)": [
+                ce.sequence_multiply_adds("dynamic", n, *args) for n in lengths
+            ],
+            "self-attention: 2·n²·d": [
+                ce.sequence_multiply_adds("attention", n, channels) for n in lengths
+            ],
+        },
     )
 
 

@@ -43,16 +43,20 @@ def causal_figure(spec: CausalSpec, pinned_step: int) -> dict:
 
 @cached
 def causal_matrices(spec: CausalSpec) -> dict:
-    """Causal conv, centred conv and the causal self-attention mask, as time × time maps."""
+    """Causal conv, centred conv and the causal self-attention mask, as time × time maps.
+
+    The convs use the page's kernel, dilation and stride: row j is output j (at time j·s).
+    """
     size = min(spec.length, 16)
     w = kernel_1d_preset("random", spec.kernel_size, 3)
-    causal = ce.conv_matrix((size,), w, 1, "causal", spec.dilation)
-    centred = ce.conv_matrix((size,), w, 1, "same", spec.dilation)
+    causal = ce.conv_matrix((size,), w, spec.stride, "causal", spec.dilation)
+    centred = ce.conv_matrix((size,), w, spec.stride, "same", spec.dilation)
     attention = np.tril(np.ones((size, size)))
+    strided = f", s = {spec.stride}" if spec.stride > 1 else ""
     return heatmaps_figure(
         [
-            ("causal conv: lower-triangular band", causal),
-            ("centred conv: band around the diagonal", centred),
+            (f"causal conv{strided}: nothing after time j·s", causal),
+            (f"centred conv{strided}: a band around j·s", centred),
             ("self-attention's causal mask", attention),
         ],
         scale=theme.DIVERGING,
@@ -67,6 +71,13 @@ def wavenet_numbers(spec: WaveNetSpec) -> tuple[int, int, int]:
     dilated = ce.receptive_field(spec.layers)[-1].size
     plain = ce.receptive_field([ce.Layer(spec.kernel_size)] * len(spec.layers))[-1].size
     return dilated, plain, len(spec.layers)
+
+
+@cached
+def wavenet_padding_reach(spec: WaveNetSpec) -> int:
+    """How many of the sequence's outputs see past its start (into the causal padding)."""
+    before, _ = ce.padding_reach(ce.receptive_field(spec.layers, spec.length))
+    return before
 
 
 @cached
@@ -85,24 +96,37 @@ def wavenet_tree(spec: WaveNetSpec) -> tuple[dict, int]:
 
 
 @cached
-def streaming_rows(spec: CausalSpec, steps: int = 8) -> list[dict]:
-    """Step-by-step outputs of a streaming causal conv next to the full-sequence result."""
+def streaming_rows(spec: CausalSpec, steps: int = 8) -> tuple[list[dict], int]:
+    """The page's conv run one time step at a time, beside the full-sequence result.
+
+    Same input, kernel, stride, dilation and padding as the animation: with causal padding
+    each output is emitted when its own input arrives; centred padding makes it wait.
+    Returns the table rows and that wait (the layer's latency, in steps).
+    """
     x = sequence_preset("ramp", spec.length) + 1
     w = kernel_1d_preset("random", spec.kernel_size, 3)
-    full = ce.conv1d(x[None], w[None, None], padding="causal", dilation=spec.dilation)[0]
-    layer = ce.StreamingCausalConv1d(w[None, None], dilation=spec.dilation)
+    full = ce.conv1d(x[None], w[None, None], None, spec.stride, spec.padding, spec.dilation)[0]
+    padding = ce.resolve_padding(
+        spec.length, spec.kernel_size, spec.stride, spec.dilation, spec.padding
+    )
+    layer = ce.StreamingConv1d(w[None, None], None, spec.stride, spec.dilation, padding)
     rows = []
     for t in range(min(steps, spec.length)):
-        value = float(layer.step(x[t : t + 1])[0])
-        past = [theme.format_number(float(v[0])) for v in list(layer.buffer)[:-1]]
-        rows.append(
-            {
-                "t": t,
-                "new input x_t": theme.format_number(float(x[t])),
-                f"buffer (last {layer.buffer_size})": " ".join(past) or "—",
-                "y_t streamed": theme.format_number(value),
-                "y_t full sequence": theme.format_number(float(full[t])),
-                "equal": "✅" if np.isclose(value, full[t]) else "❌",
-            }
-        )
-    return rows
+        emitted = layer.push(x[t : t + 1])
+        past = [theme.format_number(float(v[0])) for v in list(layer.window)[:-1]]
+        row = {
+            "t": t,
+            "new input x_t": theme.format_number(float(x[t])),
+            f"buffer (last {layer.buffer_size})": " ".join(past) or "—",
+            "emitted now": "—",
+            "full sequence": "—",
+            "equal": "",
+        }
+        if emitted:
+            index = layer.emitted - 1
+            value = float(emitted[0][0])
+            row["emitted now"] = f"y[{index}] = {theme.format_number(value)}"
+            row["full sequence"] = f"y[{index}] = {theme.format_number(float(full[index]))}"
+            row["equal"] = "✅" if np.isclose(value, full[index]) else "❌"
+        rows.append(row)
+    return rows, layer.latency

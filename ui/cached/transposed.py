@@ -52,10 +52,10 @@ def transposed_figures(spec: TransposedSpec, pinned_step: int) -> tuple[dict, di
     """Zero-insertion animation, scatter animation and matrix view, all on one output cell."""
     zero_insertion, scatter = transposed_traces(spec)
     pinned = zero_insertion.output_position(pinned_step)
-    _, w = transposed_arrays(spec)
-    output_size = zero_insertion.output.shape
-    # the forward conv that this transposed conv inverts (in shape): output-sized → input-sized
-    matrix = ce.conv_matrix(output_size, w, spec.stride, spec.padding, spec.dilation)
+    x, w = transposed_arrays(spec)
+    # Cᵀ is the transposed conv itself; C, the conv it transposes, maps output-sized arrays
+    # back to input-sized ones (cells no stamp reaches are zero rows of Cᵀ)
+    transposed = ce.conv_transpose_matrix(x.shape, w, **_transpose_args(spec))
     return (
         sliding_window_figure(
             grid_view_2d(zero_insertion),
@@ -63,7 +63,7 @@ def transposed_figures(spec: TransposedSpec, pinned_step: int) -> tuple[dict, di
             titles=("Input: s − 1 zeros inserted, padded", "Kernel, flipped", "Output"),
         ),
         scatter_figure(scatter, pinned),
-        matrix_figure(matrix, pinned_row=pinned_step),
+        matrix_figure(transposed.T, pinned_row=pinned_step),
     )
 
 
@@ -104,30 +104,29 @@ def checkerboard_image(spec: TransposedSpec) -> dict:
 
 
 def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
-    """For each legal output_padding: the transposed output size (it inverts a strided conv)."""
-    sizes = ce.input_sizes_for_output(
-        spec.size, spec.kernel_size, spec.stride, spec.padding, spec.dilation
-    )
-    limit = ce.max_output_padding(spec.stride, spec.dilation)
-    rows = {
-        "conv input size i": [],
-        "conv output size": [],
+    """For each legal output_padding: the output size, what a conv maps it back to, Keras."""
+    k, s, p, d, n = spec.kernel_size, spec.stride, spec.padding, spec.dilation, spec.size
+    rows: dict[str, list] = {
         "output_padding": [],
-        "transposed output size": [],
+        "PyTorch output size": [],
+        f"a conv (k = {k}, s = {s}, p = {p}) maps it back to": [],
+        "Keras, same settings": [],
     }
-    for extra, size in enumerate(sizes):
-        if extra > limit or size < 1:
-            continue
-        rows["conv input size i"].append(size)
-        rows["conv output size"].append(
-            ce.conv_output_size(size, spec.kernel_size, spec.stride, spec.padding, spec.dilation)
-        )
+    for extra in range(ce.max_output_padding(s, d) + 1):
+        size = ce.conv_transpose_output_size(n, k, s, p, extra, d)
+        back = ce.conv_output_size(size, k, s, p, d)
+        try:
+            mode = ce.keras_transpose_padding(k, s, p, extra, d)
+            keras = ce.keras_conv_transpose_output_size(n, k, s, mode, extra, d)
+            keras_text = f"{keras} (padding='{mode}')"
+        except ce.ConvConfigError as error:
+            keras_text = f"✗ {error}"
         rows["output_padding"].append(extra)
-        rows["transposed output size"].append(
-            ce.conv_transpose_output_size(
-                spec.size, spec.kernel_size, spec.stride, spec.padding, extra, spec.dilation
-            )
+        rows["PyTorch output size"].append(size)
+        rows[f"a conv (k = {k}, s = {s}, p = {p}) maps it back to"].append(
+            f"{back} ✓" if back == n else f"{back} (not {n})"
         )
+        rows["Keras, same settings"].append(keras_text)
     return rows
 
 

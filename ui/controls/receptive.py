@@ -25,11 +25,17 @@ class ScheduleSpec:
         return tuple(ce.Layer(self.kernel_size, 1, r, "same") for r in self.rates)
 
 
-def _parse_rates(text: str) -> tuple[int, ...]:
-    rates = tuple(int(part) for part in re.split(r"[\s,;]+", text.strip()) if part)
+def parse_rates(text: str) -> tuple[int, ...]:
+    """``"1, 2, 5"`` → (1, 2, 5); raises ValueError with a sentence a student can act on."""
+    parts = [part for part in re.split(r"[\s,;]+", text.strip()) if part]
+    rates = []
+    for part in parts:
+        if not part.isdigit():
+            raise ValueError(f"{part[:12]!r} is not a whole number; type e.g. 1, 2, 5")
+        rates.append(int(part))
     if not 1 <= len(rates) <= 8 or not all(1 <= r <= 16 for r in rates):
-        raise ValueError("use 1 to 8 dilation rates from 1 to 16, e.g. 1, 2, 5")
-    return rates
+        raise ValueError("type 1 to 8 rates, each from 1 to 16, e.g. 1, 2, 5")
+    return tuple(rates)
 
 
 def schedule_controls(params: PageParams, schedules: dict[str, tuple[int, ...]]) -> ScheduleSpec:
@@ -39,23 +45,19 @@ def schedule_controls(params: PageParams, schedules: dict[str, tuple[int, ...]])
     choice = params.choice(
         "rates", "Dilation schedule", names, "1, 2, 4", widget="select", container=columns[0]
     )
-    custom = params.text(
-        "custom",
-        "Custom rates",
-        "1, 2, 5",
-        _parse_rates,
-        describe="a list of rates 1–16",
-        container=columns[1],
-    )
-    kernel_size = params.integer("sk", "k", 3, 2, 5, container=columns[2])
-    size = params.integer("grid", "Input size", 41, 15, 61, container=columns[3])
     rates = schedules.get(choice)
-    if rates is None:
-        try:
-            rates = _parse_rates(custom)
-        except ValueError as error:
-            st.warning(f"Custom rates: {error}. Using 1, 2, 5.", icon="✏️")
-            rates = (1, 2, 5)
+    if rates is None:  # the text field only when it is used
+        custom = params.text(
+            "custom",
+            "Custom rates",
+            "1, 2, 5",
+            parse_rates,
+            describe="a list of dilation rates",
+            container=columns[1],
+        )
+        rates = parse_rates(custom if custom is not None else "1, 2, 5")
+    kernel_size = params.integer("sk", "Kernel size k (stack)", 3, 2, 5, container=columns[2])
+    size = params.integer("grid", "Input size", 41, 15, 61, container=columns[3])
     return ScheduleSpec(rates, kernel_size, size)
 
 
@@ -71,37 +73,29 @@ class StackSpec:
 def stack_controls(params: PageParams, presets: dict[str, str]) -> StackSpec | None:
     """Preset + editable layer table + input size.
 
+    The table is the one editor of the stack; the URL carries it as text (``layers=``).
     Returns None (after explaining why) when the stack has no output for this input size.
     """
     from .. import layers as stack_text
 
-    top = params.columns([3, 2])
     preset = params.choice(
-        "preset",
-        "Start from",
-        (*presets, "custom"),
-        "plain 3×3 × 3",
-        widget="select",
-        container=top[0],
+        "preset", "Start from", (*presets, "custom"), "plain 3×3 × 3", widget="select"
     )
-    # a newly chosen preset replaces the stack text (before its widget exists in this run)
+    # a newly chosen preset replaces the stack (before the table is drawn in this run)
     previous = params.key("previous_preset")
     if preset != "custom" and st.session_state.get(previous, preset) != preset:
         st.session_state[params.key("layers")] = presets[preset]
     st.session_state[previous] = preset
-    encoded = params.text(
+    encoded = params.stored(
         "layers",
-        "Stack (kind:k:s:d:padding; …)",
         presets.get(preset, presets["plain 3×3 × 3"]),
         stack_text.check_encoded,
         describe="a valid layer stack",
-        container=top[1],
-        help="The table below edits the same stack; this text is what the URL carries.",
     )
-    rows = stack_text.decode(encoded) if _decodes(encoded) else stack_text.decode(presets[preset])
     edited = st.data_editor(
-        rows,
+        stack_text.decode(encoded),
         num_rows="dynamic",
+        # a new stack (preset or link) starts a new editor; edits stay in this one
         key=params.key(f"table_{abs(hash(encoded)) % 10**8}"),
         column_config={
             "kind": st.column_config.SelectboxColumn("kind", options=list(stack_text.KINDS)),
@@ -139,16 +133,6 @@ def output_position(params: PageParams, outputs: int) -> int:
     if clicked is not None and 0 <= clicked < outputs:
         st.session_state[params.key("o")] = clicked
     return params.integer("o", "Output position", outputs // 2, 0, outputs - 1)
-
-
-def _decodes(text: str) -> bool:
-    from .. import layers as stack_text
-
-    try:
-        stack_text.decode(text)
-    except ValueError:
-        return False
-    return True
 
 
 def chosen_output(params: PageParams, size: int, chart: str = "layers_chart") -> tuple[int, int]:

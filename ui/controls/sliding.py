@@ -13,7 +13,6 @@ from ._common import (
     KERNEL_LABELS,
     MAX_EXPLICIT_PAD,
     MAX_INPUT_2D,
-    MAX_KERNEL,
     MAX_LENGTH_1D,
     MAX_STRIDE,
     PADDING_LABELS,
@@ -28,27 +27,18 @@ def parse_kernel(text: str, kernel_size: int, ndim: int = 2) -> tuple[float, ...
     """
     numbers = [part for part in re.split(r"[\s,;]+", text.strip()) if part]
     expected = kernel_size**ndim
-    try:
-        values = tuple(float(number) for number in numbers)
-    except ValueError:
-        raise ValueError("the custom kernel must contain only numbers") from None
+    values = []
+    for number in numbers:
+        try:
+            values.append(float(number))
+        except ValueError:
+            raise ValueError(f"{number[:12]!r} is not a number") from None
     if len(values) != expected:
         shape = f"{kernel_size}×{kernel_size}" if ndim == 2 else f"{kernel_size}"
-        raise ValueError(
-            f"the custom kernel needs {expected} numbers for k = {kernel_size} ({shape}), "
-            f"got {len(values)}"
-        )
+        raise ValueError(f"k = {kernel_size} needs {expected} numbers ({shape}), got {len(values)}")
     if any(abs(v) > 1e6 or v != v for v in values):
-        raise ValueError("the custom kernel's numbers must be finite and at most 10⁶")
-    return values
-
-
-def _check_custom(text: str) -> None:
-    numbers = [part for part in re.split(r"[\s,;]+", text.strip()) if part]
-    if not 1 <= len(numbers) <= MAX_KERNEL**2:
-        raise ValueError(text)
-    for number in numbers:
-        float(number)
+        raise ValueError("each number must be finite and at most 10⁶ in size")
+    return tuple(values)
 
 
 @dataclass(frozen=True)
@@ -171,9 +161,12 @@ def conv2d_controls(
             "weights",
             "Custom kernel (rows separated by ;)",
             "1 0 -1; 1 0 -1; 1 0 -1",
-            _check_custom,
-            describe="a list of numbers",
+            lambda text: parse_kernel(text, kernel_size),
+            describe=f"a {kernel_size}×{kernel_size} kernel",
+            help=f"{kernel_size * kernel_size} numbers, e.g. 0 1; 2 3 for k = 2.",
         )
+        if custom is None:  # nothing typed fits this k yet: the default kernel meanwhile
+            kernel_preset, custom = "sobel", ""
     return Conv2dSpec(
         height,
         width,

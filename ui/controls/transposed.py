@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import product
 
 import conv_engine as ce
 
@@ -25,31 +27,57 @@ class TransposedSpec:
     seed: int
 
 
+KERNEL_SIZES = range(1, 5)
+STRIDES = range(1, 4)
+DILATIONS = range(1, 3)
+
+
+def largest_input(kernel_size: int, stride: int, dilation: int) -> int:
+    """Largest input size: the full output stays within MAX_TRANSPOSED cells (readable)."""
+    extent = ce.effective_kernel_size(kernel_size, dilation)
+    return max(1, min(7, (MAX_TRANSPOSED - extent) // stride + 1))
+
+
+def largest_crop(size: int, kernel_size: int, stride: int, dilation: int) -> int:
+    """Largest padding (crop) that leaves an output: at most 3, and less than half the full."""
+    full = (size - 1) * stride + dilation * (kernel_size - 1)
+    return min(3, full // 2)
+
+
+def reachable_settings() -> Iterator[tuple[int, int, int, int, int, int]]:
+    """Every (n, k, s, d, p, output_padding) the page's controls can reach."""
+    for kernel_size, stride, dilation in product(KERNEL_SIZES, STRIDES, DILATIONS):
+        for size in range(1, largest_input(kernel_size, stride, dilation) + 1):
+            for padding in range(largest_crop(size, kernel_size, stride, dilation) + 1):
+                for output_padding in range(ce.max_output_padding(stride, dilation) + 1):
+                    yield size, kernel_size, stride, dilation, padding, output_padding
+
+
 def transposed_controls(params: PageParams) -> TransposedSpec:
     """Widgets bounded by the transposed conv's rules: output ≥ 1, output_padding < max(s, d)."""
     columns = params.columns(6)
-    kernel_size = params.integer("k", "Kernel size k", 3, 1, 4, container=columns[1])
-    stride = params.integer("s", "Stride s", 2, 1, 3, container=columns[2])
-    dilation = params.integer("d", "Dilation d", 1, 1, 2, container=columns[3])
-    # keep the full output at most MAX_TRANSPOSED cells wide, so every view stays readable
-    extent = dilation * (kernel_size - 1) + 1
-    largest = max(1, min(7, (MAX_TRANSPOSED - extent) // stride + 1))
+    kernel_size = params.integer(
+        "k", "Kernel size k", 3, KERNEL_SIZES[0], KERNEL_SIZES[-1], container=columns[1]
+    )
+    stride = params.integer("s", "Stride s", 2, STRIDES[0], STRIDES[-1], container=columns[2])
+    dilation = params.integer(
+        "d", "Dilation d", 1, DILATIONS[0], DILATIONS[-1], container=columns[3]
+    )
     size = params.integer(
         "n",
         "Input size",
         3,
         1,
-        largest,
+        largest_input(kernel_size, stride, dilation),
         container=columns[0],
         help=f"Bounded so the output stays within {MAX_TRANSPOSED} cells.",
     )
-    full = (size - 1) * stride + dilation * (kernel_size - 1)
     padding = params.integer(
         "p",
         "Padding p (crop)",
         0,
         0,
-        min(3, full // 2),
+        largest_crop(size, kernel_size, stride, dilation),
         container=columns[4],
         help="PyTorch's transposed padding crops p cells from each side of the full output.",
     )
@@ -60,8 +88,8 @@ def transposed_controls(params: PageParams) -> TransposedSpec:
         0,
         ce.max_output_padding(stride, dilation),
         container=columns[5],
-        help="Must be smaller than max(s, d): it picks one of the input "
-        "sizes that a strided conv maps to the same output size.",
+        help="PyTorch needs it smaller than max(s, d), Keras smaller than s. With s > 1 it "
+        "picks which of the s input sizes a strided conv maps to this output it restores.",
     )
     row = params.columns([2, 2, 1, 1])
     input_preset = params.choice(
