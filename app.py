@@ -6,11 +6,13 @@ import streamlit as st
 
 from ui.catalog import PAGES
 
+# presenter mode (?present=1) opens with the sidebar closed: the figure gets the room
+presenting = st.query_params.get("present", "").lower() in ("1", "true", "yes", "on")
 st.set_page_config(
     page_title="Convolution Playground",
     page_icon="🔲",
     layout="wide",
-    initial_sidebar_state="auto",
+    initial_sidebar_state="collapsed" if presenting else "auto",
 )
 
 sections: dict[str, list] = {"": [st.Page("pages/home.py", title="Home", icon="🏠", default=True)]}

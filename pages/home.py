@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.catalog import PAGES
-from ui.shell import ensure_navigation
+from ui.page import ensure_navigation
 
 ensure_navigation()
 

@@ -25,17 +25,6 @@ PRESETS: dict[str, str] = {
     "conv:3:1:1:1;conv:3:1:1:1;pool:3:2:1:0",
 }
 
-SCHEDULES: dict[str, tuple[int, ...]] = {
-    "1, 1, 1": (1, 1, 1),
-    "1, 2, 4": (1, 2, 4),
-    "1, 2, 4, 8": (1, 2, 4, 8),
-    "2, 2, 2": (2, 2, 2),
-    "2, 4, 8": (2, 4, 8),
-    "1, 2, 5": (1, 2, 5),
-    "1, 2, 9": (1, 2, 9),
-}
-
-
 @dataclass(frozen=True)
 class LayerRow:
     """One row of the stack editor, as text-friendly values."""

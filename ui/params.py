@@ -11,7 +11,7 @@ setting cannot be reached.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
@@ -29,24 +29,7 @@ class PageParams:
     notices: list[str] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
     notice_area: Any = field(default=None, repr=False)  # where show_notices writes, if set
-    drawn: bool = True  # False: widgets resolve their values and draw nothing (see undrawn)
-
-    def undrawn(self) -> PageParams:
-        """These parameters, reading the values their widgets will have without drawing them.
-
-        A section can then compute and send its figure before its controls: the browser
-        renders elements in the order they arrive, so the figure is redrawn sooner after a
-        key press. The section draws the same controls afterwards, with ``self``, into a
-        container it placed above (see :func:`ui.sections.controls_last`). Notices and
-        values are shared with ``self``.
-        """
-        return replace(self, drawn=False)
-
-    def columns(self, spec: int | Sequence[float]) -> list[Any]:
-        """``st.columns(spec)``, or placeholders when nothing is drawn."""
-        if self.drawn:
-            return st.columns(spec)
-        return [None] * (spec if isinstance(spec, int) else len(spec))
+    present: bool = False  # presenter mode: prose hidden, scenes large, keyboard shortcuts
 
     def reserve_notice_area(self) -> None:
         """Keep a place here, above the widgets, for the notices written after them."""
@@ -86,12 +69,13 @@ class PageParams:
         self._seed(name, default, lambda raw: int(float(raw)), "a whole number")
         value = st.session_state[key]
         if not isinstance(value, int) or not low <= value <= high:
-            clamped = min(max(int(value), low), high) if isinstance(value, int) else default
-            if fresh:
+            if fresh:  # a link's value: the page's default, and say so
                 self.notices.append(
-                    f"`{name}={value}` is outside {low}…{high} here: using `{clamped}`."
+                    f"`{name}={value}` is outside {low}…{high} here: using the default `{default}`."
                 )
-            value = clamped
+                value = default
+            else:  # bounds that moved under a value the user chose: the nearest one
+                value = min(max(int(value), low), high) if isinstance(value, int) else default
         # Re-assert the value every run: a slider's identity includes its bounds, and a
         # slider whose bounds moved would otherwise start over at its minimum.
         st.session_state[key] = value
@@ -107,20 +91,73 @@ class PageParams:
         *,
         help: str | None = None,
         container: Any = None,
+        shortcut: str | None = None,
     ) -> int:
-        """An integer slider bounded to ``low … high`` (a fixed value when they are equal)."""
+        """An integer slider bounded to ``low … high``.
+
+        When ``low == high`` the slider still shows its one value (disabled), so the control
+        keeps its shape. In presenter mode a ``shortcut`` key (e.g. ``"K"``) adds one and
+        Shift + key takes one away.
+        """
         container = container or st
         high = max(low, high)
         key = self.key(name)
         value = self.bounded_integer(name, default, low, high)
-        if self.drawn and low == high:
-            container.number_input(
-                label, min_value=low, max_value=low, disabled=True, help=help, key=key
+        if low == high:
+            container.slider(
+                label, low, low + 1, key=f"{key}_fixed", value=low, disabled=True, help=help
             )
-        elif self.drawn:
+        else:
             value = container.slider(label, low, high, key=key, help=help)
+        if shortcut and self.present:
+            self._shortcut_buttons(container, key, label, shortcut, low, high)
         self.values[name] = str(value)
         return int(value)
+
+    @staticmethod
+    def _shortcut_buttons(
+        container: Any, key: str, label: str, shortcut: str, low: int, high: int
+    ) -> None:
+        """Two small buttons bound to keys: ``shortcut`` adds one, Shift + it takes one."""
+
+        def move(delta: int) -> None:
+            st.session_state[key] = min(max(st.session_state[key] + delta, low), high)
+
+        minus, plus = container.columns(2)
+        minus.button(
+            f"− ⇧{shortcut}",
+            key=f"{key}_down",
+            on_click=move,
+            args=(-1,),
+            shortcut=f"Shift+{shortcut}",
+            help=f"{label} − 1",
+            width="stretch",
+        )
+        plus.button(
+            f"+ {shortcut}",
+            key=f"{key}_up",
+            on_click=move,
+            args=(1,),
+            shortcut=shortcut,
+            help=f"{label} + 1",
+            width="stretch",
+        )
+
+    def step(self) -> int | None:
+        """The animation step the link pins (``?step=``), or None (the scene's first)."""
+        key = self.key("step")
+        self._seed("step", None, lambda raw: int(raw), "a whole number")
+        step = st.session_state[key]
+        if isinstance(step, int) and step >= 0:
+            self.values["step"] = str(step)
+            return step
+        return None
+
+    def pin_step(self, step: int | None) -> None:
+        """Keep the step a student settled on (reported by the scene) for the link."""
+        if step is not None and st.session_state.get(self.key("step")) != step:
+            st.session_state[self.key("step")] = step
+            self.values["step"] = str(step)
 
     def choice(
         self,
@@ -130,11 +167,11 @@ class PageParams:
         default: str,
         *,
         labels: dict[str, str] | None = None,
-        widget: str = "segmented",
+        widget: str = "pills",
         help: str | None = None,
         container: Any = None,
     ) -> str:
-        """One of ``options`` (case-insensitive in the URL), as a segmented control or select."""
+        """One of ``options`` (case-insensitive in the URL), as pills or a select box."""
         container = container or st
         key = self.key(name)
         lookup = {option.lower(): option for option in options}
@@ -146,10 +183,10 @@ class PageParams:
         labels = labels or {}
         format_func = lambda option: labels.get(option, option)  # noqa: E731
         value = st.session_state[key]
-        if self.drawn and widget == "select":
+        if widget == "select":
             value = container.selectbox(label, options, key=key, format_func=format_func, help=help)
-        elif self.drawn:
-            value = container.segmented_control(
+        else:  # pills wrap onto a second line in a narrow column; a segmented bar is cut
+            value = container.pills(
                 label,
                 options,
                 key=key,
@@ -181,9 +218,7 @@ class PageParams:
             raise ValueError(raw)
 
         self._seed(name, default, parse, "on or off (1 or 0)")
-        value = bool(st.session_state[self.key(name)])
-        if self.drawn:
-            value = bool(container.toggle(label, key=self.key(name), help=help))
+        value = bool(container.toggle(label, key=self.key(name), help=help))
         self.values[name] = "1" if value else "0"
         return value
 
@@ -214,9 +249,7 @@ class PageParams:
 
         self._seed(name, default, parse, describe)
         key, good_key = self.key(name), self.key(f"{name}_accepted")
-        value = st.session_state[key]
-        if self.drawn:
-            value = container.text_input(label, key=key, help=help, max_chars=MAX_QUERY_TEXT)
+        value = container.text_input(label, key=key, help=help, max_chars=MAX_QUERY_TEXT)
         self.values[name] = value
         try:
             validate(value)
@@ -229,12 +262,11 @@ class PageParams:
                 ),
                 None,
             )
-            if self.drawn:
-                shown = value if len(value) <= 40 else value[:40] + "…"
-                instead = f" Using `{fallback}` until then." if fallback is not None else ""
-                container.warning(
-                    f"**{label}:** `{shown}` is not {describe}: {error}.{instead}", icon="✏️"
-                )
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            instead = f" Using `{fallback}` until then." if fallback is not None else ""
+            container.warning(
+                f"**{label}:** `{shown}` is not {describe}: {error}.{instead}", icon="✏️"
+            )
             if fallback is not None:
                 self.values[name] = fallback
             return fallback
@@ -258,6 +290,26 @@ class PageParams:
         value = st.session_state[self.key(name)]
         self.values[name] = value
         return value
+
+    def view(self, name: str, views: dict[str, str]) -> str:
+        """The open tab of ``views`` (slug → label) as its label, kept in the URL as its slug.
+
+        For ``st.tabs(..., key=self.key(name))``: the link says which tab opens
+        (``?view=matrix``); the first tab is the default.
+        """
+        slugs = {slug.lower(): slug for slug in views}
+        default = next(iter(views.values()))
+        self._seed(
+            name,
+            default,
+            lambda raw: views[slugs[raw.lower()]],
+            f"one of {', '.join(views)}",
+        )
+        key = self.key(name)
+        label = st.session_state[key] if st.session_state[key] in views.values() else default
+        st.session_state[key] = label
+        self.values[name] = next(slug for slug, text in views.items() if text == label)
+        return label
 
     def show_notices(self, keep: tuple[str, ...] = ("step",)) -> None:
         """Explain, once, which link parameters were replaced or ignored, and why.

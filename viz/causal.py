@@ -65,7 +65,7 @@ def dependency_tree_figure(
         **theme.figure_layout(
             height=140 + 46 * depth,
             margin={"l": 130, "r": 20, "t": 40, "b": 40},
-            font={**theme.FONT, "size": 14},
+            font={"family": theme.FONT_FAMILY, "size": 14},
         ),
         "title": {"text": f"Output at time {position} depends on {levels[-1].size} input steps"},
         "xaxis": {

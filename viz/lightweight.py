@@ -5,67 +5,25 @@ from __future__ import annotations
 import numpy as np
 
 from . import theme
-from .receptive import LAYOUT
-from .sliding import CONTROL_BAND, animation_controls, rectangle_path
+from .receptive import CHART
+from .scenes import Box, Panel, boxes_scene
 
 
-def step_kernels_figure(kernels: np.ndarray, frame_ms: int = theme.FRAME_MS) -> dict:
+def step_kernels_scene(kernels: np.ndarray) -> dict:
     """Dynamic conv: each time step's predicted (softmaxed) kernel as a row; Play walks t.
 
     kernels : ``(T, K)`` for one head.
     """
     length, taps = kernels.shape
-    height = 110 + 26 * length + CONTROL_BAND
-
-    def frame(t: int) -> list[dict]:
-        hx, hy = rectangle_path(np.array([[t, 0, t, taps - 1]]))
-        return [{"type": "scatter", "x": hx, "y": hy}]
-
-    data = [
-        {
-            "type": "heatmap",
-            "z": kernels.tolist(),
-            "colorscale": theme.COUNT_SCALE,
-            "zmin": 0,
-            "zmax": 1,
-            "showscale": True,
-            "colorbar": {"title": {"text": "weight"}},
-            "text": [[f"{v:.2f}" for v in row] for row in kernels.tolist()],
-            "texttemplate": "%{text}",
-            "xgap": 2,
-            "ygap": 2,
-            "hovertemplate": "t = %{y}, tap %{x}: %{z:.3f}<extra></extra>",
-        },
-        {
-            **frame(0)[0],
-            "mode": "lines",
-            "line": {"color": theme.WINDOW_OUTLINE, "width": 4},
-            "hoverinfo": "skip",
-        },
+    panels = [Panel("Kernel predicted at each step t (head 0)", kernels, "count", "w")]
+    boxes = [[Box(0, t, 0, t, taps - 1)] for t in range(length)]
+    captions = [
+        f"step {t}: w_t = softmax(W·x_t) = ["
+        + ", ".join(theme.format_number(v) for v in kernels[t].tolist())
+        + "], its own kernel, used only for output t"
+        for t in range(length)
     ]
-    layout = {
-        **LAYOUT,
-        "height": height,
-        "margin": {"l": 60, "r": 20, "t": 50, "b": 0},
-        "title": {"text": "Dynamic conv: the kernel predicted at each step (head 0)"},
-        "xaxis": {
-            "title": {"text": "tap"},
-            "dtick": 1,
-            "side": "top",
-            "fixedrange": True,
-            "domain": [0, 0.6],
-        },
-        "yaxis": {
-            "title": {"text": "time step t"},
-            "autorange": "reversed",
-            "dtick": 1,
-            "fixedrange": True,
-            "domain": [CONTROL_BAND / height, 1 - 60 / height],
-        },
-        **animation_controls(tuple(f"t = {t}" for t in range(length)), 0, frame_ms, height),
-    }
-    frames = [{"name": str(t), "data": frame(t), "traces": [1]} for t in range(length)]
-    return {"data": data, "layout": layout, "frames": frames}
+    return boxes_scene(panels, boxes, captions, legend=[("window", "this step's kernel")])
 
 
 def cost_figure(lengths: list[int], series: dict[str, list[int]]) -> dict:
@@ -86,11 +44,11 @@ def cost_figure(lengths: list[int], series: dict[str, list[int]]) -> dict:
         for index, (name, counts) in enumerate(series.items())
     ]
     layout = {
-        **LAYOUT,
-        "height": 360,
+        **theme.figure_layout(height=380, showlegend=True, **CHART),
+        "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
         "title": {"text": "Cost against sequence length"},
-        "xaxis": {"title": {"text": "sequence length n"}, "gridcolor": "#eee"},
-        "yaxis": {"title": {"text": "multiply-adds"}, "type": "log", "gridcolor": "#eee"},
+        "xaxis": {"title": {"text": "sequence length n"}},
+        "yaxis": {"title": {"text": "multiply-adds"}, "type": "log"},
         "legend": {"orientation": "h", "y": -0.3},
     }
     return {"data": data, "layout": layout}

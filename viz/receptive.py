@@ -7,14 +7,9 @@ import numpy as np
 from conv_engine import ReceptiveFieldRow
 
 from . import theme
-from .sliding import CONTROL_BAND, animation_controls
+from .scenes import Box, Panel, boxes_scene
 
-LAYOUT = {
-    "plot_bgcolor": theme.BACKGROUND,
-    "paper_bgcolor": theme.BACKGROUND,
-    "font": {**theme.FONT, "size": 15},
-    "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
-}
+CHART = {"font": {"family": theme.FONT_FAMILY, "size": 15}}
 
 
 def growth_figure(series: dict[str, list[int]], title: str) -> dict:
@@ -35,103 +30,73 @@ def growth_figure(series: dict[str, list[int]], title: str) -> dict:
         for i, (name, sizes) in enumerate(series.items())
     ]
     layout = {
-        **LAYOUT,
-        "height": 380,
+        **theme.figure_layout(height=380, showlegend=True, **CHART),
+        "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
         "title": {"text": title},
-        "xaxis": {"title": {"text": "layers"}, "dtick": 1, "gridcolor": "#eee"},
-        "yaxis": {
-            "title": {"text": "receptive field (cells)"},
-            "gridcolor": "#eee",
-            "rangemode": "tozero",
-        },
+        "xaxis": {"title": {"text": "layers"}, "dtick": 1},
+        "yaxis": {"title": {"text": "receptive field (cells)"}, "rangemode": "tozero"},
         "legend": {"orientation": "h", "y": -0.25},
     }
     return {"data": data, "layout": layout}
 
 
-def support_line_figure(
-    counts: np.ndarray, row: ReceptiveFieldRow, positions: list[int], active: int
+def span_scene(
+    counts: np.ndarray, row: ReceptiveFieldRow, input_size: int, pinned: int, outputs: int
 ) -> dict:
-    """Paths from each input cell to one output, with the closed-form span and the padding.
+    """What each output of a stack sees along the input: Play sweeps its span across.
 
-    ``counts`` holds one row per output in ``positions``; Play sweeps the outputs so the
-    receptive field slides over the input (client-side frames), starting at ``active``.
+    ``counts`` (``input_size``): paths from each input cell to output ``pinned`` (holes are
+    0). The input strip covers the pinned output's span and a margin as wide (at least
+    8 cells, so a class can read it); the sweep visits the outputs whose spans fit in it.
+    Cells outside the input are padding.
     """
-    size = counts.shape[1]
-    spans = [row.span(position) for position in positions]
-    low = min(min(first for first, _ in spans), 0) - 1
-    high = max(max(last for _, last in spans), size - 1) + 1
-
-    def frame(index: int) -> list[dict]:
-        first, last = spans[index]
-        return [
-            {
-                "type": "scatter",
-                "x": [first - 0.5, last + 0.5, last + 0.5, first - 0.5, first - 0.5],
-                "y": [0, 0, 1, 1, 0],
-            },
-            {"type": "bar", "y": counts[index].tolist()},
-        ]
-
-    span, bars = frame(active)
-    shapes = [
-        {
-            "type": "rect",
-            "xref": "x",
-            "yref": "y domain",
-            "x0": x0,
-            "x1": x1,
-            "y0": 0,
-            "y1": 1,
-            "fillcolor": theme.PADDING_FILL,
-            "opacity": 0.6,
-            "line": {"width": 0},
-            "layer": "below",
-        }
-        for x0, x1 in ((low, -0.5), (size - 0.5, high))
+    first, last = row.span(pinned)
+    margin = max(8, last - first + 1)
+    low, high = first - margin, last + margin
+    inside = [t for t in range(outputs) if low <= row.span(t)[0] and row.span(t)[1] <= high]
+    positions = sorted({*inside[:: max(1, -(-len(inside) // 128))], pinned})
+    columns = np.arange(low, high + 1)
+    real = (columns >= 0) & (columns < input_size)
+    values = np.zeros(columns.size)
+    values[real] = counts[columns[real]]
+    kinds = np.where(real, 0, 1)
+    panels = [
+        Panel(
+            "Outputs: click one",
+            np.asarray(positions, float)[None, :],
+            "count",
+            "output",
+            numbers=len(positions) <= 40,
+        ),
+        Panel(
+            f"Inputs {low} … {high}: paths to output {pinned}",
+            values[None, :],
+            "count",
+            "x",
+            kinds[None, :],
+            col_labels=[str(c) for c in columns],
+            numbers=columns.size <= 48,
+        ),
     ]
-    data = [
-        {
-            **span,
-            "mode": "lines",
-            "fill": "toself",
-            "yaxis": "y2",
-            "hoverinfo": "skip",
-            "fillcolor": theme.with_alpha(theme.TAP_COLOURS[0], 0.18),
-            "line": {"color": theme.WINDOW_OUTLINE, "width": 2, "dash": "dash"},
-        },
-        {
-            **bars,
-            "x": list(range(size)),
-            "marker": {"color": theme.TAP_COLOURS[4]},
-            "name": "paths to the output",
-            "hovertemplate": "input %{x}: %{y} path(s)<extra></extra>",
-        },
-    ]
-    first, last = spans[active]
-    names = tuple(
-        f"output {p}: inputs {a} … {b}" for p, (a, b) in zip(positions, spans, strict=True)
+    steps, captions = [], []
+    for index, position in enumerate(positions):
+        start, end = row.span(position)
+        steps.append([Box(0, 0, index, 0, index), Box(1, 0, start - low, 0, end - low)])
+        outside = max(0, -start) + max(0, end - (input_size - 1))
+        padding = f", {outside} in padding" if outside else ""
+        captions.append(
+            f"output {position} sees inputs {start} … {end}: {end - start + 1} cells{padding}"
+        )
+    scene = boxes_scene(
+        panels,
+        steps,
+        captions,
+        start=positions.index(pinned),
+        legend=[
+            ("window", "the receptive field (closed form)"),
+            ("padding", "padding (outside the input)"),
+        ],
+        clickable=0,
     )
-    height = 300 + CONTROL_BAND
-    layout = {
-        **LAYOUT,
-        "height": height,
-        "shapes": shapes,
-        "bargap": 0.05,
-        "showlegend": False,
-        "margin": {"l": 60, "r": 20, "t": 50, "b": 0},
-        "title": {
-            "text": f"Output {positions[active]} sees inputs {first} … {last} "
-            "(grey: padding, dashed: the closed-form span)"
-        },
-        "xaxis": {"title": {"text": "input position"}, "range": [low, high], "domain": [0, 1]},
-        "yaxis": {
-            "title": {"text": "paths"},
-            "rangemode": "tozero",
-            "domain": [CONTROL_BAND / height + 0.16, 1],
-        },
-        "yaxis2": {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
-        **animation_controls(names, active, theme.FRAME_MS, height),
-    }
-    frames = [{"name": str(i), "data": frame(i), "traces": [0, 1]} for i in range(len(positions))]
-    return {"data": data, "layout": layout, "frames": frames}
+    scene["positions"] = positions  # step → output position, for the page
+    return scene

@@ -8,11 +8,9 @@ with a hatch.
 
 from __future__ import annotations
 
-FONT_FAMILY = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
+FONT_FAMILY = "'Source Sans', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 TEXT = "#1b1f24"
 MUTED_TEXT = "#6b7280"
-BACKGROUND = "#ffffff"
-FONT = {"family": FONT_FAMILY, "color": TEXT}
 
 INPUT_FILL = "#eef3fb"
 PADDING_FILL = "#d9d9d9"
@@ -51,15 +49,17 @@ FRAME_MS = 700  # animation: one step per FRAME_MS at 1×
 
 
 def figure_layout(**settings: object) -> dict:
-    """The frame every figure shares (white background, the app's font, no legend).
+    """The frame every static figure shares: no legend, the page's background and text.
 
-    ``settings`` (height, margin, …) are added and win over the frame.
+    Backgrounds are transparent and the text colour is left to Streamlit's plotly theme,
+    so a figure reads on a light and on a dark page. ``settings`` (height, margin, …) are
+    added and win over the frame.
     """
     return {
         "showlegend": False,
-        "plot_bgcolor": BACKGROUND,
-        "paper_bgcolor": BACKGROUND,
-        "font": dict(FONT),  # a copy: callers may add a size
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "font": {"family": FONT_FAMILY},
         **settings,
     }
 
@@ -96,3 +96,57 @@ FUTURE_FILL = "rgba(60,60,60,0.28)"  # inputs after the current time step (causa
 FUTURE_LINE = "#555555"
 LEAK = "#c0392b"  # outputs that read their future
 GRID_LINES = "#dde3ec"  # shows through the gaps between heatmap cells
+
+# --- The animated scenes (static/scene.js) follow the viewer's light or dark theme: the
+# fills that sit behind numbers have a dark twin; tap colours, outlines and the diverging
+# and count scales' strong ends read on both.
+DARK = {
+    "text": "#e8eaed",
+    "muted": "#9aa0a6",
+    "input": "#1e2a3a",
+    "padding": "#3b3f45",
+    "inserted": "#2c3036",
+    "hatch": "#6b7078",
+    "pending": "#262a30",
+    "pendingLine": "#4a4f57",
+    "gridLines": "#3a3f47",
+}
+LIGHT = {
+    "text": TEXT,
+    "muted": MUTED_TEXT,
+    "input": INPUT_FILL,
+    "padding": PADDING_FILL,
+    "inserted": INSERTED_FILL,
+    "hatch": HATCH,
+    "pending": PENDING_FILL,
+    "pendingLine": PENDING_LINE,
+    "gridLines": GRID_LINES,
+}
+DARK_SCALES = {
+    "output": [[0.0, "#1c2733"], [0.5, "#2f5f8a"], [1.0, "#4f9bd9"]],
+    "count": [[0.0, "#0e1117"], [1e-6, "#1f3550"], [0.5, "#3f7fbf"], [1.0, "#9ecae1"]],
+    "diverging": [[0.0, "#4f9bd9"], [0.5, "#2a2d33"], [1.0, "#f28e5b"]],
+}
+
+
+def scene_palette() -> dict:
+    """Every colour an animated scene uses, for light and for dark viewers."""
+    return {
+        "light": {**LIGHT, "scales": {**SCENE_SCALES}},
+        "dark": {**DARK, "scales": {**SCENE_SCALES, **DARK_SCALES}},
+        "taps": list(TAP_COLOURS),
+        "tapAlpha": TAP_ALPHA,
+        "window": WINDOW_OUTLINE,
+        "pinned": PINNED_OUTLINE,
+        "future": FUTURE_FILL,
+        "futureLine": FUTURE_LINE,
+        "leak": LEAK,
+    }
+
+
+SCENE_SCALES = {
+    "output": OUTPUT_SCALE,
+    "count": COUNT_SCALE,
+    "diverging": DIVERGING,
+    "value": [[0.0, "#00204c"], [0.5, "#7c7b78"], [1.0, "#ffe945"]],  # cividis, 3 stops
+}

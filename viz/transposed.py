@@ -1,237 +1,68 @@
-"""Figures of the transposed-convolution page: scatter animation, matrix view, count maps.
-
-All builders return plain plotly spec dicts (see ``viz.figure``).
-"""
+"""The matrix view of the transposed-convolution page: C, and the row of Cᵀ for one cell."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from conv_engine import ScatterTrace
-
 from . import theme
-from .heatmaps import as_2d
-from .sliding import (
-    animation_controls,
-    cell_grid,
-    grid_layout,
-    heatmap_labels,
-    rectangle_path,
-)
+from .grid import axis_refs, cell_texts, grid_axes, rectangle_path
+
+MAX_WIDTH = 1100
 
 
-def _labels(values: np.ndarray, size: int, hover: str) -> dict:
-    """A heatmap's own cell labels, and hover as ``hover[r, c] = value``."""
-    return {
-        **heatmap_labels(cell_grid(values), {"size": size, "color": theme.TEXT}),
-        "hoverinfo": "text",
-        "hovertemplate": f"{hover}[%{{y}}, %{{x}}] = %{{text}}<extra></extra>",
-    }
+def matrix_figure(
+    transposed: np.ndarray, input_shape: tuple[int, ...], pinned_row: int | None = None
+) -> dict:
+    """The convolution C (input cells of the transposed conv × its output cells), and row
+    ``pinned_row`` of Cᵀ (the weights one output cell takes) drawn as the input grid.
 
-
-def _heatmap(values: np.ndarray, ref: tuple[str, str], scale, zmin=None, zmax=None) -> dict:
-    return {
-        "type": "heatmap",
-        "z": values.tolist(),
-        "colorscale": scale,
-        "showscale": False,
-        "zmin": float(values.min()) if zmin is None else zmin,
-        "zmax": (float(values.max()) if zmax is None else zmax) + 1e-9,
-        "xgap": theme.GRID_GAP,
-        "ygap": theme.GRID_GAP,
-        "hoverinfo": "skip",
-        "xaxis": ref[0],
-        "yaxis": ref[1],
-    }
-
-
-def scatter_figure(trace: ScatterTrace, pinned_output: tuple[int, ...] | None = None) -> dict:
-    """Each input cell stamps the kernel, scaled by its value, into the output; stamps add.
-
-    Frame ``n`` outlines input cell ``n``, colours the output cells its stamp reaches (one
-    colour per kernel tap, as in the kernel panel) and shows the running sums.
-    ``pinned_output`` outlines one output cell in every frame (the cell chosen elsewhere).
+    ``transposed`` is Cᵀ, ``(output cells, input cells)``; C is drawn wide (one row per
+    input cell of the transposed conv), so even an 81-cell output stays legible; the pinned
+    output cell is a column of C, outlined, and the same numbers as a grid on the right.
     """
-    x, weight = as_2d(trace.input), as_2d(trace.weight)
-    running = trace.running.reshape(trace.num_steps, *as_2d(trace.running[0]).shape)
-    targets = (
-        trace.targets
-        if trace.targets.shape[-1] == 2
-        else np.concatenate([np.zeros_like(trace.targets), trace.targets], axis=-1)
-    )
-    grid = grid_layout(
-        [x.shape, weight.shape, running.shape[1:]],
-        ("Input", "Kernel", "Output (sum of stamps)"),
-        vertical=x.shape[0] == 1,
-    )
-    (ri, rk, ro), size = grid.refs, max(10, min(theme.CELL_FONT_SIZE, int(grid.cell * 0.4)))
-    num_taps = weight.size
-    colours = min(num_taps, len(theme.TAP_COLOURS))
+    conv = transposed.T
+    rows, cols = conv.shape
+    high = float(np.abs(conv).max()) or 1.0
+    grid_rows, grid_cols = (1, input_shape[0]) if len(input_shape) == 1 else input_shape
+    cell = min(28, (MAX_WIDTH - 40 - 30 * grid_cols) / cols, 360 / rows)
+    left_width = cols * cell
+    right_width = grid_cols * max(cell, 30)
+    width = left_width + right_width + 120
+    height = max(rows * cell, grid_rows * max(cell, 30)) + 80
+    split = left_width / width
 
-    high = float(np.abs(running).max()) or 1.0
-    out_shape = running.shape[1:]
-
-    def frame(step: int) -> list[dict]:
-        """Outline of input cell ``step``; the sums so far; its stamp's cells by tap colour.
-
-        The stamp is a heatmap (empty cells are null, so transparent) over the sums, and
-        it carries the sums' labels: heatmap text is drawn above the heatmap's own colours,
-        so the numbers stay crisp on the coloured cells.
-        """
-        row, col = np.unravel_index(step, x.shape)
-        ix, iy = rectangle_path(np.array([[row, col, row, col]]))
-        stamp = np.full(out_shape, None, dtype=object)
-        inside = trace.inside[step]
-        cells = targets[step][inside]
-        stamp[cells[:, 0], cells[:, 1]] = np.flatnonzero(inside) % len(theme.TAP_COLOURS)
-        return [
-            {"type": "scatter", "x": ix, "y": iy},
-            {"type": "heatmap", "z": running[step].tolist()},
-            {
-                "type": "heatmap",
-                "z": stamp.tolist(),
-                "text": cell_grid(running[step]),
-            },
-        ]
-
-    first = frame(0)
-    data = [
-        {
-            **_heatmap(np.zeros(x.shape), ri, [[0, theme.INPUT_FILL], [1, theme.INPUT_FILL]], 0, 1),
-            **_labels(x, size, "x"),
-        },
-        {
-            **first[0],
-            "mode": "lines",
-            "line": {"color": theme.WINDOW_OUTLINE, "width": 4},
-            "hoverinfo": "skip",
-            "xaxis": ri[0],
-            "yaxis": ri[1],
-        },
-        {
-            **_heatmap(
-                np.arange(num_taps).reshape(weight.shape) % len(theme.TAP_COLOURS),
-                rk,
-                theme.tap_scale(colours),
-                -0.5,
-                colours - 0.5,
-            ),
-            **_labels(weight, size, "w"),
-        },
-        {**_heatmap(running[0], ro, theme.DIVERGING, -high, high), **first[1]},
-        {
-            **_heatmap(
-                np.zeros(out_shape), ro, theme.tap_scale(colours, 0.45), -0.5, colours - 0.5
-            ),
-            **_labels(running[0], size, "y"),
-            **first[2],
-        },
-    ]
-    if pinned_output is not None:
-        row, col = (0, *pinned_output) if len(pinned_output) == 1 else pinned_output
-        px, py = rectangle_path(np.array([[row, col, row, col]]))
-        data.append(
-            {
-                "type": "scatter",
-                "x": px,
-                "y": py,
-                "mode": "lines",
-                "line": {"color": theme.PINNED_OUTLINE, "width": 4, "dash": "dash"},
-                "hoverinfo": "skip",
-                "xaxis": ro[0],
-                "yaxis": ro[1],
-            }
-        )
-    dynamic = [1, 3, 4]
-    names = tuple(
-        "x[" + ", ".join(str(int(i)) for i in np.unravel_index(step, trace.input.shape)) + "]"
-        for step in range(trace.num_steps)
-    )
-    frames = [
-        {"name": str(step), "data": frame(step), "traces": dynamic}
-        for step in range(trace.num_steps)
-    ]
-    layout = {**grid.layout, **animation_controls(names, 0, theme.FRAME_MS, grid.height)}
-    return {"data": data, "layout": layout, "frames": frames}
-
-
-def matrix_figure(matrix: np.ndarray, pinned_row: int | None = None) -> dict:
-    """The conv as a matrix C (outputs × inputs) beside Cᵀ, the transposed conv.
-
-    ``pinned_row`` outlines one row of Cᵀ: the weights that make that output cell.
-    """
-    rows, cols = matrix.shape
-    # no floor: a larger cell would make the figure wider than the page, and a figure
-    # shrunk to fit keeps its height (blank space under the matrices)
-    cell = min(26, 520 / max(rows, cols), 1100 / (rows + cols + 4))
-    width = cell * (rows + cols) + 160
-    height = cell * max(rows, cols) + 90
-    high = float(np.abs(matrix).max()) or 1.0
-    gap = 60 / width
-    split = cols * cell / (width - 100)
-    show_numbers = cell >= 22
-
-    def panel(values, axis, domain, title, x_title, y_title):
-        suffix = "" if axis == 1 else str(axis)
+    def heatmap(values: np.ndarray, index: int) -> dict:
         trace = {
             "type": "heatmap",
             "z": values.tolist(),
             "colorscale": theme.DIVERGING,
             "zmin": -high,
             "zmax": high,
-            "showscale": False,
+            "showscale": index == 2,
             "xgap": 1,
             "ygap": 1,
-            "xaxis": f"x{suffix}",
-            "yaxis": f"y{suffix}",
             "hovertemplate": "row %{y}, column %{x}: %{z}<extra></extra>",
+            **axis_refs(index),
         }
-        if show_numbers:
-            trace["text"] = [
-                [theme.format_number(v) if v else "" for v in row] for row in values.tolist()
-            ]
+        if index == 2:
+            trace["colorbar"] = {"title": {"text": "weight"}, "thickness": 12, "len": 0.7}
+        if index == 2 or cell >= 18:
+            trace["text"] = [[t if t != "0" else "" for t in row] for row in cell_texts(values)]
             trace["texttemplate"] = "%{text}"
-        n_rows, n_cols = values.shape
-        axes = {
-            f"xaxis{suffix}": {
-                "domain": domain,
-                "range": [-0.5, n_cols - 0.5],
-                "side": "top",
-                "title": {"text": f"{title}<br><sub>{x_title}</sub>"},
-                "showgrid": False,
-                "zeroline": False,
-                "fixedrange": True,
-                "anchor": f"y{suffix}",
-            },
-            f"yaxis{suffix}": {
-                "domain": [0, 1 - 80 / height],
-                "range": [n_rows - 0.5, -0.5],
-                "title": {"text": y_title},
-                "showgrid": False,
-                "zeroline": False,
-                "fixedrange": True,
-                "anchor": f"x{suffix}",
-                "scaleanchor": f"x{suffix}",
-                "constrain": "domain",
-                "constraintoward": "top",
-            },
-        }
-        return trace, axes
+        return trace
 
-    left_trace, left_axes = panel(
-        matrix, 1, [0, split], "C: the convolution", "input cell (flattened)", "output cell"
+    data = [heatmap(conv, 1)]
+    layout = grid_axes(
+        1,
+        (0, split),
+        conv.shape,
+        "C, the convolution: one row per input cell of the transposed conv, one column "
+        "per output cell",
+        y_domain=(0, 1 - 60 / height),
+        ticks=True,
     )
-    right_trace, right_axes = panel(
-        matrix.T,
-        2,
-        [split + gap, 1],
-        "Cᵀ: the transposed conv",
-        "its input cell",
-        "its output cell",
-    )
-    data = [left_trace, right_trace]
     if pinned_row is not None:
-        hx, hy = rectangle_path(np.array([[pinned_row, 0, pinned_row, rows - 1]]))
+        hx, hy = rectangle_path(np.array([[0, pinned_row, rows - 1, pinned_row]]))
         data.append(
             {
                 "type": "scatter",
@@ -240,18 +71,23 @@ def matrix_figure(matrix: np.ndarray, pinned_row: int | None = None) -> dict:
                 "mode": "lines",
                 "line": {"color": theme.PINNED_OUTLINE, "width": 3},
                 "hoverinfo": "skip",
-                "xaxis": "x2",
-                "yaxis": "y2",
+                **axis_refs(1),
             }
         )
-    layout = {
-        **left_axes,
-        **right_axes,
-        **theme.figure_layout(
-            height=int(height),
-            # 80 px more on the right: the narrow right panel's title reaches past its edge
-            width=int(width) + 80,
-            margin={"l": 60, "r": 90, "t": 10, "b": 10},
-        ),
-    }
+        weights = transposed[pinned_row].reshape(grid_rows, grid_cols)
+        data.append(heatmap(weights, 2))
+        layout.update(
+            grid_axes(
+                2,
+                (split + 40 / width, 1 - 60 / width),
+                weights.shape,
+                f"row {pinned_row} of Cᵀ: the weight of each input cell",
+                y_domain=(0, 1 - 60 / height),
+            )
+        )
+    layout.update(
+        theme.figure_layout(
+            height=int(height), width=int(width), margin={"l": 40, "r": 40, "t": 10, "b": 10}
+        )
+    )
     return {"data": data, "layout": layout}

@@ -1,29 +1,23 @@
-"""Bounds, labels and helpers shared by the pages' controls."""
+"""Bounds, option labels and the padding control shared by several pages' controls.
+
+Every bound comes from the engine's validity rules plus a readability budget (a grid a
+class can still read), so an impossible setting cannot be reached.
+"""
 
 from __future__ import annotations
 
+import streamlit as st
+
 import conv_engine as ce
 
+from .params import PageParams
+
 MAX_INPUT_2D = 12
-
-
 MAX_LENGTH_1D = 24
-
-
 MAX_KERNEL = 7
-
-
 MAX_STRIDE = 4
-
-
 MAX_DILATION = 4
-
-
 MAX_EXPLICIT_PAD = 3
-
-
-MAX_TRANSPOSED = 16  # largest transposed-conv output (7 → 15 fits)
-
 
 PADDING_LABELS = {
     "valid": "VALID",
@@ -32,8 +26,6 @@ PADDING_LABELS = {
     "causal": "causal",
     "explicit": "explicit",
 }
-
-
 INPUT_LABELS = {
     "random": "🎲 random 0–9",
     "count": "🔢 0, 1, 2, …",
@@ -43,8 +35,6 @@ INPUT_LABELS = {
     "step": "⎍ step",
     "sine": "〰️ sine",
 }
-
-
 KERNEL_LABELS = {
     "identity": "identity",
     "box": "box blur (sum)",
@@ -52,6 +42,11 @@ KERNEL_LABELS = {
     "sharpen": "sharpen",
     "random": "random −2…2",
     "custom": "✏️ custom",
+}
+PADDING_SIDES = {
+    "height": ("top", "bottom"),
+    "width": ("left", "right"),
+    "length": ("left", "right"),
 }
 
 
@@ -79,3 +74,31 @@ def kernel_bounds(
 
 def divisors(number: int) -> list[int]:
     return [d for d in range(1, number + 1) if number % d == 0]
+
+
+def padding_controls(
+    params: PageParams, modes: tuple[str, ...], axes: tuple[str, ...], default: str = "valid"
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The padding mode and, for ``explicit``, one amount per side of each axis."""
+    mode = params.choice(
+        "p",
+        "Padding",
+        (*modes, "explicit"),
+        default,
+        labels=PADDING_LABELS,
+        help="VALID adds nothing; SAME adds zeros to keep ⌈i/s⌉ outputs (extra zero at the "
+        "end, TF rule); FULL adds k_eff − 1 each side; explicit lets you pick each side.",
+    )
+    if mode != "explicit":
+        return mode, ((0, 0),) * len(axes)
+    columns = iter(st.columns(2 * len(axes)))
+    explicit = []
+    for axis in axes:
+        pair = tuple(
+            params.integer(
+                f"p{side[0]}", f"pad {side}", 1, 0, MAX_EXPLICIT_PAD, container=next(columns)
+            )
+            for side in PADDING_SIDES[axis]
+        )
+        explicit.append(pair)
+    return mode, tuple(explicit)

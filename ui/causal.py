@@ -1,0 +1,330 @@
+"""The Causal convolution page: the mask, the leak, streaming, and the WaveNet stack.
+
+Its controls, cached computations and views.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+import conv_engine as ce
+from conv_engine.presets import kernel_1d_preset, sequence_preset
+from viz import theme
+from viz.causal import dependency_tree_figure
+from viz.heatmaps import heatmaps_figure
+from viz.scenes import sliding_scene
+
+from .cache import cached
+from .choices import MAX_LENGTH_1D, kernel_bounds
+from .panels import formula_panel, lazy_tabs, link_page, plot
+from .params import PageParams
+from .scene import main_scene
+from .standard import CONTROLS_FIGURE
+
+MAX_PADDED = 32
+TREE_STEPS = 128  # the dependency tree is drawn for the layers whose reach fits
+
+
+# --- controls --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CausalSpec:
+    """The causal page's sequence view."""
+
+    length: int
+    kernel_size: int
+    dilation: int
+    stride: int
+    leak: bool
+
+    @property
+    def padding(self) -> str:
+        return "same" if self.leak else "causal"
+
+
+def causal_controls(params: PageParams) -> CausalSpec:
+    leak = params.toggle(
+        "leak",
+        "Leak the future (centred padding)",
+        False,
+        help="Switch to centred ('same') padding: outputs then read inputs from their future.",
+    )
+    length = params.integer("n", "Sequence length", 12, 4, MAX_LENGTH_1D)
+    kernel_size = params.integer("k", "Kernel size k", 3, 1, 5, shortcut="K")
+    _, d_limit = kernel_bounds(length, "causal", 0, kernel_size, max_padded=MAX_PADDED)
+    left, right = st.columns(2)
+    dilation = params.integer("d", "Dilation d", 1, 1, d_limit, container=left, shortcut="D")
+    stride = params.integer("s", "Stride s", 1, 1, 3, container=right, shortcut="S")
+    return CausalSpec(length, kernel_size, dilation, stride, leak)
+
+
+@dataclass(frozen=True)
+class WaveNetSpec:
+    """A WaveNet-style stack: blocks of dilated causal convs with d = 1, 2, 4, …, max."""
+
+    kernel_size: int
+    max_dilation: int
+    blocks: int
+    residual: bool
+    length: int
+
+    @property
+    def dilations(self) -> list[int]:
+        rates = [2**i for i in range(self.max_dilation.bit_length())]
+        per_block = [r for r in rates for _ in range(2 if self.residual else 1)]
+        return per_block * self.blocks
+
+    @property
+    def layers(self) -> tuple[ce.Layer, ...]:
+        return tuple(ce.Layer(self.kernel_size, 1, d, "causal") for d in self.dilations)
+
+
+def wavenet_controls(params: PageParams) -> WaveNetSpec:
+    columns = st.columns(5)
+    kernel_size = params.integer("wk", "k", 2, 2, 4, container=columns[0])
+    powers = [str(2**i) for i in range(10)]
+    max_dilation = params.choice(
+        "dmax", "Largest dilation", powers, "512", widget="select", container=columns[1]
+    )
+    blocks = params.integer("blocks", "Blocks", 1, 1, 3, container=columns[2])
+    length = params.integer("t", "Sequence length", 1000, 16, 20000, container=columns[3])
+    residual = params.toggle(
+        "tcn",
+        "TCN: two convs per d",
+        False,
+        container=columns[4],
+        help="Two dilated causal convs per dilation, as in a TCN residual block.",
+    )
+    return WaveNetSpec(kernel_size, int(max_dilation), blocks, residual, length)
+
+
+# --- cached computations ---------------------------------------------------------------
+
+
+def _example(spec: CausalSpec) -> tuple[np.ndarray, np.ndarray]:
+    return sequence_preset("ramp", spec.length) + 1, kernel_1d_preset("random", spec.kernel_size, 3)
+
+
+@cached
+def causal_trace(spec: CausalSpec) -> tuple[ce.ConvTrace, np.ndarray]:
+    """The sequence trace under causal (or, with the leak, centred) padding, and the leaks."""
+    x, w = _example(spec)
+    trace = ce.conv_trace(x, w, spec.stride, spec.padding, spec.dilation, ndim=1)
+    leaks = ce.future_leaks(spec.length, spec.kernel_size, spec.stride, spec.padding, spec.dilation)
+    return trace, leaks
+
+
+@cached
+def causal_scene(spec: CausalSpec) -> dict:
+    trace, leaks = causal_trace(spec)
+    return sliding_scene(
+        trace,
+        titles=("Input over time (grey: the future)", "Kernel", "Output"),
+        time_masks=True,
+        leaks=leaks if spec.leak else None,
+    )
+
+
+@cached
+def causal_matrices(spec: CausalSpec) -> dict:
+    """Causal conv, centred conv and the causal self-attention mask, as time × time maps.
+
+    The convs use the page's kernel, dilation and stride: row j is output j (at time j·s).
+    """
+    size = min(spec.length, 16)
+    _, w = _example(spec)
+    causal = ce.conv_matrix((size,), w, spec.stride, "causal", spec.dilation)
+    centred = ce.conv_matrix((size,), w, spec.stride, "same", spec.dilation)
+    attention = np.tril(np.ones((size, size)))
+    strided = f", s = {spec.stride}" if spec.stride > 1 else ""
+    return heatmaps_figure(
+        [
+            (f"causal conv{strided}: nothing after time j·s", causal),
+            (f"centred conv{strided}: a band around j·s", centred),
+            ("self-attention's causal mask (1 = may attend)", attention),
+        ],
+        scale=theme.DIVERGING,
+        numbers=False,  # the pattern is the point; hover shows each weight
+        height=380,
+        colour_key="weight",
+    )
+
+
+@cached
+def streaming_rows(spec: CausalSpec, steps: int = 8) -> tuple[list[dict], int]:
+    """The page's conv run one time step at a time, beside the full-sequence result.
+
+    Same input, kernel, stride, dilation and padding as the animation: with causal padding
+    each output is emitted when its own input arrives; centred padding makes it wait.
+    Returns the table rows and that wait (the layer's latency, in steps).
+    """
+    x, w = _example(spec)
+    full = ce.conv1d(x[None], w[None, None], None, spec.stride, spec.padding, spec.dilation)[0]
+    padding = ce.resolve_padding(
+        spec.length, spec.kernel_size, spec.stride, spec.dilation, spec.padding
+    )
+    layer = ce.StreamingConv1d(w[None, None], None, spec.stride, spec.dilation, padding)
+    rows = []
+    for t in range(min(steps, spec.length)):
+        emitted = layer.push(x[t : t + 1])
+        past = [theme.format_number(float(v[0])) for v in list(layer.window)[:-1]]
+        row = {
+            "t": t,
+            "new input x_t": theme.format_number(float(x[t])),
+            f"buffer (last {layer.buffer_size})": " ".join(past) or "—",
+            "emitted now": "—",
+            "full sequence": "—",
+            "equal": "",
+        }
+        if emitted:
+            index = layer.emitted - 1
+            value = float(emitted[0][0])
+            row["emitted now"] = f"y[{index}] = {theme.format_number(value)}"
+            row["full sequence"] = f"y[{index}] = {theme.format_number(float(full[index]))}"
+            row["equal"] = "✅" if np.isclose(value, full[index]) else "❌"
+        rows.append(row)
+    return rows, layer.latency
+
+
+@cached
+def wavenet_numbers(spec: WaveNetSpec) -> tuple[int, int, int]:
+    """(receptive field, same depth without dilation, number of layers)."""
+    dilated = ce.receptive_field(spec.layers)[-1].size
+    plain = ce.receptive_field([ce.Layer(spec.kernel_size)] * len(spec.layers))[-1].size
+    return dilated, plain, len(spec.layers)
+
+
+@cached
+def wavenet_padding_reach(spec: WaveNetSpec) -> int:
+    """How many of the sequence's outputs see past its start (into the causal padding)."""
+    before, _ = ce.padding_reach(ce.receptive_field(spec.layers, spec.length))
+    return before
+
+
+@cached
+def wavenet_tree(spec: WaveNetSpec) -> tuple[dict, int]:
+    """The dependency tree of the last output for the longest prefix of the stack whose
+    receptive field fits in TREE_STEPS steps; the figure and how many layers it shows."""
+    dilations: list[int] = []
+    for dilation in spec.dilations:
+        layers = [ce.Layer(spec.kernel_size, dilation=d) for d in [*dilations, dilation]]
+        if ce.receptive_field(layers)[-1].size > TREE_STEPS:
+            break
+        dilations.append(dilation)
+    dilations = dilations or spec.dilations[:1]
+    size = ce.receptive_field([ce.Layer(spec.kernel_size, dilation=d) for d in dilations])[-1].size
+    return dependency_tree_figure(spec.kernel_size, dilations, max(size, 16)), len(dilations)
+
+
+def wavenet_latex(kernel_size: int, dilations: list[int], residual: bool, size: int) -> str:
+    """``r = 1 + Σ (k − 1)·dᵢ`` with numbers, on two short rows (a long sum is elided)."""
+    if len(dilations) > 7:
+        shown = " + ".join(str(d) for d in dilations[:5]) + rf" + \dots + {dilations[-1]}"
+    else:
+        shown = " + ".join(str(d) for d in dilations)
+    note = r"\ \text{(two convs per dilation)}" if residual else ""
+    return (
+        rf"r = 1 + \sum_i (k-1)\,d_i{note} \\ "
+        rf"= 1 + ({kernel_size}-1)\cdot({shown}) = {size}"
+    )
+
+
+# --- views -----------------------------------------------------------------------------
+
+
+def leak_verdict(spec: CausalSpec, leaks: np.ndarray) -> None:
+    if spec.leak:
+        st.error(
+            f"**Centred padding leaks the future:** {int(leaks.sum())} of {leaks.size} outputs "
+            "read a later input (outlined in red).",
+            icon="🔓",
+        )
+    else:
+        st.success("Causal padding: no output reads a later input.", icon="🔒")
+
+
+def streaming_explained(spec: CausalSpec, latency: int) -> str:
+    """How the page's conv streams: at once (causal), or waiting for the future (centred)."""
+    every = f" (every {spec.stride}th step, with stride {spec.stride})" if spec.stride > 1 else ""
+    if latency == 0:
+        return (
+            "At inference a causal conv keeps a buffer of the last **d·(k − 1)** inputs and "
+            f"emits each output the moment its own input arrives{every}; it equals the "
+            "full-sequence result."
+        )
+    return (
+        f"Centred padding reads ahead: each output waits **{latency} step(s)** for the inputs "
+        "its window needs before it can be emitted (the last ones only when the stream "
+        "ends). It still equals the full-sequence result, but a model that must act now "
+        "cannot wait."
+    )
+
+
+def causal_section(params: PageParams) -> None:
+    """The masked future and the leak beside the controls; matrix and streaming after."""
+    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    with controls:
+        spec = causal_controls(params)
+    _, leaks = causal_trace(spec)
+    with figure:
+        main_scene(params, causal_scene(spec))
+    with controls:
+        leak_verdict(spec, leaks)
+    views = lazy_tabs(
+        params,
+        {
+            "matrix": "▦ The same convolution as a time × time matrix",
+            "streaming": "📡 Streaming, one step at a time",
+        },
+    )
+    matrix, streaming = views
+    if matrix.open:
+        with matrix:
+            st.markdown(
+                "Row j holds the weights output j gives to each input. Causal: nothing after "
+                "its own time, like the mask of causal self-attention."
+            )
+            plot(causal_matrices(spec), params.key("matrix_chart"))
+            link_page("lightweight", "Compare with lightweight convolution and attention", {})
+    if streaming.open:
+        with streaming:
+            rows, latency = streaming_rows(spec)
+            st.markdown(streaming_explained(spec, latency))
+            st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def wavenet_section(params: PageParams) -> None:
+    """A dilated causal stack: receptive field, formula, its reach, and the tree."""
+    wavenet = wavenet_controls(params)
+    dilated, plain, depth = wavenet_numbers(wavenet)
+    numbers, formula = st.columns([2, 3])
+    with numbers:
+        left, right = st.columns(2)
+        left.metric("Receptive field", f"{dilated:,}")
+        right.metric(f"{depth} layers without dilation", f"{plain:,}")
+    with formula:
+        formula_panel(
+            [wavenet_latex(wavenet.kernel_size, wavenet.dilations, wavenet.residual, dilated)]
+        )
+    reaching = wavenet_padding_reach(wavenet)
+    if reaching == wavenet.length:
+        st.warning(
+            f"The receptive field ({dilated:,}) exceeds the sequence ({wavenet.length:,}): "
+            f"**every** output's window reaches back past the start, into the zero padding; "
+            "no output sees a full window of real inputs.",
+            icon="⚠️",
+        )
+    elif reaching:
+        st.info(
+            f"The first {reaching:,} of {wavenet.length:,} outputs reach back past the start "
+            f"(into the zero padding); from output {reaching:,} on, every window is real input.",
+            icon="ℹ️",
+        )
+    tree, shown = wavenet_tree(wavenet)
+    if shown < depth:
+        st.caption(f"The tree shows the first {shown} of {depth} layers (the rest would not fit).")
+    plot(tree, params.key("tree_chart"))

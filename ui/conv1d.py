@@ -1,0 +1,191 @@
+"""The Conv1d page: a window over a sequence, and over frames × features (speech).
+
+Its controls, cached computations and views.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+import conv_engine as ce
+from conv_engine.presets import (
+    KERNEL_PRESETS,
+    SEQUENCE_PRESETS,
+    kernel_1d_preset,
+    sequence_preset,
+    speech_features,
+)
+from viz.features import features_scene
+from viz.scenes import sliding_scene
+
+from .cache import cached
+from .choices import (
+    INPUT_LABELS,
+    KERNEL_LABELS,
+    MAX_LENGTH_1D,
+    MAX_STRIDE,
+    kernel_bounds,
+    padding_controls,
+)
+from .formulas import article, kernel_extent_latex, output_size_latex
+from .panels import config_error, formula_panel
+from .params import PageParams
+from .scene import main_scene, show_scene
+from .standard import CONTROLS_FIGURE
+
+MAX_PADDED_1D = 32  # a padded sequence stays readable as one row
+MAX_FEATURE_KERNEL = 9
+
+
+@dataclass(frozen=True)
+class Conv1dSpec:
+    """The sequence view of the Conv1d page."""
+
+    length: int
+    kernel_size: int
+    stride: int
+    dilation: int
+    padding_mode: str
+    explicit: tuple[int, int]
+    signal: str
+    kernel_preset: str
+    seed: int
+
+    @property
+    def padding(self) -> str | tuple[int, int]:
+        return self.explicit if self.padding_mode == "explicit" else self.padding_mode
+
+
+def conv1d_controls(params: PageParams) -> Conv1dSpec:
+    """Length, padding, k, s, d (bounded so the window fits), then signal and kernel."""
+    mode, (explicit,) = padding_controls(params, ("valid", "same", "full", "causal"), ("length",))
+    length = params.integer("n", "Sequence length", 10, 3, MAX_LENGTH_1D)
+    k_limit, _ = kernel_bounds(length, mode, sum(explicit), max_padded=MAX_PADDED_1D)
+    kernel_size = params.integer("k", "Kernel size k", 3, 1, k_limit, shortcut="K")
+    left, right = st.columns(2)
+    stride = params.integer("s", "Stride s", 1, 1, MAX_STRIDE, container=left, shortcut="S")
+    _, d_limit = kernel_bounds(length, mode, sum(explicit), kernel_size, max_padded=MAX_PADDED_1D)
+    dilation = params.integer("d", "Dilation d", 1, 1, d_limit, container=right, shortcut="D")
+    with st.expander("Signal and kernel"):
+        signal = params.choice(
+            "input", "Signal", SEQUENCE_PRESETS, "ramp", labels=INPUT_LABELS, widget="select"
+        )
+        kernel = params.choice(
+            "kernel",
+            "Kernel",
+            KERNEL_PRESETS,
+            "sobel",
+            labels={**KERNEL_LABELS, "sobel": "difference"},
+            widget="select",
+        )
+        seed = params.integer("seed", "Seed", 0, 0, 99)
+    return Conv1dSpec(length, kernel_size, stride, dilation, mode, explicit, signal, kernel, seed)
+
+
+@dataclass(frozen=True)
+class FeatureSpec:
+    """The frames × features view of the Conv1d page."""
+
+    frames: int
+    features: int
+    kernel_size: int
+    out_channels: int
+    seed: int
+
+
+def feature_controls(params: PageParams) -> FeatureSpec:
+    """Frames T, features F, kernel size n (≤ T: a VALID window fits) and C_out."""
+    columns = st.columns(4)
+    frames = params.integer("t", "Frames T", 24, 8, 40, container=columns[0])
+    features = params.choice(
+        "f",
+        "Features F",
+        ("4", "16", "80"),
+        "80",
+        container=columns[1],
+        help="80 log-mel features per frame is the usual speech front end.",
+    )
+    kernel_size = params.integer(
+        "kn", "Kernel size n", 5, 1, min(MAX_FEATURE_KERNEL, frames), container=columns[2]
+    )
+    out_channels = params.integer("co", "Output channels C_out", 256, 1, 512, container=columns[3])
+    return FeatureSpec(frames, int(features), kernel_size, out_channels, 0)
+
+
+# --- cached computations ---------------------------------------------------------------
+
+
+@cached
+def conv1d_trace(spec: Conv1dSpec) -> ce.ConvTrace:
+    x = sequence_preset(spec.signal, spec.length, spec.seed)
+    w = kernel_1d_preset(spec.kernel_preset, spec.kernel_size, spec.seed)
+    return ce.conv_trace(x, w, spec.stride, spec.padding, spec.dilation, ndim=1)
+
+
+@cached
+def conv1d_scene(spec: Conv1dSpec) -> dict:
+    return sliding_scene(conv1d_trace(spec), titles=("Input sequence (padded)", "Kernel", "Output"))
+
+
+@cached
+def feature_example(spec: FeatureSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Spectrogram ``(F, T)``, weights ``(C_out, F, n)`` and output ``(C_out, T')``."""
+    x = speech_features(spec.frames, spec.features, spec.seed)
+    rng = np.random.default_rng(spec.seed)
+    weight = rng.integers(-1, 2, size=(spec.out_channels, spec.features, spec.kernel_size))
+    return x, weight.astype(float), ce.conv1d(x, weight.astype(float))
+
+
+@cached
+def feature_scene(spec: FeatureSpec) -> dict:
+    x, weight, out = feature_example(spec)
+    return features_scene(x, weight[0], out)
+
+
+# --- views -----------------------------------------------------------------------------
+
+
+def sequence_section(params: PageParams) -> None:
+    """The window sliding over a 1-D signal, its sizes, and the formulas after it."""
+    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    with controls:
+        spec = conv1d_controls(params)
+    try:
+        trace = conv1d_trace(spec)
+    except ValueError as error:
+        with figure:
+            config_error(error, "Reduce k or d, or add padding.")
+        return
+    with figure:
+        main_scene(params, conv1d_scene(spec))
+    with controls:
+        (before, after), (out,) = trace.geometry.padding[0], trace.geometry.output_size
+        st.markdown(
+            f"**L = {spec.length} → L_out = {out}** · padded {trace.geometry.padded_size[0]} "
+            f"(left {before}, right {after}) · k_eff {trace.geometry.kernel_extent[0]}"
+        )
+    with st.expander("**The numbers, substituted**", expanded=not params.present):
+        formula_panel(
+            [
+                kernel_extent_latex(spec.kernel_size, spec.dilation),
+                output_size_latex(trace.geometry, 0, "L_{out}"),
+            ]
+        )
+
+
+def features_section(params: PageParams) -> None:
+    """Frames × features: the n × F window, the output size and the parameter count."""
+    features = feature_controls(params)
+    *_, out = feature_example(features)
+    count = ce.conv_parameters(features.features, features.out_channels, features.kernel_size)
+    n, f, c_out = features.kernel_size, features.features, features.out_channels
+    st.markdown(
+        f"A `Conv1d(in_channels={f}, out_channels={c_out}, kernel_size={n})` treats the "
+        f"features as channels: each output value reads {article(n)} **{n} × {f}** window, "
+        f"and {c_out} kernels give **{out.shape[0]} × {out.shape[1]}** (C_out × T′) with "
+        f"**{count:,}** parameters (C_out·F·n + C_out = {c_out}·{f}·{n} + {c_out})."
+    )
+    show_scene(feature_scene(features), params.key("features_chart"), present=params.present)

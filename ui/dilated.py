@@ -1,0 +1,394 @@
+"""The Dilated convolution page: gaps in the kernel, stacks of dilated layers, gridding.
+
+Its controls, cached computations and views. The first section reuses the Standard page's
+controls and animation, with dilation 2 on a 9 × 9 input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+import conv_engine as ce
+from conv_engine.presets import image_patch
+from viz import theme
+from viz.heatmaps import heatmaps_figure
+from viz.receptive import growth_figure
+from viz.theme import format_number
+
+from .cache import cached, sample_image
+from .formulas import kernel_extent_latex, output_size_latex
+from .panels import clicked_cell, config_error, formula_panel, plot
+from .params import PageParams
+from .scene import main_scene
+from .standard import CONTROLS_FIGURE, Conv2dSpec, conv2d_controls, conv2d_scene, conv2d_trace
+
+SCHEDULES: dict[str, tuple[int, ...]] = {
+    "1, 1, 1": (1, 1, 1),
+    "1, 2, 4": (1, 2, 4),
+    "1, 2, 4, 8": (1, 2, 4, 8),
+    "2, 2, 2": (2, 2, 2),
+    "2, 4, 8": (2, 4, 8),
+    "1, 2, 5": (1, 2, 5),
+    "1, 2, 9": (1, 2, 9),
+}
+MAX_MATRIX_SIDE = 13  # a wider dense kernel no longer fits a column legibly
+GAP_ZERO_COLOUR = "#a8a8a8"  # the zeros dilation inserts, lighter than the taps
+
+
+# --- controls --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScheduleSpec:
+    """A stack of dilated k × k layers (stride 1, SAME) on a square input."""
+
+    rates: tuple[int, ...]
+    kernel_size: int
+    size: int
+
+    @property
+    def layers(self) -> tuple[ce.Layer, ...]:
+        return tuple(ce.Layer(self.kernel_size, 1, r, "same") for r in self.rates)
+
+
+def parse_rates(text: str) -> tuple[int, ...]:
+    """``"1, 2, 5"`` → (1, 2, 5); raises ValueError with a sentence a student can act on."""
+    parts = [part for part in re.split(r"[\s,;]+", text.strip()) if part]
+    rates = []
+    for part in parts:
+        if not part.isdigit():
+            raise ValueError(f"{part[:12]!r} is not a whole number; type e.g. 1, 2, 5")
+        rates.append(int(part))
+    if not 1 <= len(rates) <= 8 or not all(1 <= r <= 16 for r in rates):
+        raise ValueError("type 1 to 8 rates, each from 1 to 16, e.g. 1, 2, 5")
+    return tuple(rates)
+
+
+def schedule_controls(params: PageParams) -> ScheduleSpec:
+    """A dilation schedule (preset or custom list), the stack's kernel size, the input size."""
+    columns = st.columns([3, 2, 2, 2])
+    choice = params.choice(
+        "rates",
+        "Dilation schedule",
+        (*SCHEDULES, "custom"),
+        "1, 2, 4",
+        widget="select",
+        container=columns[0],
+    )
+    rates = SCHEDULES.get(choice)
+    if rates is None:  # the text field only when it is used
+        custom = params.text(
+            "custom",
+            "Custom rates",
+            "1, 2, 5",
+            parse_rates,
+            describe="a list of dilation rates",
+            container=columns[1],
+        )
+        rates = parse_rates(custom if custom is not None else "1, 2, 5")
+    kernel_size = params.integer("sk", "Kernel size of the stack", 3, 2, 5, container=columns[2])
+    size = params.integer("grid", "Input size", 41, 15, 61, container=columns[3])
+    return ScheduleSpec(rates, kernel_size, size)
+
+
+def chosen_output(params: PageParams, size: int, chart: str = "layers_chart") -> tuple[int, int]:
+    """An output cell (row, col) of a square grid: two sliders, or a click on ``chart``."""
+    clicked = clicked_cell(params.key(chart), params.key("clicked_cell"))
+    if clicked is not None and 0 <= clicked < size * size:
+        st.session_state[params.key("or")], st.session_state[params.key("oc")] = divmod(
+            clicked, size
+        )
+    columns = st.columns(2)
+    row = params.integer("or", "Output row", size // 2, 0, size - 1, container=columns[0])
+    col = params.integer("oc", "Output column", size // 2, 0, size - 1, container=columns[1])
+    return row, col
+
+
+# --- cached computations ---------------------------------------------------------------
+
+
+@cached
+def support_panels(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, list[int]]:
+    """What the centre output of each prefix of the stack sees (the article's (a)(b)(c)),
+    and the receptive-field size after each layer."""
+    panels, outlines, sizes = [], [], []
+    final = ce.receptive_field(layers, size)[-1]
+    low, high = final.span(final.output_size // 2)
+    low, high = max(low - 2, 0), min(high + 2, size - 1)  # every panel shows the final span
+    for depth in range(1, len(layers) + 1):
+        prefix = layers[:depth]
+        rows = ce.receptive_field(prefix, size)
+        centre = rows[-1].output_size // 2
+        line = ce.support_counts(prefix, size, centre)[low : high + 1]
+        first, last = (edge - low for edge in rows[-1].span(centre))
+        sizes.append(rows[-1].size)
+        panels.append(
+            (f"after layer {depth}: {rows[-1].size}×{rows[-1].size}", np.outer(line, line))
+        )
+        outlines.append((first, first, last, last))
+    figure = heatmaps_figure(
+        panels[-4:],
+        scale=theme.COUNT_SCALE,
+        numbers=False,
+        height=330,
+        outlines=outlines[-4:],
+        colour_key="paths",
+    )
+    return figure, sizes
+
+
+@cached
+def gridding_figure(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, int]:
+    """The exact support of the centre output (path counts, holes at 0) and on a photo,
+    over its receptive field and a one-cell margin; and the number of holes."""
+    rows = ce.receptive_field(layers, size)
+    centre = rows[-1].output_size // 2
+    first, last = rows[-1].span(centre)
+    low, high = max(first - 1, 0), min(last + 1, size - 1)
+    line = ce.support_counts(layers, size, centre)[low : high + 1]
+    mask = np.outer(line, line)
+    photo = image_patch(sample_image(), (size, size), levels=256)[low : high + 1, low : high + 1]
+    seen = np.where(mask > 0, photo / 255, np.nan)
+    holes = ce.hole_count(layers, size, centre, ndim=2)
+    box = (first - low, first - low, last - low, last - low)
+    figure = heatmaps_figure(
+        [("paths from each input cell (white: a hole)", mask), ("what it sees of a photo", seen)],
+        scales=[theme.COUNT_SCALE, "Greys_r"],
+        numbers=False,
+        height=380,
+        outlines=[box, box],
+    )
+    return figure, holes
+
+
+@cached
+def growth_chart(schedule: ScheduleSpec) -> dict:
+    """Receptive field vs depth: plain stack (linear), doubling rates, the chosen schedule."""
+    depth = max(len(schedule.rates), 4)
+    k = schedule.kernel_size
+
+    def sizes(rates):
+        return [row.size for row in ce.receptive_field([ce.Layer(k, dilation=r) for r in rates])]
+
+    return growth_figure(
+        {
+            "plain (d = 1): (k − 1)·L + 1": sizes([1] * depth),
+            "doubling d = 1, 2, 4, …": sizes([2**i for i in range(depth)]),
+            "your schedule": sizes(schedule.rates),
+        },
+        "Receptive field vs depth: linear vs exponential",
+    )
+
+
+@cached
+def layerwise_panels(layers: tuple[ce.Layer, ...], size: int, row: int, col: int) -> dict:
+    """Which cells of each lower layer feed the chosen output cell, top layer first.
+
+    Every panel shows the same window around the cell (the final receptive field plus a
+    margin); the first panel's cells are clickable (``customdata`` = row · size + col).
+    """
+    rows_levels = ce.layer_supports(layers, size, row)
+    cols_levels = ce.layer_supports(layers, size, col)
+    final = ce.receptive_field(layers, size)[-1]
+    half = (final.size - 1) // 2 + 2
+    top, left = max(row - half, 0), max(col - half, 0)
+    bottom, right = min(row + half, size - 1), min(col + half, size - 1)
+    names = [f"output of layer {len(layers)}: pick a cell"] + [
+        f"output of layer {depth}" if depth else "input" for depth in range(len(layers) - 1, -1, -1)
+    ]
+    panels = [
+        (name, np.outer(r, c)[top : bottom + 1, left : right + 1])
+        for name, r, c in zip(names, rows_levels, cols_levels, strict=True)
+    ]
+    ids = np.add.outer(np.arange(top, bottom + 1) * size, np.arange(left, right + 1))
+    return heatmaps_figure(
+        panels,
+        scale=theme.COUNT_SCALE,
+        numbers=False,
+        height=300,
+        click_ids=ids,
+        colour_key="paths",
+    )
+
+
+def dilated_kernel_html(weights: np.ndarray, dilation: int) -> str | None:
+    """The k × k kernel spread out with d − 1 zeros between taps, as a small HTML table.
+
+    The taps keep their weights, bold on the tap colours of the animation's kernel panel;
+    the inserted zeros are grey. A table, not KaTeX: a 5 × 5 KaTeX matrix costs the browser
+    10–20 ms per redraw, a table ~1. ``None`` when the dense kernel is wider than
+    :data:`MAX_MATRIX_SIDE`.
+    """
+    dense = ce.zero_insert(weights, dilation)
+    if max(dense.shape) > MAX_MATRIX_SIDE:
+        return None
+    columns = weights.shape[1]
+    cell = "padding:0.15em 0.55em;text-align:right;border:1px solid #e3e6ea;"
+    rows = []
+    for r, row in enumerate(dense.tolist()):
+        cells = []
+        for c, value in enumerate(row):
+            if r % dilation == 0 and c % dilation == 0:
+                tap = (r // dilation) * columns + c // dilation
+                fill = theme.with_alpha(theme.tap_colour(tap), theme.TAP_ALPHA)
+                style = cell + f"font-weight:600;background:{fill};"
+            else:
+                style = cell + f"color:{GAP_ZERO_COLOUR};"
+            cells.append(f'<td style="{style}">{format_number(value)}</td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        '<table style="border-collapse:collapse;font-variant-numeric:tabular-nums;'
+        f'margin:0.2em 0 0.6em">{"".join(rows)}</table>'
+    )
+
+
+# --- views -----------------------------------------------------------------------------
+
+
+def dilation_section(params: PageParams) -> None:
+    """One dilated layer: the animation beside its controls, then k_eff and the dense kernel."""
+    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    with controls:
+        spec = conv2d_controls(params, size=9, dilation=2)
+    try:
+        trace = conv2d_trace(spec)
+    except ValueError as error:
+        with figure:
+            config_error(error, "Reduce k or d, or choose SAME/FULL padding.")
+        return
+    with figure:
+        main_scene(params, conv2d_scene(spec))
+    with controls:
+        extent = trace.geometry.kernel_extent[0]
+        st.markdown(
+            f"**k_eff = {extent}**: a {spec.kernel_size}×{spec.kernel_size} kernel with "
+            f"d = {spec.dilation} spans {extent}×{extent} cells with {spec.kernel_size**2} "
+            "weights.",
+            help="k_eff, the effective kernel size: how far the taps reach, k + (k − 1)(d − 1).",
+        )
+    if not params.present:
+        dilated_kernel_explained(spec, trace)
+
+
+def dilated_kernel_explained(spec: Conv2dSpec, trace: ce.ConvTrace) -> None:
+    """k_eff and the output size substituted, and the dense kernel with its zeros."""
+    k, extent = spec.kernel_size, trace.geometry.kernel_extent[0]
+    left, right = st.columns(2)
+    with left:
+        formula_panel(
+            [
+                kernel_extent_latex(spec.kernel_size, spec.dilation),
+                output_size_latex(trace.geometry, 1, "o"),
+            ]
+        )
+    with right:
+        dense = dilated_kernel_html(trace.weight[0], spec.dilation)
+        gaps = "; grey: the zeros dilation inserts" if spec.dilation > 1 else ""
+        st.markdown(
+            f"**The dilated kernel:** a {extent}×{extent} extent with only {k * k} weights "
+            f"(the taps, coloured as in the animation{gaps})" + (f":\n\n{dense}" if dense else "."),
+            unsafe_allow_html=True,  # our own table of formatted numbers
+        )
+
+
+def stacking_section(params: PageParams) -> None:
+    """A stack of dilated layers: supports, layer by layer, growth and gridding."""
+    schedule = schedule_controls(params)
+    layers = schedule.layers
+    figure, sizes = support_panels(layers, schedule.size)
+    growth = " → ".join(f"{s}×{s}" for s in sizes)
+    st.markdown(
+        f"What the centre output sees after each layer: **{growth}** (the article's figure "
+        "(a)(b)(c) is d = 1, 2, 4 with k = 3: 3×3 → 7×7 → 15×15). Dashed: the closed-form "
+        "span; white: cells it never sees."
+    )
+    plot(figure, params.key("support_chart"))
+    row, col = chosen_output(params, schedule.size)
+    st.markdown(
+        f"**Layer by layer:** the cells of each lower layer that feed output ({row}, {col}) "
+        "of the last layer — click another cell in the first panel."
+    )
+    plot(
+        layerwise_panels(layers, schedule.size, row, col),
+        params.key("layers_chart"),
+        selectable=True,
+    )
+    plot(growth_chart(schedule), params.key("growth_chart"))
+    st.subheader("Gridding: the holes dilation leaves")
+    figure, holes = gridding_figure(layers, schedule.size)
+    gridding_verdict(ce.hdc_check(schedule.rates, schedule.kernel_size), holes)
+    plot(figure, params.key("gridding_chart"))
+
+
+@dataclass(frozen=True)
+class GriddingVerdict:
+    """What the gridding panel says: the exact support decides, the HDC rule explains."""
+
+    no_holes: bool
+    headline: str
+    explanation: str
+
+
+def gridding_sentences(verdict: ce.HdcVerdict, holes: int) -> GriddingVerdict:
+    """The verdict on a dilation schedule, decided by its exact hole count.
+
+    The HDC rule is the explanation where it is stated (k = 3, r₁ = 1), where passing it
+    guarantees no holes but failing it does not imply holes; a common factor g > 1 always
+    leaves holes (every cell seen is a multiple of g from the centre).
+    """
+    rates = ", ".join(map(str, verdict.rates))
+    fits = "≤" if verdict.m2 <= verdict.kernel_size else ">"
+    rule = (
+        f"HDC: no common factor > 1 and M₂ ≤ k, with Mᵢ = max(Mᵢ₊₁ − 2rᵢ, "
+        f"Mᵢ₊₁ − 2(Mᵢ₊₁ − rᵢ), rᵢ) from Mₙ = rₙ (here M = "
+        f"{', '.join(map(str, verdict.max_distances))}, M₂ = {verdict.m2} {fits} "
+        f"{verdict.kernel_size})"
+    )
+    if holes == 0:
+        headline = f"Schedule {rates} with k = {verdict.kernel_size} leaves **no holes**."
+    else:
+        headline = (
+            f"Schedule {rates} with k = {verdict.kernel_size} leaves **{holes:,} holes**: gridding."
+        )
+    if verdict.common_factor > 1:
+        explanation = (
+            f"The rates share the factor {verdict.common_factor}: every input the output sees "
+            f"is a multiple of {verdict.common_factor} cells from its centre, so the cells in "
+            "between are never seen."
+        )
+    elif not verdict.applies:
+        explanation = (
+            "The hybrid-dilated-convolution (HDC) rule is written for k = 3 kernels in a group "
+            f"that starts at r₁ = 1; here k = {verdict.kernel_size}, r₁ = {verdict.rates[0]}, "
+            "so it does not apply: the exact count above decides."
+        )
+    elif verdict.passes:
+        explanation = f"The rule agrees: {rule}. Passing it guarantees no holes."
+    elif holes:
+        explanation = f"The rule explains it: {rule}, so the gaps are too wide to fill."
+    else:
+        explanation = (
+            f"This schedule fails the rule ({rule}) yet leaves no holes: the rule is a "
+            "sufficient design rule, not a necessary one."
+        )
+    return GriddingVerdict(holes == 0, headline, explanation)
+
+
+def gridding_verdict(verdict: ce.HdcVerdict, holes: int) -> None:
+    """Holes, common factor and M₂ as numbers, and the verdict the exact support decides."""
+    fits = verdict.m2 <= verdict.kernel_size
+    columns = st.columns(3)
+    columns[0].metric("Holes inside the receptive field", f"{holes:,}")
+    columns[1].metric("Common factor of the rates", verdict.common_factor)
+    columns[2].metric(
+        "HDC: M₂ ≤ k ?",
+        f"{verdict.m2} {'≤' if fits else '>'} {verdict.kernel_size}",
+        help="The HDC rule (Wang et al., 2018) is stated for k = 3 and r₁ = 1.",
+    )
+    sentences = gridding_sentences(verdict, holes)
+    box = st.success if sentences.no_holes else st.error
+    box(f"{sentences.headline}\n\n{sentences.explanation}", icon="🧩")

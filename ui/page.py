@@ -1,0 +1,65 @@
+"""The frame of every page: inside the app's navigation, a short header, presenter mode,
+notices, and the URL.
+
+:func:`start_page` and :func:`finish_page` hold the order every page follows: navigation
+first, a title and at most two sentences, notices above the widgets but written after
+them, the URL published last. In presenter mode (``?present=1``) prose is hidden, the
+scenes are drawn large and the keyboard drives them.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from .params import PageParams
+
+
+def ensure_navigation() -> None:
+    """Rerun through ``app.py`` if this page was started by the old ``pages/`` mode.
+
+    The one use of a Streamlit internal (1.67): until ``st.navigation`` has run once in
+    the server process, a deep link (``/standard``) opened as the server's *first* request
+    runs ``pages/standard.py`` in Streamlit's older multipage mode, without the app's
+    navigation or page config, and every later session inherits that mode
+    (``tests/e2e/test_deep_link_first.py`` shows it). Switching the flag back and rerunning
+    goes through ``app.py``, which calls ``st.navigation``.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def start_page(page: str, title: str, intro: str) -> PageParams:
+    """Open a page: its title, a presenter switch, two sentences, a place for notices."""
+    ensure_navigation()
+    params = PageParams(page)
+    heading, switch = st.columns([6, 1], vertical_alignment="center")
+    with switch:
+        params.present = params.toggle(
+            "present",
+            "🎦 Present",
+            False,
+            help="Presenter mode: prose hidden, large cells and numbers; Space plays or "
+            "pauses, ← and → step, and the main controls have keys.",
+        )
+    heading.markdown(f"### {title}")
+    if not params.present:
+        st.markdown(intro)
+    params.reserve_notice_area()
+    return params
+
+
+def prose(params: PageParams, markdown: str) -> None:
+    """Explanatory text, hidden in presenter mode (the lecturer says it)."""
+    if not params.present:
+        st.markdown(markdown)
+
+
+def finish_page(params: PageParams, keep: tuple[str, ...] = ("step",)) -> None:
+    """Close a page: explain replaced link settings, then mirror every value in the URL.
+
+    ``keep`` names query keys owned by a section's own reruns (e.g. ``step``).
+    """
+    params.show_notices(keep)
+    params.publish(keep=keep)

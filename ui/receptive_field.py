@@ -1,0 +1,223 @@
+"""The Receptive-field lab: any stack of layers, its per-layer numbers, what one output sees.
+
+Its controls (a preset and the one table that edits the stack), cached computations and
+views. The stack travels in the link as text (``layers=conv:3:1:1:1;…``, see
+:mod:`ui.layers`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+import conv_engine as ce
+from viz import theme
+from viz.heatmaps import heatmaps_figure
+from viz.receptive import span_scene
+
+from . import layers as stack_text
+from .cache import cached
+from .layers import PRESETS
+from .panels import formula_panel, plot
+from .params import PageParams
+from .scene import show_scene
+from .standard import CONTROLS_FIGURE
+
+MAX_GRID_2D = 96
+
+# --- controls --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StackSpec:
+    """The receptive-field lab: a stack, an input length and its per-layer numbers."""
+
+    layers: tuple[ce.Layer, ...]
+    input_size: int
+    rows: tuple[ce.ReceptiveFieldRow, ...]
+
+
+def stack_controls(params: PageParams) -> StackSpec | None:
+    """Preset + the editable layer table + input size.
+
+    Returns None (after explaining why) when the stack has no output for this input size.
+    """
+    preset = params.choice(
+        "preset", "Start from", (*PRESETS, "custom"), "plain 3×3 × 3", widget="select"
+    )
+    # a newly chosen preset replaces the stack (before the table is drawn in this run)
+    previous = params.key("previous_preset")
+    if preset != "custom" and st.session_state.get(previous, preset) != preset:
+        st.session_state[params.key("layers")] = PRESETS[preset]
+    st.session_state[previous] = preset
+    encoded = params.stored(
+        "layers",
+        PRESETS.get(preset, PRESETS["plain 3×3 × 3"]),
+        stack_text.check_encoded,
+        describe="a valid layer stack",
+    )
+    edited = st.data_editor(
+        stack_text.decode(encoded),
+        num_rows="dynamic",
+        # a new stack (preset or link) starts a new editor; edits stay in this one
+        key=params.key(f"table_{abs(hash(encoded)) % 10**8}"),
+        column_config={
+            "kind": st.column_config.SelectboxColumn("kind", options=list(stack_text.KINDS)),
+            "kernel": st.column_config.NumberColumn("k", min_value=1, max_value=4096, step=1),
+            "stride": st.column_config.NumberColumn("s", min_value=1, max_value=64, step=1),
+            "dilation": st.column_config.NumberColumn("d", min_value=1, max_value=1024, step=1),
+            "padding": st.column_config.TextColumn(
+                "padding", help="int, same, valid, causal or left,right"
+            ),
+        },
+        width="stretch",
+    )
+    layers, problems = stack_text.rows_to_layers(list(edited))
+    for problem in problems:
+        st.warning(problem, icon="✏️")
+    if not layers:
+        st.error("The stack is empty: add a layer.", icon="🚫")
+        return None
+    params.values["layers"] = stack_text.encode(layers)
+    input_size = params.integer("n", "Input length", 64, 4, 2048)
+    try:
+        rows = ce.receptive_field(layers, input_size)
+    except ce.ConvConfigError as error:
+        st.error(f"**This stack has no output for {input_size} inputs.** {error}", icon="🚫")
+        st.caption("💡 Increase the input length, add padding, or remove a layer.")
+        return None
+    return StackSpec(layers, input_size, tuple(rows))
+
+
+# --- cached computations ---------------------------------------------------------------
+
+
+def layer_table(rows: tuple[ce.ReceptiveFieldRow, ...]) -> list[dict]:
+    """The per-layer numbers of a stack, as rows for ``st.dataframe``."""
+    return [
+        {
+            "layer": row.index,
+            "kind": row.layer.kind,
+            "k": row.layer.kernel_size,
+            "s": row.layer.stride,
+            "d": row.layer.dilation,
+            "k_eff": row.layer.kernel_extent,
+            "padding (l, r)": f"{row.padding[0]}, {row.padding[1]}",
+            "input size": row.input_size,
+            "output size": row.output_size,
+            "RF size r": row.size,
+            "jump j": row.jump,
+            "start": row.start,
+        }
+        for row in rows
+    ]
+
+
+TABLE_HELP = {
+    "k_eff": st.column_config.NumberColumn(
+        "k_eff", help="Effective kernel size: how far the taps reach, k + (k − 1)(d − 1)."
+    ),
+    "RF size r": st.column_config.NumberColumn(
+        "RF size r", help="Receptive field: how many input cells one output of this layer sees."
+    ),
+    "jump j": st.column_config.NumberColumn(
+        "jump j",
+        help="Jump: how many input cells apart two neighbouring outputs of this layer are "
+        "(the product of the strides so far).",
+    ),
+    "start": st.column_config.NumberColumn(
+        "start",
+        help="The first input cell output 0 of this layer sees (negative: in the padding).",
+    ),
+}
+
+
+@cached
+def along_the_input(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict:
+    """What each output sees along the input; paths for output ``position``."""
+    rows = ce.receptive_field(layers, size)
+    counts = ce.support_counts(layers, size, position)
+    return span_scene(counts, rows[-1], size, position, rows[-1].output_size)
+
+
+@cached
+def support_grid(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict | None:
+    """The same output in 2-D on a square input (≤ 96): paths and effective RF, or None."""
+    if size > MAX_GRID_2D:
+        return None
+    first, last = ce.receptive_field(layers, size)[-1].span(position)
+    line = ce.support_counts(layers, size, position)
+    uniform = ce.effective_receptive_field(layers, size, position)
+    random = ce.effective_receptive_field(
+        layers, size, position, seeds=8, rng=np.random.default_rng(0)
+    )
+    return heatmaps_figure(
+        [
+            ("what it sees (2-D, paths)", np.outer(line, line)),
+            ("effective RF, uniform weights", uniform.round(3)),
+            ("effective RF, random weights", random.round(3)),
+        ],
+        scale=theme.COUNT_SCALE,
+        numbers=False,
+        height=360,
+        outlines=[(first, first, last, last)] * 3,
+        colour_key="relative",
+    )
+
+
+# --- views -----------------------------------------------------------------------------
+
+
+def stack_section(params: PageParams) -> None:
+    """The stack editor beside what one output sees; the numbers and the 2-D view after."""
+    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    with controls:
+        spec = stack_controls(params)
+    if spec is None:
+        return
+    last = spec.rows[-1]
+    outputs = last.output_size
+    position = params.integer(
+        "o", "Output position", outputs // 2, 0, outputs - 1, container=controls
+    )
+    with figure:
+        scene = along_the_input(spec.layers, spec.input_size, position)
+        index = show_scene(
+            scene, params.key("outputs_chart"), present=params.present, keys=params.present
+        )
+        chosen = scene["positions"][index] if index is not None else position
+        if chosen != position:
+            st.session_state[params.key("o")] = chosen
+            st.rerun(scope="fragment")
+    with controls:
+        st.markdown(
+            f"**r = {last.size}, j = {last.jump}, start = {last.start}**",
+            help="r: how many input cells an output sees; j (jump): how far apart "
+            "neighbouring outputs' fields are; start: output 0's first input cell.",
+        )
+    for issue in ce.stack_issues(list(spec.rows)):
+        st.warning(issue, icon="⚠️")
+    st.caption(ce.alignment(list(spec.rows)))
+    st.dataframe(layer_table(spec.rows), hide_index=True, width="stretch", column_config=TABLE_HELP)
+    formula_panel(
+        [
+            r"r_l = r_{l-1} + (k_{\text{eff},l} - 1)\, j_{l-1},\qquad j_l = j_{l-1}\, s_l",
+            r"\text{start}_l = \text{start}_{l-1} - p_{\text{before},l}\, j_{l-1}",
+            rf"r_0 = 1,\ j_0 = 1,\ \text{{start}}_0 = 0 \ \Rightarrow"
+            rf"\ r = {last.size},\ j = {last.jump},\ \text{{start}} = {last.start}",
+        ],
+        title="The recurrence, input side first",
+    )
+    if params.toggle("2d", "🔲 Show it in 2-D, with the effective receptive field", False):
+        two_d = support_grid(spec.layers, spec.input_size, position)
+        if two_d is None:
+            st.caption(f"2-D views are drawn for inputs up to {MAX_GRID_2D} × {MAX_GRID_2D}.")
+        else:
+            st.markdown(
+                "The same stack on both axes of a square input. The **effective** receptive "
+                "field (the gradient of the output) is Gaussian-like and much smaller than "
+                "the theoretical one (dashed)."
+            )
+            plot(two_d, params.key("grid_chart"))

@@ -1,0 +1,71 @@
+"""The animated scenes (``viz.scenes``) on a page: one small component, played in the browser.
+
+The renderer, ``static/scene.js`` (and its ``scene.css``), is served once by Streamlit's
+static file serving (``server.enableStaticServing``) and cached by the browser; the
+component itself carries only a one-line loader and the scene's data, so a new setting
+costs the scene's few kilobytes, not the renderer's code again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import streamlit as st
+
+from .params import PageParams
+
+STATIC = Path(__file__).resolve().parents[1] / "static"
+# a new renderer gets a new URL, so browsers never keep an old one
+VERSION = hashlib.blake2b(
+    (STATIC / "scene.js").read_bytes() + (STATIC / "scene.css").read_bytes(), digest_size=6
+).hexdigest()
+
+LOADER = """
+export default async function (component) {
+  const base = `${window.location.origin}${component.data.base}/app/static/`;
+  const scene = await import(`${base}scene.js?v=${component.data.version}`);
+  return scene.mount(component, `${base}scene.css?v=${component.data.version}`);
+}
+"""
+
+_component = st.components.v2.component("conv_scene", js=LOADER)
+
+
+def _base_path() -> str:
+    path = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{path}" if path else ""
+
+
+def show_scene(
+    scene: dict, key: str, *, step: int | None = None, present: bool = False, keys: bool = False
+) -> int | None:
+    """Mount ``scene`` (from ``viz.scenes``) under ``key``; return the step the user pinned.
+
+    ``step`` opens the scene on that step (e.g. from the link); ``present`` draws it for
+    the back of a room; ``keys`` lets Space and the arrow keys drive it from anywhere on
+    the page (one scene per page: the main one).
+    """
+    data = {
+        **scene,
+        "presenter": present,
+        "keys": keys,
+        "base": _base_path(),
+        "version": VERSION,
+    }
+    if step is not None:
+        data["start"] = min(max(int(step), 0), scene["steps"] - 1)
+    result = _component(key=key, data=data, on_step_change=lambda: None)
+    pinned = result.get("step") if hasattr(result, "get") else getattr(result, "step", None)
+    if not isinstance(pinned, int) or isinstance(pinned, bool):
+        return None
+    return min(max(pinned, 0), scene["steps"] - 1)
+
+
+def main_scene(params: PageParams, scene: dict, chart: str = "chart") -> None:
+    """A page's main animation: opens on the link's step, keeps the step a student settles
+    on in the link, and in presenter mode answers Space and the arrow keys page-wide."""
+    step = show_scene(
+        scene, params.key(chart), step=params.step(), present=params.present, keys=params.present
+    )
+    params.pin_step(step)

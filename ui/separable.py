@@ -1,0 +1,233 @@
+"""The Depthwise-separable convolution page: channels, groups, and the weights they save.
+
+Its controls, cached computations and views.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+import conv_engine as ce
+from conv_engine.presets import kernel_preset
+from viz import theme
+from viz.channels import separable_scene
+from viz.heatmaps import heatmaps_figure
+
+from .cache import cached, sample_image
+from .choices import divisors
+from .panels import plot
+from .params import PageParams
+from .scene import main_scene
+from .standard import CONTROLS_FIGURE
+
+PHOTO_SIDE = 48  # the photo example, small enough to send quickly
+
+# --- controls --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeparableSpec:
+    in_channels: int
+    out_channels: int
+    kernel_size: int
+    multiplier: int
+    groups: int
+    size: int
+    seed: int
+
+
+def separable_controls(params: PageParams) -> SeparableSpec:
+    left, right = st.columns(2)
+    in_channels = params.integer("cin", "C_in", 3, 1, 8, container=left, shortcut="I")
+    out_channels = params.integer("cout", "C_out", 4, 1, 16, container=right, shortcut="O")
+    kernel_size = params.integer("k", "Kernel size k", 3, 1, 5, shortcut="K")
+    left, right = st.columns(2)
+    multiplier = params.integer("m", "Depth multiplier", 1, 1, 3, container=left)
+    size = params.integer("n", "Input size", 5, 3, 8, container=right)
+    shared = divisors(math.gcd(in_channels, out_channels))
+    groups = params.choice(
+        "g",
+        "Groups: 1 = standard, C_in = depthwise",
+        [str(g) for g in shared],
+        "1",
+        help="Groups must divide C_in and C_out.",
+    )
+    seed = params.integer("seed", "Seed", 0, 0, 99)
+    return SeparableSpec(
+        in_channels, out_channels, kernel_size, multiplier, int(groups), size, seed
+    )
+
+
+# --- cached computations ---------------------------------------------------------------
+
+
+@cached
+def separable_example(spec: SeparableSpec) -> dict:
+    """Random small-int input and weights, and every intermediate of the separable conv."""
+    rng = np.random.default_rng(spec.seed)
+    mid = spec.in_channels * spec.multiplier
+    x = rng.integers(0, 5, size=(spec.in_channels, spec.size, spec.size)).astype(float)
+    depthwise = rng.integers(-1, 2, size=(mid, 1, spec.kernel_size, spec.kernel_size)).astype(float)
+    pointwise = rng.integers(-2, 3, size=(spec.out_channels, mid, 1, 1)).astype(float)
+    middle = ce.conv2d(x, depthwise, groups=spec.in_channels, padding="same")
+    output = ce.depthwise_separable_conv2d(x, depthwise, pointwise, padding="same")
+    two_step = ce.conv2d(middle, pointwise)
+    return {
+        "x": x,
+        "depthwise": depthwise,
+        "pointwise": pointwise,
+        "middle": middle,
+        "output": output,
+        "difference": float(np.abs(output - two_step).max()),
+    }
+
+
+@cached
+def channels_scene(spec: SeparableSpec) -> dict:
+    example = separable_example(spec)
+    return separable_scene(
+        example["x"],
+        example["depthwise"][:, 0],
+        example["middle"],
+        example["pointwise"][:, :, 0, 0],
+        example["output"],
+    )
+
+
+@cached
+def groups_figure(spec: SeparableSpec) -> dict:
+    return heatmaps_figure(
+        [
+            (
+                f"groups = {spec.groups}: which inputs (columns) each output (row) reads",
+                ce.group_connectivity(spec.in_channels, spec.out_channels, spec.groups),
+            )
+        ],
+        scale=theme.COUNT_SCALE,
+        numbers=False,
+        height=300,
+        colour_key="reads",
+    )
+
+
+def separable_counts(spec: SeparableSpec) -> list[dict]:
+    """Weights and multiply-adds of each variant, for the current sizes (SAME, stride 1)."""
+    k, c_in, c_out, m = spec.kernel_size, spec.in_channels, spec.out_channels, spec.multiplier
+    positions = spec.size * spec.size
+    variants = [
+        ("standard", c_in, c_out, (k, k), 1),
+        (f"grouped (g = {spec.groups})", c_in, c_out, (k, k), spec.groups),
+        (f"depthwise (m = {m})", c_in, c_in * m, (k, k), c_in),
+        ("pointwise 1×1", c_in * m, c_out, (1, 1), 1),
+    ]
+    rows = [
+        {
+            "layer": name,
+            "weights": ce.conv_parameters(i, o, taps, g, bias=False),
+            "multiply-adds": ce.conv_multiply_adds(i, o, taps, positions, g),
+            "biases (PyTorch)": o,
+        }
+        for name, i, o, taps, g in variants
+    ]
+    rows.append(
+        {
+            "layer": "separable = depthwise + pointwise",
+            "weights": ce.separable_parameters(c_in, c_out, k, m),
+            "multiply-adds": rows[2]["multiply-adds"] + rows[3]["multiply-adds"],
+            "biases (PyTorch)": c_in * m + c_out,
+        }
+    )
+    return rows
+
+
+@cached
+def photo_figures() -> list[dict]:
+    """A photo's R, G, B channels, one depthwise filter each, and a 1×1 mix into two maps."""
+    step = 64 // PHOTO_SIDE or 1
+    photo = np.moveaxis(sample_image()[16:80:step, 16:80:step], -1, 0).round(3)
+    depthwise = np.stack(
+        [np.ones((3, 3)) / 9, kernel_preset("sobel", 3), kernel_preset("sobel", 3).T]
+    )
+    pointwise = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 1.0]])
+    middle = ce.conv2d(photo, depthwise[:, None], groups=3, padding="same")
+    output = ce.conv2d(middle, pointwise[:, :, None, None])
+    stages = [
+        [("red", photo[0]), ("green", photo[1]), ("blue", photo[2])],
+        [("red ∗ blur", middle[0]), ("green ∗ Sobel x", middle[1]), ("blue ∗ Sobel y", middle[2])],
+        [("out 0 = blur", output[0]), ("out 1 = x-edges + y-edges", output[1])],
+    ]
+    return [
+        heatmaps_figure(panels, scale="Greys_r", numbers=False, height=250) for panels in stages
+    ]
+
+
+ARTICLE_MODULE = """import torch.nn as nn
+
+class DepthwiseSeparableConv2d(nn.Module):
+    def __init__(self, n_in, n_out):
+        super().__init__()  # the article's super(depthwise_separable_conv, self) names a
+                            # class that does not exist (its class is depthwise_conv2d)
+        self.depth_wise = nn.Conv2d(n_in, n_in, kernel_size=3, padding=1, groups=n_in)
+        self.point_wise = nn.Conv2d(n_in, n_out, kernel_size=1)
+
+    def forward(self, x):
+        return self.point_wise(self.depth_wise(x))
+"""
+
+
+# --- views -----------------------------------------------------------------------------
+
+
+def separable_section(params: PageParams) -> None:
+    """Channels animated beside the controls; weight counts, groups and the module after."""
+    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    with controls:
+        spec = separable_controls(params)
+        ratio = ce.separable_ratio(spec.out_channels, spec.kernel_size)
+        st.markdown(
+            f"Separable ÷ standard weights = 1/C_out + 1/k² = 1/{spec.out_channels} + "
+            f"1/{spec.kernel_size**2} = **{ratio:.3f}**"
+        )
+    with figure:
+        main_scene(params, channels_scene(spec))
+    if params.present:
+        return
+    left, right = st.columns([3, 2])
+    with left:
+        st.dataframe(separable_counts(spec), hide_index=True, width="stretch")
+        st.markdown(
+            "Biases: Keras `SeparableConv2D` has one bias (C_out); a PyTorch depthwise + "
+            "pointwise pair has two (C_in·m + C_out)."
+        )
+        difference = separable_example(spec)["difference"]
+        st.success(
+            f"Check: separable output − (pointwise ∘ depthwise) = {difference:g} "
+            "(largest absolute difference).",
+            icon="✅",
+        )
+    with right:
+        plot(groups_figure(spec), params.key("groups_chart"))
+    article_module_panel(spec.in_channels, spec.out_channels)
+
+
+def article_module_panel(n_in: int, n_out: int) -> None:
+    """The article's depthwise-separable PyTorch module, fixed, with its parameter count."""
+    st.subheader("The article's PyTorch module, fixed")
+    st.code(ARTICLE_MODULE, language="python")
+    depthwise = ce.conv_parameters(n_in, n_in, (3, 3), n_in)
+    pointwise = ce.conv_parameters(n_in, n_out, (1, 1))
+    total = ce.separable_parameters(n_in, n_out, 3, bias="torch")
+    st.markdown(
+        f"With n_in = {n_in}, n_out = {n_out}: depthwise {depthwise:,} + pointwise "
+        f"{pointwise:,} = **{total:,}** parameters (the counter's PyTorch-bias figure, k = 3)."
+    )
+
+
+def photo_section(params: PageParams) -> None:
+    """The same two steps on a photo: one filter per colour channel, then a 1 × 1 mix."""
+    for index, figure in enumerate(photo_figures()):
+        plot(figure, params.key(f"photo_chart_{index}"))

@@ -1,0 +1,567 @@
+"""The Transposed convolution page: upsampling three ways, output_padding, checkerboards.
+
+Its controls, cached computations, texts and views. One output cell is pinned across the
+views (``?step=``): the scatter view sums into it, the zero-insertion view opens on it and
+the matrix view outlines its row of Cᵀ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import product
+from math import gcd
+
+import numpy as np
+import streamlit as st
+
+import conv_engine as ce
+from conv_engine.presets import image_patch, input_preset, kernel_preset
+from viz import theme
+from viz.heatmaps import heatmaps_figure
+from viz.scenes import scatter_scene, sliding_scene
+from viz.transposed import matrix_figure
+
+from .cache import cached, sample_image
+from .choices import INPUT_LABELS, KERNEL_LABELS
+from .panels import formula_panel, lazy_tabs, link_page, plot
+from .params import PageParams
+from .scene import show_scene
+from .standard import CONTROLS_FIGURE
+
+MAX_TRANSPOSED = 16  # largest transposed-conv output (7 → 15 fits)
+
+# --- controls --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TransposedSpec:
+    """The transposed-convolution page (square 2-D input)."""
+
+    size: int
+    kernel_size: int
+    stride: int
+    padding: int
+    output_padding: int
+    dilation: int
+    input_preset: str
+    kernel_preset: str
+    seed: int
+
+
+KERNEL_SIZES = range(1, 5)
+STRIDES = range(1, 4)
+DILATIONS = range(1, 3)
+
+
+def largest_input(kernel_size: int, stride: int, dilation: int) -> int:
+    """Largest input size: the full output stays within MAX_TRANSPOSED cells (readable)."""
+    extent = ce.effective_kernel_size(kernel_size, dilation)
+    return max(1, min(7, (MAX_TRANSPOSED - extent) // stride + 1))
+
+
+def largest_crop(size: int, kernel_size: int, stride: int, dilation: int) -> int:
+    """Largest padding (crop) that leaves an output: at most 3, and less than half the full."""
+    full = (size - 1) * stride + dilation * (kernel_size - 1)
+    return min(3, full // 2)
+
+
+def reachable_settings() -> Iterator[tuple[int, int, int, int, int, int]]:
+    """Every (n, k, s, d, p, output_padding) the page's controls can reach."""
+    for kernel_size, stride, dilation in product(KERNEL_SIZES, STRIDES, DILATIONS):
+        for size in range(1, largest_input(kernel_size, stride, dilation) + 1):
+            for padding in range(largest_crop(size, kernel_size, stride, dilation) + 1):
+                for output_padding in range(ce.max_output_padding(stride, dilation) + 1):
+                    yield size, kernel_size, stride, dilation, padding, output_padding
+
+
+def transposed_controls(params: PageParams) -> TransposedSpec:
+    """Widgets bounded by the transposed conv's rules: output ≥ 1, output_padding < max(s, d)."""
+    left, right = st.columns(2)
+    kernel_size = params.integer(
+        "k", "Kernel size k", 3, KERNEL_SIZES[0], KERNEL_SIZES[-1], container=left, shortcut="K"
+    )
+    stride = params.integer(
+        "s", "Stride s", 2, STRIDES[0], STRIDES[-1], container=right, shortcut="S"
+    )
+    left, right = st.columns(2)
+    dilation = params.integer(
+        "d", "Dilation d", 1, DILATIONS[0], DILATIONS[-1], container=left, shortcut="D"
+    )
+    size = params.integer(
+        "n",
+        "Input size",
+        3,
+        1,
+        largest_input(kernel_size, stride, dilation),
+        container=right,
+        help=f"Bounded so the output stays within {MAX_TRANSPOSED} cells.",
+    )
+    left, right = st.columns(2)
+    padding = params.integer(
+        "p",
+        "Padding p (crop)",
+        0,
+        0,
+        largest_crop(size, kernel_size, stride, dilation),
+        container=left,
+        help="PyTorch's transposed padding crops p cells from each side of the full output.",
+    )
+    output_padding = params.integer(
+        "op",
+        "output_padding",
+        0,
+        0,
+        ce.max_output_padding(stride, dilation),
+        container=right,
+        help="PyTorch needs it smaller than max(s, d), Keras smaller than s. With s > 1 it "
+        "picks which of the s input sizes a strided conv maps to this output it restores.",
+    )
+    with st.expander("Input and kernel"):
+        input_preset = params.choice(
+            "input",
+            "Input",
+            ("count", "random", "ones"),
+            "count",
+            labels=INPUT_LABELS,
+            widget="select",
+        )
+        kernel_preset = params.choice(
+            "kernel",
+            "Kernel",
+            ("random", "box", "sobel"),
+            "random",
+            labels=KERNEL_LABELS,
+            widget="select",
+            help="A kernel that is not symmetric shows the flip of the zero-insertion view.",
+        )
+        seed = params.integer("seed", "Seed", 1, 0, 99)
+    return TransposedSpec(
+        size,
+        kernel_size,
+        stride,
+        padding,
+        output_padding,
+        dilation,
+        input_preset,
+        kernel_preset,
+        seed,
+    )
+
+
+# --- cached computations ---------------------------------------------------------------
+
+
+@cached
+def transposed_arrays(spec: TransposedSpec) -> tuple[np.ndarray, np.ndarray]:
+    """Input ``(n, n)`` (small ints, 1-based so stamps stay visible) and kernel ``(k, k)``."""
+    x = input_preset(spec.input_preset, (spec.size, spec.size), spec.seed)
+    if spec.input_preset == "count":
+        x = x + 1
+    return x, kernel_preset(spec.kernel_preset, spec.kernel_size, spec.seed)
+
+
+def _transpose_args(spec: TransposedSpec) -> dict:
+    return {
+        "stride": spec.stride,
+        "padding": spec.padding,
+        "output_padding": spec.output_padding,
+        "dilation": spec.dilation,
+    }
+
+
+@cached
+def transposed_traces(spec: TransposedSpec) -> tuple[ce.ConvTrace, ce.ScatterTrace]:
+    x, w = transposed_arrays(spec)
+    args = _transpose_args(spec)
+    return ce.transposed_trace(x, w, **args), ce.scatter_trace(x, w, **args)
+
+
+@cached
+def scatter_view(spec: TransposedSpec, pinned_step: int) -> dict:
+    """The scatter animation, with one output cell pinned (its full sum shown)."""
+    zero_insertion, scatter = transposed_traces(spec)
+    return scatter_scene(scatter, zero_insertion.output_position(pinned_step))
+
+
+@cached
+def zero_insertion_view(spec: TransposedSpec) -> dict:
+    zero_insertion, _ = transposed_traces(spec)
+    return sliding_scene(
+        zero_insertion,
+        titles=("Input: s − 1 zeros inserted, padded", "Kernel, flipped", "Output"),
+    )
+
+
+@cached
+def matrix_view(spec: TransposedSpec, pinned_step: int) -> dict:
+    """C (the conv this one transposes) and row ``pinned_step`` of Cᵀ (its output cell).
+
+    Cᵀ is the transposed conv itself, from the one index map; output cells that no stamp
+    reaches (e.g. added by output_padding) are zero rows.
+    """
+    x, w = transposed_arrays(spec)
+    transposed = ce.conv_transpose_matrix(x.shape, w, **_transpose_args(spec))
+    return matrix_figure(transposed, x.shape, pinned_row=pinned_step)
+
+
+@cached
+def checkerboard_panels(spec: TransposedSpec) -> dict:
+    """Overlap counts for one and two layers, and for resize-then-convolve, on the same size."""
+    args = _transpose_args(spec)
+    one = ce.overlap_counts((spec.size + 3, spec.size + 3), spec.kernel_size, **args)
+    two = ce.overlap_counts((spec.size + 3, spec.size + 3), spec.kernel_size, layers=2, **args)
+    resized = ce.conv2d(
+        ce.upsample_nearest(np.ones((spec.size + 3, spec.size + 3)), spec.stride)[None],
+        np.ones((1, 1, spec.kernel_size, spec.kernel_size)),
+        padding="same",
+    )[0]
+    return heatmaps_figure(
+        [("1 transposed layer", one), ("2 stacked layers", two), ("resize ×s, then conv", resized)],
+        scale=theme.COUNT_SCALE,
+        numbers=True,
+        height=420,
+        colour_key="contributions",
+    )
+
+
+@cached
+def checkerboard_image(spec: TransposedSpec) -> dict:
+    """A photo patch upsampled by a transposed conv (box kernel) vs resize-then-convolve."""
+    patch = image_patch(sample_image(), (16, 16), levels=256) / 255
+    kernel = np.ones((1, 1, spec.kernel_size, spec.kernel_size))
+    upsampled = ce.conv_transpose2d(patch[None], kernel, stride=spec.stride)[0]
+    resized = ce.conv2d(ce.upsample_nearest(patch, spec.stride)[None], kernel, padding="same")[0]
+    return heatmaps_figure(
+        [
+            ("photo patch 16×16", patch),
+            (f"transposed conv, k={spec.kernel_size}, s={spec.stride}", upsampled),
+            ("resize, then conv", resized),
+        ],
+        scale="Greys_r",
+        numbers=False,
+        height=340,
+    )
+
+
+def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
+    """For each legal output_padding: the output size, what a conv maps it back to, Keras."""
+    k, s, p, d, n = spec.kernel_size, spec.stride, spec.padding, spec.dilation, spec.size
+    rows: dict[str, list] = {
+        "output_padding": [],
+        "PyTorch output size": [],
+        f"a conv (k = {k}, s = {s}, p = {p}) maps it back to": [],
+        "Keras, same settings": [],
+    }
+    for extra in range(ce.max_output_padding(s, d) + 1):
+        size = ce.conv_transpose_output_size(n, k, s, p, extra, d)
+        back = ce.conv_output_size(size, k, s, p, d)
+        try:
+            mode = ce.keras_transpose_padding(k, s, p, extra, d)
+            keras = ce.keras_conv_transpose_output_size(n, k, s, mode, extra, d)
+            keras_text = f"{keras} (padding='{mode}')"
+        except ce.ConvConfigError as error:
+            keras_text = f"✗ {error}"
+        rows["output_padding"].append(extra)
+        rows["PyTorch output size"].append(size)
+        rows[f"a conv (k = {k}, s = {s}, p = {p}) maps it back to"].append(
+            f"{back} ✓" if back == n else f"{back} (not {n})"
+        )
+        rows["Keras, same settings"].append(keras_text)
+    return rows
+
+
+@cached
+def article_chain() -> dict:
+    """The article's two stacked Conv2DTranspose(F = 3, S = 2, VALID): 7 → 15 → 31."""
+    ones = np.ones((1, 1, 3, 3))
+    x = np.ones((1, 7, 7))
+    first = ce.conv_transpose2d(x, ones, stride=2)
+    second = ce.conv_transpose2d(first, ones, stride=2)
+    return heatmaps_figure(
+        [("input 7 × 7", x[0]), ("layer 1: 15 × 15", first[0]), ("layer 2: 31 × 31", second[0])],
+        scale=theme.COUNT_SCALE,
+        numbers=False,
+        height=300,
+    )
+
+
+@cached
+def deconv_vs_dilated(spec: TransposedSpec) -> dict:
+    """Zeros between input pixels (transposed) beside zeros inside the kernel (dilated)."""
+    x, w = transposed_arrays(spec)
+    stride = max(spec.stride, 2)
+    return heatmaps_figure(
+        [
+            (f"transposed, s = {stride}: the input spread out", ce.zero_insert(x, stride)),
+            (
+                f"dilated, d = 2: the {spec.kernel_size}×{spec.kernel_size} kernel spread out",
+                ce.zero_insert(w, 2),
+            ),
+        ],
+        scale=theme.DIVERGING,
+        height=330,
+    )
+
+
+# --- texts ---------------------------------------------------------------------------
+
+
+def transposed_size_latex(
+    input_size: int,
+    kernel_size: int,
+    stride: int,
+    padding: int,
+    output_padding: int,
+    dilation: int,
+    output_size: int,
+) -> str:
+    """The transposed output size in PyTorch's words, with numbers."""
+    return (
+        rf"o = (i-1)\,s - 2p + d(k-1) + \text{{output\_padding}} + 1 = ({input_size}-1)"
+        rf"\cdot{stride} - 2\cdot{padding} + {dilation}\cdot({kernel_size}-1) + "
+        rf"{output_padding} + 1 = {output_size}"
+    )
+
+
+@dataclass(frozen=True)
+class KerasTransposed:
+    """The same layer in Keras: its size formula with numbers, or why Keras cannot say it.
+
+    ``latex`` is None when Keras refuses the setting or has no matching padding; ``notes``
+    are sentences (Markdown) about Keras' rule and where it differs from PyTorch's.
+    """
+
+    latex: str | None
+    notes: tuple[str, ...]
+
+
+def keras_transposed(
+    input_size: int,
+    kernel_size: int,
+    stride: int,
+    padding: int,
+    output_padding: int,
+    dilation: int,
+    output_size: int,
+) -> KerasTransposed:
+    """Keras' ``Conv2DTranspose`` for the page's PyTorch settings, in Keras' own rule.
+
+    Keras pads ``'valid'``/``'same'`` (no integer crop) and defaults to
+    ``output_padding=None``; its sizes come from ``ce.keras_conv_transpose_output_size``.
+    """
+    extent = dilation * (kernel_size - 1) + 1
+    notes = []
+    latex = None
+    try:
+        mode = ce.keras_transpose_padding(kernel_size, stride, padding, output_padding, dilation)
+    except ce.ConvConfigError as error:
+        notes.append(f"**Keras:** {error}.")
+    else:
+        size = ce.keras_conv_transpose_output_size(
+            input_size, kernel_size, stride, mode, output_padding, dilation
+        )
+        crop = r" - 2\lfloor F/2 \rfloor" if mode == "same" else ""
+        crop_numbers = rf" - 2\cdot{extent // 2}" if mode == "same" else ""
+        latex = (
+            rf"\text{{Keras }}\texttt{{padding='{mode}', output\_padding={output_padding}}}:\ "
+            rf"(W-1)\,S + F{crop} + \text{{output\_padding}} = ({input_size}-1)\cdot{stride}"
+            rf" + {extent}{crop_numbers} + {output_padding} = {size}"
+        )
+    defaults = []
+    for mode in ce.KERAS_TRANSPOSE_PADDINGS:
+        try:
+            size = ce.keras_conv_transpose_output_size(
+                input_size, kernel_size, stride, mode, None, dilation
+            )
+        except ce.ConvConfigError:
+            continue
+        rule = "W·S + max(F − S, 0)" if mode == "valid" else "W·S"
+        differs = f" (PyTorch here: {output_size})" if size != output_size else ""
+        defaults.append(f"`padding='{mode}'` gives {rule} = **{size}**{differs}")
+    if defaults:
+        notes.append(
+            "Keras' default is `output_padding=None`, which infers the size: "
+            + "; ".join(defaults)
+            + "."
+        )
+    return KerasTransposed(latex, tuple(notes))
+
+
+def output_padding_text(spec: TransposedSpec) -> str:
+    """Why output_padding exists at this stride, and what it does to the cells it adds."""
+    k, s, p, d, n = spec.kernel_size, spec.stride, spec.padding, spec.dilation, spec.size
+    sizes = list(ce.input_sizes_for_output(n, k, s, p, d))
+    dilation = f", d = {d}" if d > 1 else ""
+    if s > 1:
+        text = (
+            f"A stride-{s} conv (k = {k}, p = {p}{dilation}) maps **every** input size in "
+            f"{sizes} to the same output size {n}. Going back, `output_padding` (0 … {s - 1}) "
+            "picks which one: it adds cells at the far end."
+        )
+    else:
+        text = (
+            f"At stride 1 a conv (k = {k}, p = {p}{dilation}) maps only **one** input size, "
+            f"{sizes[0]}, to {n}: there is nothing to pick. PyTorch still accepts "
+            f"output_padding < max(s, d) = {max(s, d)} (through the dilation) and appends "
+            "cells at the far end; Keras refuses it (output_padding must be smaller than "
+            "strides)."
+        )
+    if spec.output_padding:
+        reached = extra_cells_reached(spec)
+        op = spec.output_padding
+        if reached == op:
+            fate = "receive real contributions (the crop p had cut them off)"
+        elif reached == 0:
+            fate = "receive nothing: they stay 0"
+        else:
+            fate = f"{reached} of them receive contributions, the rest stay 0"
+        text += f" Here output_padding = {op} adds {op} row(s) and column(s), which {fate}."
+    return text
+
+
+def extra_cells_reached(spec: TransposedSpec) -> int:
+    """How many of the output_padding cells at the far end of an axis any stamp reaches."""
+    matrix = ce.conv_transpose_matrix(
+        (spec.size,),
+        np.ones(spec.kernel_size),
+        spec.stride,
+        spec.padding,
+        spec.output_padding,
+        spec.dilation,
+    )
+    extra = matrix[matrix.shape[0] - spec.output_padding :]
+    return int(np.count_nonzero(extra.any(axis=1)))
+
+
+def checkerboard_text(kernel_size: int, stride: int, dilation: int) -> str:
+    """The rule the overlap counts obey, and what it gives for (k, s, d), per axis."""
+    pattern = ce.overlap_pattern(kernel_size, stride, dilation)
+    counts = ", ".join(map(str, pattern.tolist()))
+    rule = "No checkerboard exactly when **s divides k** and **gcd(s, d) = 1**."
+    if len(set(pattern.tolist())) == 1:
+        return (
+            f"{rule} Here every interior cell receives {pattern[0]} contribution(s) per axis "
+            f"(k/s = {kernel_size}/{stride}): even, no checkerboard."
+        )
+    if pattern.min() == 0:
+        return (
+            f"{rule} Here gcd(s, d) = {gcd(stride, dilation)}: by position mod {stride}, "
+            f"interior cells receive {counts} contributions per axis; the cells with 0 are "
+            "**never written**, the worst checkerboard."
+        )
+    return (
+        f"{rule} Here s = {stride} does not divide k = {kernel_size}: by position mod "
+        f"{stride}, interior cells receive {counts} contributions per axis. They alternate "
+        "(the checkerboard), and stacking compounds it."
+    )
+
+
+# --- views -----------------------------------------------------------------------------
+
+
+def transposed_section(params: PageParams) -> None:
+    """Controls beside the scatter animation; the size formulas and the other views after."""
+    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    with controls:
+        spec = transposed_controls(params)
+    zero_insertion, _ = transposed_traces(spec)
+    size = zero_insertion.output.shape[0]
+    step = params.step()
+    step = 0 if step is None else min(step, zero_insertion.num_steps - 1)
+    with figure:
+        pinned = show_scene(
+            scatter_view(spec, step),
+            params.key("scatter_chart"),
+            present=params.present,
+            keys=params.present,
+        )
+    if pinned is not None and pinned != step:
+        params.pin_step(pinned)
+        st.rerun(scope="fragment")
+    with controls:
+        st.markdown(f"**{spec.size}×{spec.size} → {size}×{size}**")
+    settings = (
+        spec.size,
+        spec.kernel_size,
+        spec.stride,
+        spec.padding,
+        spec.output_padding,
+        spec.dilation,
+        size,
+    )
+    keras = keras_transposed(*settings)
+    formula_panel([transposed_size_latex(*settings), *([keras.latex] if keras.latex else [])])
+    for note in keras.notes:
+        st.caption(note)
+    show_views(params, spec, step)
+
+
+def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
+    """Zero insertion, matrix, output_padding, checkerboard, deconv vs dilated: only the
+    open tab is computed and drawn; all show the same pinned output cell."""
+    views = lazy_tabs(
+        params,
+        {
+            "insertion": "0️⃣ Zero insertion",
+            "matrix": "▦ Matrix",
+            "output_padding": "🎯 output_padding",
+            "checkerboard": "🏁 Checkerboard",
+            "dilated": "↔️ Deconv vs dilated",
+        },
+    )
+    insertion, matrix, padding, checkerboard, versus = views
+    if insertion.open:
+        with insertion:
+            dilated = (
+                f", dilated by d = {spec.dilation} like the transposed conv"
+                if spec.dilation > 1
+                else ""
+            )
+            st.markdown(
+                f"Insert **s − 1 = {spec.stride - 1}** zero(s) between input cells (a "
+                f"*fractionally strided* conv, stride 1/{spec.stride}), pad by d·(k − 1) − p "
+                "(plus output_padding at the far end), then run a stride-1 conv with the "
+                f"**flipped** kernel{dilated}. It opens on the pinned output cell."
+            )
+            pinned = show_scene(
+                zero_insertion_view(spec), params.key("chart"), step=step, present=params.present
+            )
+            params.pin_step(pinned)
+    if matrix.open:
+        with matrix:
+            st.markdown(
+                "Flatten the grids: a convolution is a matrix **C** (one row per output cell "
+                "of the conv). The transposed convolution is **Cᵀ**, hence the name: the "
+                "outlined column of C is the row of Cᵀ that makes the pinned output cell. "
+                "Cells no stamp reaches (e.g. added by output_padding) get an empty column."
+            )
+            plot(matrix_view(spec, step), params.key("matrix_chart"))
+    if padding.open:
+        with padding:
+            st.markdown(output_padding_text(spec))
+            st.table(output_padding_rows(spec))
+    if checkerboard.open:
+        with checkerboard:
+            st.markdown(
+                "How many (input cell, tap) pairs land on each output cell. "
+                + checkerboard_text(spec.kernel_size, spec.stride, spec.dilation)
+                + " Resizing first and then convolving spreads evenly."
+            )
+            plot(checkerboard_panels(spec), params.key("counts_chart"))
+            plot(checkerboard_image(spec), params.key("image_chart"))
+    if versus.open:
+        with versus:
+            st.markdown(
+                "**Transposed conv** inserts zeros *between input pixels* and enlarges the "
+                "output (upsampling). **Dilated conv** inserts zeros *inside the kernel* and "
+                "enlarges the receptive field at the same resolution. With stride s: s > 1 "
+                "downsamples, s = 1 keeps the size (with SAME padding), 0 < s < 1 "
+                "(transposed) upsamples."
+            )
+            plot(deconv_vs_dilated(spec), params.key("versus_chart"))
+            link_page(
+                "dilated",
+                "Open the dilated convolution page with the same k",
+                {"k": str(spec.kernel_size), "d": "2"},
+            )

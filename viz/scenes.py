@@ -1,0 +1,271 @@
+"""Animated scenes: engine data as the compact spec that ``static/scene.js`` draws and plays.
+
+A scene holds what does not change from one step to the next — the grids with their
+numbers (formatted here, by :func:`theme.format_number`), the kernel, the output, the
+geometry — and the renderer derives each step in the browser from the one index map
+(``cell = output·stride + tap·dilation``): the window, the output written so far and the
+step's equation, whose numbers are the engine's. So Play, the scrubber, the arrow keys and
+a click on an output cell move the picture and its equation together, with no server
+round trip, and a new setting costs a few kilobytes instead of a frame per step.
+
+Kinds
+-----
+``sliding``  a kernel sliding over a 1-D or 2-D grid (padding, dilation, inserted zeros);
+``scatter``  a transposed conv's input cells stamping the scaled kernel into the output;
+``boxes``    any few panels with, per step, outlined boxes and a caption (channels, spans).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from conv_engine import ConvTrace, ScatterTrace
+
+from . import theme
+
+MAX_TERMS = 12  # products written out in a step's equation before "…"
+
+
+def _texts(values: np.ndarray) -> list[str]:
+    """Every value as the short text the page prints ("" for a blank cell, NaN)."""
+    flat = np.asarray(values, dtype=float).ravel().tolist()
+    return ["" if v != v else theme.format_number(v) for v in flat]
+
+
+def _numbers(values: np.ndarray) -> list[float | None]:
+    flat = np.asarray(values, dtype=float).ravel()
+    return [None if v != v else round(v, 4) for v in flat.tolist()]
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One grid of a scene.
+
+    ``fill`` says how cells are coloured: ``"kinds"`` (input, padding, inserted zero by
+    ``kinds``), ``"taps"`` (each cell its tap colour), or a scale name of
+    :func:`theme.scene_palette` (``"output"``, ``"count"``, ``"diverging"``, ``"value"``)
+    over ``values``. ``name`` and the labels name a cell in its hover text, e.g.
+    ``x[−1, 2]``; ``numbers`` prints the cells' numbers when they are large enough.
+    """
+
+    title: str
+    values: np.ndarray
+    fill: str
+    name: str = ""
+    kinds: np.ndarray | None = None
+    row_labels: Sequence[str] | None = None
+    col_labels: Sequence[str] | None = None
+    numbers: bool = True
+    symmetric: bool = False  # a diverging scale centred on 0
+
+    def spec(self) -> dict:
+        values = np.atleast_2d(np.asarray(self.values, dtype=float))
+        rows, cols = values.shape
+        spec: dict = {
+            "title": self.title,
+            "rows": rows,
+            "cols": cols,
+            "fill": self.fill,
+            "name": self.name,
+            "numbers": self.numbers,
+            "text": _texts(values),
+        }
+        if self.fill not in ("kinds", "taps"):
+            finite = values[np.isfinite(values)]
+            low, high = (float(finite.min()), float(finite.max())) if finite.size else (0, 1)
+            if self.symmetric:
+                high = max(abs(low), abs(high)) or 1.0
+                low = -high
+            spec.update(values=_numbers(values), low=low, high=high if high > low else low + 1)
+        if self.kinds is not None:
+            spec["kinds"] = np.broadcast_to(self.kinds, values.shape).ravel().tolist()
+        if self.row_labels is not None:
+            spec["rowLabels"] = list(self.row_labels)
+        if self.col_labels is not None:
+            spec["colLabels"] = list(self.col_labels)
+        return spec
+
+
+def _scene(kind: str, panels: list[Panel], steps: int, start: int, **rest: object) -> dict:
+    scene = {
+        "kind": kind,
+        "panels": [panel.spec() for panel in panels],
+        "steps": int(steps),
+        "frameMs": theme.FRAME_MS,
+        "maxTerms": MAX_TERMS,
+        "palette": theme.scene_palette(),
+        **rest,
+    }
+    # the renderer rebuilds only when this changes (a new start step just moves to it)
+    scene["id"] = hashlib.blake2b(json.dumps(scene).encode(), digest_size=8).hexdigest()
+    scene["start"] = int(np.clip(start, 0, max(steps - 1, 0)))
+    return scene
+
+
+def _coordinate_labels(size: int, origin: int) -> list[str]:
+    """Input coordinates of a grid's cells: padding is negative or past the end."""
+    return [str(i - origin) for i in range(size)]
+
+
+def sliding_scene(
+    trace: ConvTrace,
+    *,
+    titles: tuple[str, str, str] = ("Input (padded)", "Kernel", "Output"),
+    channel_labels: Sequence[str] | None = None,
+    time_masks: bool = False,
+    leaks: np.ndarray | None = None,
+    start: int = 0,
+    legend: Sequence[tuple[str, str]] = (),
+) -> dict:
+    """The sliding-window animation of a single-output-channel trace (1-D or 2-D).
+
+    A 1-D trace over C channels is drawn as C rows; its kernel taps span every row (a
+    Conv1d over F features reads an F × n window). ``time_masks`` greys, at each step, the
+    inputs after the output's own time (``t·s``); ``leaks`` outlines outputs that read
+    their future. ``legend`` adds ``(swatch, label)`` entries after the scene's own.
+    """
+    geometry = trace.geometry
+    channels = trace.grid.shape[0]
+    if geometry.ndim == 2:
+        if channels != 1:
+            raise ValueError("a 2-D sliding scene draws one input channel")
+        grid, kernel, output = trace.grid[0], trace.weight[0], trace.output
+        rows = _coordinate_labels(grid.shape[0], trace.input_origin[0])
+        kinds = trace.cell_kind
+        names = "y[{r}, {c}]"
+    else:
+        grid, kernel, output = trace.grid, trace.weight, trace.output[None, :]
+        rows = list(channel_labels or [str(c) for c in range(channels)])
+        kinds = trace.cell_kind[None, :]
+        names = "y[{c}]"
+    cols = _coordinate_labels(grid.shape[-1], trace.input_origin[-1])
+    panels = [
+        Panel(titles[0], grid, "kinds", "x", kinds, rows, cols),
+        Panel(titles[1], kernel, "taps", "w"),
+        Panel(titles[2], output, "output", "y"),
+    ]
+    has = {int(kind) for kind in np.unique(trace.cell_kind)}
+    keys = [("input", "input")]
+    keys += [("padding", "padding zero")] if 1 in has else []
+    keys += [("inserted", "inserted zero")] if 2 in has else []
+    keys += [("taps", "kernel taps (a tap and the cell it reads share a colour)")]
+    keys += [("pending", "not computed yet"), ("current", "this step's output")]
+    if time_masks:
+        keys.append(("future", "the future (after this step's time)"))
+    flagged = []
+    if leaks is not None and np.any(leaks):
+        flagged = np.flatnonzero(np.asarray(leaks)).tolist()
+        keys.append(("leak", "reads the future"))
+    return _scene(
+        "sliding",
+        panels,
+        trace.num_steps,
+        start,
+        oneD=geometry.ndim == 1,
+        stride=list(geometry.stride),
+        dilation=list(geometry.dilation),
+        kernelShape=list(geometry.kernel_size),
+        outputShape=list(output.shape),
+        names=names,
+        bias=trace.bias,
+        present={"origin": trace.input_origin[-1], "stride": geometry.stride[-1]}
+        if time_masks
+        else None,
+        flagged=flagged,
+        legend=[{"swatch": swatch, "label": label} for swatch, label in [*keys, *legend]],
+    )
+
+
+def scatter_scene(
+    trace: ScatterTrace,
+    pinned_output: tuple[int, ...] | None = None,
+    *,
+    titles: tuple[str, str, str] = ("Input", "Kernel", "Output (sum of stamps)"),
+    start: int = 0,
+) -> dict:
+    """A transposed conv one input cell at a time: cell n stamps ``x[n]·w`` into the output.
+
+    The renderer adds each step's ``contributions`` (``x[i]·w[t]``, the engine's) at the
+    cells ``i·s + t·d − p`` that land inside the output, so frame n shows the sums after
+    n + 1 stamps; ``pinned_output`` is outlined in every frame with its full sum.
+    """
+    geometry = trace.geometry
+    x, weight = np.atleast_2d(trace.input), np.atleast_2d(trace.weight)
+    output = np.atleast_2d(trace.output)
+    panels = [
+        Panel(titles[0], x, "kinds", "x", np.zeros(x.shape, dtype=int)),
+        Panel(titles[1], weight, "taps", "w"),
+        Panel(titles[2], output, "diverging", "y", symmetric=True),
+    ]
+    two_d = geometry.ndim == 2
+
+    def pad(values: Sequence[int], fill: int) -> list[int]:
+        return list(values) if two_d else [fill, *values]
+
+    pinned = None if pinned_output is None else pad(pinned_output, 0)
+    return _scene(
+        "scatter",
+        panels,
+        trace.num_steps,
+        start,
+        stride=pad(geometry.stride, 1),
+        dilation=pad(geometry.dilation, 1),
+        crop=pad(geometry.padding, 0),
+        kernelShape=list(weight.shape),
+        inputShape=list(x.shape),
+        outputShape=list(output.shape),
+        contributions=_numbers(trace.contributions),
+        pinned=pinned,
+        legend=[
+            {"swatch": "window", "label": "the input cell stamping"},
+            {"swatch": "taps", "label": "where its stamp lands (tap colours)"},
+            {"swatch": "pinned", "label": "the pinned output cell"},
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class Box:
+    """An outlined span of cells ``(row0, col0) … (row1, col1)`` (inclusive) on a panel."""
+
+    panel: int
+    row0: int
+    col0: int
+    row1: int
+    col1: int
+
+    def spec(self) -> list[int]:
+        return [self.panel, self.row0, self.col0, self.row1, self.col1]
+
+
+def boxes_scene(
+    panels: list[Panel],
+    boxes: Sequence[Sequence[Box]],
+    captions: Sequence[str],
+    *,
+    start: int = 0,
+    legend: Sequence[tuple[str, str]] = (),
+    clickable: int | None = None,
+) -> dict:
+    """Panels with, per step, a few outlined boxes and a caption (what the step computes).
+
+    Blank cells (NaN values) separate blocks, e.g. the maps of a channel stack. With
+    ``clickable``, a click on cell i of that (one-row) panel goes to step i.
+    """
+    if len(boxes) != len(captions):
+        raise ValueError("one caption per step")
+    return _scene(
+        "boxes",
+        panels,
+        len(boxes),
+        start,
+        boxes=[[box.spec() for box in step] for step in boxes],
+        captions=list(captions),
+        clickable=clickable,
+        legend=[{"swatch": swatch, "label": label} for swatch, label in legend],
+    )
