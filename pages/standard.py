@@ -1,6 +1,5 @@
 """Standard convolution: a kernel sliding over a 2-D input, with every padding mode."""
 
-
 from conv_engine.reference import conv2d_reference
 from ui.page import finish_page, prose, start_page
 from ui.panels import code_panel

@@ -1,4 +1,5 @@
-"""Take the README screenshots: start the app, visit each page, save PNGs in docs/.
+"""Take the README screenshots as a class sees the app: a 1280 × 720 projector with the
+sidebar collapsed, and one phone. Saved in docs/.
 
 Run: ``make screenshots`` (needs /usr/bin/chromium).
 """
@@ -13,17 +14,30 @@ sys.path.insert(0, str(ROOT))
 
 from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app, wait_for_app  # noqa: E402
 
+PROJECTOR = {"width": 1280, "height": 720}
+PHONE = {"width": 390, "height": 844}
 SHOTS = {
     "home": "",
     "standard": "standard?p=same&s=2&k=3&h=6&w=7&step=4",
-    "conv1d": "conv1d?d=2&p=same&n=12",
+    "conv1d": "conv1d?d=2&p=same&n=12&step=3",
     "transposed": "transposed?n=3&k=3&s=2&step=12",
-    "dilated": "dilated?rates=1, 2, 4",
+    "dilated": "dilated?rates=1, 2, 4&step=6",
     "receptive-field": "receptive-field?n=48",
     "causal": "causal?leak=1&k=3&n=12&step=5",
     "separable": "separable?cin=3&cout=4&k=3",
-    "lightweight": "lightweight?c=8&h=2&k=3",
+    "lightweight": "lightweight?c=8&h=2&k=3&step=4",
+    "presenter": "standard?present=1&k=3&h=6&w=6&step=7",
 }
+PHONE_SHOTS = {"phone-standard": "standard?step=4"}
+
+
+def collapse_sidebar(page) -> None:
+    """Close the sidebar as a lecturer would (its button shows on hover)."""
+    button = page.locator("[data-testid='stSidebarCollapseButton'] button")
+    if button.count():
+        page.hover("[data-testid='stSidebar']")
+        button.first.click(force=True)
+        page.wait_for_timeout(600)
 
 
 def main(names: list[str]) -> None:
@@ -35,13 +49,21 @@ def main(names: list[str]) -> None:
         out.mkdir(exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1500})
-            for name in names or list(SHOTS):
-                page.goto(f"{url}/{SHOTS[name]}")
-                wait_for_app(page)
-                page.wait_for_timeout(1500)
-                page.screenshot(path=str(out / f"{name}.png"))
-                print("saved", out / f"{name}.png")
+            for shots, viewport in ((SHOTS, PROJECTOR), (PHONE_SHOTS, PHONE)):
+                page = browser.new_page(viewport=viewport)
+                collapsed = viewport is PHONE
+                for name, path in shots.items():
+                    if names and name not in names:
+                        continue
+                    page.goto(f"{url}/{path}")
+                    wait_for_app(page)
+                    if not collapsed:
+                        collapse_sidebar(page)
+                        collapsed = True
+                    page.wait_for_timeout(1500)
+                    page.screenshot(path=str(out / f"{name}.png"))
+                    print("saved", out / f"{name}.png")
+                page.close()
             browser.close()
     finally:
         stop_app(server)

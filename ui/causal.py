@@ -276,24 +276,22 @@ def causal_section(params: PageParams) -> None:
         leak_verdict(spec, leaks)
     views = lazy_tabs(
         params,
-        {
-            "matrix": "▦ The same convolution as a time × time matrix",
-            "streaming": "📡 Streaming, one step at a time",
-        },
+        {"matrix": "▦ As a matrix", "streaming": "📡 Streaming"},
     )
     matrix, streaming = views
     if matrix.open:
         with matrix:
             st.markdown(
-                "Row j holds the weights output j gives to each input. Causal: nothing after "
-                "its own time, like the mask of causal self-attention."
+                "**The same convolution as a time × time matrix.** Row j holds the weights "
+                "output j gives to each input. Causal: nothing after its own time, like the "
+                "mask of causal self-attention."
             )
             plot(causal_matrices(spec), params.key("matrix_chart"))
             link_page("lightweight", "Compare with lightweight convolution and attention", {})
     if streaming.open:
         with streaming:
             rows, latency = streaming_rows(spec)
-            st.markdown(streaming_explained(spec, latency))
+            st.markdown("**Streaming, one step at a time.** " + streaming_explained(spec, latency))
             st.dataframe(rows, hide_index=True, width="stretch")
 
 

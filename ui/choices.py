@@ -80,12 +80,14 @@ def padding_controls(
     params: PageParams, modes: tuple[str, ...], axes: tuple[str, ...], default: str = "valid"
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The padding mode and, for ``explicit``, one amount per side of each axis."""
+    options = (*modes, "explicit")
     mode = params.choice(
         "p",
         "Padding",
-        (*modes, "explicit"),
+        options,
         default,
         labels=PADDING_LABELS,
+        widget="pills" if len(options) <= 4 else "select",  # five pills do not fit a column
         help="VALID adds nothing; SAME adds zeros to keep ⌈i/s⌉ outputs (extra zero at the "
         "end, TF rule); FULL adds k_eff − 1 each side; explicit lets you pick each side.",
     )

@@ -25,6 +25,7 @@ PRESETS: dict[str, str] = {
     "conv:3:1:1:1;conv:3:1:1:1;pool:3:2:1:0",
 }
 
+
 @dataclass(frozen=True)
 class LayerRow:
     """One row of the stack editor, as text-friendly values."""

@@ -156,23 +156,21 @@ def lightweight_matrices(spec: LightweightSpec) -> dict:
 
 
 def lightweight_counts(spec: LightweightSpec) -> list[dict]:
-    """Weights of each option, for this page's sizes and for the paper's d = 1024, k = 7, H = 16."""
-    rows = []
-    for label, d, k, h in (
-        ("this page", spec.channels, spec.kernel_size, spec.num_heads),
-        ("paper: d = 1024, k = 7, H = 16", 1024, 7, 16),
-    ):
-        rows.append(
-            {
-                "sizes": label,
-                "standard conv d²·k": ce.conv_parameters(d, d, k, bias=False),
-                "depthwise d·k": ce.conv_parameters(d, d, k, groups=d, bias=False),
-                "lightweight H·k": ce.lightweight_parameters(d, k, h),
-                "dynamic H·k·d": ce.dynamic_parameters(d, k, h),
-                "self-attention 4·d²": ce.attention_parameters(d),
-            }
-        )
-    return rows
+    """Weights of each option (a row each), for this page's sizes and for the paper's
+    d = 1024, k = 7, H = 16 (a column each: narrow enough for a phone)."""
+
+    def counts(d: int, k: int, h: int) -> dict[str, int]:
+        return {
+            "standard conv d²·k": ce.conv_parameters(d, d, k, bias=False),
+            "depthwise d·k": ce.conv_parameters(d, d, k, groups=d, bias=False),
+            "lightweight H·k": ce.lightweight_parameters(d, k, h),
+            "dynamic H·k·d": ce.dynamic_parameters(d, k, h),
+            "self-attention 4·d²": ce.attention_parameters(d),
+        }
+
+    here = counts(spec.channels, spec.kernel_size, spec.num_heads)
+    paper = counts(1024, 7, 16)
+    return [{"weights of": name, "this page": here[name], "paper": paper[name]} for name in here]
 
 
 @cached
@@ -204,19 +202,20 @@ def dynamic_scene(spec: LightweightSpec) -> dict:
 
 def lightweight_weights_latex(
     raw: np.ndarray, normalised: np.ndarray, channels: int, dropped: bool
-) -> str:
-    """Raw head weights → softmax over k (→ DropConnect), and the head of every channel."""
+) -> tuple[str, str]:
+    """Raw head weights → softmax over k (→ DropConnect); and the head of every channel."""
     heads = raw.shape[0]
     step = r"\text{softmax over } k" + (r"\text{, DropConnect}" if dropped else "")
     owner = ce.head_of_channel(channels, heads)
-    return (
-        r"\begin{gathered}"
+    weights = (
         rf"\underbrace{{{matrix_latex(raw)}}}_{{\text{{raw}},\ H \times k\ =\ {heads} \times "
-        rf"{raw.shape[1]}}} \xrightarrow{{{step}}} {matrix_latex(normalised)} \\[10pt] "
+        rf"{raw.shape[1]}}} \xrightarrow{{{step}}} {matrix_latex(normalised)}"
+    )
+    owners = (
         rf"\text{{head of channel }} c = \lfloor c / (d/H) \rfloor:\quad "
         rf"{matrix_latex(owner)}_{{c\, =\, 0 \ldots {channels - 1}}}"
-        r"\end{gathered}"
     )
+    return weights, owners
 
 
 # --- views -----------------------------------------------------------------------------
@@ -230,17 +229,22 @@ def lightweight_section(params: PageParams) -> None:
     with figure:
         main_scene(params, lightweight_scene(spec, channel))
     example = lightweight_example(spec)
-    weights = lightweight_weights_latex(
+    weights, owners = lightweight_weights_latex(
         example["raw"], example["normalised"], spec.channels, bool(spec.drop_rate)
     )
-    st.markdown("**Each head's kernel, then which head each channel uses:**")
-    st.latex(weights)
+    # inline maths: it wraps after the arrow on a narrow screen, where a block would scroll
+    st.markdown(
+        "**Each head's kernel, then which head each channel uses:**\n\n"
+        rf"$\displaystyle {weights}$"
+        "\n\n"
+        rf"$\displaystyle {owners}$"
+    )
     parameters, matrices, dynamic = lazy_tabs(
         params,
         {
-            "parameters": "🧮 Parameters",
-            "attention": "▦ Convolution vs attention",
-            "dynamic": "⚡ Dynamic kernels",
+            "parameters": "🧮 Weights",
+            "attention": "▦ vs attention",
+            "dynamic": "⚡ Dynamic",
         },
     )
     if parameters.open:

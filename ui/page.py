@@ -43,7 +43,7 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
             help="Presenter mode: prose hidden, large cells and numbers; Space plays or "
             "pauses, ← and → step, and the main controls have keys.",
         )
-    heading.markdown(f"### {title}")
+    heading.title(title)
     if not params.present:
         st.markdown(intro)
     params.reserve_notice_area()

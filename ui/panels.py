@@ -23,14 +23,15 @@ def config_error(error: Exception, hint: str = "") -> None:
 
 
 def formula_panel(lines: Iterable[str], title: str | None = None) -> None:
-    """Formulas with the current numbers, one centred line each, in one KaTeX block.
+    """Formulas with the current numbers, one per line, in one Markdown element.
 
-    Long lines wrap: each line is its own row of a ``gathered`` block, and pages keep rows
-    short (a projector column is about 700 px).
+    Each line is inline maths in display style: KaTeX breaks inline maths after an ``=`` or
+    a ``+`` when the column is narrow, where a display block would scroll sideways. A line
+    may hold several rows separated by ``" \\ "``; each becomes its own line.
     """
-    if title:
-        st.markdown(f"**{title}**")
-    st.latex(r"\begin{gathered}" + r" \\[4pt] ".join(lines) + r"\end{gathered}")
+    rows = [row.strip() for line in lines for row in line.split(r" \\ ") if row.strip()]
+    heading = f"**{title}**\n\n" if title else ""
+    st.markdown(heading + "\n\n".join(rf"$\displaystyle {row}$" for row in rows))
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def code_panel(functions: Iterable[Callable], title: str = "🔎 Show the code")
     """The real source of the engine functions that computed what is on screen."""
     with st.expander(title):
         for function in functions:
-            st.code(inspect.getsource(function), language="python")
+            st.code(inspect.getsource(function), language="python", wrap_lines=True)
 
 
 def plot(spec: dict, key: str, selectable: bool = False):

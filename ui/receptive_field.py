@@ -61,15 +61,24 @@ def stack_controls(params: PageParams) -> StackSpec | None:
     edited = st.data_editor(
         stack_text.decode(encoded),
         num_rows="dynamic",
+        hide_index=True,
         # a new stack (preset or link) starts a new editor; edits stay in this one
         key=params.key(f"table_{abs(hash(encoded)) % 10**8}"),
         column_config={
-            "kind": st.column_config.SelectboxColumn("kind", options=list(stack_text.KINDS)),
-            "kernel": st.column_config.NumberColumn("k", min_value=1, max_value=4096, step=1),
-            "stride": st.column_config.NumberColumn("s", min_value=1, max_value=64, step=1),
-            "dilation": st.column_config.NumberColumn("d", min_value=1, max_value=1024, step=1),
+            "kind": st.column_config.SelectboxColumn(
+                "kind", options=list(stack_text.KINDS), width=56
+            ),
+            "kernel": st.column_config.NumberColumn(
+                "k", min_value=1, max_value=4096, step=1, width=44
+            ),
+            "stride": st.column_config.NumberColumn(
+                "s", min_value=1, max_value=64, step=1, width=44
+            ),
+            "dilation": st.column_config.NumberColumn(
+                "d", min_value=1, max_value=1024, step=1, width=44
+            ),
             "padding": st.column_config.TextColumn(
-                "padding", help="int, same, valid, causal or left,right"
+                "padding", help="int, same, valid, causal or left,right", width=72
             ),
         },
         width="stretch",
@@ -184,13 +193,18 @@ def stack_section(params: PageParams) -> None:
     )
     with figure:
         scene = along_the_input(spec.layers, spec.input_size, position)
-        index = show_scene(
-            scene, params.key("outputs_chart"), present=params.present, keys=params.present
+        positions = scene["positions"]
+
+        def choose(index: int) -> None:  # a clicked (or stepped-to) output becomes the chosen one
+            st.session_state[params.key("o")] = positions[min(index, len(positions) - 1)]
+
+        show_scene(
+            scene,
+            params.key("outputs_chart"),
+            present=params.present,
+            keys=params.present,
+            on_pin=choose,
         )
-        chosen = scene["positions"][index] if index is not None else position
-        if chosen != position:
-            st.session_state[params.key("o")] = chosen
-            st.rerun(scope="fragment")
     with controls:
         st.markdown(
             f"**r = {last.size}, j = {last.jump}, start = {last.start}**",

@@ -9,6 +9,7 @@ costs the scene's few kilobytes, not the renderer's code again.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -38,13 +39,22 @@ def _base_path() -> str:
 
 
 def show_scene(
-    scene: dict, key: str, *, step: int | None = None, present: bool = False, keys: bool = False
+    scene: dict,
+    key: str,
+    *,
+    step: int | None = None,
+    present: bool = False,
+    keys: bool = False,
+    pins: int | None = None,
+    on_pin: Callable[[int], None] | None = None,
 ) -> int | None:
     """Mount ``scene`` (from ``viz.scenes``) under ``key``; return the step the user pinned.
 
     ``step`` opens the scene on that step (e.g. from the link); ``present`` draws it for
     the back of a room; ``keys`` lets Space and the arrow keys drive it from anywhere on
-    the page (one scene per page: the main one).
+    the page (one scene per page: the main one). A scatter scene pins an output cell, not
+    a step: ``pins`` is then the number of cells it may pin. ``on_pin(step)`` runs before
+    the rerun a pin causes, so it may set the state of widgets drawn above the scene.
     """
     data = {
         **scene,
@@ -55,11 +65,19 @@ def show_scene(
     }
     if step is not None:
         data["start"] = min(max(int(step), 0), scene["steps"] - 1)
-    result = _component(key=key, data=data, on_step_change=lambda: None)
+    limit = (pins or scene["steps"]) - 1
+
+    def pinned_now() -> None:
+        state = st.session_state.get(key)
+        step = state.get("step") if hasattr(state, "get") else getattr(state, "step", None)
+        if on_pin is not None and isinstance(step, int) and not isinstance(step, bool):
+            on_pin(min(max(step, 0), limit))
+
+    result = _component(key=key, data=data, on_step_change=pinned_now)
     pinned = result.get("step") if hasattr(result, "get") else getattr(result, "step", None)
     if not isinstance(pinned, int) or isinstance(pinned, bool):
         return None
-    return min(max(pinned, 0), scene["steps"] - 1)
+    return min(max(pinned, 0), limit)
 
 
 def main_scene(params: PageParams, scene: dict, chart: str = "chart") -> None:

@@ -363,8 +363,10 @@ def keras_transposed(
         )
         crop = r" - 2\lfloor F/2 \rfloor" if mode == "same" else ""
         crop_numbers = rf" - 2\cdot{extent // 2}" if mode == "same" else ""
+        # two rows (" \\ "): the Keras call, then its size, each narrow enough for a phone
         latex = (
-            rf"\text{{Keras }}\texttt{{padding='{mode}', output\_padding={output_padding}}}:\ "
+            rf"\text{{Keras: }}\texttt{{padding='{mode}',}} \\ "
+            rf"\texttt{{output\_padding={output_padding}}}: \\ "
             rf"(W-1)\,S + F{crop} + \text{{output\_padding}} = ({input_size}-1)\cdot{stride}"
             rf" + {extent}{crop_numbers} + {output_padding} = {size}"
         )
@@ -475,6 +477,7 @@ def transposed_section(params: PageParams) -> None:
             params.key("scatter_chart"),
             present=params.present,
             keys=params.present,
+            pins=zero_insertion.num_steps,
         )
     if pinned is not None and pinned != step:
         params.pin_step(pinned)
@@ -498,36 +501,20 @@ def transposed_section(params: PageParams) -> None:
 
 
 def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
-    """Zero insertion, matrix, output_padding, checkerboard, deconv vs dilated: only the
-    open tab is computed and drawn; all show the same pinned output cell."""
-    views = lazy_tabs(
+    """Zero insertion (and deconv vs dilated), matrix, output_padding, checkerboard: only
+    the open tab is computed and drawn; all show the same pinned output cell."""
+    insertion, matrix, padding, checkerboard = lazy_tabs(
         params,
         {
-            "insertion": "0️⃣ Zero insertion",
-            "matrix": "▦ Matrix",
-            "output_padding": "🎯 output_padding",
-            "checkerboard": "🏁 Checkerboard",
-            "dilated": "↔️ Deconv vs dilated",
+            "insertion": "Zeros",
+            "matrix": "Matrix",
+            "output_padding": "output_padding",
+            "checkerboard": "Checkers",
         },
     )
-    insertion, matrix, padding, checkerboard, versus = views
     if insertion.open:
         with insertion:
-            dilated = (
-                f", dilated by d = {spec.dilation} like the transposed conv"
-                if spec.dilation > 1
-                else ""
-            )
-            st.markdown(
-                f"Insert **s − 1 = {spec.stride - 1}** zero(s) between input cells (a "
-                f"*fractionally strided* conv, stride 1/{spec.stride}), pad by d·(k − 1) − p "
-                "(plus output_padding at the far end), then run a stride-1 conv with the "
-                f"**flipped** kernel{dilated}. It opens on the pinned output cell."
-            )
-            pinned = show_scene(
-                zero_insertion_view(spec), params.key("chart"), step=step, present=params.present
-            )
-            params.pin_step(pinned)
+            zero_insertion_tab(params, spec, step)
     if matrix.open:
         with matrix:
             st.markdown(
@@ -544,24 +531,40 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
     if checkerboard.open:
         with checkerboard:
             st.markdown(
-                "How many (input cell, tap) pairs land on each output cell. "
+                "**Checkerboards.** How many (input cell, tap) pairs land on each output cell. "
                 + checkerboard_text(spec.kernel_size, spec.stride, spec.dilation)
                 + " Resizing first and then convolving spreads evenly."
             )
             plot(checkerboard_panels(spec), params.key("counts_chart"))
             plot(checkerboard_image(spec), params.key("image_chart"))
-    if versus.open:
-        with versus:
-            st.markdown(
-                "**Transposed conv** inserts zeros *between input pixels* and enlarges the "
-                "output (upsampling). **Dilated conv** inserts zeros *inside the kernel* and "
-                "enlarges the receptive field at the same resolution. With stride s: s > 1 "
-                "downsamples, s = 1 keeps the size (with SAME padding), 0 < s < 1 "
-                "(transposed) upsamples."
-            )
-            plot(deconv_vs_dilated(spec), params.key("versus_chart"))
-            link_page(
-                "dilated",
-                "Open the dilated convolution page with the same k",
-                {"k": str(spec.kernel_size), "d": "2"},
-            )
+
+
+def zero_insertion_tab(params: PageParams, spec: TransposedSpec, step: int) -> None:
+    """The same result as a stride-1 conv over the zero-inserted input; then where the
+    zeros go in a transposed conv and in a dilated one."""
+    dilated = (
+        f", dilated by d = {spec.dilation} like the transposed conv" if spec.dilation > 1 else ""
+    )
+    st.markdown(
+        f"**Zero insertion.** Insert **s − 1 = {spec.stride - 1}** zero(s) between input cells "
+        f"(a *fractionally strided* conv, stride 1/{spec.stride}), pad by d·(k − 1) − p (plus "
+        "output_padding at the far end), then run a stride-1 conv with the **flipped** "
+        f"kernel{dilated}. It opens on the pinned output cell."
+    )
+    pinned = show_scene(
+        zero_insertion_view(spec), params.key("chart"), step=step, present=params.present
+    )
+    params.pin_step(pinned)
+    st.markdown(
+        "**Deconv vs dilated.** A transposed conv inserts zeros *between input pixels* and "
+        "enlarges the output (upsampling); a dilated conv inserts zeros *inside the kernel* "
+        "and enlarges the receptive field at the same resolution. With stride s: s > 1 "
+        "downsamples, s = 1 keeps the size (with SAME padding), 0 < s < 1 (transposed) "
+        "upsamples."
+    )
+    plot(deconv_vs_dilated(spec), params.key("versus_chart"))
+    link_page(
+        "dilated",
+        "Open the dilated convolution page with the same k",
+        {"k": str(spec.kernel_size), "d": "2"},
+    )

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import conv_engine as ce
-from ui.controls.transposed import reachable_settings
+from ui.transposed import reachable_settings
 
 from ..frameworks import framework
 from ..naive import keras_transpose_length

@@ -84,3 +84,19 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout
     )
+
+
+def scene(page, key: str):
+    """The animated scene of the chart ``key`` (a locator inside the component's shadow root;
+    Playwright's CSS selectors pierce open shadow roots)."""
+    locator = page.locator(f".st-key-{key} .scene")
+    locator.wait_for(timeout=30_000)
+    return locator
+
+
+def scene_step(page, key: str) -> int:
+    return int(scene(page, key).get_attribute("data-step"))
+
+
+def scene_equation(page, key: str) -> str:
+    return scene(page, key).locator(".equation").inner_text().strip()

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.e2e
 def test_first_request_deep_link_has_navigation_and_its_settings(app_url, page):
     page.goto(f"{app_url}/standard?k=5&p=same&s=2")
     wait_for_app(page)
-    page.wait_for_selector(".st-key-standard_chart .js-plotly-plot")
+    page.locator(".st-key-standard_chart .scene").wait_for(timeout=30_000)
     navigation = page.locator("[data-testid='stSidebarNav']").inner_text()
     assert "Standard convolution" in navigation and "Home" in navigation, navigation
     slider_text = page.locator(".st-key-standard_k").inner_text()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import wait_for_app
+from .harness import scene, scene_equation, scene_step, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
 CLICK_POINT = """([key, index]) => {
     const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-    const trace = plot._fullData.find(t => t.name === 'output cells');
+    const trace = plot._fullData.find(t => t.name === 'cells');
     const xa = plot._fullLayout[trace.xaxis.replace('x', 'xaxis')];
     const ya = plot._fullLayout[trace.yaxis.replace('y', 'yaxis')];
     const box = plot.getBoundingClientRect();
@@ -19,32 +19,34 @@ CLICK_POINT = """([key, index]) => {
 }"""
 
 
+def output_cell(page, key: str, index: int):
+    """Output cell ``index`` of a scene: its last panel's clickable cells."""
+    return scene(page, key).locator(".panel").last.locator("rect.clickable").nth(index)
+
+
 def test_clicking_an_output_cell_pins_it(app_url, page):
     page.goto(f"{app_url}/standard?h=6&w=6&k=3&p=valid")
     wait_for_app(page)
-    page.wait_for_selector(".st-key-standard_chart .js-plotly-plot")
-    x, y = page.evaluate(CLICK_POINT, ["standard_chart", 5])  # output cell y[1, 1]
-    page.mouse.click(x, y)
+    output_cell(page, "standard_chart", 5).click()  # output cell y[1, 1]
+    assert scene_step(page, "standard_chart") == 5
+    assert scene_equation(page, "standard_chart").startswith("y[1, 1] ="), "the sum follows"
     page.wait_for_function("() => window.location.search.includes('step=5')", timeout=15_000)
     wait_for_app(page)
-    active = page.evaluate(
-        "() => document.querySelector('.st-key-standard_chart .js-plotly-plot')"
-        ".layout.sliders[0].active"
-    )
-    assert active == 5, f"the figure should open on the pinned step, not {active}"
-    assert page.get_by_text("y[1, 1] is the sum").first.is_visible(), "the inspector follows"
+    page.reload()
+    wait_for_app(page)
+    assert scene_step(page, "standard_chart") == 5, "the link reopens the pinned step"
     assert page.locator("[data-testid='stException']").count() == 0
     assert not page.errors.messages, page.errors.messages
 
 
-def _outline_rows(page, key: str, colour: str) -> list:
-    """The y-ranges of outline traces of ``colour`` in a chart (one per rectangle)."""
+def _outline_columns(page, key: str, colour: str) -> list:
+    """The x-ranges of outline traces of ``colour`` in a plotly chart (one per rectangle)."""
     return page.evaluate(
         """([key, colour]) => {
             const plot = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-            return plot._fullData.filter(t => t.line && t.line.color === colour && t.y)
-                .map(t => [Math.min(...t.y.filter(v => v !== null)),
-                           Math.max(...t.y.filter(v => v !== null))]);
+            return plot._fullData.filter(t => t.line && t.line.color === colour && t.x)
+                .map(t => [Math.min(...t.x.filter(v => v !== null)),
+                           Math.max(...t.x.filter(v => v !== null))]);
         }""",
         [key, colour],
     )
@@ -53,21 +55,18 @@ def _outline_rows(page, key: str, colour: str) -> list:
 def test_transposed_output_cell_is_pinned_in_all_three_views(app_url, page):
     page.goto(f"{app_url}/transposed?n=3&k=3&s=2")
     wait_for_app(page)
-    page.get_by_role("tab", name="Zero insertion").click()
-    page.wait_for_selector(".st-key-transposed_chart .js-plotly-plot")
-    x, y = page.evaluate(CLICK_POINT, ["transposed_chart", 9])  # output (1, 2) of a 7×7 output
-    page.mouse.click(x, y)
+    output_cell(page, "transposed_scatter_chart", 9).click()  # output (1, 2) of a 7×7 output
     page.wait_for_function("() => window.location.search.includes('step=9')", timeout=15_000)
     wait_for_app(page)
-    pinned = "#0072b2"
-    page.get_by_role("tab", name="Scatter").click()  # views are drawn when opened
-    page.wait_for_selector(".st-key-transposed_scatter_chart .js-plotly-plot")
+    pinned = scene(page, "transposed_scatter_chart").locator(".equation .pinned-sum")
+    assert pinned.inner_text().startswith("y[1, 2] ="), "the scatter view sums the pinned cell"
+    page.get_by_role("tab", name="Zeros").click()
     wait_for_app(page)
-    assert [0.5, 1.5] in _outline_rows(page, "transposed_scatter_chart", pinned), "scatter"
+    assert scene_step(page, "transposed_chart") == 9, "zero insertion opens on the pinned cell"
     page.get_by_role("tab", name="Matrix").click()
     page.wait_for_selector(".st-key-transposed_matrix_chart .js-plotly-plot")
     wait_for_app(page)
-    assert [8.5, 9.5] in _outline_rows(page, "transposed_matrix_chart", pinned), "matrix row"
+    assert [8.5, 9.5] in _outline_columns(page, "transposed_matrix_chart", "#0072b2"), "C"
     assert page.locator("[data-testid='stException']").count() == 0
     assert not page.errors.messages, page.errors.messages
 
@@ -120,13 +119,15 @@ def test_dilated_click_an_output_cell_shows_what_feeds_it(app_url, page):
 def test_receptive_field_click_an_output_position(app_url, page):
     page.goto(f"{app_url}/receptive-field?n=32")
     wait_for_app(page)
-    page.wait_for_selector(".st-key-receptive-field_outputs_chart .js-plotly-plot")
-    page.locator(".st-key-receptive-field_outputs_chart").scroll_into_view_if_needed()
-    x, y = page.evaluate(CLICK_POINT, ["receptive-field_outputs_chart", 3])
-    page.mouse.click(x, y)
-    page.wait_for_function("() => window.location.search.includes('o=3')", timeout=15_000)
+    strip = scene(page, "receptive-field_outputs_chart").locator(".panel").first
+    strip.locator("rect.clickable").nth(2).click()
+    caption = scene_equation(page, "receptive-field_outputs_chart")
+    position = int(caption.split()[1])
+    page.wait_for_function(f"() => window.location.search.includes('o={position}')", timeout=15_000)
     wait_for_app(page)
-    page.get_by_text("Output 3 sees inputs").first.wait_for(timeout=15_000)
+    assert (
+        f"paths to output {position}" in scene(page, "receptive-field_outputs_chart").inner_text()
+    )
     assert page.locator("[data-testid='stException']").count() == 0
     assert not page.errors.messages, page.errors.messages
 
@@ -144,6 +145,7 @@ def test_a_slider_reruns_only_its_own_section(app_url, page):
     page.goto(f"{app_url}/dilated")
     wait_for_app(page)
     page.wait_for_selector(".st-key-dilated_support_chart .js-plotly-plot")
+    scene(page, "dilated_chart")
     assert any(b"dilated_support_chart" in frame for frame in frames), "sent on a full run"
     frames.clear()
     slider = page.locator(".st-key-dilated_k").get_by_role("slider")

@@ -10,17 +10,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import conv_engine as ce
-from ui.controls import kernel_bounds, parse_kernel
+from ui.choices import kernel_bounds
+from ui.dilated import GAP_ZERO_COLOUR, dilated_kernel_html
 from ui.formulas import (
-    GAP_ZERO_COLOUR,
-    dilated_kernel_html,
     kernel_extent_latex,
-    lightweight_weights_latex,
     output_size_latex,
     same_padding_latex,
-    same_padding_sentence,
     step_equation_latex,
 )
+from ui.lightweight import lightweight_weights_latex
+from ui.standard import parse_kernel, same_padding_note
 from viz import theme
 
 
@@ -29,7 +28,8 @@ def test_output_size_formula_numbers():
     text = output_size_latex(geometry, 0)
     assert "{7 + 1 + 1 - 3}{2}" in text and text.endswith("= 4")
     assert same_padding_latex(geometry, 1).endswith("p_{\\text{after}} = 1 - 0 = 1")
-    assert "**1 on the right**" in same_padding_sentence(geometry, ("height", "width"))
+    assert "**1 on the right**" in same_padding_note(geometry)
+    assert same_padding_note(ce.conv_geometry((5, 5), (3, 3), 1, "same", 1)) is None
 
 
 def test_kernel_extent_formula():
@@ -58,11 +58,11 @@ def test_dilated_kernel_table_keeps_the_taps_and_greys_the_inserted_zeros():
 
 def test_lightweight_weights_show_raw_softmax_and_head_of_each_channel():
     raw = np.array([[0.0, 0.0], [1.0, 1.0]])
-    text = lightweight_weights_latex(raw, ce.softmax(raw), channels=4, dropped=False)
-    assert r"\begin{bmatrix}0.5 & 0.5 \\ 0.5 & 0.5\end{bmatrix}" in text, "rows sum to 1"
-    assert r"\begin{bmatrix}0 & 0 & 1 & 1\end{bmatrix}" in text, "d/H = 2 channels per head"
-    assert "DropConnect" not in text
-    assert "DropConnect" in lightweight_weights_latex(raw, raw, channels=4, dropped=True)
+    weights, owners = lightweight_weights_latex(raw, ce.softmax(raw), channels=4, dropped=False)
+    assert r"\begin{bmatrix}0.5 & 0.5 \\ 0.5 & 0.5\end{bmatrix}" in weights, "rows sum to 1"
+    assert r"\begin{bmatrix}0 & 0 & 1 & 1\end{bmatrix}" in owners, "d/H = 2 channels per head"
+    assert "DropConnect" not in weights
+    assert "DropConnect" in lightweight_weights_latex(raw, raw, channels=4, dropped=True)[0]
 
 
 def test_step_equation_sums_to_the_value():

@@ -16,18 +16,19 @@ import pytest
 
 import conv_engine as ce
 from conv_engine.presets import input_preset, kernel_1d_preset, kernel_preset, sequence_preset
-from ui.controls import CausalSpec, TransposedSpec
-from ui.controls.transposed import reachable_settings
-from ui.formulas import (
-    article,
+from ui.causal import CausalSpec
+from ui.dilated import SCHEDULES, gridding_sentences
+from ui.formulas import article, output_size_latex, same_padding_latex
+from ui.layers import PRESETS, decode, rows_to_layers
+from ui.transposed import (
+    TransposedSpec,
+    checkerboard_text,
+    extra_cells_reached,
     keras_transposed,
-    output_size_latex,
-    same_padding_latex,
+    output_padding_text,
+    reachable_settings,
     transposed_size_latex,
 )
-from ui.layers import PRESETS, SCHEDULES, decode, rows_to_layers
-from ui.panels import gridding_sentences
-from ui.transposed_views import checkerboard_text, extra_cells_reached, output_padding_text
 
 from ..naive import (
     keras_transpose_length,
@@ -79,7 +80,7 @@ MATRIX_CASES = [t for i, t in enumerate(TRANSPOSED) if t[5] >= t[2] or i % 7 == 
 
 @pytest.mark.parametrize("setting", MATRIX_CASES, ids=lambda t: "n{}k{}s{}d{}p{}op{}".format(*t))
 def test_the_matrix_tab_draws_c_and_its_transpose(setting):
-    from ui.cached.transposed import transposed_arrays, transposed_figures
+    from ui.transposed import matrix_view, transposed_arrays
 
     _, _, s, d, p, op = setting
     spec = _spec(*setting)
@@ -87,11 +88,13 @@ def test_the_matrix_tab_draws_c_and_its_transpose(setting):
     expected = naive_conv_transpose(
         x[None, None], w[None, None], None, (s, s), (p, p), (op, op), (d, d), 1
     )[0, 0]
-    matrix = transposed_figures(spec, 0)[2]
-    left, right = (np.array(trace["z"], dtype=float) for trace in matrix["data"][:2])
-    assert left.shape == (x.size, expected.size), "C: one row per input cell of Cᵀ"
-    np.testing.assert_array_equal(right, left.T)
-    np.testing.assert_allclose(right @ x.ravel(), expected.ravel(), atol=1e-9)
+    step = expected.size - 1  # the last output cell: output_padding's, when there is one
+    matrix = matrix_view(spec, step)
+    conv = np.array(matrix["data"][0]["z"], dtype=float)
+    assert conv.shape == (x.size, expected.size), "C: one row per input cell of Cᵀ"
+    np.testing.assert_allclose(conv.T @ x.ravel(), expected.ravel(), atol=1e-9)
+    row = np.array(matrix["data"][-1]["z"], dtype=float)  # the pinned row of Cᵀ as a grid
+    np.testing.assert_allclose(row.ravel(), conv[:, step])
 
 
 @pytest.mark.parametrize("setting", TRANSPOSED, ids=lambda t: "n{}k{}s{}d{}p{}op{}".format(*t))
@@ -259,7 +262,7 @@ CAUSAL = [
 
 @pytest.mark.parametrize("spec", CAUSAL[::3], ids=str)
 def test_streaming_table_is_the_page_setting(spec):
-    from ui.cached.sequences import streaming_rows
+    from ui.causal import streaming_rows
 
     x = sequence_preset("ramp", spec.length) + 1
     w = kernel_1d_preset("random", spec.kernel_size, 3)
@@ -288,8 +291,7 @@ def test_streaming_table_is_the_page_setting(spec):
 
 @pytest.mark.parametrize(("k", "top", "length"), [(2, 512, 1000), (2, 512, 1100), (3, 64, 100)])
 def test_wavenet_padding_sentence_counts(k, top, length):
-    from ui.cached.sequences import wavenet_padding_reach
-    from ui.controls import WaveNetSpec
+    from ui.causal import WaveNetSpec, wavenet_padding_reach
 
     spec = WaveNetSpec(k, top, 1, False, length)
     layers = [(k, 1, d, (d * (k - 1), 0)) for d in spec.dilations]
@@ -346,8 +348,7 @@ def test_indefinite_article_before_numbers():
 @pytest.mark.parametrize("drop", [0, 30])
 @pytest.mark.parametrize("causal", [False, True])
 def test_lightweight_band_is_the_kernel_the_animation_uses(drop, causal):
-    from ui.cached.channels import lightweight_example, lightweight_matrices
-    from ui.controls import LightweightSpec
+    from ui.lightweight import LightweightSpec, lightweight_example, lightweight_matrices
 
     spec = LightweightSpec(12, 8, 2, 3, causal, drop / 100, 0)
     example = lightweight_example(spec)
@@ -356,8 +357,7 @@ def test_lightweight_band_is_the_kernel_the_animation_uses(drop, causal):
 
 
 def test_lightweight_cost_and_counts_include_the_dynamic_kernel_prediction():
-    from ui.cached.channels import cost_chart, lightweight_counts
-    from ui.controls import LightweightSpec
+    from ui.lightweight import LightweightSpec, cost_chart, lightweight_counts
 
     d, k, h = 8, 3, 2
     chart = cost_chart(d, k, h)
@@ -368,14 +368,15 @@ def test_lightweight_cost_and_counts_include_the_dynamic_kernel_prediction():
     rows = lightweight_counts(LightweightSpec(12, d, h, k, False, 0.0, 0))
     weight = np.zeros((h * k, d))  # the weight dynamic_conv1d takes
     ce.dynamic_conv1d(np.zeros((d, 5)), weight, h, k)
-    assert rows[0]["dynamic H·k·d"] == weight.size
+    dynamic = next(row for row in rows if row["weights of"] == "dynamic H·k·d")
+    assert dynamic["this page"] == weight.size
 
 
 # --- Standard and Conv1d pages: the size formulas over every reachable setting ---------
 
 
 def _reachable_sliding(sizes, modes, max_padded):
-    from ui.controls import kernel_bounds
+    from ui.choices import kernel_bounds
 
     for size in sizes:
         for mode in modes:

@@ -1,4 +1,4 @@
-"""Sections rerun alone and write only their own part of the URL."""
+"""Sections rerun alone and write only their own part of the URL; links fall back politely."""
 
 from __future__ import annotations
 
@@ -21,50 +21,32 @@ def _sections_script() -> None:
 
     params = PageParams("t")
 
-    @section(params)
-    def first() -> None:
+    def first(params: PageParams) -> None:
         st.write(f"k = {params.integer('k', 'k', 3, 1, 9)}")
 
-    @section(params)
-    def second() -> None:
-        st.write(f"n = {params.integer('n', 'n', 5, 1, 9)}")
+    def second(params: PageParams, label: str) -> None:
+        st.write(f"{label} = {params.integer('n', 'n', 5, 1, 9)}")
 
-    first()
-    second()
-    params.publish()
-
-
-def _controls_last_script() -> None:
-    import streamlit as st
-
-    from ui.params import PageParams
-    from ui.sections import controls_last, section
-
-    params = PageParams("t")
-
-    def controls(params: PageParams) -> tuple[int, str, bool, str]:
-        left, right = params.columns(2)
-        k = params.integer("k", "k", 3, 1, 9, container=left)
-        mode = params.choice("p", "p", ("valid", "same"), "valid", container=right)
-        flag = params.toggle("f", "f", False)
-        text = params.text("w", "w", "1 2", str.split, describe="words")
-        return k, mode, flag, text
-
-    @section(params)
-    def body() -> None:
-        with controls_last(params, controls) as (k, mode, flag, text):
-            st.write(f"k = {k}, p = {mode}, f = {flag}, w = {text}")
-
-    body()
+    section(params, first)
+    section(params, second, "n")
     params.show_notices()
     params.publish()
 
 
-def _in_page_order(block):
-    """The elements under an AppTest block, top to bottom."""
-    for _, child in sorted(getattr(block, "children", {}).items()):
-        yield child
-        yield from _in_page_order(child)
+def _tabs_script() -> None:
+    import streamlit as st
+
+    from ui.panels import lazy_tabs
+    from ui.params import PageParams
+
+    params = PageParams("t")
+    views = lazy_tabs(params, {"scatter": "Scatter", "matrix": "Matrix"})
+    for slug, view in zip(("scatter", "matrix"), views, strict=True):
+        if view.open:
+            with view:
+                st.write(f"open: {slug}")
+    params.show_notices()
+    params.publish()
 
 
 def test_update_url_writes_its_keys_and_keeps_the_others():
@@ -88,17 +70,26 @@ def test_sections_show_their_widgets_and_the_page_publishes_all():
     assert at.query_params == {"k": "8", "n": "2"}
 
 
-def test_controls_last_draws_the_controls_once_above_the_body_with_the_values_it_read():
-    at = AppTest.from_function(_controls_last_script)
-    at.query_params = {"k": "12", "p": "same", "f": "1", "w": "3 4"}
+def test_a_bad_link_value_falls_back_to_the_default_and_says_so():
+    at = AppTest.from_function(_sections_script)
+    at.query_params = {"k": "-5", "n": "abc"}
     at.run()
     assert not at.exception
-    assert [m.value for m in at.markdown] == ["k = 9, p = same, f = True, w = 3 4"]
-    assert at.slider(key="t_k").value == 9
-    assert len(at.slider) == 1 and len(at.toggle) == 1 and len(at.text_input) == 1
-    assert len(at.warning) == 1 and at.warning[0].value.count("`k=12`") == 1, "one notice"
-    shown = [element.type for element in _in_page_order(at.main)]
-    assert shown.index("slider") < shown.index("markdown"), "controls above the body"
-    at.slider(key="t_k").set_value(4).run()
-    assert [m.value for m in at.markdown] == ["k = 4, p = same, f = True, w = 3 4"]
-    assert at.query_params == {"k": "4", "p": "same", "f": "1", "w": "3 4"}
+    assert [m.value for m in at.markdown] == ["k = 3", "n = 5"], "defaults, not the minimum"
+    notice = " ".join(w.value for w in at.warning)
+    assert "`k=-5` is outside 1…9 here: using the default `3`" in notice, notice
+    assert "`n=abc` is not a whole number" in notice
+
+
+def test_the_open_tab_is_part_of_the_link():
+    at = AppTest.from_function(_tabs_script)
+    at.query_params = {"view": "matrix"}
+    at.run()
+    assert not at.exception
+    assert [m.value for m in at.markdown] == ["open: matrix"]
+    assert at.query_params == {"view": "matrix"}
+    bad = AppTest.from_function(_tabs_script)
+    bad.query_params = {"view": "nonsense"}
+    bad.run()
+    assert [m.value for m in bad.markdown] == ["open: scatter"]
+    assert "`view=nonsense` is not one of scatter, matrix" in bad.warning[0].value

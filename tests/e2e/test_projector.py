@@ -1,0 +1,182 @@
+"""The screens a class uses: a 1280 × 720 projector, a phone, presenter mode, one step's truth."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import conv_engine as ce
+from ui.formulas import step_equation_latex
+
+from .conftest import screenshot
+from .harness import scene, scene_equation, scene_step, wait_for_app
+from .test_pages_in_browser import ANIMATED, SLIDER_OF
+
+pytestmark = pytest.mark.e2e
+
+PROJECTOR = {"width": 1280, "height": 720}
+PHONE = {"width": 390, "height": 844}
+OVERFLOWING = """() => {
+    // elements whose content is wider than they are and that scroll sideways
+    const wide = [];
+    const shown = (el) => {  // on screen: not collapsed, not slid out (a closed sidebar)
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth;
+    };
+    const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+            if (!shown(el)) continue;
+            const style = getComputedStyle(el);
+            if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+                wide.push((el.className && el.className.baseVal === undefined
+                    ? el.className : el.tagName) + ' ' + el.scrollWidth + '>' + el.clientWidth);
+            if (el.shadowRoot) walk(el.shadowRoot);
+        }
+    };
+    walk(document);
+    const page = document.scrollingElement;
+    if (page.scrollWidth > page.clientWidth + 1) wide.push('page');
+    return wide;
+}"""
+
+
+def _collapse_sidebar(page) -> None:
+    button = page.locator("[data-testid='stSidebarCollapseButton'] button")
+    if button.count():
+        page.hover("[data-testid='stSidebar']")
+        button.first.click(force=True)
+        page.wait_for_timeout(600)
+
+
+def _inside_first_screen(page, locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PROJECTOR["height"]
+
+
+@pytest.mark.parametrize("name", sorted(ANIMATED))
+def test_controls_figure_and_equation_share_the_projector_screen(browser, app_url, name):
+    context = browser.new_context(viewport=PROJECTOR)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{name}")
+        wait_for_app(page)
+        _collapse_sidebar(page)
+        chart = ANIMATED[name]
+        drawn = scene(page, chart)
+        page.wait_for_timeout(400)
+        slider = page.locator(f".st-key-{SLIDER_OF[name]}")
+        panels = drawn.locator(".panels")
+        equation = drawn.locator(".equation")
+        assert _inside_first_screen(page, slider), f"{name}: the main slider is below the fold"
+        assert _inside_first_screen(page, equation), f"{name}: the step's equation is not visible"
+        box = panels.bounding_box()
+        assert box["y"] + min(box["height"], 120) <= PROJECTOR["height"], f"{name}: no figure"
+        assert page.evaluate(OVERFLOWING) == [], f"{name}: something scrolls sideways"
+        screenshot(page, f"projector-{name}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", ["standard", "transposed", "causal", "lightweight"])
+def test_nothing_scrolls_sideways_on_a_phone(browser, app_url, name):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{name}")
+        wait_for_app(page)
+        scene(page, ANIMATED[name])
+        page.wait_for_timeout(400)
+        assert page.evaluate(OVERFLOWING) == [], f"{name} on a phone"
+        screenshot(page, f"phone-{name}")
+    finally:
+        context.close()
+
+
+def test_scrubbing_to_the_last_step_changes_the_equation(app_url, page):
+    page.goto(f"{app_url}/standard?h=6&w=6&k=3&p=valid")
+    wait_for_app(page)
+    scrubber = scene(page, "standard_chart").locator("input.scrubber")
+    scrubber.fill("15")
+    assert scene_step(page, "standard_chart") == 15
+    assert scene_equation(page, "standard_chart").startswith("y[3, 3] =")
+
+
+def _plain(latex: str) -> str:
+    """The Python equation's LaTeX as the scene prints it."""
+    text = latex.replace(r"\cdot", "·").replace("_{", "[").replace("}", "]")
+    return text.replace("-", "−").replace(" ", "")
+
+
+def test_the_scene_writes_the_engines_equation(app_url, page):
+    """Each step's sum as the browser writes it equals the engine trace's step equation."""
+    page.goto(f"{app_url}/standard?h=5&w=5&k=3&p=same&s=2&input=count&kernel=sobel&d=1")
+    wait_for_app(page)
+    x = np.arange(25.0).reshape(5, 5)
+    from conv_engine.presets import kernel_preset
+
+    trace = ce.conv_trace(x, kernel_preset("sobel", 3), 2, "same", 1)
+    for step in range(trace.num_steps):
+        scene(page, "standard_chart").locator("input.scrubber").fill(str(step))
+        row, col = trace.output_position(step)
+        expected = _plain(step_equation_latex(trace.step(step), f"y[{row}, {col}]"))
+        assert scene_equation(page, "standard_chart").replace(" ", "") == expected
+
+
+@pytest.mark.parametrize(("kernel_size", "taps"), [(3, 9), (4, 1)])
+def test_undilated_windows_show_each_tap_up_to_nine(app_url, page, kernel_size, taps):
+    """k = 3: nine taps, each its own colour; k = 4 (16 taps): one solid window."""
+    page.goto(f"{app_url}/standard?h=8&w=8&k={kernel_size}&d=1&p=valid")
+    wait_for_app(page)
+    grid = scene(page, "standard_chart").locator(".panel").first
+    assert grid.locator("svg > g").nth(2).locator("rect").count() == taps
+
+
+def test_presenter_mode_plays_on_space(browser, app_url):
+    context = browser.new_context(viewport=PROJECTOR)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/standard?present=1")
+        wait_for_app(page)
+        drawn = scene(page, "standard_chart")
+        assert "present" in drawn.get_attribute("class")
+        assert page.locator("[data-testid='stSidebar'][aria-expanded='false']").count() == 1 or (
+            page.locator("[data-testid='stSidebar']").bounding_box() is None
+            or page.locator("[data-testid='stSidebar']").bounding_box()["width"] < 10
+        ), "the sidebar starts collapsed"
+        page.mouse.click(5, 360)  # the page, not a control
+        page.keyboard.press("Space")
+        page.wait_for_function(
+            """() => {
+                const host = document.querySelector(
+                    '.st-key-standard_chart [data-testid^=stBidiComponent]');
+                const root = host.shadowRoot.querySelector('.scene');
+                return root.classList.contains('playing') || Number(root.dataset.step) > 0;
+            }""",
+            timeout=10_000,
+        )
+        page.keyboard.press("Space")  # pause
+        step = scene_step(page, "standard_chart")
+        page.keyboard.press("ArrowRight")
+        assert scene_step(page, "standard_chart") == step + 1
+        before = page.locator(".st-key-standard_k").inner_text()
+        page.keyboard.press("k")  # a main control's key: k + 1
+        page.wait_for_function(
+            "(before) => document.querySelector('.st-key-standard_k').innerText !== before",
+            arg=before,
+            timeout=10_000,
+        )
+        screenshot(page, "presenter-standard")
+    finally:
+        context.close()
+
+
+def test_a_link_with_view_opens_that_tab(app_url, page):
+    page.goto(f"{app_url}/transposed?view=matrix")
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-transposed_matrix_chart .js-plotly-plot")
+    selected = page.get_by_role("tab", selected=True).inner_text()
+    assert "Matrix" in selected
+    page.get_by_role("tab", name="Checkers").click()
+    page.wait_for_function(
+        "() => window.location.search.includes('view=checkerboard')", timeout=15_000
+    )
