@@ -30,7 +30,7 @@ run: $(VENV)/.installed-run
 	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
 
 browser:
-	@bash scripts/ensure_chromium.sh
+	@bash scripts/ensure_packages.sh
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
@@ -39,9 +39,11 @@ lint: $(VENV)/.installed-dev
 test: $(VENV)/.installed-dev browser lint
 	$(PY) -m pytest
 
-bench: $(VENV)/.installed-dev
+bench: $(VENV)/.installed-dev browser
 	$(PY) benchmarks/engine.py
 	$(PY) benchmarks/app.py
+	$(PY) benchmarks/load.py
+	$(PY) deploy/replicas.py
 
 screenshots: $(VENV)/.installed-dev browser
 	$(PY) scripts/screenshots.py

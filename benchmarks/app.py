@@ -53,7 +53,7 @@ CASES = [
         "transposed",
         "largest",
         {"n": "7", "k": "4", "s": "2"},  # 49 stamps into a 16 × 16 output
-        "transposed_seed",
+        "transposed_p",
         "transposed_scatter_chart",
     ),
     ("dilated", "default", {}, "dilated_k", "dilated_chart"),

@@ -330,7 +330,9 @@ class Scene {
     // the grids share the first screen with the controls, the toolbar, the equation and
     // the legend: they get the height left below the scene's top, within bounds
     const top = Math.max(0, this.root.getBoundingClientRect().top + window.scrollY);
-    const room = window.innerHeight - Math.min(top, window.innerHeight * 0.5) - 190;
+    // below the grids: the toolbar, two lines of equation, titles, a colour bar, the legend
+    const reserve = presenter ? 280 : 200;
+    const room = window.innerHeight - Math.min(top, window.innerHeight * 0.5) - reserve;
     const maxHeight = Math.max(160, Math.min(presenter ? 640 : 420, room));
     const rows = Math.max(...panels.map((p) => p.rows));
     const widest = Math.max(...panels.map((p) => p.cols));

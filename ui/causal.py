@@ -49,9 +49,9 @@ class CausalSpec:
 def causal_controls(params: PageParams) -> CausalSpec:
     leak = params.toggle(
         "leak",
-        "Leak the future (centred padding)",
+        "Leak the future",
         False,
-        help="Switch to centred ('same') padding: outputs then read inputs from their future.",
+        help="Centred ('same') padding instead of causal: outputs then read their future.",
     )
     length = params.integer("n", "Sequence length", 12, 4, MAX_LENGTH_1D)
     kernel_size = params.integer("k", "Kernel size k", 3, 1, 5, shortcut="K")

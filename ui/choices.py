@@ -87,7 +87,6 @@ def padding_controls(
         options,
         default,
         labels=PADDING_LABELS,
-        widget="pills" if len(options) <= 4 else "select",  # five pills do not fit a column
         help="VALID adds nothing; SAME adds zeros to keep ⌈i/s⌉ outputs (extra zero at the "
         "end, TF rule); FULL adds k_eff − 1 each side; explicit lets you pick each side.",
     )

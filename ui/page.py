@@ -34,7 +34,7 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
     """Open a page: its title, a presenter switch, two sentences, a place for notices."""
     ensure_navigation()
     params = PageParams(page)
-    heading, switch = st.columns([6, 1], vertical_alignment="center")
+    heading, switch = st.columns([4, 1], vertical_alignment="center")
     with switch:
         params.present = params.toggle(
             "present",

@@ -125,7 +125,7 @@ class PageParams:
 
         minus, plus = container.columns(2)
         minus.button(
-            f"− ⇧{shortcut}",
+            "−",
             key=f"{key}_down",
             on_click=move,
             args=(-1,),
@@ -134,7 +134,7 @@ class PageParams:
             width="stretch",
         )
         plus.button(
-            f"+ {shortcut}",
+            "+",
             key=f"{key}_up",
             on_click=move,
             args=(1,),
@@ -167,11 +167,11 @@ class PageParams:
         default: str,
         *,
         labels: dict[str, str] | None = None,
-        widget: str = "pills",
+        widget: str = "radio",
         help: str | None = None,
         container: Any = None,
     ) -> str:
-        """One of ``options`` (case-insensitive in the URL), as pills or a select box."""
+        """One of ``options`` (case-insensitive in the URL), as radio buttons or a select box."""
         container = container or st
         key = self.key(name)
         lookup = {option.lower(): option for option in options}
@@ -185,15 +185,9 @@ class PageParams:
         value = st.session_state[key]
         if widget == "select":
             value = container.selectbox(label, options, key=key, format_func=format_func, help=help)
-        else:  # pills wrap onto a second line in a narrow column; a segmented bar is cut
-            value = container.pills(
-                label,
-                options,
-                key=key,
-                format_func=format_func,
-                help=help,
-                selection_mode="single",
-                required=True,
+        else:  # side by side, wrapping in a narrow column (pills and segmented bars scroll)
+            value = container.radio(
+                label, options, key=key, format_func=format_func, help=help, horizontal=True
             )
         value = value if value in options else default
         self.values[name] = value

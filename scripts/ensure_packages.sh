@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The system packages the tests use: Debian's Chromium for the browser tests (Playwright's
+# own download does not work on these machines) with an emoji font, and nginx for the
+# two-replica test. Installs them when we are root on Debian/Ubuntu; otherwise says loudly
+# that those tests will be skipped (CI sets REQUIRE_BROWSER=1 to fail instead).
+set -u
+PACKAGES="chromium fonts-noto-color-emoji nginx"
+missing=""
+[ -x /usr/bin/chromium ] || missing="yes"
+[ -x /usr/sbin/nginx ] || missing="yes"
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian's $PACKAGES for the browser and replica tests ..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PACKAGES >/dev/null \
+    && exit 0
+fi
+echo "################################################################################"
+echo "# chromium or nginx is missing and could not be installed: the browser tests   #"
+echo "# (tests/e2e) and the replica test will be SKIPPED. apt-get install $PACKAGES  #"
+echo "################################################################################"
+exit 0
