@@ -21,7 +21,9 @@ import asyncio
 import random
 import statistics
 import sys
+import threading
 import time
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
@@ -39,6 +41,24 @@ PAGES = {
 
 
 RECONNECT_GRACE = 30.0  # seconds a dropped student keeps trying after the class ends
+
+
+def run_async(main: Callable[[], Coroutine]) -> None:
+    """``asyncio.run(main())`` in a thread of its own: the caller may have a loop running
+    (a test runner's or a browser driver's), and one thread holds one event loop."""
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(main())
+        except BaseException as error:  # handed to the caller below
+            failure.append(error)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
 
 
 @dataclass
@@ -254,7 +274,7 @@ def measure(
             await sampler
 
     try:
-        asyncio.run(main())
+        run_async(main)
     except Exception as error:  # a student that could not even load its page
         results.errors.append(f"{type(error).__name__}: {error}")
     times = sorted(results.times)

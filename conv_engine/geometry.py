@@ -17,6 +17,7 @@ from .sizes import (
     Padding,
     conv_output_size,
     conv_transpose_output_size,
+    effective_kernel_size,
     padding_mode,
     resolve_padding,
     transpose_padding_amount,
@@ -46,7 +47,10 @@ class ConvGeometry:
     @property
     def kernel_extent(self) -> tuple[int, ...]:
         """``k_eff = d·(k − 1) + 1`` per axis."""
-        return tuple(d * (k - 1) + 1 for k, d in zip(self.kernel_size, self.dilation, strict=True))
+        return tuple(
+            effective_kernel_size(k, d)
+            for k, d in zip(self.kernel_size, self.dilation, strict=True)
+        )
 
     @property
     def padded_size(self) -> tuple[int, ...]:
@@ -81,7 +85,7 @@ class TransposeGeometry:
     def full_size(self) -> tuple[int, ...]:
         """Size before cropping ``padding``: ``(i − 1)·s + d·(k − 1) + 1`` per axis."""
         return tuple(
-            (i - 1) * s + d * (k - 1) + 1
+            conv_transpose_output_size(i, k, s, 0, 0, d)
             for i, k, s, d in zip(
                 self.input_size, self.kernel_size, self.stride, self.dilation, strict=True
             )

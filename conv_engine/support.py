@@ -16,6 +16,7 @@ from math import gcd
 
 import numpy as np
 
+from .conv import conv_transpose_nd
 from .errors import ConvConfigError, check_int
 from .receptive import Layer, receptive_field
 
@@ -40,13 +41,20 @@ def _backprop(
     input_size: int,
     kernel: np.ndarray,
 ) -> np.ndarray:
-    """Send a 1-D gradient on a layer's outputs back to its inputs (padding cells dropped)."""
-    out = np.zeros(input_size)
-    positions = np.arange(grad.size) * layer.stride - padding[0]
-    for tap in range(layer.kernel_size):
-        target = positions + tap * layer.dilation
-        inside = (target >= 0) & (target < input_size)
-        np.add.at(out, target[inside], kernel[tap] * grad[inside])
+    """Send a gradient on a layer's outputs (1-D or 2-D, square) back to its inputs.
+
+    It is the layer's transposed convolution (the one index map, read backwards), uncropped,
+    then shifted by the padding before and clipped to the input: padding cells drop out.
+    """
+    ndim = grad.ndim
+    full = conv_transpose_nd(
+        grad[None, None], kernel[None, None], None, layer.stride, 0, 0, 1, layer.dilation, ndim
+    )[0, 0]
+    before = padding[0]
+    out = np.zeros((input_size,) * ndim)
+    kept = max(0, min(input_size, full.shape[0] - before))
+    window = (slice(before, before + kept),) * ndim
+    out[(slice(0, kept),) * ndim] = full[window]
     return out
 
 
@@ -149,29 +157,9 @@ def effective_receptive_field(
         grad[position, position] = 1.0
         for layer, row in zip(reversed(layers), reversed(rows), strict=True):
             kernel = rng.normal(size=(layer.kernel_size, layer.kernel_size))
-            grad = _backprop_2d(grad, layer, row.padding, row.input_size, kernel)
+            grad = _backprop(grad, layer, row.padding, row.input_size, kernel)
         total += np.abs(grad)
     return total / total.max() if total.max() > 0 else total
-
-
-def _backprop_2d(
-    grad: np.ndarray,
-    layer: Layer,
-    padding: tuple[int, int],
-    input_size: int,
-    kernel: np.ndarray,
-) -> np.ndarray:
-    out = np.zeros((input_size, input_size))
-    positions = np.arange(grad.shape[0]) * layer.stride - padding[0]
-    for ty in range(layer.kernel_size):
-        rows = positions + ty * layer.dilation
-        row_ok = (rows >= 0) & (rows < input_size)
-        for tx in range(layer.kernel_size):
-            cols = positions + tx * layer.dilation
-            col_ok = (cols >= 0) & (cols < input_size)
-            block = grad[np.ix_(row_ok, col_ok)] * kernel[ty, tx]
-            out[np.ix_(rows[row_ok], cols[col_ok])] += block
-    return out
 
 
 def layer_supports(layers: Sequence[Layer], input_size: int, position: int) -> list[np.ndarray]:

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.load import Results, crowd, one_class  # noqa: E402
+from benchmarks.load import Results, crowd, one_class, run_async  # noqa: E402
 from tests.e2e.harness import free_port, start_app, stop_app  # noqa: E402
 
 NGINX = "/usr/sbin/nginx"
@@ -128,7 +128,7 @@ def failover(students: int, seconds: float, page: str = "standard") -> dict:
             await asyncio.gather(one_class(class_, page, seconds, loaded), kill_later())
 
         try:
-            asyncio.run(main())
+            run_async(main)
         finally:
             proxy.terminate()
             proxy.wait(timeout=10)

@@ -19,10 +19,10 @@ from viz.scenes import sliding_scene
 
 from .cache import cached
 from .choices import MAX_LENGTH_1D, kernel_bounds
+from .page import controls_and_figure
 from .panels import formula_panel, lazy_tabs, link_page, plot
 from .params import PageParams
 from .scene import main_scene
-from .standard import CONTROLS_FIGURE
 
 MAX_PADDED = 32
 TREE_STEPS = 128  # the dependency tree is drawn for the layers whose reach fits
@@ -266,7 +266,7 @@ def streaming_explained(spec: CausalSpec, latency: int) -> str:
 
 def causal_section(params: PageParams) -> None:
     """The masked future and the leak beside the controls; matrix and streaming after."""
-    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    controls, figure = controls_and_figure()
     with controls:
         spec = causal_controls(params)
     _, leaks = causal_trace(spec)

@@ -31,10 +31,10 @@ from .choices import (
     padding_controls,
 )
 from .formulas import article, kernel_extent_latex, output_size_latex
+from .page import controls_and_figure
 from .panels import config_error, formula_panel
 from .params import PageParams
 from .scene import main_scene, show_scene
-from .standard import CONTROLS_FIGURE
 
 MAX_PADDED_1D = 32  # a padded sequence stays readable as one row
 MAX_FEATURE_KERNEL = 9
@@ -150,7 +150,7 @@ def feature_scene(spec: FeatureSpec) -> dict:
 
 def sequence_section(params: PageParams) -> None:
     """The window sliding over a 1-D signal, its sizes, and the formulas after it."""
-    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    controls, figure = controls_and_figure()
     with controls:
         spec = conv1d_controls(params)
     try:

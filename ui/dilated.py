@@ -21,10 +21,11 @@ from viz.theme import format_number
 
 from .cache import cached, sample_image
 from .formulas import kernel_extent_latex, output_size_latex
+from .page import controls_and_figure
 from .panels import clicked_cell, config_error, formula_panel, plot
 from .params import PageParams
 from .scene import main_scene
-from .standard import CONTROLS_FIGURE, Conv2dSpec, conv2d_controls, conv2d_scene, conv2d_trace
+from .standard import Conv2dSpec, conv2d_controls, conv2d_scene, conv2d_trace
 
 SCHEDULES: dict[str, tuple[int, ...]] = {
     "1, 1, 1": (1, 1, 1),
@@ -36,7 +37,7 @@ SCHEDULES: dict[str, tuple[int, ...]] = {
     "1, 2, 9": (1, 2, 9),
 }
 MAX_MATRIX_SIDE = 13  # a wider dense kernel no longer fits a column legibly
-GAP_ZERO_COLOUR = "#a8a8a8"  # the zeros dilation inserts, lighter than the taps
+GAP_ZERO_COLOUR = theme.GAP_ZERO  # the zeros dilation inserts, lighter than the taps
 
 
 # --- controls --------------------------------------------------------------------------
@@ -219,15 +220,14 @@ def dilated_kernel_html(weights: np.ndarray, dilation: int) -> str | None:
     """The k × k kernel spread out with d − 1 zeros between taps, as a small HTML table.
 
     The taps keep their weights, bold on the tap colours of the animation's kernel panel;
-    the inserted zeros are grey. A table, not KaTeX: a 5 × 5 KaTeX matrix costs the browser
-    10–20 ms per redraw, a table ~1. ``None`` when the dense kernel is wider than
-    :data:`MAX_MATRIX_SIDE`.
+    the inserted zeros are grey. A table, not KaTeX: a table redraws far faster than a KaTeX
+    matrix. ``None`` when the dense kernel is wider than :data:`MAX_MATRIX_SIDE`.
     """
     dense = ce.zero_insert(weights, dilation)
     if max(dense.shape) > MAX_MATRIX_SIDE:
         return None
     columns = weights.shape[1]
-    cell = "padding:0.15em 0.55em;text-align:right;border:1px solid #e3e6ea;"
+    cell = f"padding:0.15em 0.55em;text-align:right;border:1px solid {theme.GRID_LINES};"
     rows = []
     for r, row in enumerate(dense.tolist()):
         cells = []
@@ -251,7 +251,7 @@ def dilated_kernel_html(weights: np.ndarray, dilation: int) -> str | None:
 
 def dilation_section(params: PageParams) -> None:
     """One dilated layer: the animation beside its controls, then k_eff and the dense kernel."""
-    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    controls, figure = controls_and_figure()
     with controls:
         spec = conv2d_controls(params, size=9, dilation=2)
     try:

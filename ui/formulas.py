@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from conv_engine import ConvGeometry, TraceStep
+from conv_engine import ConvGeometry, TraceStep, effective_kernel_size
 from viz.theme import format_number
 
 MAX_TERMS = 12
@@ -16,7 +16,7 @@ MAX_TERMS = 12
 
 def kernel_extent_latex(kernel_size: int, dilation: int) -> str:
     """``k_eff = k + (k − 1)(d − 1)`` with numbers."""
-    extent = kernel_size + (kernel_size - 1) * (dilation - 1)
+    extent = effective_kernel_size(kernel_size, dilation)
     return (
         rf"k_\text{{eff}} = k + (k-1)(d-1) = {kernel_size} + {kernel_size - 1}"
         rf"\cdot{dilation - 1} = {extent}"

@@ -19,10 +19,10 @@ from viz.scenes import sliding_scene
 from .cache import cached
 from .choices import divisors
 from .formulas import matrix_latex
+from .page import controls_and_figure
 from .panels import lazy_tabs, link_page, plot
 from .params import PageParams
 from .scene import main_scene, show_scene
-from .standard import CONTROLS_FIGURE
 
 # --- controls --------------------------------------------------------------------------
 
@@ -223,7 +223,7 @@ def lightweight_weights_latex(
 
 def lightweight_section(params: PageParams) -> None:
     """The animation of one channel beside the controls; kernels, counts and matrices after."""
-    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    controls, figure = controls_and_figure()
     with controls:
         spec, channel = lightweight_controls(params)
     with figure:

@@ -10,6 +10,7 @@ scenes are drawn large and the keyboard drives them.
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.pages_manager import PagesManager
 
 from .params import PageParams
@@ -48,6 +49,15 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
         st.markdown(intro)
     params.reserve_notice_area()
     return params
+
+
+CONTROLS_FIGURE = (1.3, 3)  # column widths: a page's main controls beside its animation
+
+
+def controls_and_figure() -> tuple[DeltaGenerator, DeltaGenerator]:
+    """The two columns of a page's first screen: its main controls, and its animation."""
+    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    return controls, figure
 
 
 def prose(params: PageParams, markdown: str) -> None:

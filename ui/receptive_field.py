@@ -20,10 +20,10 @@ from viz.receptive import span_scene
 from . import layers as stack_text
 from .cache import cached
 from .layers import PRESETS
+from .page import controls_and_figure
 from .panels import formula_panel, plot
 from .params import PageParams
 from .scene import show_scene
-from .standard import CONTROLS_FIGURE
 
 MAX_GRID_2D = 96
 
@@ -181,7 +181,7 @@ def support_grid(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict
 
 def stack_section(params: PageParams) -> None:
     """The stack editor beside what one output sees; the numbers and the 2-D view after."""
-    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    controls, figure = controls_and_figure()
     with controls:
         spec = stack_controls(params)
     if spec is None:

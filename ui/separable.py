@@ -19,10 +19,10 @@ from viz.heatmaps import heatmaps_figure
 
 from .cache import cached, sample_image
 from .choices import divisors
+from .page import controls_and_figure
 from .panels import plot
 from .params import PageParams
 from .scene import main_scene
-from .standard import CONTROLS_FIGURE
 
 PHOTO_SIDE = 48  # the photo example, small enough to send quickly
 
@@ -184,7 +184,7 @@ class DepthwiseSeparableConv2d(nn.Module):
 
 def separable_section(params: PageParams) -> None:
     """Channels animated beside the controls; weight counts, groups and the module after."""
-    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    controls, figure = controls_and_figure()
     with controls:
         spec = separable_controls(params)
         ratio = ce.separable_ratio(spec.out_channels, spec.kernel_size)

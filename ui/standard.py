@@ -25,12 +25,12 @@ from .choices import (
     padding_controls,
 )
 from .formulas import kernel_extent_latex, output_size_latex, same_padding_latex
+from .page import controls_and_figure
 from .panels import config_error, formula_panel
 from .params import PageParams
 from .scene import main_scene
 
 AXES = ("height", "width")
-CONTROLS_FIGURE = (1.3, 3)  # column widths: the controls beside the animation
 
 
 # --- controls --------------------------------------------------------------------------
@@ -218,7 +218,7 @@ def sliding_formulas(spec: Conv2dSpec, geometry: ce.ConvGeometry) -> list[str]:
 
 def standard_section(params: PageParams) -> None:
     """Controls beside the animation; sizes under the controls, formulas after."""
-    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    controls, figure = controls_and_figure()
     with controls:
         spec = conv2d_controls(params)
     try:

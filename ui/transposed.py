@@ -17,17 +17,22 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch, input_preset, kernel_preset
-from viz import theme
-from viz.heatmaps import heatmaps_figure
 from viz.scenes import scatter_scene, sliding_scene
-from viz.transposed import matrix_figure
+from viz.transposed import (
+    chain_figure,
+    matrix_figure,
+    overlap_figure,
+    upsampled_photo_figure,
+    zeros_figure,
+)
 
 from .cache import cached, sample_image
 from .choices import INPUT_LABELS, KERNEL_LABELS
+from .frameworks import keras_transposed, transposed_size_latex
+from .page import controls_and_figure
 from .panels import formula_panel, lazy_tabs, link_page, plot
 from .params import PageParams
 from .scene import show_scene
-from .standard import CONTROLS_FIGURE
 
 MAX_TRANSPOSED = 16  # largest transposed-conv output (7 → 15 fits)
 
@@ -62,8 +67,8 @@ def largest_input(kernel_size: int, stride: int, dilation: int) -> int:
 
 def largest_crop(size: int, kernel_size: int, stride: int, dilation: int) -> int:
     """Largest padding (crop) that leaves an output: at most 3, and less than half the full."""
-    full = (size - 1) * stride + dilation * (kernel_size - 1)
-    return min(3, full // 2)
+    full = ce.conv_transpose_output_size(size, kernel_size, stride, 0, 0, dilation)
+    return min(3, (full - 1) // 2)
 
 
 def reachable_settings() -> Iterator[tuple[int, int, int, int, int, int]]:
@@ -207,41 +212,29 @@ def matrix_view(spec: TransposedSpec, pinned_step: int) -> dict:
 
 @cached
 def checkerboard_panels(spec: TransposedSpec) -> dict:
-    """Overlap counts for one and two layers, and for resize-then-convolve, on the same size."""
+    """Overlap counts for one and two layers, and for resize-then-convolve."""
     args = _transpose_args(spec)
-    one = ce.overlap_counts((spec.size + 3, spec.size + 3), spec.kernel_size, **args)
-    two = ce.overlap_counts((spec.size + 3, spec.size + 3), spec.kernel_size, layers=2, **args)
-    resized = ce.conv2d(
-        ce.upsample_nearest(np.ones((spec.size + 3, spec.size + 3)), spec.stride)[None],
-        np.ones((1, 1, spec.kernel_size, spec.kernel_size)),
-        padding="same",
-    )[0]
-    return heatmaps_figure(
-        [("1 transposed layer", one), ("2 stacked layers", two), ("resize ×s, then conv", resized)],
-        scale=theme.COUNT_SCALE,
-        numbers=True,
-        height=420,
-        colour_key="contributions",
-    )
+    return overlap_figure(spec.size + 3, spec.kernel_size, **args)
 
 
 @cached
 def checkerboard_image(spec: TransposedSpec) -> dict:
     """A photo patch upsampled by a transposed conv (box kernel) vs resize-then-convolve."""
     patch = image_patch(sample_image(), (16, 16), levels=256) / 255
-    kernel = np.ones((1, 1, spec.kernel_size, spec.kernel_size))
-    upsampled = ce.conv_transpose2d(patch[None], kernel, stride=spec.stride)[0]
-    resized = ce.conv2d(ce.upsample_nearest(patch, spec.stride)[None], kernel, padding="same")[0]
-    return heatmaps_figure(
-        [
-            ("photo patch 16×16", patch),
-            (f"transposed conv, k={spec.kernel_size}, s={spec.stride}", upsampled),
-            ("resize, then conv", resized),
-        ],
-        scale="Greys_r",
-        numbers=False,
-        height=340,
-    )
+    return upsampled_photo_figure(patch, spec.kernel_size, spec.stride)
+
+
+@cached
+def article_chain() -> dict:
+    """The article's two stacked Conv2DTranspose(F = 3, S = 2, VALID): 7 → 15 → 31."""
+    return chain_figure(7, 3, 2)
+
+
+@cached
+def deconv_vs_dilated(spec: TransposedSpec) -> dict:
+    """Zeros between input pixels (transposed) beside zeros inside the kernel (dilated)."""
+    x, w = transposed_arrays(spec)
+    return zeros_figure(x, w, max(spec.stride, 2))
 
 
 def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
@@ -271,123 +264,7 @@ def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
     return rows
 
 
-@cached
-def article_chain() -> dict:
-    """The article's two stacked Conv2DTranspose(F = 3, S = 2, VALID): 7 → 15 → 31."""
-    ones = np.ones((1, 1, 3, 3))
-    x = np.ones((1, 7, 7))
-    first = ce.conv_transpose2d(x, ones, stride=2)
-    second = ce.conv_transpose2d(first, ones, stride=2)
-    return heatmaps_figure(
-        [("input 7 × 7", x[0]), ("layer 1: 15 × 15", first[0]), ("layer 2: 31 × 31", second[0])],
-        scale=theme.COUNT_SCALE,
-        numbers=False,
-        height=300,
-    )
-
-
-@cached
-def deconv_vs_dilated(spec: TransposedSpec) -> dict:
-    """Zeros between input pixels (transposed) beside zeros inside the kernel (dilated)."""
-    x, w = transposed_arrays(spec)
-    stride = max(spec.stride, 2)
-    return heatmaps_figure(
-        [
-            (f"transposed, s = {stride}: the input spread out", ce.zero_insert(x, stride)),
-            (
-                f"dilated, d = 2: the {spec.kernel_size}×{spec.kernel_size} kernel spread out",
-                ce.zero_insert(w, 2),
-            ),
-        ],
-        scale=theme.DIVERGING,
-        height=330,
-    )
-
-
 # --- texts ---------------------------------------------------------------------------
-
-
-def transposed_size_latex(
-    input_size: int,
-    kernel_size: int,
-    stride: int,
-    padding: int,
-    output_padding: int,
-    dilation: int,
-    output_size: int,
-) -> str:
-    """The transposed output size in PyTorch's words, with numbers."""
-    return (
-        rf"o = (i-1)\,s - 2p + d(k-1) + \text{{output\_padding}} + 1 = ({input_size}-1)"
-        rf"\cdot{stride} - 2\cdot{padding} + {dilation}\cdot({kernel_size}-1) + "
-        rf"{output_padding} + 1 = {output_size}"
-    )
-
-
-@dataclass(frozen=True)
-class KerasTransposed:
-    """The same layer in Keras: its size formula with numbers, or why Keras cannot say it.
-
-    ``latex`` is None when Keras refuses the setting or has no matching padding; ``notes``
-    are sentences (Markdown) about Keras' rule and where it differs from PyTorch's.
-    """
-
-    latex: str | None
-    notes: tuple[str, ...]
-
-
-def keras_transposed(
-    input_size: int,
-    kernel_size: int,
-    stride: int,
-    padding: int,
-    output_padding: int,
-    dilation: int,
-    output_size: int,
-) -> KerasTransposed:
-    """Keras' ``Conv2DTranspose`` for the page's PyTorch settings, in Keras' own rule.
-
-    Keras pads ``'valid'``/``'same'`` (no integer crop) and defaults to
-    ``output_padding=None``; its sizes come from ``ce.keras_conv_transpose_output_size``.
-    """
-    extent = dilation * (kernel_size - 1) + 1
-    notes = []
-    latex = None
-    try:
-        mode = ce.keras_transpose_padding(kernel_size, stride, padding, output_padding, dilation)
-    except ce.ConvConfigError as error:
-        notes.append(f"**Keras:** {error}.")
-    else:
-        size = ce.keras_conv_transpose_output_size(
-            input_size, kernel_size, stride, mode, output_padding, dilation
-        )
-        crop = r" - 2\lfloor F/2 \rfloor" if mode == "same" else ""
-        crop_numbers = rf" - 2\cdot{extent // 2}" if mode == "same" else ""
-        # two rows (" \\ "): the Keras call, then its size, each narrow enough for a phone
-        latex = (
-            rf"\text{{Keras: }}\texttt{{padding='{mode}',}} \\ "
-            rf"\texttt{{output\_padding={output_padding}}}: \\ "
-            rf"(W-1)\,S + F{crop} + \text{{output\_padding}} = ({input_size}-1)\cdot{stride}"
-            rf" + {extent}{crop_numbers} + {output_padding} = {size}"
-        )
-    defaults = []
-    for mode in ce.KERAS_TRANSPOSE_PADDINGS:
-        try:
-            size = ce.keras_conv_transpose_output_size(
-                input_size, kernel_size, stride, mode, None, dilation
-            )
-        except ce.ConvConfigError:
-            continue
-        rule = "W·S + max(F − S, 0)" if mode == "valid" else "W·S"
-        differs = f" (PyTorch here: {output_size})" if size != output_size else ""
-        defaults.append(f"`padding='{mode}'` gives {rule} = **{size}**{differs}")
-    if defaults:
-        notes.append(
-            "Keras' default is `output_padding=None`, which infers the size: "
-            + "; ".join(defaults)
-            + "."
-        )
-    return KerasTransposed(latex, tuple(notes))
 
 
 def output_padding_text(spec: TransposedSpec) -> str:
@@ -464,7 +341,7 @@ def checkerboard_text(kernel_size: int, stride: int, dilation: int) -> str:
 
 def transposed_section(params: PageParams) -> None:
     """Controls beside the scatter animation; the size formulas and the other views after."""
-    controls, figure = st.columns(CONTROLS_FIGURE, gap="medium")
+    controls, figure = controls_and_figure()
     with controls:
         spec = transposed_controls(params)
     zero_insertion, _ = transposed_traces(spec)

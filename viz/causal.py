@@ -41,7 +41,7 @@ def dependency_tree_figure(
             "x": grid_x,
             "y": grid_y,
             "mode": "markers",
-            "marker": {"size": 6, "color": "#d0d0d0"},
+            "marker": {"size": 6, "color": theme.TREE_NODE},
             "hoverinfo": "skip",
         },
         {

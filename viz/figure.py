@@ -1,7 +1,7 @@
 """A plotly Figure over a ready-made spec dict.
 
 The figure builders return plain dicts; plotly's per-property validation of an animated
-figure costs 100–200 ms (most of a rerun). The tests validate every builder's output with
+figure is a large part of a rerun's time. The tests validate every builder's output with
 ``go.Figure(spec)`` once, so at run time the spec is handed over as it is.
 """
 

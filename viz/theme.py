@@ -1,9 +1,10 @@
-"""Every colour, font and size of the figures, in one place.
+"""Every colour and font of the scenes and figures, in one place (static/scene.js gets them
+through :func:`scene_palette`).
 
 Colours come from the Okabe–Ito palette (safe for the common colour-vision deficiencies)
 and read on a projector: light cell fills, dark numbers, strong outlines. A kernel tap and
 the input cell it meets share a tap colour; padding and inserted zeros are neutral greys
-with a hatch.
+with a hatch. The fills behind numbers have dark twins for dark-themed viewers.
 """
 
 from __future__ import annotations
@@ -16,14 +17,13 @@ INPUT_FILL = "#eef3fb"
 PADDING_FILL = "#d9d9d9"
 INSERTED_FILL = "#ececec"
 HATCH = "#b0b0b0"
-GRID_GAP = 2
 
 WINDOW_OUTLINE = "#d55e00"  # vermillion: the kernel window and the current output cell
 PINNED_OUTLINE = "#0072b2"
 OUTPUT_SCALE = [[0.0, "#f7fbff"], [0.5, "#c6dbef"], [1.0, "#6baed6"]]
 PENDING_FILL = "#fbfbfb"  # covers output cells not computed yet
 PENDING_LINE = "#c8c8c8"
-VALUE_SCALE = "Cividis"  # input values when cells are too small to print numbers
+VALUE_SCALE = [[0.0, "#00204c"], [0.5, "#7c7b78"], [1.0, "#ffe945"]]  # cividis, 3 stops
 
 TAP_COLOURS = (
     "#e69f00",  # orange
@@ -38,13 +38,6 @@ TAP_COLOURS = (
 )
 TAP_ALPHA = 0.6
 
-CELL_PIXELS = 46  # target size of one grid cell on screen
-MIN_TEXT_CELL = 20  # below this cell size numbers are hidden (hover still shows them)
-# Above this many input + output cells a grid's padding zeros are not printed: the hatch
-# already says zero, hover still gives it, and each label costs plotly.js ~0.07 ms a redraw
-LABEL_BUDGET = 300
-TITLE_SIZE = 20
-CELL_FONT_SIZE = 17
 FRAME_MS = 700  # animation: one step per FRAME_MS at 1×
 
 
@@ -73,15 +66,6 @@ def with_alpha(hex_colour: str, alpha: float) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
-def tap_scale(count: int, alpha: float = TAP_ALPHA) -> list:
-    """A stepped colour scale for tap ids 0 … count − 1 (use zmin −0.5, zmax count − 0.5)."""
-    scale = []
-    for tap in range(count):
-        fill = with_alpha(tap_colour(tap), alpha)
-        scale += [[tap / count, fill], [(tap + 1) / count, fill]]
-    return scale
-
-
 def format_number(value: float) -> str:
     """Short, exact-looking numbers: ints without decimals, others with at most 2."""
     if abs(value - round(value)) < 1e-9:
@@ -92,6 +76,8 @@ def format_number(value: float) -> str:
 DIVERGING = [[0.0, "#67a9cf"], [0.5, "#f7f7f7"], [1.0, "#ef8a62"]]  # negative · 0 · positive
 COUNT_SCALE = [[0.0, "#ffffff"], [1e-6, "#deebf7"], [0.5, "#6baed6"], [1.0, "#08306b"]]
 """Path counts and gradients: zero (a hole) stays white, more paths are darker blue."""
+GAP_ZERO = "#a8a8a8"  # the zeros dilation inserts into a kernel, lighter than the taps
+TREE_NODE = "#d0d0d0"  # a time step of the WaveNet tree that the output does not depend on
 FUTURE_FILL = "rgba(60,60,60,0.28)"  # inputs after the current time step (causal pages)
 FUTURE_LINE = "#555555"
 LEAK = "#c0392b"  # outputs that read their future
@@ -148,5 +134,5 @@ SCENE_SCALES = {
     "output": OUTPUT_SCALE,
     "count": COUNT_SCALE,
     "diverging": DIVERGING,
-    "value": [[0.0, "#00204c"], [0.5, "#7c7b78"], [1.0, "#ffe945"]],  # cividis, 3 stops
+    "value": VALUE_SCALE,
 }

@@ -1,11 +1,15 @@
-"""The matrix view of the transposed-convolution page: C, and the row of Cᵀ for one cell."""
+"""Static figures of the transposed-convolution page: the matrix view (C, and the row of Cᵀ
+for one output cell), overlap counts, upsampled photos, the 7 → 15 → 31 chain."""
 
 from __future__ import annotations
 
 import numpy as np
 
+import conv_engine as ce
+
 from . import theme
 from .grid import axis_refs, cell_texts, grid_axes, rectangle_path
+from .heatmaps import heatmaps_figure
 
 MAX_WIDTH = 1100
 
@@ -91,3 +95,84 @@ def matrix_figure(
         )
     )
     return {"data": data, "layout": layout}
+
+
+def overlap_figure(
+    size: int,
+    kernel_size: int,
+    stride: int,
+    padding: int = 0,
+    output_padding: int = 0,
+    dilation: int = 1,
+) -> dict:
+    """Contributions per output cell for one and two stacked transposed convs of a
+    ``size × size`` input, beside resize-then-convolve (even by construction)."""
+    args = {"stride": stride, "padding": padding, "output_padding": output_padding}
+    one = ce.overlap_counts((size, size), kernel_size, dilation=dilation, **args)
+    two = ce.overlap_counts((size, size), kernel_size, dilation=dilation, layers=2, **args)
+    resized = ce.conv2d(
+        ce.upsample_nearest(np.ones((size, size)), stride)[None],
+        np.ones((1, 1, kernel_size, kernel_size)),
+        padding="same",
+    )[0]
+    return heatmaps_figure(
+        [("1 transposed layer", one), ("2 stacked layers", two), ("resize ×s, then conv", resized)],
+        scale=theme.COUNT_SCALE,
+        numbers=True,
+        height=420,
+        colour_key="contributions",
+    )
+
+
+def upsampled_photo_figure(patch: np.ndarray, kernel_size: int, stride: int) -> dict:
+    """A photo patch upsampled by a transposed conv with a box kernel, and by resize-then-
+    convolve: the first shows the checkerboard where s does not divide k."""
+    kernel = np.ones((1, 1, kernel_size, kernel_size))
+    upsampled = ce.conv_transpose2d(patch[None], kernel, stride=stride)[0]
+    resized = ce.conv2d(ce.upsample_nearest(patch, stride)[None], kernel, padding="same")[0]
+    return heatmaps_figure(
+        [
+            (f"photo patch {patch.shape[0]}×{patch.shape[1]}", patch),
+            (f"transposed conv, k={kernel_size}, s={stride}", upsampled),
+            ("resize, then conv", resized),
+        ],
+        scale="Greys_r",
+        numbers=False,
+        height=340,
+    )
+
+
+def chain_figure(size: int, kernel_size: int, stride: int) -> dict:
+    """Two stacked VALID transposed convs of a ``size × size`` input of ones, all-ones kernels:
+    the article's 7 → 15 → 31 for F = 3, S = 2; each cell counts the stamps it received."""
+    ones = np.ones((1, 1, kernel_size, kernel_size))
+    x = np.ones((1, size, size))
+    first = ce.conv_transpose2d(x, ones, stride=stride)
+    second = ce.conv_transpose2d(first, ones, stride=stride)
+    sides = [x.shape[-1], first.shape[-1], second.shape[-1]]
+    return heatmaps_figure(
+        [
+            (f"input {sides[0]} × {sides[0]}", x[0]),
+            (f"layer 1: {sides[1]} × {sides[1]}", first[0]),
+            (f"layer 2: {sides[2]} × {sides[2]}", second[0]),
+        ],
+        scale=theme.COUNT_SCALE,
+        numbers=False,
+        height=300,
+        colour_key="stamps",
+    )
+
+
+def zeros_figure(x: np.ndarray, weight: np.ndarray, stride: int) -> dict:
+    """Where the zeros go: between input pixels (transposed conv, stride ``stride``) and
+    inside the kernel (dilated conv, d = 2)."""
+    side = weight.shape[0]
+    return heatmaps_figure(
+        [
+            (f"transposed, s = {stride}: the input spread out", ce.zero_insert(x, stride)),
+            (f"dilated, d = 2: the {side}×{side} kernel spread out", ce.zero_insert(weight, 2)),
+        ],
+        scale=theme.DIVERGING,
+        height=330,
+        colour_key="value",
+    )

@@ -19,15 +19,14 @@ from conv_engine.presets import input_preset, kernel_1d_preset, kernel_preset, s
 from ui.causal import CausalSpec
 from ui.dilated import SCHEDULES, gridding_sentences
 from ui.formulas import article, output_size_latex, same_padding_latex
+from ui.frameworks import keras_transposed, transposed_size_latex
 from ui.layers import PRESETS, decode, rows_to_layers
 from ui.transposed import (
     TransposedSpec,
     checkerboard_text,
     extra_cells_reached,
-    keras_transposed,
     output_padding_text,
     reachable_settings,
-    transposed_size_latex,
 )
 
 from ..naive import (

@@ -1,0 +1,94 @@
+"""How the frameworks say a layer: PyTorch's and Keras' size rules with the page's numbers.
+
+Pure functions of the settings (no Streamlit), tested against each framework's documented
+rules and, in CI, against the frameworks themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import conv_engine as ce
+
+
+def transposed_size_latex(
+    input_size: int,
+    kernel_size: int,
+    stride: int,
+    padding: int,
+    output_padding: int,
+    dilation: int,
+    output_size: int,
+) -> str:
+    """The transposed output size in PyTorch's words, with numbers."""
+    return (
+        rf"o = (i-1)\,s - 2p + d(k-1) + \text{{output\_padding}} + 1 = ({input_size}-1)"
+        rf"\cdot{stride} - 2\cdot{padding} + {dilation}\cdot({kernel_size}-1) + "
+        rf"{output_padding} + 1 = {output_size}"
+    )
+
+
+@dataclass(frozen=True)
+class KerasTransposed:
+    """The same layer in Keras: its size formula with numbers, or why Keras cannot say it.
+
+    ``latex`` is None when Keras refuses the setting or has no matching padding; ``notes``
+    are sentences (Markdown) about Keras' rule and where it differs from PyTorch's.
+    """
+
+    latex: str | None
+    notes: tuple[str, ...]
+
+
+def keras_transposed(
+    input_size: int,
+    kernel_size: int,
+    stride: int,
+    padding: int,
+    output_padding: int,
+    dilation: int,
+    output_size: int,
+) -> KerasTransposed:
+    """Keras' ``Conv2DTranspose`` for the page's PyTorch settings, in Keras' own rule.
+
+    Keras pads ``'valid'``/``'same'`` (no integer crop) and defaults to
+    ``output_padding=None``; its sizes come from ``ce.keras_conv_transpose_output_size``.
+    """
+    extent = ce.effective_kernel_size(kernel_size, dilation)
+    notes = []
+    latex = None
+    try:
+        mode = ce.keras_transpose_padding(kernel_size, stride, padding, output_padding, dilation)
+    except ce.ConvConfigError as error:
+        notes.append(f"**Keras:** {error}.")
+    else:
+        size = ce.keras_conv_transpose_output_size(
+            input_size, kernel_size, stride, mode, output_padding, dilation
+        )
+        crop = r" - 2\lfloor F/2 \rfloor" if mode == "same" else ""
+        crop_numbers = rf" - 2\cdot{extent // 2}" if mode == "same" else ""
+        # two rows (" \\ "): the Keras call, then its size, each narrow enough for a phone
+        latex = (
+            rf"\text{{Keras: }}\texttt{{padding='{mode}',}} \\ "
+            rf"\texttt{{output\_padding={output_padding}}}: \\ "
+            rf"(W-1)\,S + F{crop} + \text{{output\_padding}} = ({input_size}-1)\cdot{stride}"
+            rf" + {extent}{crop_numbers} + {output_padding} = {size}"
+        )
+    defaults = []
+    for mode in ce.KERAS_TRANSPOSE_PADDINGS:
+        try:
+            size = ce.keras_conv_transpose_output_size(
+                input_size, kernel_size, stride, mode, None, dilation
+            )
+        except ce.ConvConfigError:
+            continue
+        rule = "W·S + max(F − S, 0)" if mode == "valid" else "W·S"
+        differs = f" (PyTorch here: {output_size})" if size != output_size else ""
+        defaults.append(f"`padding='{mode}'` gives {rule} = **{size}**{differs}")
+    if defaults:
+        notes.append(
+            "Keras' default is `output_padding=None`, which infers the size: "
+            + "; ".join(defaults)
+            + "."
+        )
+    return KerasTransposed(latex, tuple(notes))
