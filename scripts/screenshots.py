@@ -12,9 +12,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app, wait_for_app  # noqa: E402
+from tests.e2e.harness import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PROJECTOR,
+    collapse_sidebar,
+    start_app,
+    stop_app,
+    wait_for_app,
+)
 
-PROJECTOR = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
 SHOTS = {
     "home": "",
@@ -29,15 +36,6 @@ SHOTS = {
     "presenter": "standard?present=1&k=3&h=6&w=6&step=7",
 }
 PHONE_SHOTS = {"phone-standard": "standard?step=4"}
-
-
-def collapse_sidebar(page) -> None:
-    """Close the sidebar as a lecturer would (its button shows on hover)."""
-    button = page.locator("[data-testid='stSidebarCollapseButton'] button")
-    if button.count():
-        page.hover("[data-testid='stSidebar']")
-        button.first.click(force=True)
-        page.wait_for_timeout(600)
 
 
 def main(names: list[str]) -> None:

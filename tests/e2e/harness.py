@@ -100,3 +100,42 @@ def scene_step(page, key: str) -> int:
 
 def scene_equation(page, key: str) -> str:
     return scene(page, key).locator(".equation").inner_text().strip()
+
+
+PROJECTOR = {"width": 1280, "height": 720}
+OVERFLOWING = """() => {
+    // elements on screen whose content is wider than they are and that scroll sideways
+    const wide = [];
+    const shown = (el) => {  // on screen: not collapsed, not slid out (a closed sidebar)
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth;
+    };
+    const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+            if (!shown(el)) continue;
+            const style = getComputedStyle(el);
+            if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+                wide.push((el.className && el.className.baseVal === undefined
+                    ? el.className : el.tagName) + ' ' + el.scrollWidth + '>' + el.clientWidth);
+            if (el.shadowRoot) walk(el.shadowRoot);
+        }
+    };
+    walk(document);
+    const page = document.scrollingElement;
+    if (page.scrollWidth > page.clientWidth + 1) wide.push('page');
+    return wide;
+}"""
+
+
+def collapse_sidebar(page) -> None:
+    """Close the sidebar as a lecturer would (its button shows on hover)."""
+    button = page.locator("[data-testid='stSidebarCollapseButton'] button")
+    if button.count():
+        page.hover("[data-testid='stSidebar']")
+        button.first.click(force=True)
+        page.wait_for_timeout(600)
+
+
+def inside_first_screen(locator, height: int = PROJECTOR["height"]) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height

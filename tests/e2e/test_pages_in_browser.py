@@ -5,8 +5,17 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from .conftest import screenshot
-from .harness import scene, scene_equation, scene_step, wait_for_app
+from .conftest import PageErrors, screenshot
+from .harness import (
+    OVERFLOWING,
+    PROJECTOR,
+    collapse_sidebar,
+    inside_first_screen,
+    scene,
+    scene_equation,
+    scene_step,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -43,61 +52,79 @@ def test_home_links_to_every_page(app_url, page):
 
 
 @pytest.mark.parametrize("name", sorted(ANIMATED))
-def test_page_loads_reacts_and_plays(app_url, page, name):
-    page.goto(f"{app_url}/{name}")
-    wait_for_app(page)
-    chart = ANIMATED[name]
-    drawn = scene(page, chart)
-    assert page.locator("[data-testid='stException']").count() == 0
-    screenshot(page, name)
+def test_a_page_as_a_class_uses_it(browser, app_url, name):
+    """On a 1280 × 720 projector: the first screen, a slider, Play, then every slider."""
+    context = browser.new_context(viewport=PROJECTOR)
+    page = context.new_page()
+    page.errors = PageErrors(page)
+    try:
+        page.goto(f"{app_url}/{name}")
+        wait_for_app(page)
+        collapse_sidebar(page)
+        chart = ANIMATED[name]
+        drawn = scene(page, chart)
+        page.wait_for_timeout(300)
+        assert page.locator("[data-testid='stException']").count() == 0
 
-    # move a slider one step: the scene must change
-    before = drawn.locator(".panels").inner_html()
-    slider = page.locator(f".st-key-{SLIDER_OF[name]}").get_by_role("slider")
-    slider.focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        """([key, before]) => {
-            const host = document.querySelector(`.st-key-${key} [data-testid^=stBidiComponent]`);
-            const panels = host && host.shadowRoot && host.shadowRoot.querySelector('.panels');
-            return panels && panels.innerHTML !== before;
-        }""",
-        arg=[chart, before],
-        timeout=15_000,
-    )
-    wait_for_app(page)
+        # the first screen: the main slider, the figure and the step's equation
+        slider_box = page.locator(f".st-key-{SLIDER_OF[name]}")
+        assert inside_first_screen(slider_box), f"{name}: the main slider is below the fold"
+        assert inside_first_screen(drawn.locator(".equation")), f"{name}: no equation in view"
+        box = drawn.locator(".panels").bounding_box()
+        assert box["y"] + min(box["height"], 120) <= PROJECTOR["height"], f"{name}: no figure"
+        assert page.evaluate(OVERFLOWING) == [], f"{name}: something scrolls sideways"
+        screenshot(page, f"projector-{name}")
 
-    # press Play: the animation and its equation advance in the browser
-    start, equation = scene_step(page, chart), scene_equation(page, chart)
-    scene(page, chart).locator("button.play").click()
-    page.wait_for_function(
-        """([key, start]) => {
-            const host = document.querySelector(`.st-key-${key} [data-testid^=stBidiComponent]`);
-            const root = host.shadowRoot.querySelector('.scene');
-            return Number(root.dataset.step) !== start;
-        }""",
-        arg=[chart, start],
-        timeout=15_000,
-    )
-    assert scene_equation(page, chart) != equation, f"{name}: the equation follows the step"
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
+        # move the main slider one step: the scene must change
+        before = drawn.locator(".panels").inner_html()
+        slider_box.get_by_role("slider").focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            """([key, before]) => {
+                const host = document.querySelector(
+                    `.st-key-${key} [data-testid^=stBidiComponent]`);
+                const panels = host && host.shadowRoot && host.shadowRoot.querySelector('.panels');
+                return panels && panels.innerHTML !== before;
+            }""",
+            arg=[chart, before],
+            timeout=15_000,
+        )
+        wait_for_app(page)
+
+        # press Play: the animation and its equation advance in the browser
+        start, equation = scene_step(page, chart), scene_equation(page, chart)
+        scene(page, chart).locator("button.play").click()
+        page.wait_for_function(
+            """([key, start]) => {
+                const host = document.querySelector(
+                    `.st-key-${key} [data-testid^=stBidiComponent]`);
+                const root = host.shadowRoot.querySelector('.scene');
+                return Number(root.dataset.step) !== start;
+            }""",
+            arg=[chart, start],
+            timeout=15_000,
+        )
+        assert scene_equation(page, chart) != equation, f"{name}: the equation follows the step"
+        scene(page, chart).locator("button.play").click()  # pause
+
+        every_slider_moves(page, name)
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert not page.errors.messages, page.errors.messages
+    finally:
+        context.close()
 
 
-@pytest.mark.parametrize("name", sorted(ANIMATED))
-def test_hostile_link_shows_notice(app_url, page, name):
-    page.goto(f"{app_url}/{name}?k=-5&n=100000&p=zzz&s=abc")
+def test_hostile_link_shows_notice(app_url, page):
+    page.goto(f"{app_url}/standard?k=-5&n=100000&p=zzz&s=abc")
     wait_for_app(page)
     page.get_by_text("replaced").first.wait_for(timeout=15_000)
+    scene(page, "standard_chart")
     assert page.locator("[data-testid='stException']").count() == 0
     assert not page.errors.messages, page.errors.messages
 
 
-@pytest.mark.parametrize("name", sorted(ANIMATED))
-def test_every_slider_moves_without_error(app_url, page, name):
+def every_slider_moves(page, name: str) -> None:
     """A student will try every slider: each one, one step right, never breaks."""
-    page.goto(f"{app_url}/{name}")
-    wait_for_app(page)
     # the sliders a student can reach: shown (not in a closed expander) and enabled
     sliders = page.locator("[data-testid='stSlider']:visible:not(:has([aria-disabled='true']))")
     count = sliders.count()
@@ -117,4 +144,3 @@ def test_every_slider_moves_without_error(app_url, page, name):
         page.keyboard.press("ArrowRight")
         wait_for_app(page)
         assert page.locator("[data-testid='stException']").count() == 0, f"slider {index}"
-    assert not page.errors.messages, page.errors.messages

@@ -9,72 +9,19 @@ import conv_engine as ce
 from ui.formulas import step_equation_latex
 
 from .conftest import screenshot
-from .harness import scene, scene_equation, scene_step, wait_for_app
-from .test_pages_in_browser import ANIMATED, SLIDER_OF
+from .harness import (
+    OVERFLOWING,
+    PROJECTOR,
+    scene,
+    scene_equation,
+    scene_step,
+    wait_for_app,
+)
+from .test_pages_in_browser import ANIMATED
 
 pytestmark = pytest.mark.e2e
 
-PROJECTOR = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
-OVERFLOWING = """() => {
-    // elements whose content is wider than they are and that scroll sideways
-    const wide = [];
-    const shown = (el) => {  // on screen: not collapsed, not slid out (a closed sidebar)
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth;
-    };
-    const walk = (root) => {
-        for (const el of root.querySelectorAll('*')) {
-            if (!shown(el)) continue;
-            const style = getComputedStyle(el);
-            if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
-                wide.push((el.className && el.className.baseVal === undefined
-                    ? el.className : el.tagName) + ' ' + el.scrollWidth + '>' + el.clientWidth);
-            if (el.shadowRoot) walk(el.shadowRoot);
-        }
-    };
-    walk(document);
-    const page = document.scrollingElement;
-    if (page.scrollWidth > page.clientWidth + 1) wide.push('page');
-    return wide;
-}"""
-
-
-def _collapse_sidebar(page) -> None:
-    button = page.locator("[data-testid='stSidebarCollapseButton'] button")
-    if button.count():
-        page.hover("[data-testid='stSidebar']")
-        button.first.click(force=True)
-        page.wait_for_timeout(600)
-
-
-def _inside_first_screen(page, locator) -> bool:
-    box = locator.bounding_box()
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PROJECTOR["height"]
-
-
-@pytest.mark.parametrize("name", sorted(ANIMATED))
-def test_controls_figure_and_equation_share_the_projector_screen(browser, app_url, name):
-    context = browser.new_context(viewport=PROJECTOR)
-    page = context.new_page()
-    try:
-        page.goto(f"{app_url}/{name}")
-        wait_for_app(page)
-        _collapse_sidebar(page)
-        chart = ANIMATED[name]
-        drawn = scene(page, chart)
-        page.wait_for_timeout(400)
-        slider = page.locator(f".st-key-{SLIDER_OF[name]}")
-        panels = drawn.locator(".panels")
-        equation = drawn.locator(".equation")
-        assert _inside_first_screen(page, slider), f"{name}: the main slider is below the fold"
-        assert _inside_first_screen(page, equation), f"{name}: the step's equation is not visible"
-        box = panels.bounding_box()
-        assert box["y"] + min(box["height"], 120) <= PROJECTOR["height"], f"{name}: no figure"
-        assert page.evaluate(OVERFLOWING) == [], f"{name}: something scrolls sideways"
-        screenshot(page, f"projector-{name}")
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("name", ["standard", "transposed", "causal", "lightweight"])
