@@ -308,7 +308,7 @@ class Scene {
     const colours = this.colours();
     this.root.style.setProperty("--hatch", colours.hatch);
     this.root.style.setProperty("--pending-line", colours.pendingLine);
-    this.toolbar();
+    if (!data.static) this.toolbar();
     this.equation = el("div", { class: "equation", "aria-live": "polite" }, this.root);
     const panels = el("div", { class: "panels" }, this.root);
     const cell = this.cellSize();
@@ -416,6 +416,7 @@ class Scene {
   }
 
   key(event) {
+    if (this.data.static) return;
     const keys = {
       " ": () => this.toggle(),
       ArrowRight: () => this.user(this.step + 1),
@@ -440,8 +441,10 @@ class Scene {
   go(step) {
     const steps = this.data.steps;
     this.step = Math.max(0, Math.min(steps - 1, step));
-    this.scrubber.value = this.step;
-    this.counter.textContent = `${this.step + 1} / ${steps}`;
+    if (this.scrubber) {
+      this.scrubber.value = this.step;
+      this.counter.textContent = `${this.step + 1} / ${steps}`;
+    }
     this.root.dataset.step = String(this.step);
     this.view.show(this.step);
   }

@@ -292,7 +292,7 @@ def causal_section(params: PageParams) -> None:
         with streaming:
             rows, latency = streaming_rows(spec)
             st.markdown("**Streaming, one step at a time.** " + streaming_explained(spec, latency))
-            st.dataframe(rows, hide_index=True, width="stretch")
+            st.table(rows)
 
 
 def wavenet_section(params: PageParams) -> None:

@@ -254,7 +254,7 @@ def lightweight_section(params: PageParams) -> None:
                 "weights in all, however wide d is, where a depthwise conv needs d·k. A dynamic "
                 "conv instead learns a d → H·k projection that predicts the kernel per step."
             )
-            st.dataframe(lightweight_counts(spec), hide_index=True, width="stretch")
+            st.table(lightweight_counts(spec))  # static HTML: it redraws quickly
     if matrices.open:
         with matrices:
             st.markdown(

@@ -24,6 +24,7 @@ from .page import controls_and_figure
 from .panels import formula_panel, plot
 from .params import PageParams
 from .scene import show_scene
+from .sections import section
 
 MAX_GRID_2D = 96
 
@@ -104,7 +105,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
 
 
 def layer_table(rows: tuple[ce.ReceptiveFieldRow, ...]) -> list[dict]:
-    """The per-layer numbers of a stack, as rows for ``st.dataframe``."""
+    """The per-layer numbers of a stack, as table rows."""
     return [
         {
             "layer": row.index,
@@ -122,25 +123,6 @@ def layer_table(rows: tuple[ce.ReceptiveFieldRow, ...]) -> list[dict]:
         }
         for row in rows
     ]
-
-
-TABLE_HELP = {
-    "k_eff": st.column_config.NumberColumn(
-        "k_eff", help="Effective kernel size: how far the taps reach, k + (k − 1)(d − 1)."
-    ),
-    "RF size r": st.column_config.NumberColumn(
-        "RF size r", help="Receptive field: how many input cells one output of this layer sees."
-    ),
-    "jump j": st.column_config.NumberColumn(
-        "jump j",
-        help="Jump: how many input cells apart two neighbouring outputs of this layer are "
-        "(the product of the strides so far).",
-    ),
-    "start": st.column_config.NumberColumn(
-        "start",
-        help="The first input cell output 0 of this layer sees (negative: in the padding).",
-    ),
-}
 
 
 @cached
@@ -179,50 +161,22 @@ def support_grid(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict
 # --- views -----------------------------------------------------------------------------
 
 
-def stack_section(params: PageParams) -> None:
-    """The stack editor beside what one output sees; the numbers and the 2-D view after."""
-    controls, figure = controls_and_figure()
-    with controls:
-        spec = stack_controls(params)
-    if spec is None:
-        return
-    last = spec.rows[-1]
-    outputs = last.output_size
-    position = params.integer(
-        "o", "Output position", outputs // 2, 0, outputs - 1, container=controls
-    )
-    with figure:
-        scene = along_the_input(spec.layers, spec.input_size, position)
-        positions = scene["positions"]
+def output_view(params: PageParams, spec: StackSpec) -> None:
+    """One output position (a slider, or a click in the strip) and what it sees."""
+    outputs = spec.rows[-1].output_size
+    position = params.integer("o", "Output position", outputs // 2, 0, outputs - 1)
+    scene = along_the_input(spec.layers, spec.input_size, position)
+    positions = scene["positions"]
 
-        def choose(index: int) -> None:  # a clicked (or stepped-to) output becomes the chosen one
-            st.session_state[params.key("o")] = positions[min(index, len(positions) - 1)]
+    def choose(index: int) -> None:  # a clicked (or stepped-to) output becomes the chosen one
+        st.session_state[params.key("o")] = positions[min(index, len(positions) - 1)]
 
-        show_scene(
-            scene,
-            params.key("outputs_chart"),
-            present=params.present,
-            keys=params.present,
-            on_pin=choose,
-        )
-    with controls:
-        st.markdown(
-            f"**r = {last.size}, j = {last.jump}, start = {last.start}**",
-            help="r: how many input cells an output sees; j (jump): how far apart "
-            "neighbouring outputs' fields are; start: output 0's first input cell.",
-        )
-    for issue in ce.stack_issues(list(spec.rows)):
-        st.warning(issue, icon="⚠️")
-    st.caption(ce.alignment(list(spec.rows)))
-    st.dataframe(layer_table(spec.rows), hide_index=True, width="stretch", column_config=TABLE_HELP)
-    formula_panel(
-        [
-            r"r_l = r_{l-1} + (k_{\text{eff},l} - 1)\, j_{l-1},\qquad j_l = j_{l-1}\, s_l",
-            r"\text{start}_l = \text{start}_{l-1} - p_{\text{before},l}\, j_{l-1}",
-            rf"r_0 = 1,\ j_0 = 1,\ \text{{start}}_0 = 0 \ \Rightarrow"
-            rf"\ r = {last.size},\ j = {last.jump},\ \text{{start}} = {last.start}",
-        ],
-        title="The recurrence, input side first",
+    show_scene(
+        scene,
+        params.key("outputs_chart"),
+        present=params.present,
+        keys=params.present,
+        on_pin=choose,
     )
     if params.toggle("2d", "🔲 Show it in 2-D, with the effective receptive field", False):
         two_d = support_grid(spec.layers, spec.input_size, position)
@@ -235,3 +189,41 @@ def stack_section(params: PageParams) -> None:
                 "the theoretical one (dashed)."
             )
             plot(two_d, params.key("grid_chart"))
+
+
+def stack_section(params: PageParams) -> None:
+    """The stack editor beside what one output sees; the numbers and the 2-D view after."""
+    controls, figure = controls_and_figure()
+    with controls:
+        spec = stack_controls(params)
+    if spec is None:
+        return
+    last = spec.rows[-1]
+    with figure:
+        # its own section: choosing an output redraws the scene, not the table and numbers
+        section(params, output_view, spec)
+    with controls:
+        st.markdown(
+            f"**r = {last.size}, j = {last.jump}, start = {last.start}**",
+            help="r: how many input cells an output sees; j (jump): how far apart "
+            "neighbouring outputs' fields are; start: output 0's first input cell.",
+        )
+    for issue in ce.stack_issues(list(spec.rows)):
+        st.warning(issue, icon="⚠️")
+    st.caption(ce.alignment(list(spec.rows)))
+    st.table(layer_table(spec.rows))  # static HTML: it redraws quickly
+    st.caption(
+        "k_eff: how far a layer's taps reach, k + (k − 1)(d − 1). RF size r: how many input "
+        "cells one output sees. Jump j: how many input cells apart neighbouring outputs' "
+        "fields are (the product of the strides so far). Start: the first input cell "
+        "output 0 sees (negative: in the padding)."
+    )
+    formula_panel(
+        [
+            r"r_l = r_{l-1} + (k_{\text{eff},l} - 1)\, j_{l-1},\qquad j_l = j_{l-1}\, s_l",
+            r"\text{start}_l = \text{start}_{l-1} - p_{\text{before},l}\, j_{l-1}",
+            rf"r_0 = 1,\ j_0 = 1,\ \text{{start}}_0 = 0 \ \Rightarrow"
+            rf"\ r = {last.size},\ j = {last.jump},\ \text{{start}} = {last.start}",
+        ],
+        title="The recurrence, input side first",
+    )

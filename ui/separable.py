@@ -198,7 +198,7 @@ def separable_section(params: PageParams) -> None:
         return
     left, right = st.columns([3, 2])
     with left:
-        st.dataframe(separable_counts(spec), hide_index=True, width="stretch")
+        st.table(separable_counts(spec))  # static HTML: it redraws quickly
         st.markdown(
             "Biases: Keras `SeparableConv2D` has one bias (C_out); a PyTorch depthwise + "
             "pointwise pair has two (C_in·m + C_out)."

@@ -23,7 +23,7 @@ from viz.transposed import (
     matrix_figure,
     overlap_figure,
     upsampled_photo_figure,
-    zeros_figure,
+    zeros_scene,
 )
 
 from .cache import cached, sample_image
@@ -234,7 +234,7 @@ def article_chain() -> dict:
 def deconv_vs_dilated(spec: TransposedSpec) -> dict:
     """Zeros between input pixels (transposed) beside zeros inside the kernel (dilated)."""
     x, w = transposed_arrays(spec)
-    return zeros_figure(x, w, max(spec.stride, 2))
+    return zeros_scene(x, w, max(spec.stride, 2))
 
 
 def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
@@ -439,7 +439,7 @@ def zero_insertion_tab(params: PageParams, spec: TransposedSpec, step: int) -> N
         "downsamples, s = 1 keeps the size (with SAME padding), 0 < s < 1 (transposed) "
         "upsamples."
     )
-    plot(deconv_vs_dilated(spec), params.key("versus_chart"))
+    show_scene(deconv_vs_dilated(spec), params.key("versus_chart"), present=params.present)
     link_page(
         "dilated",
         "Open the dilated convolution page with the same k",

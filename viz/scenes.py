@@ -269,3 +269,10 @@ def boxes_scene(
         clickable=clickable,
         legend=[{"swatch": swatch, "label": label} for swatch, label in legend],
     )
+
+
+def still_scene(panels: list[Panel], legend: Sequence[tuple[str, str]] = ()) -> dict:
+    """Panels drawn as the animations draw them, without steps: no toolbar, no equation."""
+    scene = boxes_scene(panels, [[]], [""], legend=legend)
+    scene["static"] = True
+    return scene

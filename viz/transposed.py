@@ -10,6 +10,7 @@ import conv_engine as ce
 from . import theme
 from .grid import axis_refs, cell_texts, grid_axes, rectangle_path
 from .heatmaps import heatmaps_figure
+from .scenes import Panel, still_scene
 
 MAX_WIDTH = 1100
 
@@ -163,16 +164,27 @@ def chain_figure(size: int, kernel_size: int, stride: int) -> dict:
     )
 
 
-def zeros_figure(x: np.ndarray, weight: np.ndarray, stride: int) -> dict:
-    """Where the zeros go: between input pixels (transposed conv, stride ``stride``) and
-    inside the kernel (dilated conv, d = 2)."""
+def zeros_scene(x: np.ndarray, weight: np.ndarray, stride: int) -> dict:
+    """Where the zeros go, drawn like the animations (zeros hatched): between input pixels
+    (transposed conv, stride ``stride``) and inside the kernel (dilated conv, d = 2)."""
+    spread, dilated = ce.zero_insert(x, stride), ce.zero_insert(weight, 2)
+    kinds = [
+        np.where(ce.zero_insert(np.ones(a.shape), s) > 0, 0, 2)
+        for a, s in ((x, stride), (weight, 2))
+    ]
     side = weight.shape[0]
-    return heatmaps_figure(
+    return still_scene(
         [
-            (f"transposed, s = {stride}: the input spread out", ce.zero_insert(x, stride)),
-            (f"dilated, d = 2: the {side}×{side} kernel spread out", ce.zero_insert(weight, 2)),
+            Panel(
+                f"transposed, s = {stride}: the input spread out", spread, "kinds", "x", kinds[0]
+            ),
+            Panel(
+                f"dilated, d = 2: the {side}×{side} kernel spread out",
+                dilated,
+                "kinds",
+                "w",
+                kinds[1],
+            ),
         ],
-        scale=theme.DIVERGING,
-        height=330,
-        colour_key="value",
+        legend=[("input", "a value"), ("inserted", "an inserted zero")],
     )

@@ -73,6 +73,7 @@ def scenes(at: AppTest) -> dict[str, dict]:
 def _texts(at: AppTest) -> str:
     parts = [m.value for m in at.metric] + [x.value for x in at.latex]
     parts += [m.value for m in at.markdown] + [d.value.to_string() for d in at.dataframe]
+    parts += [t.value.to_string() for t in at.table]
     parts += [json.dumps(scene["panels"], ensure_ascii=False) for scene in scenes(at).values()]
     return " | ".join(str(p) for p in parts)
 
