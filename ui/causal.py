@@ -12,7 +12,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import kernel_1d_preset, sequence_preset
-from viz import theme
+from viz import code, theme
 from viz.causal import dependency_tree_figure
 from viz.heatmaps import heatmaps_figure
 from viz.scenes import sliding_scene
@@ -20,7 +20,7 @@ from viz.scenes import sliding_scene
 from .cache import cached
 from .choices import MAX_LENGTH_1D, kernel_bounds
 from .page import controls_and_figure
-from .panels import formula_panel, lazy_tabs, link_page, plot
+from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
 from .scene import main_scene
 
@@ -116,6 +116,15 @@ def causal_trace(spec: CausalSpec) -> tuple[ce.ConvTrace, np.ndarray]:
     trace = ce.conv_trace(x, w, spec.stride, spec.padding, spec.dilation, ndim=1)
     leaks = ce.future_leaks(spec.length, spec.kernel_size, spec.stride, spec.padding, spec.dilation)
     return trace, leaks
+
+
+@cached
+def causal_code(spec: CausalSpec) -> code.Snippets:
+    x, w = _example(spec)
+    trace, _ = causal_trace(spec)
+    return code.conv_code(
+        x, w, spec.stride, spec.padding, trace.geometry.padding, spec.dilation, trace.output
+    )
 
 
 @cached
@@ -293,6 +302,8 @@ def causal_section(params: PageParams) -> None:
             rows, latency = streaming_rows(spec)
             st.markdown("**Streaming, one step at a time.** " + streaming_explained(spec, latency))
             st.table(rows)
+    if not params.present:
+        framework_panel(params, lambda: causal_code(spec))
 
 
 def wavenet_section(params: PageParams) -> None:

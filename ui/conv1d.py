@@ -18,6 +18,7 @@ from conv_engine.presets import (
     sequence_preset,
     speech_features,
 )
+from viz import code
 from viz.features import features_scene
 from viz.scenes import sliding_scene
 
@@ -32,7 +33,7 @@ from .choices import (
 )
 from .formulas import article, kernel_extent_latex, output_size_latex
 from .page import controls_and_figure
-from .panels import config_error, formula_panel
+from .panels import config_error, formula_panel, framework_panel
 from .params import PageParams
 from .scene import main_scene, show_scene
 
@@ -118,11 +119,25 @@ def feature_controls(params: PageParams) -> FeatureSpec:
 # --- cached computations ---------------------------------------------------------------
 
 
+def conv1d_arrays(spec: Conv1dSpec) -> tuple[np.ndarray, np.ndarray]:
+    """The sequence and kernel a spec describes."""
+    x = sequence_preset(spec.signal, spec.length, spec.seed)
+    return x, kernel_1d_preset(spec.kernel_preset, spec.kernel_size, spec.seed)
+
+
 @cached
 def conv1d_trace(spec: Conv1dSpec) -> ce.ConvTrace:
-    x = sequence_preset(spec.signal, spec.length, spec.seed)
-    w = kernel_1d_preset(spec.kernel_preset, spec.kernel_size, spec.seed)
+    x, w = conv1d_arrays(spec)
     return ce.conv_trace(x, w, spec.stride, spec.padding, spec.dilation, ndim=1)
+
+
+@cached
+def conv1d_code(spec: Conv1dSpec) -> code.Snippets:
+    x, w = conv1d_arrays(spec)
+    trace = conv1d_trace(spec)
+    return code.conv_code(
+        x, w, spec.stride, spec.padding_mode, trace.geometry.padding, spec.dilation, trace.output
+    )
 
 
 @cached
@@ -174,6 +189,8 @@ def sequence_section(params: PageParams) -> None:
                 output_size_latex(trace.geometry, 0, "L_{out}"),
             ]
         )
+    if not params.present:
+        framework_panel(params, lambda: conv1d_code(spec))
 
 
 def features_section(params: PageParams) -> None:

@@ -22,10 +22,10 @@ from viz.theme import format_number
 from .cache import cached, sample_image
 from .formulas import kernel_extent_latex, output_size_latex
 from .page import controls_and_figure
-from .panels import clicked_cell, config_error, formula_panel, plot
+from .panels import clicked_cell, config_error, formula_panel, framework_panel, plot
 from .params import PageParams
 from .scene import main_scene
-from .standard import Conv2dSpec, conv2d_controls, conv2d_scene, conv2d_trace
+from .standard import Conv2dSpec, conv2d_code, conv2d_controls, conv2d_scene, conv2d_trace
 
 SCHEDULES: dict[str, tuple[int, ...]] = {
     "1, 1, 1": (1, 1, 1),
@@ -272,6 +272,7 @@ def dilation_section(params: PageParams) -> None:
         )
     if not params.present:
         dilated_kernel_explained(spec, trace)
+        framework_panel(params, lambda: conv2d_code(spec))
 
 
 def dilated_kernel_explained(spec: Conv2dSpec, trace: ce.ConvTrace) -> None:

@@ -11,7 +11,7 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
-from viz import theme
+from viz import code, theme
 from viz.heatmaps import heatmaps_figure
 from viz.lightweight import cost_figure, step_kernels_scene
 from viz.scenes import sliding_scene
@@ -20,7 +20,7 @@ from .cache import cached
 from .choices import divisors
 from .formulas import matrix_latex
 from .page import controls_and_figure
-from .panels import lazy_tabs, link_page, plot
+from .panels import framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
 from .scene import main_scene, show_scene
 
@@ -107,6 +107,15 @@ def lightweight_example(spec: LightweightSpec) -> dict:
         "output": output,
         "dynamic_kernels": kernels[:, 0],
     }
+
+
+@cached
+def lightweight_code(spec: LightweightSpec) -> code.Snippets:
+    example = lightweight_example(spec)
+    pads = ce.sequence_padding(spec.kernel_size, spec.padding)
+    return code.lightweight_code(
+        example["x"], example["normalised"], pads, bool(spec.drop_rate), example["output"]
+    )
 
 
 @cached
@@ -273,3 +282,5 @@ def lightweight_section(params: PageParams) -> None:
         with dynamic:
             st.markdown("**Dynamic convolution: one kernel per time step**, predicted from it.")
             show_scene(dynamic_scene(spec), params.key("dynamic_chart"), present=params.present)
+    if not params.present:
+        framework_panel(params, lambda: lightweight_code(spec))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from viz.code import Snippets
 from viz.figure import PlainFigure
 
 from .params import PageParams
@@ -118,3 +119,24 @@ def link_page(url_path: str, label: str, query: dict[str, str]) -> None:
     for info in PAGES:
         if info.url_path == url_path:
             st.page_link(info.path, label=label, icon=info.icon, query_params=query)
+
+
+def framework_panel(params: PageParams, snippets: Callable[[], Snippets]) -> None:
+    """The page's layer in PyTorch and in Keras, runnable as pasted; built only when open."""
+    panel = st.expander(
+        "🐍 This layer in PyTorch and Keras", key=params.key("framework_code"), on_change="rerun"
+    )
+    if not panel.open:
+        return
+    code = snippets()
+    with panel:
+        st.caption(
+            "The page's own numbers and settings in each framework's layout; the last comment "
+            "is the output this page computed."
+        )
+        torch_tab, keras_tab = st.tabs(["PyTorch", "Keras 3"])
+        torch_tab.code(code.torch, language="python")
+        if code.keras is None:
+            keras_tab.info(code.keras_refusal, icon="🚫")
+        else:
+            keras_tab.code(code.keras, language="python")

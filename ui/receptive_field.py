@@ -13,7 +13,7 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
-from viz import theme
+from viz import code, theme
 from viz.heatmaps import heatmaps_figure
 from viz.receptive import span_scene
 
@@ -21,7 +21,7 @@ from . import layers as stack_text
 from .cache import cached
 from .layers import PRESETS
 from .page import controls_and_figure
-from .panels import formula_panel, plot
+from .panels import formula_panel, framework_panel, plot
 from .params import PageParams
 from .scene import show_scene
 from .sections import section
@@ -134,6 +134,13 @@ def along_the_input(layers: tuple[ce.Layer, ...], size: int, position: int) -> d
 
 
 @cached
+def stack_code(layers: tuple[ce.Layer, ...], size: int, position: int) -> code.Snippets:
+    """The stack in PyTorch (measuring what ``position`` sees) and in Keras."""
+    seen = int(np.count_nonzero(ce.support_counts(layers, size, position)))
+    return code.stack_code(ce.receptive_field(layers, size), size, position, seen)
+
+
+@cached
 def support_grid(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict | None:
     """The same output in 2-D on a square input (≤ 96): paths and effective RF, or None."""
     if size > MAX_GRID_2D:
@@ -189,6 +196,8 @@ def output_view(params: PageParams, spec: StackSpec) -> None:
                 "the theoretical one (dashed)."
             )
             plot(two_d, params.key("grid_chart"))
+    if not params.present:
+        framework_panel(params, lambda: stack_code(spec.layers, spec.input_size, position))
 
 
 def stack_section(params: PageParams) -> None:

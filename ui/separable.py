@@ -13,14 +13,14 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import kernel_preset
-from viz import theme
+from viz import code, theme
 from viz.channels import separable_scene
 from viz.heatmaps import heatmaps_figure
 
 from .cache import cached, sample_image
 from .choices import divisors
 from .page import controls_and_figure
-from .panels import plot
+from .panels import framework_panel, plot
 from .params import PageParams
 from .scene import main_scene
 
@@ -84,6 +84,14 @@ def separable_example(spec: SeparableSpec) -> dict:
         "output": output,
         "difference": float(np.abs(output - two_step).max()),
     }
+
+
+@cached
+def separable_code(spec: SeparableSpec) -> code.Snippets:
+    example = separable_example(spec)
+    return code.separable_code(
+        example["x"], example["depthwise"], example["pointwise"], example["output"]
+    )
 
 
 @cached
@@ -211,6 +219,7 @@ def separable_section(params: PageParams) -> None:
         )
     with right:
         plot(groups_figure(spec), params.key("groups_chart"))
+    framework_panel(params, lambda: separable_code(spec))
     article_module_panel(spec.in_channels, spec.out_channels)
 
 

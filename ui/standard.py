@@ -13,6 +13,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import INPUT_PRESETS, KERNEL_PRESETS, input_preset, kernel_preset
+from viz import code
 from viz.scenes import sliding_scene
 
 from .cache import cached, sample_image
@@ -26,7 +27,7 @@ from .choices import (
 )
 from .formulas import kernel_extent_latex, output_size_latex, same_padding_latex
 from .page import controls_and_figure
-from .panels import config_error, formula_panel
+from .panels import config_error, formula_panel, framework_panel
 from .params import PageParams
 from .scene import main_scene
 
@@ -177,6 +178,15 @@ def conv2d_scene(spec: Conv2dSpec) -> dict:
     return sliding_scene(conv2d_trace(spec))
 
 
+@cached
+def conv2d_code(spec: Conv2dSpec) -> code.Snippets:
+    x, w = conv2d_arrays(spec)
+    trace = conv2d_trace(spec)
+    return code.conv_code(
+        x, w, spec.stride, spec.padding_mode, trace.geometry.padding, spec.dilation, trace.output
+    )
+
+
 # --- views -----------------------------------------------------------------------------
 
 
@@ -240,3 +250,5 @@ def standard_section(params: PageParams) -> None:
         st.info(note, icon="📐")
     with st.expander("**The numbers, substituted**", expanded=not params.present):
         formula_panel(sliding_formulas(spec, trace.geometry))
+    if not params.present:
+        framework_panel(params, lambda: conv2d_code(spec))

@@ -17,6 +17,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch, input_preset, kernel_preset
+from viz import code
 from viz.scenes import scatter_scene, sliding_scene
 from viz.transposed import (
     chain_figure,
@@ -30,7 +31,7 @@ from .cache import cached, sample_image
 from .choices import INPUT_LABELS, KERNEL_LABELS
 from .frameworks import keras_transposed, transposed_size_latex
 from .page import controls_and_figure
-from .panels import formula_panel, lazy_tabs, link_page, plot
+from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
 from .scene import show_scene
 
@@ -180,6 +181,14 @@ def transposed_traces(spec: TransposedSpec) -> tuple[ce.ConvTrace, ce.ScatterTra
     x, w = transposed_arrays(spec)
     args = _transpose_args(spec)
     return ce.transposed_trace(x, w, **args), ce.scatter_trace(x, w, **args)
+
+
+@cached
+def transposed_code(spec: TransposedSpec) -> code.Snippets:
+    x, w = transposed_arrays(spec)
+    zero_insertion, _ = transposed_traces(spec)
+    args = _transpose_args(spec)
+    return code.transposed_code(x, w, **args, output=zero_insertion.output)
 
 
 @cached
@@ -375,6 +384,8 @@ def transposed_section(params: PageParams) -> None:
     for note in keras.notes:
         st.caption(note)
     show_views(params, spec, step)
+    if not params.present:
+        framework_panel(params, lambda: transposed_code(spec))
 
 
 def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import contextlib
+import importlib.util
+import io
 import json
+import os
 
+import numpy as np
 import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -26,6 +32,21 @@ HOSTILE = [
     {"input": "<script>", "kernel": "custom", "weights": "1 2 3 x"},
     {"step": "99999", "seed": "-3", "t": "9" * 300, "co": "0"},
 ]
+
+
+def run_snippet(snippet: str):
+    """(what a framework snippet prints, or None without that framework; the page's result)."""
+    lines = snippet.splitlines()
+    computed = ast.literal_eval(lines[-1].removeprefix("# the page computed: "))
+    framework = "keras" if "import keras" in snippet else "torch"
+    if framework == "keras":
+        os.environ.setdefault("KERAS_BACKEND", "torch")
+    if importlib.util.find_spec(framework) is None:
+        return None, computed
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(snippet, "<snippet>", "exec"), {"__name__": "__snippet__"})
+    return ast.literal_eval(out.getvalue().strip().splitlines()[-1]), computed
 
 
 def run_page(page: str, query: dict[str, str] | None = None) -> AppTest:
@@ -191,3 +212,21 @@ def test_receptive_field_preset_changes_the_numbers():
     at.run()
     assert not at.exception, at.exception
     assert "r = 15" in _texts(at), _texts(at)
+
+
+@pytest.mark.parametrize("page", PAGES[1:])
+def test_framework_code_prints_what_the_page_computed(page):
+    """Opening the 🐍 panel shows runnable PyTorch (and Keras, or why not) for the page's
+    settings; with the frameworks installed, the code prints the page's own result."""
+    at = run_page(page)
+    key = page.removeprefix("pages/").removesuffix(".py") + "_framework_code"
+    assert not [c for c in at.code if "# the page computed:" in c.value], "built while closed"
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception, at.exception
+    snippets = [c.value for c in at.code if "# the page computed:" in c.value]
+    assert snippets and "import torch" in snippets[0]
+    for snippet in snippets:
+        printed, computed = run_snippet(snippet)
+        if printed is not None:
+            np.testing.assert_allclose(printed, computed, atol=1e-3)

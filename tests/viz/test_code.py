@@ -1,0 +1,213 @@
+"""The framework snippets: they run, and PyTorch and Keras print what the engine computes.
+
+Every snippet is executed as a student would paste it (a fresh namespace, its own imports)
+and the list it prints is compared with the engine's result for the same settings, on
+sweeps of each page's settings. Without the frameworks the snippets are only parsed.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import itertools
+
+import numpy as np
+import pytest
+
+import conv_engine as ce
+from viz import code
+
+from ..frameworks import framework
+
+RNG = np.random.default_rng(7)
+
+
+def _small(shape) -> np.ndarray:
+    """Small integers: exact in float32 and short in a snippet."""
+    return RNG.integers(-3, 4, size=shape).astype(float)
+
+
+@pytest.fixture(scope="module")
+def torch():
+    return framework("torch")
+
+
+@pytest.fixture(scope="module")
+def keras():
+    return framework("keras")
+
+
+def run(snippet: str):
+    """Execute a snippet in a fresh namespace; the value of the last line it printed."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(snippet, "<snippet>", "exec"), {"__name__": "__snippet__"})
+    return ast.literal_eval(out.getvalue().strip().splitlines()[-1])
+
+
+def _page_computed(snippet: str):
+    line = next(li for li in snippet.splitlines() if li.startswith("# the page computed: "))
+    return ast.literal_eval(line.removeprefix("# the page computed: "))
+
+
+def conv_cases():
+    """(x, w, stride, mode, pads, dilation) over 1-D and 2-D, every padding form."""
+    for ndim, n, k, s, d, padding in itertools.product(
+        (1, 2), (5, 7), (1, 2, 3), (1, 2, 3), (1, 2), ("valid", "same", "full", 1, (0, 2))
+    ):
+        if ndim == 2 and padding == (0, 2):
+            continue
+        x, w = _small((n,) * ndim), _small((k,) * ndim)
+        yield x, w, s, padding, d
+    for n, k, d in itertools.product((6, 9), (2, 3), (1, 2)):
+        yield _small((n,)), _small((k,)), 1, "causal", d
+
+
+def _conv(x, w, s, padding, d):
+    conv = ce.conv1d if x.ndim == 1 else ce.conv2d
+    geometry = ce.conv_geometry(x.shape, w.shape, s, padding, d)
+    output = conv(x[None], w[None, None], stride=s, padding=padding, dilation=d)[0]
+    mode = padding if isinstance(padding, str) else "explicit"
+    return code.conv_code(x, w, s, mode, geometry.padding, d, output), output
+
+
+CONV = [case for case in conv_cases() if case]
+
+
+def _valid(case) -> bool:
+    try:
+        _conv(*case)
+    except ce.ConvConfigError:
+        return False
+    return True
+
+
+CONV = [case for case in CONV if _valid(case)]
+
+
+def test_every_snippet_is_python_and_names_the_page_result():
+    for case in CONV:
+        snippets, output = _conv(*case)
+        for text in (snippets.torch, snippets.keras):
+            if text is not None:
+                ast.parse(text)
+                np.testing.assert_allclose(_page_computed(text), np.round(output, 4))
+        assert (snippets.keras is None) == (snippets.keras_refusal is not None)
+
+
+def test_keras_refusal_is_stride_and_dilation_together():
+    for case in CONV:
+        snippets, _ = _conv(*case)
+        _, _, s, _, d = case
+        assert (snippets.keras is None) == (s > 1 and d > 1)
+
+
+def test_torch_conv_snippets_print_the_engine_result(torch):
+    for case in CONV:
+        snippets, output = _conv(*case)
+        np.testing.assert_allclose(run(snippets.torch), output, err_msg=str(case[2:]))
+
+
+def test_keras_conv_snippets_print_the_engine_result(keras):
+    for case in CONV[::2]:
+        snippets, output = _conv(*case)
+        if snippets.keras is not None:
+            np.testing.assert_allclose(
+                run(snippets.keras), np.round(output, 4), atol=1e-3, err_msg=str(case[2:])
+            )
+
+
+def transposed_cases():
+    for n, k, s, p, op, d in itertools.product((2, 3), (2, 3), (1, 2, 3), (0, 1), (0, 1), (1, 2)):
+        if op >= max(s, d):
+            continue
+        try:
+            ce.conv_transpose_output_size(n, k, s, p, op, d)
+        except ce.ConvConfigError:
+            continue
+        x, w = _small((n, n)), _small((k, k))
+        output = ce.conv_transpose2d(
+            x[None, None], w[None, None], stride=s, padding=p, output_padding=op, dilation=d
+        )[0, 0]
+        yield code.transposed_code(x, w, s, p, op, d, output), output, (s, p, op, d)
+
+
+TRANSPOSED = list(transposed_cases())
+
+
+def test_transposed_snippets_parse_and_refuse_only_what_keras_refuses():
+    assert TRANSPOSED
+    for snippets, output, (s, _, op, d) in TRANSPOSED:
+        ast.parse(snippets.torch)
+        np.testing.assert_allclose(_page_computed(snippets.torch), np.round(output, 4))
+        assert (snippets.keras is None) == (op >= s or (s > 1 and d > 1)), (s, op, d)
+
+
+def test_torch_transposed_snippets_print_the_engine_result(torch):
+    for snippets, output, settings in TRANSPOSED:
+        np.testing.assert_allclose(run(snippets.torch), output, err_msg=str(settings))
+
+
+def test_keras_transposed_snippets_print_the_engine_result(keras):
+    for snippets, output, settings in TRANSPOSED:
+        if snippets.keras is not None:
+            np.testing.assert_allclose(
+                run(snippets.keras), output, atol=1e-3, err_msg=str(settings)
+            )
+
+
+def separable_cases():
+    for channels, multiplier, out, k in itertools.product((1, 3), (1, 2), (1, 2), (1, 2, 3)):
+        x = _small((channels, 5, 5))
+        depthwise = _small((channels * multiplier, 1, k, k))
+        pointwise = _small((out, channels * multiplier, 1, 1))
+        output = ce.depthwise_separable_conv2d(x, depthwise, pointwise, padding="same")
+        yield code.separable_code(x, depthwise, pointwise, output), output
+
+
+def test_separable_snippets_print_the_engine_result(torch, keras):
+    for snippets, output in separable_cases():
+        np.testing.assert_allclose(run(snippets.torch), output)
+        np.testing.assert_allclose(run(snippets.keras), output, atol=1e-3)
+
+
+def lightweight_cases():
+    for channels, heads, k, padding in itertools.product(
+        (4, 6), (1, 2), (3, 4), ("same", "causal")
+    ):
+        x = _small((channels, 7))
+        raw = _small((heads, k))
+        kernel = np.exp(raw) / np.exp(raw).sum(axis=1, keepdims=True)
+        output = ce.lightweight_conv1d(x, kernel, padding=padding, weight_softmax=False)
+        pads = (k - 1, 0) if padding == "causal" else ((k - 1) // 2, k - 1 - (k - 1) // 2)
+        yield code.lightweight_code(x, kernel, pads, False, output), output
+
+
+def test_lightweight_snippets_print_the_engine_result(torch, keras):
+    for snippets, output in lightweight_cases():
+        np.testing.assert_allclose(run(snippets.torch), output, atol=1e-9)
+        np.testing.assert_allclose(run(snippets.keras), output, atol=1e-3)
+
+
+STACKS = [
+    [
+        ce.Layer(3),
+        ce.Layer(3, stride=2),
+        ce.Layer(2, stride=2, kind="pool"),
+        ce.Layer(3, dilation=2),
+    ],
+    [ce.Layer(5, padding="same"), ce.Layer(3, stride=2, padding=1), ce.Layer(3, dilation=3)],
+    [ce.Layer(2, padding="causal", dilation=1), ce.Layer(2, padding="causal", dilation=2)],
+]
+
+
+@pytest.mark.parametrize("layers", STACKS)
+def test_stack_snippets_count_what_the_engine_counts(layers, torch, keras):
+    size = 24
+    rows = ce.receptive_field(layers, size)
+    for position in (0, rows[-1].output_size // 2, rows[-1].output_size - 1):
+        seen = int(np.count_nonzero(ce.support_counts(layers, size, position)))
+        snippets = code.stack_code(rows, size, position, seen)
+        assert run(snippets.torch) == seen
+        assert run(snippets.keras) == rows[-1].output_size

@@ -1,0 +1,343 @@
+"""The page's layer in PyTorch and in Keras: code a student can paste and run.
+
+Each snippet is self-contained (imports, the page's input and weights as literals), builds
+the layer for exactly the page's settings in the framework's own layout (PyTorch channels
+first, Keras channels last; kernels as each expects them, never flipped), runs it and
+prints its output, with the output the page computed beside it as a comment. Where a
+framework cannot express a setting the snippet says so in a sentence instead of code that
+would differ. ``tests/viz/test_code.py`` runs the snippets and compares what they print
+with the engine on sweeps of every page's settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+import conv_engine as ce
+
+KERAS_HEADER = (
+    "import os\n"
+    'os.environ.setdefault("KERAS_BACKEND", "torch")  # or "tensorflow", "jax"\n'
+    "import numpy as np\n"
+    "import keras\n"
+)
+TORCH_HEADER = "import torch\nimport torch.nn.functional as F\n"
+
+
+@dataclass(frozen=True)
+class Snippets:
+    """PyTorch code, and Keras code or the sentence saying why Keras cannot say it."""
+
+    torch: str
+    keras: str | None
+    keras_refusal: str | None = None
+
+
+def literal(values: np.ndarray | Sequence) -> str:
+    """An array as a Python literal, its numbers short but exact enough to compare."""
+    array = np.asarray(values, dtype=float)
+    if array.ndim == 0:
+        value = float(array)
+        return str(int(value)) if value.is_integer() else format(value, ".10g")
+    return "[" + ", ".join(literal(row) for row in array) + "]"
+
+
+def _computed(output: np.ndarray) -> str:
+    rounded = np.round(np.asarray(output, dtype=float), 4)
+    return f"# the page computed: {literal(rounded)}"
+
+
+def _torch_padding(pads: Sequence[tuple[int, int]], name: str = "x") -> tuple[str, str]:
+    """(a line padding ``name`` explicitly, or "", and the conv's ``padding=`` argument)."""
+    if all(before == after for before, after in pads):
+        amounts = tuple(before for before, _ in pads)
+        return "", f"padding={amounts[0] if len(amounts) == 1 else amounts}"
+    flat = ", ".join(f"{before}, {after}" for before, after in reversed(pads))
+    note = "# asymmetric padding: pad explicitly (F.pad lists the last axis first)\n"
+    return f"{note}{name} = F.pad({name}, ({flat}))\n", "padding=0"
+
+
+def conv_code(
+    x: np.ndarray,
+    weight: np.ndarray,
+    stride: int,
+    padding_mode: str,
+    pads: Sequence[tuple[int, int]],
+    dilation: int,
+    output: np.ndarray,
+) -> Snippets:
+    """One input channel, one kernel: ``F.conv1d``/``F.conv2d`` and Keras ``Conv1D``/``Conv2D``.
+
+    ``x`` and ``weight`` are ``(L,)``/``(k,)`` or ``(H, W)``/``(kh, kw)``; ``pads`` the
+    explicit ``(before, after)`` per axis that ``padding_mode`` resolved to.
+    """
+    ndim = x.ndim
+    conv = "conv1d" if ndim == 1 else "conv2d"
+    axes = "(N, C, L)" if ndim == 1 else "(N, C, H, W)"
+    pad_line, padding = _torch_padding(pads)
+    if padding_mode == "same" and any(b != a for b, a in pads):
+        pad_line = (
+            "# SAME (TensorFlow's rule) puts the odd zero at the end; PyTorch's padding='same'\n"
+            "# refuses stride > 1 and pads differently, so pad explicitly\n"
+            + pad_line.split("\n", 1)[1]
+        )
+    if padding_mode == "causal":
+        pad_line = f"x = F.pad(x, ({pads[0][0]}, 0))  # causal: d·(k − 1) zeros on the left\n"
+        padding = "padding=0"
+    torch = (
+        TORCH_HEADER
+        + f"\nx = torch.tensor({literal(x)}, dtype=torch.float64)[None, None]  # {axes}\n"
+        + f"w = torch.tensor({literal(weight)}, dtype=torch.float64)[None, None]"
+        + "  # (C_out, C_in, k…)\n"
+        + pad_line
+        + f"y = F.{conv}(x, w, stride={stride}, {padding}, dilation={dilation})\n"
+        + "print(y[0, 0].tolist())\n"
+        + _computed(output)
+        + "\n"
+    )
+    layer = "Conv1D" if ndim == 1 else "Conv2D"
+    if stride > 1 and dilation > 1:
+        refusal = (
+            f"Keras refuses this layer: its {layer} takes strides > 1 or dilation_rate > 1, "
+            "not both."
+        )
+        return Snippets(torch, None, refusal)
+    keras_padding, zero_pad = padding_mode, ""
+    if padding_mode not in ("valid", "same", "causal"):
+        keras_padding = "valid"
+        if any(b or a for b, a in pads):
+            amounts = tuple(tuple(pair) for pair in pads)
+            amounts = amounts[0] if ndim == 1 else amounts
+            zero = "ZeroPadding1D" if ndim == 1 else "ZeroPadding2D"
+            zero_pad = f"x = keras.layers.{zero}({amounts})(x)  # (before, after) per axis\n"
+    shape = "[None, :, None]  # (N, L, C)" if ndim == 1 else "[None, :, :, None]  # (N, H, W, C)"
+    kernel_axes = "[:, None, None]" if ndim == 1 else "[:, :, None, None]"
+    size = weight.shape[0] if ndim == 1 else tuple(weight.shape)
+    pick = "[0, :, 0]" if ndim == 1 else "[0, :, :, 0]"
+    keras = (
+        KERAS_HEADER
+        + f"\nx = np.array({literal(x)}, dtype='float32'){shape}\n"
+        + f"w = np.array({literal(weight)}, dtype='float32'){kernel_axes}"
+        + "  # (k…, C_in, C_out)\n"
+        + zero_pad
+        + f"layer = keras.layers.{layer}(1, {size}, strides={stride}, padding='{keras_padding}',"
+        + f" dilation_rate={dilation}, use_bias=False)\n"
+        + "layer.build(x.shape)\n"
+        + "layer.set_weights([w])\n"
+        + "y = keras.ops.convert_to_numpy(layer(x))\n"
+        + f"print(np.round(y{pick}, 4).tolist())\n"
+        + _computed(output)
+        + "\n"
+    )
+    return Snippets(torch, keras)
+
+
+def transposed_code(
+    x: np.ndarray,
+    weight: np.ndarray,
+    stride: int,
+    padding: int,
+    output_padding: int,
+    dilation: int,
+    output: np.ndarray,
+) -> Snippets:
+    """A 2-D transposed conv, one channel: ``F.conv_transpose2d`` and Keras
+    ``Conv2DTranspose`` (VALID with the explicit output_padding, then cropping ``padding``
+    from each side: PyTorch's result exactly)."""
+    torch = (
+        TORCH_HEADER
+        + f"\nx = torch.tensor({literal(x)}, dtype=torch.float64)[None, None]  # (N, C, H, W)\n"
+        + f"w = torch.tensor({literal(weight)}, dtype=torch.float64)[None, None]"
+        + "  # (C_in, C_out, kh, kw)\n"
+        + f"y = F.conv_transpose2d(x, w, stride={stride}, padding={padding}, "
+        + f"output_padding={output_padding}, dilation={dilation})\n"
+        + "print(y[0, 0].tolist())\n"
+        + _computed(output)
+        + "\n"
+    )
+    try:
+        ce.keras_transpose_padding(weight.shape[0], stride, 0, output_padding, dilation)
+    except ce.ConvConfigError as error:
+        return Snippets(torch, None, f"{error}.")
+    crop = (
+        f"y = keras.layers.Cropping2D((({padding}, {padding}), ({padding}, {padding})))(y)"
+        "  # PyTorch's padding crops each side\n"
+        if padding
+        else ""
+    )
+    keras = (
+        KERAS_HEADER
+        + f"\nx = np.array({literal(x)}, dtype='float32')[None, :, :, None]  # (N, H, W, C)\n"
+        + f"w = np.array({literal(weight)}, dtype='float32')[:, :, None, None]"
+        + "  # (kh, kw, C_out, C_in)\n"
+        + f"layer = keras.layers.Conv2DTranspose(1, {tuple(weight.shape)}, strides={stride}, "
+        + f"padding='valid', output_padding={output_padding}, dilation_rate={dilation}, "
+        + "use_bias=False)\n"
+        + "layer.build(x.shape)\n"
+        + "layer.set_weights([w])\n"
+        + "y = layer(x)\n"
+        + crop
+        + "y = keras.ops.convert_to_numpy(y)\n"
+        + "print(np.round(y[0, :, :, 0], 4).tolist())\n"
+        + _computed(output)
+        + "\n"
+    )
+    return Snippets(torch, keras)
+
+
+def separable_code(
+    x: np.ndarray, depthwise: np.ndarray, pointwise: np.ndarray, output: np.ndarray
+) -> Snippets:
+    """Depthwise then pointwise (SAME, stride 1): two ``Conv2d`` in PyTorch, one
+    ``SeparableConv2D`` in Keras.
+
+    x ``(C_in, H, W)``; depthwise ``(C_in·m, 1, k, k)``; pointwise ``(C_out, C_in·m, 1, 1)``.
+    """
+    channels = x.shape[0]
+    mid, k = depthwise.shape[0], depthwise.shape[-1]
+    multiplier = mid // channels
+    pads = ce.resolve_padding(x.shape[1], k, 1, 1, "same")
+    pad_line, padding = _torch_padding([pads, pads])
+    torch = (
+        TORCH_HEADER
+        + f"\nx = torch.tensor({literal(x)}, dtype=torch.float64)[None]  # (N, C_in, H, W)\n"
+        + f"depthwise = torch.tensor({literal(depthwise)}, dtype=torch.float64)"
+        + "  # (C_in·m, 1, k, k)\n"
+        + f"pointwise = torch.tensor({literal(pointwise)}, dtype=torch.float64)"
+        + "  # (C_out, C_in·m, 1, 1)\n"
+        + pad_line
+        + f"middle = F.conv2d(x, depthwise, {padding}, groups={channels})"
+        + "  # one kernel per channel\n"
+        + "y = F.conv2d(middle, pointwise)  # a 1×1 mix of every depthwise map\n"
+        + "print(y[0].tolist())\n"
+        + _computed(output)
+        + "\n"
+    )
+    keras = (
+        KERAS_HEADER
+        + f"\nx = np.transpose(np.array({literal(x)}, dtype='float32'), (1, 2, 0))[None]"
+        + "  # (N, H, W, C_in)\n"
+        + f"depthwise = np.array({literal(depthwise)}, dtype='float32')\n"
+        + f"pointwise = np.array({literal(pointwise)}, dtype='float32')\n"
+        + "# Keras: depthwise (k, k, C_in, m), pointwise (1, 1, C_in·m, C_out)\n"
+        + f"depthwise = np.transpose(depthwise[:, 0].reshape({channels}, {multiplier}, {k}, {k})"
+        + ", (2, 3, 0, 1))\n"
+        + "pointwise = np.transpose(pointwise[:, :, 0, 0], (1, 0))[None, None]\n"
+        + f"layer = keras.layers.SeparableConv2D({output.shape[0]}, {k}, padding='same', "
+        + f"depth_multiplier={multiplier}, use_bias=False)\n"
+        + "layer.build(x.shape)\n"
+        + "layer.set_weights([depthwise, pointwise])\n"
+        + "y = keras.ops.convert_to_numpy(layer(x))\n"
+        + "print(np.round(np.transpose(y[0], (2, 0, 1)), 4).tolist())  # (C_out, H, W)\n"
+        + _computed(output)
+        + "\n"
+    )
+    return Snippets(torch, keras)
+
+
+def lightweight_code(
+    x: np.ndarray, kernel: np.ndarray, pads: tuple[int, int], dropped: bool, output: np.ndarray
+) -> Snippets:
+    """A lightweight conv written in plain PyTorch (fairseq's idea, no CUDA kernels), and as
+    a Keras ``DepthwiseConv1D`` with the head-shared kernel.
+
+    x ``(C, T)``; kernel ``(H, K)`` already softmax-normalised (and DropConnected).
+    """
+    channels = x.shape[0]
+    heads, width = kernel.shape
+    origin = (
+        "softmax(raw) over k, then DropConnect (training only)"
+        if dropped
+        else "softmax(raw) over k"
+    )
+    torch = (
+        TORCH_HEADER
+        + f"\nx = torch.tensor({literal(x)}, dtype=torch.float64)[None]  # (N, C, T)\n"
+        + f"kernel = torch.tensor({literal(kernel)}, dtype=torch.float64)"
+        + f"  # (H, k): {origin}\n"
+        + f"# head h is shared by the contiguous block of C/H = {channels // heads} channels\n"
+        + f"weight = kernel.repeat_interleave({channels // heads}, dim=0)[:, None, :]"
+        + "  # (C, 1, k)\n"
+        + f"x = F.pad(x, {tuple(pads)})  # (left, right): the output keeps the length\n"
+        + f"y = F.conv1d(x, weight, groups={channels})\n"
+        + "print(y[0].tolist())\n"
+        + _computed(output)
+        + "\n"
+    )
+    keras = (
+        KERAS_HEADER
+        + f"\nx = np.transpose(np.array({literal(x)}, dtype='float32'))[None]  # (N, T, C)\n"
+        + f"kernel = np.array({literal(kernel)}, dtype='float32')  # (H, k)\n"
+        + f"weight = np.repeat(kernel, {channels // heads}, axis=0).T[:, :, None]"
+        + "  # (k, C, 1)\n"
+        + f"x = keras.layers.ZeroPadding1D({tuple(pads)})(x)\n"
+        + f"layer = keras.layers.DepthwiseConv1D({width}, padding='valid', use_bias=False)\n"
+        + "layer.build(x.shape)\n"
+        + "layer.set_weights([weight])\n"
+        + "y = keras.ops.convert_to_numpy(layer(x))\n"
+        + "print(np.round(y[0].T, 4).tolist())  # (C, T)\n"
+        + _computed(output)
+        + "\n"
+    )
+    return Snippets(torch, keras)
+
+
+def stack_code(
+    rows: Sequence[ce.ReceptiveFieldRow], input_size: int, position: int, seen: int
+) -> Snippets:
+    """A receptive-field-lab stack as ``nn.Sequential``, measuring what output ``position``
+    sees with autograd (all-ones weights, pools as averages: a max pool sees the same
+    cells); and as a Keras ``Sequential`` printing its output length."""
+    torch_layers, keras_layers = [], []
+    for row in rows:
+        layer, (left, right) = row.layer, row.padding
+        if left or right:
+            torch_layers.append(f"nn.ZeroPad1d(({left}, {right}))")
+            keras_layers.append(f"keras.layers.ZeroPadding1D(({left}, {right}))")
+        if layer.kind == "pool":
+            torch_layers.append(f"nn.AvgPool1d({layer.kernel_size}, stride={layer.stride})")
+            keras_layers.append(
+                f"keras.layers.AveragePooling1D({layer.kernel_size}, strides={layer.stride})"
+            )
+        else:
+            torch_layers.append(
+                f"nn.Conv1d(1, 1, {layer.kernel_size}, stride={layer.stride}, "
+                f"dilation={layer.dilation}, bias=False)"
+            )
+            keras_layers.append(
+                f"keras.layers.Conv1D(1, {layer.kernel_size}, strides={layer.stride}, "
+                f"dilation_rate={layer.dilation}, use_bias=False)"
+            )
+    torch_stack = ",\n    ".join(torch_layers)
+    torch = (
+        "import torch\nfrom torch import nn\n\n"
+        f"net = nn.Sequential(\n    {torch_stack},\n).double()\n"
+        "for module in net:\n"
+        "    if isinstance(module, nn.Conv1d):\n"
+        "        nn.init.ones_(module.weight)  # every path counts\n"
+        f"x = torch.zeros(1, 1, {input_size}, dtype=torch.float64, requires_grad=True)\n"
+        f"net(x)[0, 0, {position}].backward()\n"
+        "print(int((x.grad != 0).sum()))  # input cells that reach this output\n"
+        f"# the page computed: {seen}\n"
+    )
+    keras_stack = ",\n    ".join(keras_layers)
+    out = rows[-1].output_size
+    refusal = None
+    strided_dilated = [r.index for r in rows if r.layer.stride > 1 and r.layer.dilation > 1]
+    if strided_dilated:
+        refusal = (
+            f"Keras refuses layer {strided_dilated[0]}: its Conv1D takes strides > 1 or "
+            "dilation_rate > 1, not both."
+        )
+        return Snippets(torch, None, refusal)
+    keras = (
+        KERAS_HEADER
+        + "\nnet = keras.Sequential([\n"
+        + f"    keras.Input(({input_size}, 1)),\n    {keras_stack},\n])\n"
+        + "print(net.output_shape[1])  # the output length\n"
+        + f"# the page computed: {out}\n"
+    )
+    return Snippets(torch, keras)
