@@ -150,4 +150,17 @@ PAGES = (
             Preset("Causal, with DropConnect", {"causal": "1", "drop": "30"}),
         ),
     ),
+    PageInfo(
+        "pages/solver.py",
+        "Size solver",
+        "🧮",
+        "solver",
+        "Tools",
+        "I have 224 and want 112: every k, s, p, d (and output_padding) that does it, as "
+        "PyTorch and Keras layers, each a link to its page.",
+        (
+            Preset("224 → 112", {"kind": "conv", "n": "224", "o": "112"}),
+            Preset("Upsample 7 → 15", {"kind": "transposed", "n": "7", "o": "15"}),
+        ),
+    ),
 )

@@ -92,8 +92,10 @@ class PageParams:
         help: str | None = None,
         container: Any = None,
         shortcut: str | None = None,
+        widget: str = "slider",
     ) -> int:
-        """An integer slider bounded to ``low … high``.
+        """An integer bounded to ``low … high``: a slider, or (``widget="number"``, for wide
+        ranges such as lengths up to 4096) a number box.
 
         When ``low == high`` the slider still shows its one value (disabled), so the control
         keeps its shape. In presenter mode a ``shortcut`` key (e.g. ``"K"``) adds one and
@@ -103,7 +105,9 @@ class PageParams:
         high = max(low, high)
         key = self.key(name)
         value = self.bounded_integer(name, default, low, high)
-        if low == high:
+        if widget == "number":
+            value = container.number_input(label, low, high, step=1, key=key, help=help)
+        elif low == high:
             container.slider(
                 label, low, low + 1, key=f"{key}_fixed", value=low, disabled=True, help=help
             )

@@ -1,0 +1,207 @@
+"""The size solver: every layer within bounds that maps one length to another.
+
+"I have 224 and want 112" has many answers (k = 3, s = 2, p = 1; k = 2, s = 2; …); so has
+"7 → 15" for a transposed conv. Each answer is found by solving the size formula for the
+padding (an interval for a conv, one value for a transposed conv), then confirmed by the
+size functions of :mod:`.sizes`, so every row is exact by construction. Each row also says
+how Keras writes it, or why it cannot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ConvConfigError, check_int
+from .sizes import (
+    conv_output_size,
+    conv_transpose_output_size,
+    effective_kernel_size,
+    keras_conv_transpose_output_size,
+    keras_transpose_padding,
+    resolve_padding,
+)
+
+MAX_LENGTH = 4096
+
+
+def _bounded(name: str, value: object, low: int, high: int) -> int:
+    value = check_int(name, value, low)
+    if value > high:
+        raise ConvConfigError(f"{name} must be at most {high}, got {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class SolverBounds:
+    """The search space: kernel sizes, strides and dilations from 1 up to these, and
+    paddings from 0 up to ``max_padding`` (and never beyond the kernel's extent − 1: more
+    would only add outputs that see nothing but zeros, or crop away whole stamps)."""
+
+    max_kernel: int = 7
+    max_stride: int = 4
+    max_dilation: int = 3
+    max_padding: int = 6
+
+    def __post_init__(self) -> None:
+        _bounded("max_kernel", self.max_kernel, 1, 64)
+        _bounded("max_stride", self.max_stride, 1, 64)
+        _bounded("max_dilation", self.max_dilation, 1, 64)
+        _bounded("max_padding", self.max_padding, 0, 256)
+
+    def kernels(self) -> list[tuple[int, int]]:
+        """(k, d) pairs; d > 1 only with k > 1 (a 1-tap kernel has no gaps to open)."""
+        return [
+            (k, d)
+            for k in range(1, self.max_kernel + 1)
+            for d in range(1, self.max_dilation + 1)
+            if k > 1 or d == 1
+        ]
+
+    def padding_limit(self, extent: int) -> int:
+        return min(self.max_padding, extent - 1)
+
+
+@dataclass(frozen=True)
+class ConvSolution:
+    """A conv ``k, s, p, d`` (PyTorch's symmetric integer padding) that gives the output."""
+
+    kernel_size: int
+    stride: int
+    padding: int
+    dilation: int
+    keras: str  # the Keras padding that writes it: "valid", "same" or "ZeroPadding + valid"
+    keras_refusal: str | None  # why Keras cannot write it at all, or None
+    keras_same_fits: bool  # Keras padding='same' also gives this size (no explicit pads)
+
+    @property
+    def skips_inputs(self) -> bool:
+        """The stride is longer than the kernel's reach: some inputs are never read."""
+        return effective_kernel_size(self.kernel_size, self.dilation) < self.stride
+
+    def sort_key(self) -> tuple:
+        """Simplest first: no skipped inputs, fewest non-default settings, smallest k."""
+        changed = (self.padding > 0) + (self.dilation > 1)
+        return (
+            self.skips_inputs,
+            changed,
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            self.dilation,
+        )
+
+
+@dataclass(frozen=True)
+class TransposedSolution:
+    """A transposed conv ``k, s, p, output_padding, d`` (PyTorch) that gives the output."""
+
+    kernel_size: int
+    stride: int
+    padding: int
+    output_padding: int
+    dilation: int
+    keras: str | None  # "valid", "same" or "valid + Cropping" (with this output_padding)
+    keras_refusal: str | None  # why Keras cannot write it, or None
+    keras_default_fits: bool  # Keras padding='same' with output_padding=None gives it
+
+    @property
+    def skips_inputs(self) -> bool:
+        """The kernel's reach is shorter than the stride: stamps leave gaps of zeros."""
+        return effective_kernel_size(self.kernel_size, self.dilation) < self.stride
+
+    def sort_key(self) -> tuple:
+        changed = (self.padding > 0) + (self.output_padding > 0) + (self.dilation > 1)
+        return (
+            self.skips_inputs,
+            changed,
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            self.output_padding,
+            self.dilation,
+        )
+
+
+def _lengths(input_size: int, output_size: int) -> tuple[int, int]:
+    return (
+        _bounded("input_size", input_size, 1, MAX_LENGTH),
+        _bounded("output_size", output_size, 1, MAX_LENGTH),
+    )
+
+
+def _keras_conv(n: int, k: int, s: int, p: int, d: int) -> tuple[str, str | None, bool]:
+    if s > 1 and d > 1:
+        refusal = "Keras refuses strides > 1 together with dilation_rate > 1"
+        return "", refusal, False
+    same_fits = conv_output_size(n, k, s, "same", d) == conv_output_size(n, k, s, p, d)
+    if p == 0:
+        return "valid", None, same_fits
+    if resolve_padding(n, k, s, d, "same") == (p, p):
+        return "same", None, same_fits
+    return "ZeroPadding + valid", None, same_fits
+
+
+def solve_conv(
+    input_size: int, output_size: int, bounds: SolverBounds | None = None
+) -> list[ConvSolution]:
+    """Every conv within ``bounds`` with ``o = ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1``, simplest first.
+
+    For each (k, s, d) the padding is solved for: ``n + 2p − k_eff`` must lie in
+    ``[s(o − 1), s(o − 1) + s − 1]``.
+    """
+    n, o = _lengths(input_size, output_size)
+    bounds = bounds or SolverBounds()
+    found = []
+    for k, d in bounds.kernels():
+        extent = effective_kernel_size(k, d)
+        for s in range(1, bounds.max_stride + 1):
+            low = max(0, -(-(s * (o - 1) + extent - n) // 2))
+            high = min(bounds.padding_limit(extent), (s * (o - 1) + s - 1 + extent - n) // 2)
+            for p in range(low, high + 1):
+                if conv_output_size(n, k, s, p, d) != o:  # confirmed by the size function
+                    continue
+                found.append(ConvSolution(k, s, p, d, *_keras_conv(n, k, s, p, d)))
+    return sorted(found, key=ConvSolution.sort_key)
+
+
+def _keras_transposed(n: int, k: int, s: int, p: int, op: int, d: int, o: int) -> tuple:
+    try:
+        padding, refusal = keras_transpose_padding(k, s, p, op, d), None
+    except ConvConfigError as error:
+        try:  # no Keras padding crops p, but 'valid' then a Cropping layer does
+            keras_transpose_padding(k, s, 0, op, d)
+            padding, refusal = "valid + Cropping", None
+        except ConvConfigError:
+            padding, refusal = None, str(error)
+    try:
+        default_fits = keras_conv_transpose_output_size(n, k, s, "same", None, d) == o
+    except ConvConfigError:
+        default_fits = False
+    return padding, refusal, default_fits
+
+
+def solve_transposed(
+    input_size: int, output_size: int, bounds: SolverBounds | None = None
+) -> list[TransposedSolution]:
+    """Every transposed conv within ``bounds`` with
+    ``o = (n − 1)s − 2p + d(k − 1) + output_padding + 1``, simplest first.
+
+    For each (k, s, d, output_padding < max(s, d)) the crop is ``p = (full − o)/2``: the
+    setting exists when that is a whole number within bounds.
+    """
+    n, o = _lengths(input_size, output_size)
+    bounds = bounds or SolverBounds()
+    found = []
+    for k, d in bounds.kernels():
+        extent = effective_kernel_size(k, d)
+        for s in range(1, bounds.max_stride + 1):
+            for op in range(max(s, d)):
+                twice, odd = divmod((n - 1) * s + extent + op - o, 2)
+                if odd or not 0 <= twice <= bounds.padding_limit(extent):
+                    continue
+                p = twice
+                if conv_transpose_output_size(n, k, s, p, op, d) != o:
+                    continue
+                keras = _keras_transposed(n, k, s, p, op, d, o)
+                found.append(TransposedSolution(k, s, p, op, d, *keras))
+    return sorted(found, key=TransposedSolution.sort_key)

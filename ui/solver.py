@@ -1,0 +1,231 @@
+"""The size-solver page: every conv or transposed conv that maps one length to another.
+
+Rows come from :func:`conv_engine.solve_conv` / :func:`conv_engine.solve_transposed` (exact
+by construction), written as PyTorch and Keras layers, each with a link that opens it on a
+page that can draw it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import streamlit as st
+
+import conv_engine as ce
+from conv_engine.solver import MAX_LENGTH
+
+from .cache import cached
+from .choices import MAX_EXPLICIT_PAD, MAX_INPUT_2D, MAX_STRIDE
+from .panels import config_error, formula_panel
+from .params import PageParams
+from .transposed import DILATIONS, KERNEL_SIZES, STRIDES, largest_crop, largest_input
+
+KINDS = {"conv": "↘ Convolution", "transposed": "↗ Transposed convolution"}
+SHOWN_ROWS = 60
+LAB_LENGTHS = range(4, 2049)  # the receptive-field lab's input lengths
+
+
+@dataclass(frozen=True)
+class SolverSpec:
+    kind: str
+    input_size: int
+    output_size: int
+    bounds: ce.SolverBounds
+
+
+def solver_controls(params: PageParams) -> SolverSpec:
+    """One row: the kind of layer, the two lengths, the search bounds."""
+    kind_column, left, right, bounds_column = st.columns([3, 2, 2, 3], vertical_alignment="bottom")
+    kind = params.choice("kind", "Layer", tuple(KINDS), "conv", labels=KINDS, container=kind_column)
+    n = params.integer("n", "I have (length)", 224, 1, MAX_LENGTH, container=left, widget="number")
+    default = 112 if kind == "conv" else 2 * n
+    o = params.integer(
+        "o",
+        "I want (length)",
+        min(default, MAX_LENGTH),
+        1,
+        MAX_LENGTH,
+        container=right,
+        widget="number",
+    )
+    with bounds_column.popover("Search bounds", width="stretch"):
+        left, right = st.columns(2)
+        kernel = params.integer("kmax", "k up to", 7, 1, 11, container=left)
+        stride = params.integer("smax", "s up to", 4, 1, 8, container=right)
+        dilation = params.integer("dmax", "d up to", 3, 1, 4, container=left)
+        padding = params.integer("pmax", "p up to", 6, 0, 10, container=right)
+    return SolverSpec(kind, n, o, ce.SolverBounds(kernel, stride, dilation, padding))
+
+
+# --- rows ------------------------------------------------------------------------------
+
+
+def _arguments(kernel: int, **optional: int) -> str:
+    """``3, stride=2, padding=1``: the kernel size, then every non-default setting."""
+    defaults = {
+        "stride": 1,
+        "strides": 1,
+        "padding": 0,
+        "output_padding": 0,
+        "dilation": 1,
+        "dilation_rate": 1,
+    }
+    extra = [f"{name}={value}" for name, value in optional.items() if value != defaults[name]]
+    return ", ".join([str(kernel), *extra])
+
+
+def _link(page: str, query: dict[str, int | str]) -> str:
+    return f"{page}?{urlencode(query)}"
+
+
+def conv_link(n: int, row: ce.ConvSolution) -> str | None:
+    """The standard page when it can draw an n × n input, else the receptive-field lab."""
+    k, s, p, d = row.kernel_size, row.stride, row.padding, row.dilation
+    if 3 <= n <= MAX_INPUT_2D and s <= MAX_STRIDE and p <= MAX_EXPLICIT_PAD:
+        pads = {"p": "explicit", "pt": p, "pb": p, "pl": p, "pr": p} if p else {"p": "valid"}
+        return _link("standard", {"h": n, "w": n, "k": k, "s": s, "d": d, **pads})
+    if n in LAB_LENGTHS:
+        return _link(
+            "receptive-field", {"preset": "custom", "layers": f"conv:{k}:{s}:{d}:{p}", "n": n}
+        )
+    return None
+
+
+def transposed_link(n: int, row: ce.TransposedSolution) -> str | None:
+    """The transposed page, when its bounds can draw this layer at this input size."""
+    k, s, d = row.kernel_size, row.stride, row.dilation
+    drawable = k in KERNEL_SIZES and s in STRIDES and d in DILATIONS
+    if not drawable or n > largest_input(k, s, d) or row.padding > largest_crop(n, k, s, d):
+        return None
+    query = {"n": n, "k": k, "s": s, "d": d, "p": row.padding, "op": row.output_padding}
+    return _link("transposed", query)
+
+
+def conv_row(n: int, o: int, row: ce.ConvSolution) -> dict:
+    k, s, p, d = row.kernel_size, row.stride, row.padding, row.dilation
+    if row.keras_refusal:
+        keras = f"— {row.keras_refusal}"
+    else:
+        padding = "valid" if row.keras == "ZeroPadding + valid" else row.keras
+        layer = f"Conv2D(C, {_arguments(k, strides=s, dilation_rate=d)}, padding='{padding}')"
+        keras = f"ZeroPadding2D({p}) → {layer}" if row.keras == "ZeroPadding + valid" else layer
+    notes = []
+    if row.keras_same_fits and row.keras != "same":
+        notes.append(f"Keras padding='same' also gives {o}")
+    if row.skips_inputs:
+        notes.append("stride > reach: some inputs are never read")
+    return {
+        "k": k,
+        "s": s,
+        "p": p,
+        "d": d,
+        "PyTorch": f"nn.Conv2d(C_in, C_out, {_arguments(k, stride=s, padding=p, dilation=d)})",
+        "Keras": keras,
+        "notes": "; ".join(notes),
+        "open": conv_link(n, row) or "",
+    }
+
+
+def transposed_row(n: int, o: int, row: ce.TransposedSolution) -> dict:
+    k, s, p, op, d = (row.kernel_size, row.stride, row.padding, row.output_padding, row.dilation)
+    torch = _arguments(k, stride=s, padding=p, output_padding=op, dilation=d)
+    if row.keras is None:
+        keras = f"— {row.keras_refusal}"
+    else:
+        padding = row.keras.removesuffix(" + Cropping")
+        layer = (
+            f"Conv2DTranspose(C, {_arguments(k, strides=s, dilation_rate=d)}, "
+            f"padding='{padding}', output_padding={op})"
+        )
+        keras = f"{layer} → Cropping2D({p})" if row.keras.endswith("Cropping") else layer
+    notes = []
+    if row.keras_default_fits:
+        notes.append(f"Keras padding='same' with output_padding=None also gives {o}")
+    if row.skips_inputs:
+        notes.append("stride > reach: stamps leave gaps of zeros")
+    return {
+        "k": k,
+        "s": s,
+        "p": p,
+        "op": op,
+        "d": d,
+        "PyTorch": f"nn.ConvTranspose2d(C_in, C_out, {torch})",
+        "Keras": keras,
+        "notes": "; ".join(notes),
+        "open": transposed_link(n, row) or "",
+    }
+
+
+@cached
+def solver_rows(spec: SolverSpec) -> list[dict]:
+    n, o = spec.input_size, spec.output_size
+    if spec.kind == "conv":
+        return [conv_row(n, o, row) for row in ce.solve_conv(n, o, spec.bounds)]
+    return [transposed_row(n, o, row) for row in ce.solve_transposed(n, o, spec.bounds)]
+
+
+# --- view ------------------------------------------------------------------------------
+
+
+def bounds_text(bounds: ce.SolverBounds) -> str:
+    return (
+        f"k ≤ {bounds.max_kernel}, s ≤ {bounds.max_stride}, d ≤ {bounds.max_dilation}, "
+        f"p ≤ {bounds.max_padding}"
+    )
+
+
+def solver_section(params: PageParams) -> None:
+    """Lengths and bounds in one row, the formula they solve, the table of every answer."""
+    spec = solver_controls(params)
+    n, o = spec.input_size, spec.output_size
+    if spec.kind == "conv":
+        formula = (
+            rf"o = \left\lfloor \frac{{n + 2p - d(k-1) - 1}}{{s}} \right\rfloor + 1"
+            rf"\quad\Rightarrow\quad {o} = \left\lfloor \frac{{{n} + 2p - d(k-1) - 1}}{{s}}"
+            r" \right\rfloor + 1"
+        )
+    else:
+        formula = (
+            rf"o = (n-1)s - 2p + d(k-1) + \mathit{{op}} + 1 \quad\Rightarrow\quad "
+            rf"{o} = {n - 1}s - 2p + d(k-1) + \mathit{{op}} + 1"
+        )
+    formula_panel([formula])
+    try:
+        rows = solver_rows(spec)
+    except ce.ConvConfigError as error:
+        config_error(error, f"Lengths run from 1 to {MAX_LENGTH}.")
+        return
+    if not rows:
+        other = "a transposed convolution" if spec.kind == "conv" else "a convolution"
+        st.warning(
+            f"No {KINDS[spec.kind].split(' ', 1)[1].lower()} within {bounds_text(spec.bounds)} "
+            f"maps {n} → {o}. Widen the search bounds, or try {other}.",
+            icon="🔍",
+        )
+        return
+    more = f" (the {SHOWN_ROWS} simplest shown)" if len(rows) > SHOWN_ROWS else ""
+    st.markdown(
+        f"**{len(rows)} settings map {n} → {o}** within {bounds_text(spec.bounds)}{more}, "
+        "simplest first. Each is checked by the engine's size formula; **open** shows it on "
+        "its page."
+    )
+    st.dataframe(
+        rows[:SHOWN_ROWS],
+        hide_index=True,
+        width="stretch",
+        column_order=["open", *[name for name in rows[0] if name != "open"]],
+        column_config={
+            **{name: st.column_config.NumberColumn(name, width=36) for name in "kspd"},
+            "op": st.column_config.NumberColumn("op", width=36, help="output_padding"),
+            "open": st.column_config.LinkColumn("open", display_text="▶ open", width=70),
+            "PyTorch": st.column_config.TextColumn("PyTorch", width=330),
+            "Keras": st.column_config.TextColumn("Keras", width=470),
+            "notes": st.column_config.TextColumn("notes", width=300),
+        },
+    )
+    st.caption(
+        "C_in, C_out: your channels. Keras cannot take strides > 1 together with "
+        "dilation_rate > 1, nor output_padding ≥ strides; its 'same' puts an odd zero at the "
+        "end (TensorFlow's rule), where PyTorch's integer padding is the same on both sides."
+    )
