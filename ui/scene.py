@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from .export import export_panel
 from .params import PageParams
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
@@ -82,8 +83,11 @@ def show_scene(
 
 def main_scene(params: PageParams, scene: dict, chart: str = "chart") -> None:
     """A page's main animation: opens on the link's step, keeps the step a student settles
-    on in the link, and in presenter mode answers Space and the arrow keys page-wide."""
+    on in the link, and in presenter mode answers Space and the arrow keys page-wide.
+    Below it (outside presenter mode), its export for slides."""
     step = show_scene(
         scene, params.key(chart), step=params.step(), present=params.present, keys=params.present
     )
     params.pin_step(step)
+    if not params.present:
+        export_panel(params, scene, params.step())

@@ -29,6 +29,7 @@ from viz.transposed import (
 
 from .cache import cached, sample_image
 from .choices import INPUT_LABELS, KERNEL_LABELS
+from .export import export_panel
 from .frameworks import keras_transposed, transposed_size_latex
 from .page import controls_and_figure
 from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
@@ -358,13 +359,16 @@ def transposed_section(params: PageParams) -> None:
     step = params.step()
     step = 0 if step is None else min(step, zero_insertion.num_steps - 1)
     with figure:
+        scene = scatter_view(spec, step)
         pinned = show_scene(
-            scatter_view(spec, step),
+            scene,
             params.key("scatter_chart"),
             present=params.present,
             keys=params.present,
             pins=zero_insertion.num_steps,
         )
+        if not params.present:
+            export_panel(params, scene, scene["steps"] - 1)
     if pinned is not None and pinned != step:
         params.pin_step(pinned)
         st.rerun(scope="fragment")

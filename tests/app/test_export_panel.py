@@ -1,0 +1,40 @@
+"""The export panel of every animated page: built only when open, and the GIF on request."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.test_pages import run_page
+
+ANIMATED = [
+    "pages/standard.py",
+    "pages/conv1d.py",
+    "pages/dilated.py",
+    "pages/causal.py",
+    "pages/transposed.py",
+    "pages/separable.py",
+    "pages/lightweight.py",
+]
+
+
+def _downloads(at) -> list[str]:
+    return [element.proto.label for element in at.get("download_button")]
+
+
+@pytest.mark.parametrize("page", ANIMATED)
+def test_export_offers_png_svg_and_a_gif_of_the_page(page):
+    at = run_page(page)
+    name = page.removeprefix("pages/").removesuffix(".py")
+    assert not _downloads(at), "built while closed"
+    at.session_state[f"{name}_export"] = True
+    at.run()
+    assert not at.exception, at.exception
+    assert _downloads(at) == ["PNG of this step", "SVG of this step"]
+    make = [b for b in at.button if b.label == "Make the GIF"]
+    assert make, [b.label for b in at.button]
+    make[0].click().run()
+    assert not at.exception, at.exception
+    gif = [label for label in _downloads(at) if label.startswith("GIF (")]
+    assert gif, _downloads(at)
+    at.run()  # the GIF stays offered on the next rerun (kept per setting)
+    assert any(label.startswith("GIF (") for label in _downloads(at))

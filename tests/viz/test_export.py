@@ -1,0 +1,199 @@
+"""Exported pictures: each step's marks and equation are the engine's, each GIF frame is that
+step, and the files stay within their bounds."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PIL import Image
+
+import conv_engine as ce
+from conv_engine.presets import kernel_preset
+from tests.naive import naive_conv, naive_conv_transpose
+from viz import export, theme
+from viz.channels import separable_scene
+from viz.scenes import scatter_scene, sliding_scene
+
+
+def text(value: float) -> str:
+    return export.shown(theme.format_number(value))
+
+
+def sliding_2d(**settings):
+    x = (np.arange(30.0).reshape(5, 6) % 7) - 2
+    return ce.conv_trace(x, kernel_preset("sobel", 3), **settings)
+
+
+SLIDING = [
+    {},
+    {"padding": 1, "stride": 2},
+    {"padding": "same", "dilation": 2},
+    {"padding": ((2, 0), (1, 1))},
+]
+
+
+@pytest.mark.parametrize("settings", SLIDING)
+def test_sliding_marks_are_the_naive_window_and_sum(settings):
+    """Tap t of step n sits on padded cell output·stride + tap·dilation, and the caption
+    is that window's products and the naive conv's value."""
+    trace = sliding_2d(**settings)
+    scene = sliding_scene(trace)
+    (top, bottom), (left, right) = trace.geometry.padding
+    stride, dilation = trace.geometry.stride, trace.geometry.dilation
+    grid = trace.grid[0]  # the padded grid the marks index
+    x = grid[top : grid.shape[0] - bottom, left : grid.shape[1] - right]
+    expected = naive_conv(
+        x[None, None],
+        trace.weight[0][None, None],
+        None,
+        stride,
+        trace.geometry.padding,
+        dilation,
+        1,
+    )[0, 0]
+    rows, cols = expected.shape
+    for step in range(rows * cols):
+        frame = export.frame_marks(scene, step)
+        row, col = divmod(step, cols)
+        taps = [m for m in frame.marks if m.panel == 0 and m.fill is not None]
+        cells = {(m.row0, m.col0) for m in taps}
+        assert cells == {
+            (row * stride[0] + i * dilation[0], col * stride[1] + j * dilation[1])
+            for i in range(3)
+            for j in range(3)
+        }
+        (equation,) = frame.caption
+        assert equation.startswith(f"y[{row}, {col}] = ")
+        assert equation.endswith(f" = {text(expected[row, col])}")
+        assert equation.count("·") == 9
+        assert frame.pending == frozenset(range(step + 1, rows * cols))
+        current = [m for m in frame.marks if m.panel == 2]
+        assert [(m.row0, m.col0) for m in current] == [(row, col)]
+
+
+def test_one_d_marks_span_every_channel_and_grey_the_future():
+    trace = ce.conv_trace(np.arange(10.0), np.array([1.0, -1.0, 2.0]), padding=(4, 0), ndim=1)
+    scene = sliding_scene(trace, time_masks=True)
+    frame = export.frame_marks(scene, 3)
+    taps = [m for m in frame.marks if m.panel == 0 and m.fill and m.edge is None]
+    future = taps.pop()  # the future mask comes after the taps
+    assert [(m.col0, m.col1) for m in taps] == [(3, 3), (4, 4), (5, 5)]
+    # output 3 is at input time 3 (padded column 7): everything after it is greyed
+    assert (future.col0, future.col1) == (8, scene["panels"][0]["cols"] - 1)
+    assert frame.caption == ("y[3] = 0·1 + 0·(−1) + 1·2 = 2",)
+
+
+def test_scatter_frames_sum_the_stamps_to_the_naive_transposed_conv():
+    x = np.arange(1.0, 7.0).reshape(2, 3) - 3
+    w = np.array([[1.0, -1.0], [2.0, 0.5]])
+    trace = ce.scatter_trace(x, w, stride=2, padding=1)
+    scene = scatter_scene(trace, (1, 2))
+    expected = naive_conv_transpose(
+        x[None, None], w[None, None], None, (2, 2), (1, 1), (0, 0), (1, 1), 1
+    )[0, 0]
+    last = export.frame_marks(scene, scene["steps"] - 1)
+    np.testing.assert_allclose(np.reshape(last.values[2], expected.shape), expected)
+    first = export.frame_marks(scene, 0)
+    assert (
+        first.caption[0]
+        == f"x[0, 0] = {text(x[0, 0])} stamps ({text(x[0, 0])})·w onto 1 output cells"
+    )
+    assert first.caption[1].startswith("y[1, 2] = ")
+    assert first.caption[1].split("   ")[0].endswith(f" = {text(expected[1, 2])}")
+    # the stamp of x[0, 0] lands only where 0·2 + t·1 − 1 is inside: tap (1, 1) at (0, 0)
+    stamps = [m for m in first.marks if m.panel == 2 and m.fill]
+    assert [(m.row0, m.col0) for m in stamps] == [(0, 0)]
+
+
+@given(st.integers(1, 2000), st.integers(2, 300))
+def test_frame_steps_are_bounded_ordered_and_keep_both_ends(steps, limit):
+    chosen = export.frame_steps(steps, limit)
+    assert len(chosen) <= limit
+    assert chosen[0] == 0 and chosen[-1] == steps - 1
+    assert chosen == sorted(set(chosen))
+    if steps <= limit:
+        assert chosen == list(range(steps))
+
+
+def gif_frames(gif: bytes) -> list[np.ndarray]:
+    image = Image.open(io.BytesIO(gif))
+    frames = []
+    for n in range(image.n_frames):
+        image.seek(n)
+        frames.append(np.asarray(image.convert("RGB"), dtype=float))
+    return frames
+
+
+def window_pixels(picture: export.ScenePicture, step: int) -> tuple[int, int]:
+    """Where the top edge of step ``step``'s window outline is drawn, in pixels."""
+    (outline,) = [
+        m for m in export.frame_marks(picture.scene, step).marks if m.panel == 0 and m.edge
+    ]
+    box = picture.boxes[0]
+    x = box.left + (outline.col0 + (outline.col1 - outline.col0 + 1) / 2) * box.cell
+    return round(box.top + outline.row0 * box.cell), round(x)
+
+
+def test_the_gif_has_one_frame_per_step_and_each_frame_is_its_step():
+    scene = sliding_scene(sliding_2d(padding=1, stride=2))
+    gif = export.animation_gif(scene, "Standard", width=800)
+    frames = gif_frames(gif)
+    assert len(frames) == scene["steps"] == 9
+    picture = export.ScenePicture(scene, 800, "Standard")
+    drawn = {}
+    for step in (0, scene["steps"] - 1):
+        picture.show(step)
+        drawn[step] = picture.rgb().astype(float)
+    first, last = frames[0], frames[-1]
+    assert first.shape == drawn[0].shape
+    # each end frame is its own step's drawing (up to the GIF's 255 colours), not the other's
+    assert np.abs(first - drawn[0]).mean() < 2 < np.abs(first - drawn[8]).mean()
+    assert np.abs(last - drawn[8]).mean() < 2 < np.abs(last - drawn[0]).mean()
+    window = np.array([int(theme.WINDOW_OUTLINE[i : i + 2], 16) for i in (1, 3, 5)])
+    for frame, step in ((first, 0), (last, 8)):
+        row, col = window_pixels(picture, step)
+        assert np.abs(frame[row, col] - window).max() < 40, frame[row, col]
+
+
+def test_a_long_animation_keeps_at_most_200_frames_and_5_mb():
+    """The largest Standard setting: 12 × 12, FULL, k = 3, d = 2 → 16 × 16 = 256 steps."""
+    x = np.random.default_rng(0).integers(-9, 10, size=(12, 12)).astype(float)
+    scene = sliding_scene(ce.conv_trace(x, np.ones((3, 3)), padding="full", dilation=2))
+    assert scene["steps"] == 256
+    seen = []
+    gif = export.animation_gif(scene, "Standard", progress=lambda done, total: seen.append(total))
+    assert len(gif) <= export.MAX_GIF_BYTES
+    assert len(gif_frames(gif)) == export.MAX_FRAMES == seen[-1]
+
+
+def test_a_gif_over_its_budget_is_drawn_again_smaller():
+    scene = sliding_scene(sliding_2d(padding=1))
+    full = export.animation_gif(scene, width=1280)
+    small = export.animation_gif(scene, width=1280, max_bytes=len(full) // 2)
+    assert len(small) <= len(full) // 2 or Image.open(io.BytesIO(small)).width <= 480
+    assert Image.open(io.BytesIO(small)).width < Image.open(io.BytesIO(full)).width
+
+
+def test_png_and_svg_are_slide_wide_pictures_of_the_step():
+    rng = np.random.default_rng(1)
+    scene = separable_scene(
+        rng.normal(size=(2, 3, 3)),
+        rng.normal(size=(2, 3, 3)),
+        rng.normal(size=(2, 3, 3)),
+        rng.normal(size=(3, 2)),
+        rng.normal(size=(3, 3, 3)),
+    )
+    png = Image.open(io.BytesIO(export.still_png(scene, 1, "Separable")))
+    assert png.width == export.SLIDE_WIDTH and png.format == "PNG"
+    svg = ET.fromstring(export.still_svg(scene, 1, "Separable"))
+    assert svg.tag.endswith("svg")
+    assert float(svg.get("width").removesuffix("pt")) == pytest.approx(
+        export.SLIDE_WIDTH * 72 / export.DPI
+    )
+    # text stays text (editable on a slide): the step's caption is in the drawing
+    assert scene["captions"][1] in "".join(svg.itertext())

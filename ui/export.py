@@ -1,0 +1,142 @@
+"""Export for slides: the animation a page plays as a GIF, the step it shows as PNG and SVG.
+
+Built only when its expander is open. PNG and SVG are drawn when their button is pressed
+(Streamlit's deferred download); the GIF, which takes seconds, is drawn on request with a
+progress bar and then kept per setting, shared by every session.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+import streamlit as st
+
+from viz.export import MAX_FRAMES, animation_gif, frame_steps, still_png, still_svg
+
+from .catalog import PAGES
+from .params import PageParams
+
+GIF_ENTRIES = 8  # GIFs kept (each ≤ 5 MB)
+HIDDEN = {"step", "present", "view"}  # link keys that are not settings of the picture
+
+
+class KeptGifs:
+    """The last few GIFs made, by (scene id, title), shared by every session.
+
+    Not ``st.cache_resource`` on the drawing function: Streamlit's caches record the
+    elements a cached function touches and replay them, and the progress bar must not be
+    replayed (``CacheReplayClosureError``).
+    """
+
+    def __init__(self, entries: int = GIF_ENTRIES) -> None:
+        self.entries = entries
+        self.items: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[str, str]) -> bytes | None:
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+            return self.items.get(key)
+
+    def put(self, key: tuple[str, str], gif: bytes) -> None:
+        with self.lock:
+            self.items[key] = gif
+            self.items.move_to_end(key)
+            while len(self.items) > self.entries:
+                self.items.popitem(last=False)
+
+
+@st.cache_resource
+def kept_gifs() -> KeptGifs:
+    return KeptGifs()
+
+
+def _gif(scene: dict, title: str, progress: Callable[[int, int], None]) -> bytes:
+    """The GIF of a scene (its ``id`` is a hash of its content), drawn once per setting."""
+    key = (scene["id"], title)
+    gif = kept_gifs().get(key)
+    if gif is None:
+        gif = animation_gif(scene, title, progress=progress)
+        kept_gifs().put(key, gif)
+    return gif
+
+
+def picture_title(params: PageParams) -> str:
+    """The page's title and its settings, as the link has them (``k=3 · s=2 · …``)."""
+    title = next((info.title for info in PAGES if info.url_path == params.page), params.page)
+    settings = [
+        f"{name}={value}"
+        for name, value in params.values.items()
+        if name not in HIDDEN and len(value) <= 16
+    ]
+    return " · ".join([title, *settings])
+
+
+def export_panel(params: PageParams, scene: dict, step: int | None = None) -> None:
+    """Downloads of ``scene``: this step as PNG and SVG (1920 px), every step as a GIF."""
+    panel = st.expander("🎞️ Export for slides", key=params.key("export"), on_change="rerun")
+    if not panel.open:
+        return
+    step = scene["start"] if step is None else min(max(step, 0), scene["steps"] - 1)
+    title = picture_title(params)
+    name = f"{params.page}-{scene['id']}"
+    with panel:
+        shown = len(frame_steps(scene["steps"]))
+        every = (
+            f"{scene['steps']} steps"
+            if shown == scene["steps"]
+            else f"{shown} of its {scene['steps']} steps (at most {MAX_FRAMES})"
+        )
+        st.caption(
+            f"Drawn from the page's own numbers, without buttons. The GIF plays {every}; "
+            "the pictures show the step on screen, 1920 px wide."
+        )
+        png, svg, gif = st.columns(3)
+        png.download_button(
+            "PNG of this step",
+            data=lambda: still_png(scene, step, title),
+            file_name=f"{name}-step{step}.png",
+            mime="image/png",
+            icon="🖼️",
+            on_click="ignore",
+            key=params.key("export_png"),
+        )
+        svg.download_button(
+            "SVG of this step",
+            data=lambda: still_svg(scene, step, title),
+            file_name=f"{name}-step{step}.svg",
+            mime="image/svg+xml",
+            icon="📐",
+            on_click="ignore",
+            key=params.key("export_svg"),
+        )
+        made = params.key("export_gif_made")
+        with gif:
+            if st.session_state.get(made) != scene["id"]:
+                st.button(
+                    "Make the GIF",
+                    icon="🎞️",
+                    key=params.key("export_gif"),
+                    on_click=lambda: st.session_state.update({made: scene["id"]}),
+                )
+                return
+            bar = st.empty()  # a progress bar while the frames are drawn (not when kept)
+            data = _gif(
+                scene,
+                title,
+                lambda done, total: bar.progress(done / total, f"Frame {done} of {total}"),
+            )
+            bar.empty()
+            st.download_button(
+                f"GIF ({len(data) / 1e6:.1f} MB)",
+                data=data,
+                file_name=f"{name}.gif",
+                mime="image/gif",
+                icon="⬇️",
+                on_click="ignore",
+                type="primary",
+                key=params.key("export_gif_download"),
+            )
