@@ -163,4 +163,17 @@ PAGES = (
             Preset("Upsample 7 → 15", {"kind": "transposed", "n": "7", "o": "15"}),
         ),
     ),
+    PageInfo(
+        "pages/exercises.py",
+        "Exercises",
+        "🎯",
+        "exercises",
+        "Tools",
+        "Predict, then reveal: question sets on every topic from a seed, checked by the "
+        "engine, shareable as a link.",
+        (
+            Preset("Five on the standard conv", {"topic": "standard", "q": "5", "seed": "1"}),
+            Preset("A mixed set of eight", {"topic": "all", "q": "8", "seed": "7"}),
+        ),
+    ),
 )

@@ -13,6 +13,9 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.pages_manager import PagesManager
 
+from conv_engine.exercises import TOPICS as EXERCISE_TOPICS
+
+from .panels import link_page
 from .params import PageParams
 
 
@@ -67,9 +70,16 @@ def prose(params: PageParams, markdown: str) -> None:
 
 
 def finish_page(params: PageParams, keep: tuple[str, ...] = ("step",)) -> None:
-    """Close a page: explain replaced link settings, then mirror every value in the URL.
+    """Close a page: a link to its exercises (topic pages), explain replaced link settings,
+    then mirror every value in the URL.
 
     ``keep`` names query keys owned by a section's own reruns (e.g. ``step``).
     """
+    if params.page in EXERCISE_TOPICS and not params.present:
+        link_page(
+            "exercises",
+            "Practise: questions on this page",
+            {"topic": params.page, "q": "5", "seed": "1"},
+        )
     params.show_notices(keep)
     params.publish(keep=keep)

@@ -26,8 +26,9 @@ PAGES = [
     "pages/separable.py",
     "pages/lightweight.py",
     "pages/solver.py",
+    "pages/exercises.py",
 ]
-TOPICS = PAGES[1:-1]  # the pages that draw a layer (not home, not the solver)
+TOPICS = PAGES[1:-2]  # the pages that draw a layer (not home, not the tools)
 HOSTILE = [
     {"k": "-5", "n": "100000", "p": "zzz"},
     {"k": "abc", "s": "0", "d": "1e309", "h": "nan", "w": "-1"},

@@ -1,0 +1,221 @@
+"""The exercises page: a question set from the link, answers checked by the engine, reveals.
+
+The set is ``?topic=…&q=…&seed=…``: a teacher picks the three and sends the link, and every
+student gets the same questions. Each question is a small form (answer, then ✔ Check); the
+score counts the questions whose last checked answer was right. The reveal gives the
+answer, the rule with the question's numbers and, for a question about one convolution,
+its animation at that setting and step, and a link to the page that teaches it.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import conv_engine as ce
+from conv_engine.exercises import (
+    MAX_QUESTIONS,
+    MAX_SEED,
+    TOPICS,
+    Question,
+    Setting,
+    check,
+    question_set,
+)
+from viz.scenes import scatter_scene, sliding_scene
+
+from .cache import cached
+from .catalog import PAGES
+from .panels import link_page
+from .params import PageParams
+from .scene import show_scene
+
+TITLES = {info.url_path: f"{info.icon} {info.title}" for info in PAGES}
+TOPIC_LABELS = {"all": "🎲 All topics", **{topic: TITLES[topic] for topic in TOPICS}}
+
+
+@cached
+def cached_set(topic: str, count: int, seed: int) -> list[Question]:
+    return question_set(topic, count, seed)
+
+
+def set_controls(params: PageParams) -> tuple[str, int, int]:
+    """Topic, number of questions and set number: together they are the set (and the link)."""
+    topic_column, count_column, seed_column, new_column = st.columns(
+        [3, 2, 2, 2], vertical_alignment="bottom"
+    )
+    topic = params.choice(
+        "topic",
+        "Topic",
+        ("all", *TOPICS),
+        "standard",
+        labels=TOPIC_LABELS,
+        widget="select",
+        container=topic_column,
+    )
+    count = params.integer("q", "Questions", 5, 1, MAX_QUESTIONS, container=count_column)
+    seed = params.integer(
+        "seed",
+        "Set number",
+        1,
+        0,
+        MAX_SEED,
+        widget="number",
+        container=seed_column,
+        help="The same topic, number of questions and set number give the same questions: "
+        "send the link and the class gets this set.",
+    )
+
+    def new_set() -> None:
+        st.session_state[params.key("seed")] = secrets.randbelow(MAX_SEED) + 1
+
+    new_column.button("🎲 New set", on_click=new_set, key=params.key("new_set"))
+    return topic, count, seed
+
+
+def _answer_key(params: PageParams, topic: str, seed: int, index: int) -> str:
+    return params.key(f"answer_{topic}_{seed}_{index}")
+
+
+def _response(question: Question, key: str) -> object:
+    """The student's answer as :func:`conv_engine.exercises.check` takes it (None when not
+    given): a number, the chosen cells, or the ticked cells of the grid."""
+    if question.kind == "grid":
+        ticked = np.argwhere(_grid_value(key, question.grid).to_numpy(dtype=bool))
+        return {(int(r), int(c)) for r, c in ticked}
+    return st.session_state.get(key)
+
+
+def _answer_widget(question: Question, key: str) -> None:
+    """The input that suits the answer: a number box, toggles of 1-D cells, a tick grid."""
+    if question.kind == "number":
+        st.number_input("Your answer", min_value=0, step=1, value=None, key=key, width=240)
+    elif question.kind == "cells":
+        name = "y" if question.skill == "future" else "x"
+        st.pills(
+            "Your answer (click every one that applies)",
+            question.choices,
+            selection_mode="multi",
+            format_func=lambda i: f"{name}[{i}]",
+            key=key,
+        )
+    else:
+        size = question.grid
+        table = pd.DataFrame(
+            np.zeros((size, size), dtype=bool), columns=[str(c) for c in range(size)]
+        )
+        st.data_editor(
+            table,
+            key=f"{key}_editor",
+            hide_index=False,
+            width="content",
+            column_config={
+                str(c): st.column_config.CheckboxColumn(str(c), width=48) for c in range(size)
+            },
+        )
+        st.caption("Rows are input rows, columns input columns: tick the cells it reads.")
+
+
+def _grid_value(key: str, size: int) -> pd.DataFrame:
+    """The tick grid's state (Streamlit keeps a data editor's edits, not its table)."""
+    table = pd.DataFrame(np.zeros((size, size), dtype=bool), columns=[str(c) for c in range(size)])
+    edits = st.session_state.get(f"{key}_editor") or {}
+    for row, changes in (edits.get("edited_rows") or {}).items():
+        for column, value in changes.items():
+            if column in table.columns and 0 <= int(row) < size:
+                table.loc[int(row), column] = bool(value)
+    return table
+
+
+def _ramp(shape: tuple[int, ...]) -> np.ndarray:
+    return (np.arange(int(np.prod(shape)), dtype=float) % 9 + 1).reshape(shape)
+
+
+@cached
+def reveal_scene(setting: Setting, future: bool) -> dict:
+    """The question's convolution as an animation at its step (a ramp input, ones kernel)."""
+    shape = (setting.size,) * setting.ndim
+    kernel = np.ones((setting.kernel_size,) * setting.ndim)
+    if setting.transposed:
+        trace = ce.scatter_trace(
+            _ramp(shape),
+            kernel,
+            stride=setting.stride,
+            padding=setting.padding,
+            output_padding=setting.output_padding,
+            dilation=setting.dilation,
+        )
+        return scatter_scene(trace, start=0)
+    trace = ce.conv_trace(
+        _ramp(shape), kernel, setting.stride, setting.padding, setting.dilation, ndim=setting.ndim
+    )
+    leaks = None
+    if future:
+        leaks = ce.future_leaks(
+            setting.size, setting.kernel_size, setting.stride, setting.padding, setting.dilation
+        )
+    return sliding_scene(trace, time_masks=future, leaks=leaks, start=setting.step)
+
+
+def _answer_text(question: Question) -> str:
+    if question.kind == "number":
+        return f"**{question.answer}**"
+    cells = sorted(question.answer)
+    if not cells:
+        return "**none**"
+    if question.kind == "grid":
+        return ", ".join(f"x[{r}, {c}]" for r, c in cells)
+    name = "y" if question.skill == "future" else "x"
+    return ", ".join(f"{name}[{c}]" for c in cells)
+
+
+def show_question(params: PageParams, question: Question, index: int, key: str) -> bool | None:
+    """One question: the prompt, the answer form, the verdict, the reveal. Returns whether
+    the last checked answer was right (None before the first check)."""
+    verdict_key = f"{key}_verdict"
+
+    def record() -> None:
+        response = _response(question, key)
+        st.session_state[verdict_key] = None if response is None else check(question, response)
+
+    with st.container(border=True):
+        st.markdown(f"**{index + 1}.** {question.prompt}")
+        with st.form(f"{key}_form", border=False, enter_to_submit=True):
+            _answer_widget(question, key)
+            st.form_submit_button("✔ Check", on_click=record)
+        verdict = st.session_state.get(verdict_key)
+        if verdict is True:
+            st.success("Right.", icon="✅")
+        elif verdict is False:
+            st.warning("Not quite: look again, or reveal the answer.", icon="🤔")
+        if st.toggle("Reveal the answer", key=f"{key}_reveal"):
+            st.markdown(f"Answer: {_answer_text(question)}. {question.explanation}")
+            if question.setting is not None:
+                show_scene(
+                    reveal_scene(question.setting, question.skill == "future"),
+                    f"{key}_scene",
+                    present=params.present,
+                )
+            link_page(question.page, "Open it on its page", question.query)
+    return verdict
+
+
+def exercises_section(params: PageParams) -> None:
+    """The set's controls, the score, then each question."""
+    topic, count, seed = set_controls(params)
+    questions = cached_set(topic, count, seed)
+    score = st.container()
+    verdicts = [
+        show_question(params, question, index, _answer_key(params, topic, seed, index))
+        for index, question in enumerate(questions)
+    ]
+    right = sum(verdict is True for verdict in verdicts)
+    checked = sum(verdict is not None for verdict in verdicts)
+    with score:
+        st.markdown(
+            f"### Score: {right} / {len(questions)}"
+            + (f" · {checked} checked" if checked < len(questions) else "")
+        )
