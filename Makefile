@@ -42,6 +42,7 @@ test: $(VENV)/.installed-dev browser lint
 bench: $(VENV)/.installed-dev browser
 	$(PY) benchmarks/engine.py
 	$(PY) benchmarks/app.py
+	$(PY) benchmarks/export.py
 	$(PY) benchmarks/load.py
 	$(PY) deploy/replicas.py
 

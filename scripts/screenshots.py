@@ -1,5 +1,6 @@
 """Take the README screenshots as a class sees the app: a 1280 × 720 projector with the
-sidebar collapsed, and one phone. Saved in docs/.
+sidebar collapsed, and one phone; and the README's GIFs, made by the app's own "Export for
+slides" button. Saved in docs/.
 
 Run: ``make screenshots`` (needs /usr/bin/chromium).
 """
@@ -34,6 +35,12 @@ SHOTS = {
     "separable": "separable?cin=3&cout=4&k=3",
     "lightweight": "lightweight?c=8&h=2&k=3&step=4",
     "presenter": "standard?present=1&k=3&h=6&w=6&step=7",
+    "solver": "solver?kind=conv&n=224&o=112",
+    "exercises": "exercises?topic=standard&q=4&seed=1",
+}
+GIFS = {
+    "standard": "standard?p=same&s=2&k=3&h=6&w=6",
+    "transposed": "transposed?n=3&k=3&s=2",
 }
 PHONE_SHOTS = {"phone-standard": "standard?step=4"}
 
@@ -62,6 +69,20 @@ def main(names: list[str]) -> None:
                     page.screenshot(path=str(out / f"{name}.png"))
                     print("saved", out / f"{name}.png")
                 page.close()
+            page = browser.new_page(viewport=PROJECTOR)
+            for name, path in GIFS.items():
+                if names and f"{name}.gif" not in names:
+                    continue
+                page.goto(f"{url}/{path}")
+                wait_for_app(page)
+                page.get_by_text("Export for slides").click()
+                page.get_by_role("button", name="Make the GIF").click()
+                button = page.get_by_role("button", name="GIF (")
+                button.wait_for(timeout=120_000)
+                with page.expect_download() as download:
+                    button.click()
+                download.value.save_as(out / f"{name}.gif")
+                print("saved", out / f"{name}.gif")
             browser.close()
     finally:
         stop_app(server)

@@ -13,6 +13,7 @@ drawn again smaller.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import textwrap
@@ -238,8 +239,14 @@ def _colour(colour: str | None) -> tuple[float, float, float, float] | str:
     return to_rgba(colour)
 
 
+@functools.lru_cache(maxsize=32)
+def _scale_of(stops: tuple[tuple[float, str], ...]) -> LinearSegmentedColormap:
+    return LinearSegmentedColormap.from_list("scale", list(stops))
+
+
 def _scale(stops: list) -> LinearSegmentedColormap:
-    return LinearSegmentedColormap.from_list("scale", [(p, c) for p, c in stops])
+    """A colour scale ``[[position, "#rrggbb"], …]`` as a colormap (built once per scale)."""
+    return _scale_of(tuple((float(p), str(c)) for p, c in stops))
 
 
 @dataclass(frozen=True)
