@@ -1,8 +1,9 @@
-"""Export for slides: how long a GIF, a PNG and an SVG take, and how large they are.
+"""Export for slides: how long the GIF + MP4, a PNG and an SVG take, and how large they are.
 
 For each page's main animation at its defaults and at its largest settings it prints the
-GIF's frames, bytes and seconds (drawn once per setting, then kept), and the PNG's and
-SVG's. Run: ``python benchmarks/export.py`` (part of ``make bench``).
+animation's frames, the GIF's and the MP4's megabytes and the seconds to draw and encode
+both (once per setting, then kept), and the PNG's and SVG's.
+Run: ``python benchmarks/export.py`` (part of ``make bench``).
 """
 
 from __future__ import annotations
@@ -58,14 +59,23 @@ def timed(function, *args, **kwargs) -> tuple[bytes, float]:
 
 
 def main() -> None:
-    header = ("GIF frames", "MB", "s", "PNG kB", "s", "SVG kB", "s")
+    header = ("frames", "GIF MB", "MP4 MB", "s", "PNG kB", "s", "SVG kB", "s")
     print(f"{'scene':52} " + " ".join(f"{h:>10}" for h in header))
     for name, scene in cases():
-        gif, gif_s = timed(export.animation_gif, scene, name)
+        animation, animation_s = timed(export.animation_files, scene, name)
         png, png_s = timed(export.still_png, scene, 0, name)
         svg, svg_s = timed(export.still_svg, scene, 0, name)
         frames = len(export.frame_steps(scene["steps"]))
-        row = (frames, len(gif) / 1e6, gif_s, len(png) / 1e3, png_s, len(svg) / 1e3, svg_s)
+        row = (
+            frames,
+            len(animation.gif) / 1e6,
+            len(animation.mp4) / 1e6,
+            animation_s,
+            len(png) / 1e3,
+            png_s,
+            len(svg) / 1e3,
+            svg_s,
+        )
         print(f"{name:52} " + " ".join(f"{v:>10.2f}" for v in row))
 
 

@@ -76,7 +76,7 @@ def main(names: list[str]) -> None:
                 page.goto(f"{url}/{path}")
                 wait_for_app(page)
                 page.get_by_text("Export for slides").click()
-                page.get_by_role("button", name="Make the GIF").click()
+                page.get_by_role("button", name="Make the GIF and MP4").click()
                 button = page.get_by_role("button", name="GIF (")
                 button.wait_for(timeout=120_000)
                 with page.expect_download() as download:

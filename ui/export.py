@@ -1,8 +1,9 @@
-"""Export for slides: the animation a page plays as a GIF, the step it shows as PNG and SVG.
+"""Export for slides: the animation a page plays as a GIF and an MP4, the step it shows as
+PNG and SVG.
 
 Built only when its expander is open. PNG and SVG are drawn when their button is pressed
-(Streamlit's deferred download); the GIF, which takes seconds, is drawn on request with a
-progress bar and then kept per setting, shared by every session.
+(Streamlit's deferred download); the animation, which takes seconds, is drawn on request
+with a progress bar and then kept per setting, shared by every session.
 """
 
 from __future__ import annotations
@@ -13,55 +14,55 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from viz.export import MAX_FRAMES, animation_gif, frame_steps, still_png, still_svg
+from viz.export import MAX_FRAMES, Animation, animation_files, frame_steps, still_png, still_svg
 
 from .catalog import PAGES
 from .params import PageParams
 
-GIF_ENTRIES = 8  # GIFs kept (each ≤ 5 MB)
+ENTRIES = 8  # animations kept (each GIF ≤ 5 MB, its MP4 smaller)
 HIDDEN = {"step", "present", "view"}  # link keys that are not settings of the picture
 
 
-class KeptGifs:
-    """The last few GIFs made, by (scene id, title), shared by every session.
+class KeptAnimations:
+    """The last few animations made, by (scene id, title), shared by every session.
 
     Not ``st.cache_resource`` on the drawing function: Streamlit's caches record the
     elements a cached function touches and replay them, and the progress bar must not be
     replayed (``CacheReplayClosureError``).
     """
 
-    def __init__(self, entries: int = GIF_ENTRIES) -> None:
+    def __init__(self, entries: int = ENTRIES) -> None:
         self.entries = entries
-        self.items: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+        self.items: OrderedDict[tuple[str, str], Animation] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: tuple[str, str]) -> bytes | None:
+    def get(self, key: tuple[str, str]) -> Animation | None:
         with self.lock:
             if key in self.items:
                 self.items.move_to_end(key)
             return self.items.get(key)
 
-    def put(self, key: tuple[str, str], gif: bytes) -> None:
+    def put(self, key: tuple[str, str], animation: Animation) -> None:
         with self.lock:
-            self.items[key] = gif
+            self.items[key] = animation
             self.items.move_to_end(key)
             while len(self.items) > self.entries:
                 self.items.popitem(last=False)
 
 
 @st.cache_resource
-def kept_gifs() -> KeptGifs:
-    return KeptGifs()
+def kept_animations() -> KeptAnimations:
+    return KeptAnimations()
 
 
-def _gif(scene: dict, title: str, progress: Callable[[int, int], None]) -> bytes:
-    """The GIF of a scene (its ``id`` is a hash of its content), drawn once per setting."""
+def _animation(scene: dict, title: str, progress: Callable[[int, int], None]) -> Animation:
+    """A scene's GIF and MP4 (its ``id`` is a hash of its content), drawn once per setting."""
     key = (scene["id"], title)
-    gif = kept_gifs().get(key)
-    if gif is None:
-        gif = animation_gif(scene, title, progress=progress)
-        kept_gifs().put(key, gif)
-    return gif
+    animation = kept_animations().get(key)
+    if animation is None:
+        animation = animation_files(scene, title, progress=progress)
+        kept_animations().put(key, animation)
+    return animation
 
 
 def picture_title(params: PageParams) -> str:
@@ -91,8 +92,8 @@ def export_panel(params: PageParams, scene: dict, step: int | None = None) -> No
             else f"{shown} of its {scene['steps']} steps (at most {MAX_FRAMES})"
         )
         st.caption(
-            f"Drawn from the page's own numbers, without buttons. The GIF plays {every}; "
-            "the pictures show the step on screen, 1920 px wide."
+            f"Drawn from the page's own numbers, without buttons. The GIF and the MP4 play "
+            f"{every}; the pictures show the step on screen, 1920 px wide."
         )
         png, svg, gif = st.columns(3)
         png.download_button(
@@ -117,26 +118,35 @@ def export_panel(params: PageParams, scene: dict, step: int | None = None) -> No
         with gif:
             if st.session_state.get(made) != scene["id"]:
                 st.button(
-                    "Make the GIF",
+                    "Make the GIF and MP4",
                     icon="🎞️",
                     key=params.key("export_gif"),
                     on_click=lambda: st.session_state.update({made: scene["id"]}),
                 )
                 return
             bar = st.empty()  # a progress bar while the frames are drawn (not when kept)
-            data = _gif(
+            animation = _animation(
                 scene,
                 title,
                 lambda done, total: bar.progress(done / total, f"Frame {done} of {total}"),
             )
             bar.empty()
             st.download_button(
-                f"GIF ({len(data) / 1e6:.1f} MB)",
-                data=data,
+                f"GIF ({len(animation.gif) / 1e6:.1f} MB)",
+                data=animation.gif,
                 file_name=f"{name}.gif",
                 mime="image/gif",
                 icon="⬇️",
                 on_click="ignore",
                 type="primary",
                 key=params.key("export_gif_download"),
+            )
+            st.download_button(
+                f"MP4 ({len(animation.mp4) / 1e6:.1f} MB)",
+                data=animation.mp4,
+                file_name=f"{name}.mp4",
+                mime="video/mp4",
+                icon="🎬",
+                on_click="ignore",
+                key=params.key("export_mp4_download"),
             )

@@ -1,4 +1,4 @@
-"""Scenes as pictures for slides: an animated GIF (or MP4) of every step, a PNG or SVG of one.
+"""Scenes as pictures for slides: an animated GIF and an MP4 of every step, a PNG or SVG of one.
 
 Drawn with matplotlib from the very scene spec (:mod:`viz.scenes`) that ``static/scene.js``
 plays in the browser, with the same rule for each step (``cell = output·stride + tap·dilation``,
@@ -16,10 +16,13 @@ from __future__ import annotations
 import functools
 import io
 import math
+import tempfile
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import imageio_ffmpeg
 import numpy as np
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -731,6 +734,64 @@ def _encode_gif(frames: list[np.ndarray], frame_ms: int) -> bytes:
     return out.getvalue()
 
 
+def _frame_ms(scene: dict) -> int:
+    frame_ms = int(scene.get("frameMs", theme.FRAME_MS))
+    if scene["steps"] > MAX_FRAMES:  # a sampled animation moves on faster
+        frame_ms = max(200, frame_ms // 2)
+    return frame_ms
+
+
+def _encode_mp4(frames: list[np.ndarray], frame_ms: int) -> bytes:
+    """H.264 (yuv420p, which slides and phones play) with the ffmpeg that imageio-ffmpeg
+    ships; each step lasts ``frame_ms`` and the last one three times as long."""
+    height, width = frames[0].shape[:2]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "animation.mp4"
+        writer = imageio_ffmpeg.write_frames(
+            str(path),
+            (width, height),
+            fps=1000 / frame_ms,
+            codec="libx264",
+            pix_fmt_in="rgb24",
+            pix_fmt_out="yuv420p",
+            macro_block_size=2,
+            output_params=["-crf", "20", "-preset", "veryfast"],
+            ffmpeg_log_level="error",
+        )
+        writer.send(None)  # start ffmpeg
+        for frame in [*frames, frames[-1], frames[-1]]:
+            writer.send(np.ascontiguousarray(frame))
+        writer.close()
+        return path.read_bytes()
+
+
+@dataclass(frozen=True)
+class Animation:
+    """A scene's animation as files: a looping GIF and an MP4 video of the same frames."""
+
+    gif: bytes
+    mp4: bytes
+
+
+def animation_files(
+    scene: dict,
+    title: str = "",
+    *,
+    width: int = GIF_WIDTH,
+    progress: Progress | None = None,
+    max_bytes: int = MAX_GIF_BYTES,
+) -> Animation:
+    """Every step of ``scene`` (at most :data:`MAX_FRAMES`), drawn once, as a GIF of at
+    most ``max_bytes`` (drawn again smaller if need be) and as an MP4."""
+    frames = _frames(scene, width, title, progress)
+    mp4 = _encode_mp4(frames, _frame_ms(scene))
+    gif = _encode_gif(frames, _frame_ms(scene))
+    while len(gif) > max_bytes and width > 480:
+        width = int(width * 0.75)
+        gif = _encode_gif(_frames(scene, width, title, progress), _frame_ms(scene))
+    return Animation(gif, mp4)
+
+
 def animation_gif(
     scene: dict,
     title: str = "",
@@ -740,11 +801,8 @@ def animation_gif(
     max_bytes: int = MAX_GIF_BYTES,
 ) -> bytes:
     """Every step of ``scene`` (at most :data:`MAX_FRAMES`) as a looping GIF ≤ ``max_bytes``."""
-    frame_ms = int(scene.get("frameMs", theme.FRAME_MS))
-    if scene["steps"] > MAX_FRAMES:  # a sampled animation moves on faster
-        frame_ms = max(200, frame_ms // 2)
     while True:
-        gif = _encode_gif(_frames(scene, width, title, progress), frame_ms)
+        gif = _encode_gif(_frames(scene, width, title, progress), _frame_ms(scene))
         if len(gif) <= max_bytes or width <= 480:
             return gif
         width = int(width * 0.75)

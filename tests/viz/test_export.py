@@ -4,6 +4,7 @@ step, and the files stay within their bounds."""
 from __future__ import annotations
 
 import io
+import tempfile
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -158,6 +159,31 @@ def test_the_gif_has_one_frame_per_step_and_each_frame_is_its_step():
     for frame, step in ((first, 0), (last, 8)):
         row, col = window_pixels(picture, step)
         assert np.abs(frame[row, col] - window).max() < 40, frame[row, col]
+
+
+def test_the_mp4_has_the_gifs_frames_and_holds_the_last():
+    import imageio_ffmpeg
+
+    scene = sliding_scene(sliding_2d(padding=1, stride=2))
+    animation = export.animation_files(scene, "Standard", width=640)
+    assert len(gif_frames(animation.gif)) == scene["steps"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = f"{folder}/a.mp4"
+        with open(path, "wb") as out:
+            out.write(animation.mp4)
+        reader = imageio_ffmpeg.read_frames(path)
+        meta = next(reader)
+        frames = [
+            np.frombuffer(f, np.uint8).reshape(meta["size"][1], meta["size"][0], 3) for f in reader
+        ]
+    assert len(frames) == scene["steps"] + 2  # the last step held three frames long
+    assert meta["fps"] == pytest.approx(1000 / theme.FRAME_MS, rel=0.01)
+    picture = export.ScenePicture(scene, 640, "Standard")
+    picture.show(0)
+    first = picture.rgb().astype(float)
+    assert np.abs(frames[0].astype(float) - first).mean() < 4  # lossy, but the same picture
+    picture.show(scene["steps"] - 1)
+    assert np.abs(frames[-1].astype(float) - picture.rgb()).mean() < 4
 
 
 def test_a_long_animation_keeps_at_most_200_frames_and_5_mb():
