@@ -19,6 +19,7 @@ from viz.receptive import span_scene
 
 from . import layers as stack_text
 from .cache import cached
+from .export import export_panel
 from .layers import PRESETS
 from .page import controls_and_figure
 from .panels import formula_panel, framework_panel, plot
@@ -185,6 +186,8 @@ def output_view(params: PageParams, spec: StackSpec) -> None:
         keys=params.present,
         on_pin=choose,
     )
+    if not params.present:
+        export_panel(params, scene)
     if params.toggle("2d", "🔲 Show it in 2-D, with the effective receptive field", False):
         two_d = support_grid(spec.layers, spec.input_size, position)
         if two_d is None:

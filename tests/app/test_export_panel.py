@@ -10,6 +10,7 @@ ANIMATED = [
     "pages/standard.py",
     "pages/conv1d.py",
     "pages/dilated.py",
+    "pages/receptive-field.py",
     "pages/causal.py",
     "pages/transposed.py",
     "pages/separable.py",
