@@ -80,6 +80,11 @@ class Question:
 # ---------------------------------------------------------------- helpers
 
 
+def _pick(rng: np.random.Generator, *options: Sequence[int]) -> tuple[int, ...]:
+    """One value from each of ``options``."""
+    return tuple(int(rng.choice(choices)) for choices in options)
+
+
 def _pad_text(padding: str | int) -> str:
     return f"padding='{padding}'" if isinstance(padding, str) else f"padding={padding}"
 
@@ -208,11 +213,7 @@ def _same_padding(rng: np.random.Generator) -> Question:
 
 
 def _weights_2d(rng: np.random.Generator) -> Question:
-    c_in, c_out, k = (
-        int(rng.choice((1, 3, 8, 16))),
-        int(rng.choice((4, 8, 16, 32))),
-        int(rng.choice((1, 3, 5))),
-    )
+    c_in, c_out, k = _pick(rng, (1, 3, 8, 16), (4, 8, 16, 32), (1, 3, 5))
     count = conv_parameters(c_in, c_out, (k, k))
     return Question(
         "standard",
@@ -283,11 +284,7 @@ def _reads_1d(rng: np.random.Generator) -> Question:
 
 
 def _weights_1d(rng: np.random.Generator) -> Question:
-    features, c_out, k = (
-        int(rng.choice((13, 40, 80))),
-        int(rng.choice((64, 128, 256))),
-        int(rng.choice((3, 5))),
-    )
+    features, c_out, k = _pick(rng, (13, 40, 80), (64, 128, 256), (3, 5))
     count = conv_parameters(features, c_out, k)
     return Question(
         "conv1d",
@@ -457,11 +454,7 @@ def _output_padding(rng: np.random.Generator) -> Question:
 
 
 def _standard_vs_separable(rng: np.random.Generator) -> Question:
-    c_in, c_out, k = (
-        int(rng.choice((3, 8, 16, 32))),
-        int(rng.choice((16, 32, 64))),
-        int(rng.choice((3, 5))),
-    )
+    c_in, c_out, k = _pick(rng, (3, 8, 16, 32), (16, 32, 64), (3, 5))
     separable = separable_parameters(c_in, c_out, k)
     return Question(
         "separable",
@@ -478,11 +471,7 @@ def _standard_vs_separable(rng: np.random.Generator) -> Question:
 
 
 def _standard_weights(rng: np.random.Generator) -> Question:
-    c_in, c_out, k = (
-        int(rng.choice((3, 8, 16))),
-        int(rng.choice((16, 32, 64))),
-        int(rng.choice((3, 5))),
-    )
+    c_in, c_out, k = _pick(rng, (3, 8, 16), (16, 32, 64), (3, 5))
     count = conv_parameters(c_in, c_out, (k, k), bias=False)
     return Question(
         "separable",
