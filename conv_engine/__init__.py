@@ -39,7 +39,7 @@ from .lightweight import (
     sequence_padding,
     softmax,
 )
-from .matrix import conv_matrix, conv_transpose_matrix
+from .matrix import conv_matrix, conv_transpose_matrix, output_padding_reach
 from .receptive import (
     Layer,
     ReceptiveFieldRow,
@@ -155,6 +155,7 @@ __all__ = [
     "max_dilation",
     "max_kernel_size",
     "max_output_padding",
+    "output_padding_reach",
     "overlap_counts",
     "overlap_pattern",
     "pad_input",

@@ -100,3 +100,22 @@ def conv_transpose_matrix(
         geometry.dilation,
         geometry.padding,
     )
+
+
+def output_padding_reach(
+    size: int,
+    kernel_size: int,
+    stride: int = 1,
+    padding: int = 0,
+    output_padding: int = 0,
+    dilation: int = 1,
+) -> int:
+    """How many of the ``output_padding`` cells a 1-D transposed conv appends at the far end
+    any stamp reaches (the rest stay 0): the non-empty rows among the last rows of Cᵀ."""
+    if output_padding == 0:
+        return 0
+    matrix = conv_transpose_matrix(
+        (size,), np.ones(kernel_size), stride, padding, output_padding, dilation
+    )
+    appended = matrix[matrix.shape[0] - output_padding :]
+    return int(np.count_nonzero(appended.any(axis=1)))

@@ -103,3 +103,34 @@ def padding_controls(
         )
         explicit.append(pair)
     return mode, tuple(explicit)
+
+
+def input_and_kernel(
+    params: PageParams,
+    inputs: tuple[str, ...],
+    kernels: tuple[str, ...],
+    *,
+    defaults: tuple[str, str, int],
+    input_label: str = "Input",
+    kernel_labels: dict[str, str] | None = None,
+    kernel_help: str | None = None,
+) -> tuple[str, str, int]:
+    """The "Input and kernel" choices of a page: an input preset, a kernel preset, a seed.
+
+    ``defaults`` are the input, the kernel and the seed a page opens with.
+    """
+    input_default, kernel_default, seed_default = defaults
+    chosen_input = params.choice(
+        "input", input_label, inputs, input_default, labels=INPUT_LABELS, widget="select"
+    )
+    kernel = params.choice(
+        "kernel",
+        "Kernel",
+        kernels,
+        kernel_default,
+        labels=kernel_labels or KERNEL_LABELS,
+        widget="select",
+        help=kernel_help,
+    )
+    seed = params.integer("seed", "Seed", seed_default, 0, 99)
+    return chosen_input, kernel, seed

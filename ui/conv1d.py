@@ -24,10 +24,10 @@ from viz.scenes import sliding_scene
 
 from .cache import cached
 from .choices import (
-    INPUT_LABELS,
     KERNEL_LABELS,
     MAX_LENGTH_1D,
     MAX_STRIDE,
+    input_and_kernel,
     kernel_bounds,
     padding_controls,
 )
@@ -71,18 +71,14 @@ def conv1d_controls(params: PageParams) -> Conv1dSpec:
     _, d_limit = kernel_bounds(length, mode, sum(explicit), kernel_size, max_padded=MAX_PADDED_1D)
     dilation = params.integer("d", "Dilation d", 1, 1, d_limit, container=right, shortcut="D")
     with st.expander("Signal and kernel"):
-        signal = params.choice(
-            "input", "Signal", SEQUENCE_PRESETS, "ramp", labels=INPUT_LABELS, widget="select"
-        )
-        kernel = params.choice(
-            "kernel",
-            "Kernel",
+        signal, kernel, seed = input_and_kernel(
+            params,
+            SEQUENCE_PRESETS,
             KERNEL_PRESETS,
-            "sobel",
-            labels={**KERNEL_LABELS, "sobel": "difference"},
-            widget="select",
+            defaults=("ramp", "sobel", 0),
+            input_label="Signal",
+            kernel_labels={**KERNEL_LABELS, "sobel": "difference"},
         )
-        seed = params.integer("seed", "Seed", 0, 0, 99)
     return Conv1dSpec(length, kernel_size, stride, dilation, mode, explicit, signal, kernel, seed)
 
 

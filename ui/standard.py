@@ -18,10 +18,9 @@ from viz.scenes import sliding_scene
 
 from .cache import cached, sample_image
 from .choices import (
-    INPUT_LABELS,
-    KERNEL_LABELS,
     MAX_INPUT_2D,
     MAX_STRIDE,
+    input_and_kernel,
     kernel_bounds,
     padding_controls,
 )
@@ -114,18 +113,9 @@ def conv2d_controls(
         shortcut="D",
     )
     with st.expander("Input and kernel"):
-        input_choice = params.choice(
-            "input", "Input", INPUT_PRESETS, "random", labels=INPUT_LABELS, widget="select"
+        input_choice, kernel_choice, seed = input_and_kernel(
+            params, INPUT_PRESETS, (*KERNEL_PRESETS, "custom"), defaults=("random", "sobel", 0)
         )
-        kernel_choice = params.choice(
-            "kernel",
-            "Kernel",
-            (*KERNEL_PRESETS, "custom"),
-            "sobel",
-            labels=KERNEL_LABELS,
-            widget="select",
-        )
-        seed = params.integer("seed", "Seed", 0, 0, 99)
         custom = ""
         if kernel_choice == "custom":
             custom = params.text(

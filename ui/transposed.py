@@ -28,7 +28,7 @@ from viz.transposed import (
 )
 
 from .cache import cached, sample_image
-from .choices import INPUT_LABELS, KERNEL_LABELS
+from .choices import input_and_kernel
 from .export import export_panel
 from .frameworks import keras_transposed, transposed_size_latex
 from .page import controls_and_figure
@@ -125,24 +125,13 @@ def transposed_controls(params: PageParams) -> TransposedSpec:
         "picks which of the s input sizes a strided conv maps to this output it restores.",
     )
     with st.expander("Input and kernel"):
-        input_preset = params.choice(
-            "input",
-            "Input",
+        input_preset, kernel_preset, seed = input_and_kernel(
+            params,
             ("count", "random", "ones"),
-            "count",
-            labels=INPUT_LABELS,
-            widget="select",
-        )
-        kernel_preset = params.choice(
-            "kernel",
-            "Kernel",
             ("random", "box", "sobel"),
-            "random",
-            labels=KERNEL_LABELS,
-            widget="select",
-            help="A kernel that is not symmetric shows the flip of the zero-insertion view.",
+            defaults=("count", "random", 1),
+            kernel_help="A kernel that is not symmetric shows the flip of the zero-insertion view.",
         )
-        seed = params.integer("seed", "Seed", 1, 0, 99)
     return TransposedSpec(
         size,
         kernel_size,
@@ -297,7 +286,7 @@ def output_padding_text(spec: TransposedSpec) -> str:
             "strides)."
         )
     if spec.output_padding:
-        reached = extra_cells_reached(spec)
+        reached = ce.output_padding_reach(n, k, s, p, spec.output_padding, d)
         op = spec.output_padding
         if reached == op:
             fate = "receive real contributions (the crop p had cut them off)"
@@ -307,20 +296,6 @@ def output_padding_text(spec: TransposedSpec) -> str:
             fate = f"{reached} of them receive contributions, the rest stay 0"
         text += f" Here output_padding = {op} adds {op} row(s) and column(s), which {fate}."
     return text
-
-
-def extra_cells_reached(spec: TransposedSpec) -> int:
-    """How many of the output_padding cells at the far end of an axis any stamp reaches."""
-    matrix = ce.conv_transpose_matrix(
-        (spec.size,),
-        np.ones(spec.kernel_size),
-        spec.stride,
-        spec.padding,
-        spec.output_padding,
-        spec.dilation,
-    )
-    extra = matrix[matrix.shape[0] - spec.output_padding :]
-    return int(np.count_nonzero(extra.any(axis=1)))
 
 
 def checkerboard_text(kernel_size: int, stride: int, dilation: int) -> str:

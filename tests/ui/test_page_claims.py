@@ -24,7 +24,6 @@ from ui.layers import PRESETS, decode, rows_to_layers
 from ui.transposed import (
     TransposedSpec,
     checkerboard_text,
-    extra_cells_reached,
     output_padding_text,
     reachable_settings,
 )
@@ -151,7 +150,7 @@ def test_output_padding_text_is_true(setting):
             np.ones((1, 1, n)), np.ones((1, 1, k)), None, (s,), (p,), (op,), (d,), 1
         )[0, 0]
         reached = int(np.count_nonzero(ones[-op:]))
-        assert extra_cells_reached(_spec(*setting)) == reached
+        assert ce.output_padding_reach(n, k, s, p, op, d) == reached
         if reached == 0:
             assert "receive nothing" in text
         elif reached == op:
