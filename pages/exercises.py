@@ -6,7 +6,7 @@ from ui.sections import section
 
 params = start_page(
     "exercises",
-    "🎯 Exercises",
+    "📝 Exercises",
     "Predict first, then **✔ Check**: every answer is computed by the engine, and the reveal "
     "plays the convolution at that setting. The link carries the set: send it to the class.",
 )

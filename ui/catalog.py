@@ -166,7 +166,7 @@ PAGES = (
     PageInfo(
         "pages/exercises.py",
         "Exercises",
-        "🎯",
+        "📝",
         "exercises",
         "Tools",
         "Predict, then reveal: question sets on every topic from a seed, checked by the "

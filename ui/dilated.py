@@ -344,7 +344,8 @@ def gridding_sentences(verdict: ce.HdcVerdict, holes: int) -> GriddingVerdict:
     rates = ", ".join(map(str, verdict.rates))
     fits = "≤" if verdict.m2 <= verdict.kernel_size else ">"
     rule = (
-        f"HDC: no common factor > 1 and M₂ ≤ k, with Mᵢ = max(Mᵢ₊₁ − 2rᵢ, "
+        f"HDC: no common factor > 1 and M₂ ≤ k, where Mᵢ, the widest gap layers i … n "
+        f"leave between seen cells, is Mᵢ = max(Mᵢ₊₁ − 2rᵢ, "
         f"Mᵢ₊₁ − 2(Mᵢ₊₁ − rᵢ), rᵢ) from Mₙ = rₙ (here M = "
         f"{', '.join(map(str, verdict.max_distances))}, M₂ = {verdict.m2} {fits} "
         f"{verdict.kernel_size})"
@@ -388,7 +389,10 @@ def gridding_verdict(verdict: ce.HdcVerdict, holes: int) -> None:
     columns[2].metric(
         "HDC: M₂ ≤ k ?",
         f"{verdict.m2} {'≤' if fits else '>'} {verdict.kernel_size}",
-        help="The HDC rule (Wang et al., 2018) is stated for k = 3 and r₁ = 1.",
+        help="HDC, *hybrid dilated convolution* (Wang et al., 2018), is a rule for choosing "
+        "dilation rates. Mᵢ is the widest gap between two input cells that layers i … n "
+        "still see; if the second layer's gap M₂ is at most the kernel size k, the first "
+        "layer's taps fill it and no cell is skipped. Stated for k = 3 and r₁ = 1.",
     )
     sentences = gridding_sentences(verdict, holes)
     box = st.success if sentences.no_holes else st.error

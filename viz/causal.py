@@ -43,6 +43,7 @@ def dependency_tree_figure(
             "mode": "markers",
             "marker": {"size": 6, "color": theme.TREE_NODE},
             "hoverinfo": "skip",
+            "name": "a time step the output does not need",
         },
         {
             "type": "scatter",
@@ -51,6 +52,7 @@ def dependency_tree_figure(
             "mode": "lines",
             "line": {"color": theme.TAP_COLOURS[4], "width": 1.5},
             "hoverinfo": "skip",
+            "name": "one kernel tap (d steps back)",
         },
         {
             "type": "scatter",
@@ -59,15 +61,22 @@ def dependency_tree_figure(
             "mode": "markers",
             "marker": {"size": 9, "color": theme.WINDOW_OUTLINE},
             "hovertemplate": "time %{x}<extra></extra>",
+            "name": "a step the output depends on",
         },
     ]
     layout = {
         **theme.figure_layout(
-            height=140 + 46 * depth,
-            margin={"l": 130, "r": 20, "t": 40, "b": 40},
+            height=170 + 46 * depth,
+            margin={"l": 130, "r": 20, "t": 70, "b": 40},
             font={"family": theme.FONT_FAMILY, "size": 14},
+            showlegend=True,
+            legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
         ),
-        "title": {"text": f"Output at time {position} depends on {levels[-1].size} input steps"},
+        "title": {
+            "text": f"Output at time {position} depends on {levels[-1].size} input steps",
+            "y": 0.98,
+            "yanchor": "top",
+        },
         "xaxis": {
             "title": {"text": "time step"},
             "range": [-1, length],

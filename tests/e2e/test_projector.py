@@ -127,3 +127,82 @@ def test_a_link_with_view_opens_that_tab(app_url, page):
     page.wait_for_function(
         "() => window.location.search.includes('view=checkerboard')", timeout=15_000
     )
+
+
+WIDE = {"width": 1920, "height": 1080}
+SIDEBAR_OPEN = """() => {
+    const bar = document.querySelector("[data-testid='stSidebar']");
+    return Boolean(bar) && bar.getBoundingClientRect().right > 40;
+}"""
+
+
+@pytest.mark.parametrize("name", ["standard", "transposed", "causal", "dilated"])
+def test_a_wide_screen_with_the_sidebar_open_shows_controls_figure_and_equation(
+    browser, app_url, name
+):
+    """1920 × 1080 with the sidebar open: the first screen holds the main slider, the
+    animation and the step's equation; nothing scrolls sideways."""
+    from .test_pages_in_browser import SLIDER_OF
+
+    context = browser.new_context(viewport=WIDE)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{name}")
+        wait_for_app(page)
+        assert page.evaluate(SIDEBAR_OPEN), "the sidebar starts open on a wide screen"
+        drawn = scene(page, ANIMATED[name])
+        slider = page.locator(f".st-key-{SLIDER_OF[name]}")
+        for part, locator in (
+            ("slider", slider),
+            ("equation", drawn.locator(".equation")),
+        ):
+            box = locator.bounding_box()
+            assert box and box["y"] + box["height"] <= WIDE["height"], f"{name}: {part}"
+        panels = drawn.locator(".panels").bounding_box()
+        assert panels["y"] + min(panels["height"], 200) <= WIDE["height"], f"{name}: figure"
+        assert page.evaluate(OVERFLOWING) == [], f"{name}: something scrolls sideways"
+    finally:
+        context.close()
+
+
+def test_at_150_percent_zoom_nothing_is_clipped(browser, app_url):
+    """1920 × 1080 at 150 % zoom is a 1280 × 720 CSS viewport at device scale 1.5."""
+    context = browser.new_context(viewport=PROJECTOR, device_scale_factor=1.5)
+    page = context.new_page()
+    try:
+        for name in ("standard", "transposed"):
+            page.goto(f"{app_url}/{name}")
+            wait_for_app(page)
+            scene(page, ANIMATED[name])
+            assert page.evaluate(OVERFLOWING) == [], f"{name} at 150 %"
+    finally:
+        context.close()
+
+
+# a phone's own user agent: Streamlit decides "mobile" from it (a narrow desktop window
+# keeps its sidebar open after navigating)
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0.0.0 Mobile Safari/537.36"
+)
+
+
+def test_choosing_a_page_on_a_phone_closes_the_sidebar(browser, app_url):
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, user_agent=PHONE_AGENT
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/")
+        wait_for_app(page)
+        if not page.evaluate(SIDEBAR_OPEN):
+            page.locator("[data-testid='stExpandSidebarButton']").first.click()
+            page.wait_for_function(SIDEBAR_OPEN)
+        sidebar = page.locator("[data-testid='stSidebar']")
+        sidebar.get_by_role("link", name="Transposed").first.click()
+        page.wait_for_url("**/transposed**")
+        wait_for_app(page)
+        page.wait_for_function(f"() => !({SIDEBAR_OPEN})()", timeout=10_000)
+        assert scene(page, ANIMATED["transposed"]).locator(".equation").is_visible()
+    finally:
+        context.close()
