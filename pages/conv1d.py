@@ -29,5 +29,5 @@ prose(
     "numbers, different axis order.",
 )
 if not params.present:
-    code_panel([conv1d_reference])
+    code_panel(params, [conv1d_reference])
 finish_page(params)

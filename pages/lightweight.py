@@ -25,5 +25,5 @@ prose(
     "cost grows with n².",
 )
 if not params.present:
-    code_panel([lightweight_conv1d])
+    code_panel(params, [lightweight_conv1d])
 finish_page(params)

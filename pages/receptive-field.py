@@ -14,5 +14,5 @@ params = start_page(
 )
 section(params, stack_section)
 if not params.present:
-    code_panel([receptive_field])
+    code_panel(params, [receptive_field])
 finish_page(params)

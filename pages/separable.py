@@ -19,5 +19,5 @@ section(params, separable_section)
 if not params.present:
     st.subheader("On a photo: one filter per colour channel, then a 1 × 1 mix")
     photo_section(params)
-    code_panel([depthwise_separable_conv2d])
+    code_panel(params, [depthwise_separable_conv2d])
 finish_page(params)

@@ -23,5 +23,5 @@ prose(
     "the kernel's taps d apart.",
 )
 if not params.present:
-    code_panel([conv2d_reference])
+    code_panel(params, [conv2d_reference])
 finish_page(params)

@@ -24,5 +24,5 @@ if not params.present:
             "cancel, leaving (W − 1)·S + F; with the default VALID padding both are 0.",
         )
         plot(article_chain(), params.key("chain_chart"))
-    code_panel([conv_transpose2d_reference])
+    code_panel(params, [conv_transpose2d_reference])
 finish_page(params)

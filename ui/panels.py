@@ -62,9 +62,18 @@ def lazy_tabs(params: PageParams, views: dict[str, str], name: str = "view") -> 
     return [LazyTab(tab.open, area) for tab in tabs]
 
 
-def code_panel(functions: Iterable[Callable], title: str = "🔎 Show the code") -> None:
-    """The real source of the engine functions that computed what is on screen."""
-    with st.expander(title):
+def code_panel(
+    params: PageParams, functions: Iterable[Callable], title: str = "🔎 Show the code"
+) -> None:
+    """The real source of the engine functions that computed what is on screen.
+
+    Built only when open: a collapsed expander still renders its content, and highlighting
+    the source costs the browser ~150 ms on every visit to the page.
+    """
+    panel = st.expander(title, key=params.key("engine_code"), on_change="rerun")
+    if not panel.open:
+        return
+    with panel:
         for function in functions:
             st.code(inspect.getsource(function), language="python", wrap_lines=True)
 

@@ -220,12 +220,24 @@ def separable_section(params: PageParams) -> None:
     with right:
         plot(groups_figure(spec), params.key("groups_chart"))
     framework_panel(params, lambda: separable_code(spec))
-    article_module_panel(spec.in_channels, spec.out_channels)
+    article_module_panel(params, spec.in_channels, spec.out_channels)
 
 
-def article_module_panel(n_in: int, n_out: int) -> None:
-    """The article's depthwise-separable PyTorch module, fixed, with its parameter count."""
-    st.subheader("The article's PyTorch module, fixed")
+def article_module_panel(params: PageParams, n_in: int, n_out: int) -> None:
+    """The article's depthwise-separable PyTorch module, fixed, with its parameter count;
+    built only when open (highlighting code costs the browser on every visit)."""
+    panel = st.expander(
+        "📜 The article's PyTorch module, fixed",
+        key=params.key("article_module"),
+        on_change="rerun",
+    )
+    if not panel.open:
+        return
+    with panel:
+        _article_module(n_in, n_out)
+
+
+def _article_module(n_in: int, n_out: int) -> None:
     st.code(ARTICLE_MODULE, language="python")
     depthwise = ce.conv_parameters(n_in, n_in, (3, 3), n_in)
     pointwise = ce.conv_parameters(n_in, n_out, (1, 1))

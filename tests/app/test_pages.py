@@ -233,3 +233,25 @@ def test_framework_code_prints_what_the_page_computed(page):
         printed, computed = run_snippet(snippet)
         if printed is not None:
             np.testing.assert_allclose(printed, computed, atol=1e-3)
+
+
+ENGINE_CODE = {
+    "pages/standard.py": "def conv2d_reference",
+    "pages/conv1d.py": "def conv1d_reference",
+    "pages/transposed.py": "def conv_transpose2d_reference",
+    "pages/receptive-field.py": "def receptive_field",
+    "pages/separable.py": "def depthwise_separable_conv2d",
+    "pages/lightweight.py": "def lightweight_conv1d",
+}
+
+
+@pytest.mark.parametrize("page", list(ENGINE_CODE))
+def test_engine_code_is_built_only_when_open(page):
+    """A collapsed expander still renders its content (the browser highlights it on every
+    visit), so the engine's source is sent only once the 🔎 panel is opened."""
+    at = run_page(page)
+    assert not [c for c in at.code if ENGINE_CODE[page] in c.value], "sent while closed"
+    at.session_state[page.removeprefix("pages/").removesuffix(".py") + "_engine_code"] = True
+    at.run()
+    assert not at.exception, at.exception
+    assert [c for c in at.code if ENGINE_CODE[page] in c.value]
