@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from i18n import t
 from ui.catalog import PAGES
+from ui.language import current
 
 # presenter mode (?present=1) opens with the sidebar closed: the figure gets the room
 presenting = st.query_params.get("present", "").lower() in ("1", "true", "yes", "on")
@@ -15,15 +17,19 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 
-sections: dict[str, list] = {"": [st.Page("pages/home.py", title="Home", icon="🏠", default=True)]}
+current()  # the session's language, before any title is drawn
+home = st.Page("pages/home.py", title=t("Home"), icon="🏠", default=True)
+sections: dict[str, list] = {"": [home]}
 for info in PAGES:
-    page = st.Page(info.path, title=info.title, icon=info.icon, url_path=info.url_path)
-    sections.setdefault(info.section, []).append(page)
+    page = st.Page(info.path, title=t(info.title), icon=info.icon, url_path=info.url_path)
+    sections.setdefault(t(info.section), []).append(page)
 navigation = st.navigation(sections)
 
 with st.sidebar:
     st.caption(
-        "Every number on these pages is computed live by `conv_engine`, a NumPy engine "
-        "that follows PyTorch and TensorFlow/Keras exactly. Copy the URL to share a view."
+        t(
+            "Every number on these pages is computed live by `conv_engine`, a NumPy engine "
+            "that follows PyTorch and TensorFlow/Keras exactly. Copy the URL to share a view."
+        )
     )
 navigation.run()

@@ -2,26 +2,32 @@
 
 import streamlit as st
 
+from i18n import t
 from ui.catalog import PAGES
+from ui.language import language_switch
 from ui.page import ensure_navigation
 
 ensure_navigation()
 
-st.title("🔲 Convolution Playground")
+heading, switch = st.columns([4, 1], vertical_alignment="center")
+heading.title(t("🔲 Convolution Playground"))
+language_switch(switch)
 st.markdown(
-    "A **convolution** slides a small grid of weights — the **kernel** — over an input. At "
-    "each position it multiplies the overlapping numbers and adds them up into one output "
-    "value. Deep learning uses many variations of this one idea: **padding** decides what "
-    "happens at the borders, **stride** skips positions, **dilation** spreads the kernel, "
-    "**transposed** convolutions upsample, **causal** ones never look at the future, and "
-    "**separable** and **lightweight** ones save parameters.\n\n"
-    "Every page below lets you move the sliders and watch it happen, with every number "
-    "computed exactly as PyTorch and TensorFlow/Keras do."
+    t(
+        "A **convolution** slides a small grid of weights — the **kernel** — over an input. At "
+        "each position it multiplies the overlapping numbers and adds them up into one output "
+        "value. Deep learning uses many variations of this one idea: **padding** decides what "
+        "happens at the borders, **stride** skips positions, **dilation** spreads the kernel, "
+        "**transposed** convolutions upsample, **causal** ones never look at the future, and "
+        "**separable** and **lightweight** ones save parameters.\n\n"
+        "Every page below lets you move the sliders and watch it happen, with every number "
+        "computed exactly as PyTorch and TensorFlow/Keras do."
+    )
 )
 columns = st.columns(2)
 for index, info in enumerate(PAGES):
     with columns[index % 2].container(border=True):
-        st.page_link(info.path, label=f"**{info.title}**", icon=info.icon)
-        st.caption(info.summary)
+        st.page_link(info.path, label=f"**{t(info.title)}**", icon=info.icon)
+        st.caption(t(info.summary))
         for preset in info.presets:
-            st.page_link(info.path, label=f"▶ {preset.label}", query_params=preset.query)
+            st.page_link(info.path, label=f"▶ {t(preset.label)}", query_params=preset.query)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from conv_engine.reference import conv_transpose2d_reference
+from i18n import t
 from ui.page import finish_page, prose, start_page
 from ui.panels import code_panel, plot
 from ui.sections import section
@@ -10,10 +11,12 @@ from ui.transposed import article_chain, transposed_section
 
 params = start_page(
     "transposed",
-    "🔼 Transposed convolution",
-    "A transposed convolution runs a convolution's **shape mapping backwards**: each input "
-    "cell stamps the kernel, scaled by its value, into a larger output (Keras "
-    "`Conv2DTranspose`, PyTorch `ConvTranspose2d`). Click an output cell to see its sum.",
+    t("🔼 Transposed convolution"),
+    t(
+        "A transposed convolution runs a convolution's **shape mapping backwards**: each input "
+        "cell stamps the kernel, scaled by its value, into a larger output (Keras "
+        "`Conv2DTranspose`, PyTorch `ConvTranspose2d`). Click an output cell to see its sum."
+    ),
 )
 section(params, transposed_section)
 if not params.present:

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The system packages the tests use: Debian's Chromium for the browser tests (Playwright's
-# own download does not work on these machines) with an emoji font, and nginx for the
+# own download does not work on these machines) with an emoji font and a CJK font (the
+# Chinese interface, in the browser and in exported pictures), and nginx for the
 # two-replica test. Installs them when we are root on Debian/Ubuntu; otherwise says loudly
 # that those tests will be skipped (CI sets REQUIRE_BROWSER=1 to fail instead).
 set -u
-PACKAGES="chromium fonts-noto-color-emoji nginx"
+PACKAGES="chromium fonts-noto-color-emoji fonts-noto-cjk nginx"
 missing=""
 [ -x /usr/bin/chromium ] || missing="yes"
 [ -x /usr/sbin/nginx ] || missing="yes"
+[ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing="yes"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing Debian's $PACKAGES for the browser and replica tests ..."

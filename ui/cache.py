@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
@@ -9,6 +10,8 @@ from typing import ParamSpec, TypeVar
 import numpy as np
 import streamlit as st
 from matplotlib.image import imread
+
+import i18n
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
@@ -25,8 +28,19 @@ def cached(function: Callable[P, R]) -> Callable[P, R]:
     The app never mutates a cached result: scenes and figures are plain dicts handed over
     as they are, traces hold read-only arrays, tables are only displayed. ``st.cache_data``
     would unpickle a fresh copy on every hit instead. At most ``ENTRIES`` per function.
+    Results are kept per language: figures and scenes carry words.
     """
-    return st.cache_resource(max_entries=ENTRIES, show_spinner=False)(function)
+
+    @st.cache_resource(max_entries=ENTRIES, show_spinner=False)
+    @functools.wraps(function)
+    def in_language(language: str, *args: P.args, **kwargs: P.kwargs) -> R:
+        return function(*args, **kwargs)
+
+    @functools.wraps(function)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return in_language(i18n.language(), *args, **kwargs)
+
+    return call
 
 
 @st.cache_resource

@@ -14,7 +14,9 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.pages_manager import PagesManager
 
 from conv_engine.exercises import TOPICS as EXERCISE_TOPICS
+from i18n import t
 
+from .language import QUERY, current, language_switch
 from .panels import link_page
 from .params import PageParams
 
@@ -38,15 +40,21 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
     """Open a page: its title, a presenter switch, two sentences, a place for notices."""
     ensure_navigation()
     params = PageParams(page)
-    heading, switch = st.columns([4, 1], vertical_alignment="center")
-    with switch:
-        params.present = params.toggle(
-            "present",
-            "🎦 Present",
-            False,
-            help="Presenter mode: prose hidden, large cells and numbers; Space plays or "
-            "pauses, ← and → step, and the main controls have keys.",
-        )
+    params.values[QUERY] = current()
+    heading, switches = st.columns([3, 2], vertical_alignment="center")
+    with switches:
+        present, language = st.columns([1, 1], vertical_alignment="center")
+        with present:
+            params.present = params.toggle(
+                "present",
+                t("🎦 Present"),
+                False,
+                help=t(
+                    "Presenter mode: prose hidden, large cells and numbers; Space plays or "
+                    "pauses, ← and → step, and the main controls have keys."
+                ),
+            )
+        language_switch(language)
     heading.title(title)
     if not params.present:
         st.markdown(intro)
@@ -78,7 +86,7 @@ def finish_page(params: PageParams, keep: tuple[str, ...] = ("step",)) -> None:
     if params.page in EXERCISE_TOPICS and not params.present:
         link_page(
             "exercises",
-            "Practise: questions on this page",
+            t("Practise: questions on this page"),
             {"topic": params.page, "q": "5", "seed": "1"},
         )
     params.show_notices(keep)

@@ -15,6 +15,7 @@ import streamlit as st
 
 from conv_engine import ConvConfigError
 
+from .language import current
 from .panels import config_error
 from .params import PageParams
 
@@ -41,6 +42,7 @@ def section(params: PageParams, body: Callable[..., None], *args: object) -> Non
     @st.fragment
     @functools.wraps(body)
     def run(*arguments: object) -> None:
+        current()  # a section's own rerun does not pass through app.py
         try:
             body(params, *arguments)
         except ConvConfigError as error:

@@ -1,0 +1,52 @@
+"""The page's language: from the link (``?lang=zh``), else the browser's, kept per session.
+
+``app.py`` settles it before the navigation is drawn (its titles are translated), every
+page frame shows the switch, and :func:`ui.sections.section` sets it again for a section's
+own reruns. Changing it keeps every other setting: they live in the session and the link.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import i18n
+
+KEY = "language"  # the session's language (not a widget: it outlives pages without a switch)
+SWITCH = "language_switch"
+QUERY = "lang"
+
+
+def _initial() -> str:
+    raw = str(st.query_params.get(QUERY, "")).lower()
+    if raw in i18n.LANGUAGES:
+        return raw
+    locale = str(getattr(st.context, "locale", "") or "").lower()
+    return "zh" if locale.startswith("zh") else i18n.SOURCE
+
+
+def current() -> str:
+    """The session's language (set on its first run), made the language of this run."""
+    if st.session_state.get(KEY) not in i18n.LANGUAGES:
+        st.session_state[KEY] = _initial()
+    language = st.session_state[KEY]
+    i18n.use(language)
+    return language
+
+
+def language_switch(container=st) -> None:
+    """English / 中文, as two buttons; the choice reruns the page in that language."""
+    st.session_state[SWITCH] = current()
+
+    def switched() -> None:
+        if st.session_state.get(SWITCH) in i18n.LANGUAGES:
+            st.session_state[KEY] = st.session_state[SWITCH]
+
+    container.segmented_control(
+        "Language",
+        i18n.LANGUAGES,
+        format_func=i18n.NAMES.get,
+        key=SWITCH,
+        required=True,
+        on_change=switched,
+        label_visibility="collapsed",
+    )
