@@ -30,6 +30,6 @@ prose(
         "grows the receptive field, but it downsamples.)"
     ),
 )
-link_page("causal", "See dilated causal convolutions (WaveNet)", {"k": "2"})
-link_page("receptive-field", "Build any stack in the receptive-field lab", {})
+link_page("causal", t("See dilated causal convolutions (WaveNet)"), {"k": "2"})
+link_page("receptive-field", t("Build any stack in the receptive-field lab"), {})
 finish_page(params)

@@ -20,7 +20,7 @@ params = start_page(
 )
 section(params, transposed_section)
 if not params.present:
-    with st.expander("The article's chain: 7 → 15 → 31 with two stacked layers (F = 3, S = 2)"):
+    with st.expander(t("The article's chain: 7 → 15 → 31 with two stacked layers (F = 3, S = 2)")):
         prose(
             params,
             "The article notes that when 2·padding equals output_padding the two terms "

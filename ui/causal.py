@@ -12,6 +12,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import kernel_1d_preset, sequence_preset
+from i18n import t
 from viz import code, theme
 from viz.causal import dependency_tree_figure
 from viz.heatmaps import heatmaps_figure
@@ -49,16 +50,16 @@ class CausalSpec:
 def causal_controls(params: PageParams) -> CausalSpec:
     leak = params.toggle(
         "leak",
-        "Leak the future",
+        t("Leak the future"),
         False,
-        help="Centred ('same') padding instead of causal: outputs then read their future.",
+        help=t("Centred ('same') padding instead of causal: outputs then read their future."),
     )
-    length = params.integer("n", "Sequence length", 12, 4, MAX_LENGTH_1D)
-    kernel_size = params.integer("k", "Kernel size k", 3, 1, 5, shortcut="K")
+    length = params.integer("n", t("Sequence length"), 12, 4, MAX_LENGTH_1D)
+    kernel_size = params.integer("k", t("Kernel size k"), 3, 1, 5, shortcut="K")
     _, d_limit = kernel_bounds(length, "causal", 0, kernel_size, max_padded=MAX_PADDED)
     left, right = st.columns(2)
-    dilation = params.integer("d", "Dilation d", 1, 1, d_limit, container=left, shortcut="D")
-    stride = params.integer("s", "Stride s", 1, 1, 3, container=right, shortcut="S")
+    dilation = params.integer("d", t("Dilation d"), 1, 1, d_limit, container=left, shortcut="D")
+    stride = params.integer("s", t("Stride s"), 1, 1, 3, container=right, shortcut="S")
     return CausalSpec(length, kernel_size, dilation, stride, leak)
 
 
@@ -88,16 +89,16 @@ def wavenet_controls(params: PageParams) -> WaveNetSpec:
     kernel_size = params.integer("wk", "k", 2, 2, 4, container=columns[0])
     powers = [str(2**i) for i in range(10)]
     max_dilation = params.choice(
-        "dmax", "Largest dilation", powers, "512", widget="select", container=columns[1]
+        "dmax", t("Largest dilation"), powers, "512", widget="select", container=columns[1]
     )
-    blocks = params.integer("blocks", "Blocks", 1, 1, 3, container=columns[2])
-    length = params.integer("t", "Sequence length", 1000, 16, 20000, container=columns[3])
+    blocks = params.integer("blocks", t("Blocks"), 1, 1, 3, container=columns[2])
+    length = params.integer("t", t("Sequence length"), 1000, 16, 20000, container=columns[3])
     residual = params.toggle(
         "tcn",
-        "TCN: two convs per d",
+        t("TCN: two convs per d"),
         False,
         container=columns[4],
-        help="Two dilated causal convs per dilation, as in a TCN residual block.",
+        help=t("Two dilated causal convs per dilation, as in a TCN residual block."),
     )
     return WaveNetSpec(kernel_size, int(max_dilation), blocks, residual, length)
 
@@ -178,23 +179,23 @@ def streaming_rows(spec: CausalSpec, steps: int = 8) -> tuple[list[dict], int]:
     )
     layer = ce.StreamingConv1d(w[None, None], None, spec.stride, spec.dilation, padding)
     rows = []
-    for t in range(min(steps, spec.length)):
-        emitted = layer.push(x[t : t + 1])
+    for time in range(min(steps, spec.length)):
+        emitted = layer.push(x[time : time + 1])
         past = [theme.format_number(float(v[0])) for v in list(layer.window)[:-1]]
         row = {
-            "t": t,
-            "new input x_t": theme.format_number(float(x[t])),
-            f"buffer (last {layer.buffer_size})": " ".join(past) or "—",
-            "emitted now": "—",
-            "full sequence": "—",
-            "equal": "",
+            "t": time,
+            t("new input x_t"): theme.format_number(float(x[time])),
+            t("buffer (last {size})", size=layer.buffer_size): " ".join(past) or "—",
+            t("emitted now"): "—",
+            t("full sequence"): "—",
+            t("equal"): "",
         }
         if emitted:
             index = layer.emitted - 1
             value = float(emitted[0][0])
-            row["emitted now"] = f"y[{index}] = {theme.format_number(value)}"
-            row["full sequence"] = f"y[{index}] = {theme.format_number(float(full[index]))}"
-            row["equal"] = "✅" if np.isclose(value, full[index]) else "❌"
+            row[t("emitted now")] = f"y[{index}] = {theme.format_number(value)}"
+            row[t("full sequence")] = f"y[{index}] = {theme.format_number(float(full[index]))}"
+            row[t("equal")] = "✅" if np.isclose(value, full[index]) else "❌"
         rows.append(row)
     return rows, layer.latency
 
@@ -248,12 +249,16 @@ def wavenet_latex(kernel_size: int, dilations: list[int], residual: bool, size: 
 def leak_verdict(spec: CausalSpec, leaks: np.ndarray) -> None:
     if spec.leak:
         st.error(
-            f"**Centred padding leaks the future:** {int(leaks.sum())} of {leaks.size} outputs "
-            "read a later input (outlined in red).",
+            t(
+                "**Centred padding leaks the future:** {v0} of {size} outputs read a later "
+                "input (outlined in red).",
+                v0=int(leaks.sum()),
+                size=leaks.size,
+            ),
             icon="🔓",
         )
     else:
-        st.success("Causal padding: no output reads a later input.", icon="🔒")
+        st.success(t("Causal padding: no output reads a later input."), icon="🔒")
 
 
 def streaming_explained(spec: CausalSpec, latency: int) -> str:
@@ -291,12 +296,14 @@ def causal_section(params: PageParams) -> None:
     if matrix.open:
         with matrix:
             st.markdown(
-                "**The same convolution as a time × time matrix.** Row j holds the weights "
-                "output j gives to each input. Causal: nothing after its own time, like the "
-                "mask of causal self-attention."
+                t(
+                    "**The same convolution as a time × time matrix.** Row j holds the weights "
+                    "output j gives to each input. Causal: nothing after its own time, like the "
+                    "mask of causal self-attention."
+                )
             )
             plot(causal_matrices(spec), params.key("matrix_chart"))
-            link_page("lightweight", "Compare with lightweight convolution and attention", {})
+            link_page("lightweight", t("Compare with lightweight convolution and attention"), {})
     if streaming.open:
         with streaming:
             rows, latency = streaming_rows(spec)
@@ -313,8 +320,8 @@ def wavenet_section(params: PageParams) -> None:
     numbers, formula = st.columns([2, 3])
     with numbers:
         left, right = st.columns(2)
-        left.metric("Receptive field", f"{dilated:,}")
-        right.metric(f"{depth} layers without dilation", f"{plain:,}")
+        left.metric(t("Receptive field"), f"{dilated:,}")
+        right.metric(t("{depth} layers without dilation", depth=depth), f"{plain:,}")
     with formula:
         formula_panel(
             [wavenet_latex(wavenet.kernel_size, wavenet.dilations, wavenet.residual, dilated)]
@@ -322,18 +329,33 @@ def wavenet_section(params: PageParams) -> None:
     reaching = wavenet_padding_reach(wavenet)
     if reaching == wavenet.length:
         st.warning(
-            f"The receptive field ({dilated:,}) exceeds the sequence ({wavenet.length:,}): "
-            f"**every** output's window reaches back past the start, into the zero padding; "
-            "no output sees a full window of real inputs.",
+            t(
+                "The receptive field ({dilated:,}) exceeds the sequence ({length:,}): "
+                "**every** output's window reaches back past the start, into the zero "
+                "padding; no output sees a full window of real inputs.",
+                dilated=dilated,
+                length=wavenet.length,
+            ),
             icon="⚠️",
         )
     elif reaching:
         st.info(
-            f"The first {reaching:,} of {wavenet.length:,} outputs reach back past the start "
-            f"(into the zero padding); from output {reaching:,} on, every window is real input.",
+            t(
+                "The first {reaching:,} of {length:,} outputs reach back past the start "
+                "(into the zero padding); from output {reaching:,} on, every window is real "
+                "input.",
+                reaching=reaching,
+                length=wavenet.length,
+            ),
             icon="ℹ️",
         )
     tree, shown = wavenet_tree(wavenet)
     if shown < depth:
-        st.caption(f"The tree shows the first {shown} of {depth} layers (the rest would not fit).")
+        st.caption(
+            t(
+                "The tree shows the first {shown} of {depth} layers (the rest would not fit).",
+                shown=shown,
+                depth=depth,
+            )
+        )
     plot(tree, params.key("tree_chart"))

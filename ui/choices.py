@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 import conv_engine as ce
+from i18n import t
 
 from .params import PageParams
 
@@ -83,12 +84,15 @@ def padding_controls(
     options = (*modes, "explicit")
     mode = params.choice(
         "p",
-        "Padding",
+        t("Padding"),
         options,
         default,
         labels=PADDING_LABELS,
-        help="VALID adds nothing; SAME adds zeros to keep ⌈i/s⌉ outputs (extra zero at the "
-        "end, TF rule); FULL adds k_eff − 1 each side; explicit lets you pick each side.",
+        help=t(
+            "VALID adds nothing; SAME adds zeros to keep ⌈i/s⌉ outputs (extra zero at "
+            "the end, TF rule); FULL adds k_eff − 1 each side; explicit lets you pick "
+            "each side."
+        ),
     )
     if mode != "explicit":
         return mode, ((0, 0),) * len(axes)
@@ -97,7 +101,12 @@ def padding_controls(
     for axis in axes:
         pair = tuple(
             params.integer(
-                f"p{side[0]}", f"pad {side}", 1, 0, MAX_EXPLICIT_PAD, container=next(columns)
+                f"p{side[0]}",
+                t("pad {side}", side=side),
+                1,
+                0,
+                MAX_EXPLICIT_PAD,
+                container=next(columns),
             )
             for side in PADDING_SIDES[axis]
         )
@@ -125,12 +134,12 @@ def input_and_kernel(
     )
     kernel = params.choice(
         "kernel",
-        "Kernel",
+        t("Kernel"),
         kernels,
         kernel_default,
         labels=kernel_labels or KERNEL_LABELS,
         widget="select",
         help=kernel_help,
     )
-    seed = params.integer("seed", "Seed", seed_default, 0, 99)
+    seed = params.integer("seed", t("Seed"), seed_default, 0, 99)
     return chosen_input, kernel, seed

@@ -18,6 +18,7 @@ from conv_engine.presets import (
     sequence_preset,
     speech_features,
 )
+from i18n import t
 from viz import code
 from viz.features import features_scene
 from viz.scenes import sliding_scene
@@ -63,14 +64,14 @@ class Conv1dSpec:
 def conv1d_controls(params: PageParams) -> Conv1dSpec:
     """Length, padding, k, s, d (bounded so the window fits), then signal and kernel."""
     mode, (explicit,) = padding_controls(params, ("valid", "same", "full", "causal"), ("length",))
-    length = params.integer("n", "Sequence length", 10, 3, MAX_LENGTH_1D)
+    length = params.integer("n", t("Sequence length"), 10, 3, MAX_LENGTH_1D)
     k_limit, _ = kernel_bounds(length, mode, sum(explicit), max_padded=MAX_PADDED_1D)
-    kernel_size = params.integer("k", "Kernel size k", 3, 1, k_limit, shortcut="K")
+    kernel_size = params.integer("k", t("Kernel size k"), 3, 1, k_limit, shortcut="K")
     left, right = st.columns(2)
-    stride = params.integer("s", "Stride s", 1, 1, MAX_STRIDE, container=left, shortcut="S")
+    stride = params.integer("s", t("Stride s"), 1, 1, MAX_STRIDE, container=left, shortcut="S")
     _, d_limit = kernel_bounds(length, mode, sum(explicit), kernel_size, max_padded=MAX_PADDED_1D)
-    dilation = params.integer("d", "Dilation d", 1, 1, d_limit, container=right, shortcut="D")
-    with st.expander("Signal and kernel"):
+    dilation = params.integer("d", t("Dilation d"), 1, 1, d_limit, container=right, shortcut="D")
+    with st.expander(t("Signal and kernel")):
         signal, kernel, seed = input_and_kernel(
             params,
             SEQUENCE_PRESETS,
@@ -96,19 +97,21 @@ class FeatureSpec:
 def feature_controls(params: PageParams) -> FeatureSpec:
     """Frames T, features F, kernel size n (≤ T: a VALID window fits) and C_out."""
     columns = st.columns(4)
-    frames = params.integer("t", "Frames T", 24, 8, 40, container=columns[0])
+    frames = params.integer("t", t("Frames T"), 24, 8, 40, container=columns[0])
     features = params.choice(
         "f",
-        "Features F",
+        t("Features F"),
         ("4", "16", "80"),
         "80",
         container=columns[1],
-        help="80 log-mel features per frame is the usual speech front end.",
+        help=t("80 log-mel features per frame is the usual speech front end."),
     )
     kernel_size = params.integer(
-        "kn", "Kernel size n", 5, 1, min(MAX_FEATURE_KERNEL, frames), container=columns[2]
+        "kn", t("Kernel size n"), 5, 1, min(MAX_FEATURE_KERNEL, frames), container=columns[2]
     )
-    out_channels = params.integer("co", "Output channels C_out", 256, 1, 512, container=columns[3])
+    out_channels = params.integer(
+        "co", t("Output channels C_out"), 256, 1, 512, container=columns[3]
+    )
     return FeatureSpec(frames, int(features), kernel_size, out_channels, 0)
 
 
@@ -168,17 +171,25 @@ def sequence_section(params: PageParams) -> None:
         trace = conv1d_trace(spec)
     except ValueError as error:
         with figure:
-            config_error(error, "Reduce k or d, or add padding.")
+            config_error(error, t("Reduce k or d, or add padding."))
         return
     with figure:
         main_scene(params, conv1d_scene(spec))
     with controls:
         (before, after), (out,) = trace.geometry.padding[0], trace.geometry.output_size
         st.markdown(
-            f"**L = {spec.length} → L_out = {out}** · padded {trace.geometry.padded_size[0]} "
-            f"(left {before}, right {after}) · k_eff {trace.geometry.kernel_extent[0]}"
+            t(
+                "**L = {length} → L_out = {out}** · padded {v2} (left {before}, right "
+                "{after}) · k_eff {v5}",
+                length=spec.length,
+                out=out,
+                v2=trace.geometry.padded_size[0],
+                before=before,
+                after=after,
+                v5=trace.geometry.kernel_extent[0],
+            )
         )
-    with st.expander("**The numbers, substituted**", expanded=not params.present):
+    with st.expander(t("**The numbers, substituted**"), expanded=not params.present):
         formula_panel(
             [
                 kernel_extent_latex(spec.kernel_size, spec.dilation),
@@ -196,9 +207,18 @@ def features_section(params: PageParams) -> None:
     count = ce.conv_parameters(features.features, features.out_channels, features.kernel_size)
     n, f, c_out = features.kernel_size, features.features, features.out_channels
     st.markdown(
-        f"A `Conv1d(in_channels={f}, out_channels={c_out}, kernel_size={n})` treats the "
-        f"features as channels: each output value reads {article(n)} **{n} × {f}** window, "
-        f"and {c_out} kernels give **{out.shape[0]} × {out.shape[1]}** (C_out × T′) with "
-        f"**{count:,}** parameters (C_out·F·n + C_out = {c_out}·{f}·{n} + {c_out})."
+        t(
+            "A `Conv1d(in_channels={f}, out_channels={c_out}, kernel_size={n})` treats "
+            "the features as channels: each output value reads {article} **{n} × {f}** "
+            "window, and {c_out} kernels give **{v4} × {v5}** (C_out × T′) with "
+            "**{count:,}** parameters (C_out·F·n + C_out = {c_out}·{f}·{n} + {c_out}).",
+            f=f,
+            c_out=c_out,
+            n=n,
+            article=article(n),
+            v4=out.shape[0],
+            v5=out.shape[1],
+            count=count,
+        )
     )
     show_scene(feature_scene(features), params.key("features_chart"), present=params.present)

@@ -14,6 +14,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch
+from i18n import t
 from viz import theme
 from viz.heatmaps import heatmaps_figure
 from viz.receptive import growth_figure
@@ -74,7 +75,7 @@ def schedule_controls(params: PageParams) -> ScheduleSpec:
     columns = st.columns([3, 2, 2, 2])
     choice = params.choice(
         "rates",
-        "Dilation schedule",
+        t("Dilation schedule"),
         (*SCHEDULES, "custom"),
         "1, 2, 4",
         widget="select",
@@ -84,15 +85,15 @@ def schedule_controls(params: PageParams) -> ScheduleSpec:
     if rates is None:  # the text field only when it is used
         custom = params.text(
             "custom",
-            "Custom rates",
+            t("Custom rates"),
             "1, 2, 5",
             parse_rates,
-            describe="a list of dilation rates",
+            describe=t("a list of dilation rates"),
             container=columns[1],
         )
         rates = parse_rates(custom if custom is not None else "1, 2, 5")
-    kernel_size = params.integer("sk", "Kernel size of the stack", 3, 2, 5, container=columns[2])
-    size = params.integer("grid", "Input size", 41, 15, 61, container=columns[3])
+    kernel_size = params.integer("sk", t("Kernel size of the stack"), 3, 2, 5, container=columns[2])
+    size = params.integer("grid", t("Input size"), 41, 15, 61, container=columns[3])
     return ScheduleSpec(rates, kernel_size, size)
 
 
@@ -104,8 +105,8 @@ def chosen_output(params: PageParams, size: int, chart: str = "layers_chart") ->
             clicked, size
         )
     columns = st.columns(2)
-    row = params.integer("or", "Output row", size // 2, 0, size - 1, container=columns[0])
-    col = params.integer("oc", "Output column", size // 2, 0, size - 1, container=columns[1])
+    row = params.integer("or", t("Output row"), size // 2, 0, size - 1, container=columns[0])
+    col = params.integer("oc", t("Output column"), size // 2, 0, size - 1, container=columns[1])
     return row, col
 
 
@@ -258,17 +259,22 @@ def dilation_section(params: PageParams) -> None:
         trace = conv2d_trace(spec)
     except ValueError as error:
         with figure:
-            config_error(error, "Reduce k or d, or choose SAME/FULL padding.")
+            config_error(error, t("Reduce k or d, or choose SAME/FULL padding."))
         return
     with figure:
         main_scene(params, conv2d_scene(spec))
     with controls:
         extent = trace.geometry.kernel_extent[0]
         st.markdown(
-            f"**k_eff = {extent}**: a {spec.kernel_size}×{spec.kernel_size} kernel with "
-            f"d = {spec.dilation} spans {extent}×{extent} cells with {spec.kernel_size**2} "
-            "weights.",
-            help="k_eff, the effective kernel size: how far the taps reach, k + (k − 1)(d − 1).",
+            t(
+                "**k_eff = {extent}**: a {kernel_size}×{kernel_size} kernel with d = "
+                "{dilation} spans {extent}×{extent} cells with {v3} weights.",
+                extent=extent,
+                kernel_size=spec.kernel_size,
+                dilation=spec.dilation,
+                v3=spec.kernel_size**2,
+            ),
+            help=t("k_eff, the effective kernel size: how far the taps reach, k + (k − 1)(d − 1)."),
         )
     if not params.present:
         dilated_kernel_explained(spec, trace)
@@ -303,15 +309,22 @@ def stacking_section(params: PageParams) -> None:
     figure, sizes = support_panels(layers, schedule.size)
     growth = " → ".join(f"{s}×{s}" for s in sizes)
     st.markdown(
-        f"What the centre output sees after each layer: **{growth}** (the article's figure "
-        "(a)(b)(c) is d = 1, 2, 4 with k = 3: 3×3 → 7×7 → 15×15). Dashed: the closed-form "
-        "span; white: cells it never sees."
+        t(
+            "What the centre output sees after each layer: **{growth}** (the article's "
+            "figure (a)(b)(c) is d = 1, 2, 4 with k = 3: 3×3 → 7×7 → 15×15). Dashed: the "
+            "closed-form span; white: cells it never sees.",
+            growth=growth,
+        )
     )
     plot(figure, params.key("support_chart"))
     row, col = chosen_output(params, schedule.size)
     st.markdown(
-        f"**Layer by layer:** the cells of each lower layer that feed output ({row}, {col}) "
-        "of the last layer — click another cell in the first panel."
+        t(
+            "**Layer by layer:** the cells of each lower layer that feed output ({row}, "
+            "{col}) of the last layer — click another cell in the first panel.",
+            row=row,
+            col=col,
+        )
     )
     plot(
         layerwise_panels(layers, schedule.size, row, col),
@@ -319,7 +332,7 @@ def stacking_section(params: PageParams) -> None:
         selectable=True,
     )
     plot(growth_chart(schedule), params.key("growth_chart"))
-    st.subheader("Gridding: the holes dilation leaves")
+    st.subheader(t("Gridding: the holes dilation leaves"))
     figure, holes = gridding_figure(layers, schedule.size)
     gridding_verdict(ce.hdc_check(schedule.rates, schedule.kernel_size), holes)
     plot(figure, params.key("gridding_chart"))
@@ -384,15 +397,18 @@ def gridding_verdict(verdict: ce.HdcVerdict, holes: int) -> None:
     """Holes, common factor and M₂ as numbers, and the verdict the exact support decides."""
     fits = verdict.m2 <= verdict.kernel_size
     columns = st.columns(3)
-    columns[0].metric("Holes inside the receptive field", f"{holes:,}")
-    columns[1].metric("Common factor of the rates", verdict.common_factor)
+    columns[0].metric(t("Holes inside the receptive field"), f"{holes:,}")
+    columns[1].metric(t("Common factor of the rates"), verdict.common_factor)
     columns[2].metric(
-        "HDC: M₂ ≤ k ?",
+        t("HDC: M₂ ≤ k ?"),
         f"{verdict.m2} {'≤' if fits else '>'} {verdict.kernel_size}",
-        help="HDC, *hybrid dilated convolution* (Wang et al., 2018), is a rule for choosing "
-        "dilation rates. Mᵢ is the widest gap between two input cells that layers i … n "
-        "still see; if the second layer's gap M₂ is at most the kernel size k, the first "
-        "layer's taps fill it and no cell is skipped. Stated for k = 3 and r₁ = 1.",
+        help=t(
+            "HDC, *hybrid dilated convolution* (Wang et al., 2018), is a rule for "
+            "choosing dilation rates. Mᵢ is the widest gap between two input cells that "
+            "layers i … n still see; if the second layer's gap M₂ is at most the kernel "
+            "size k, the first layer's taps fill it and no cell is skipped. Stated for k "
+            "= 3 and r₁ = 1."
+        ),
     )
     sentences = gridding_sentences(verdict, holes)
     box = st.success if sentences.no_holes else st.error

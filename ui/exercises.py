@@ -25,6 +25,7 @@ from conv_engine.exercises import (
     check,
     question_set,
 )
+from i18n import t
 from viz.scenes import scatter_scene, sliding_scene
 
 from .cache import cached
@@ -49,30 +50,32 @@ def set_controls(params: PageParams) -> tuple[str, int, int]:
     )
     topic = params.choice(
         "topic",
-        "Topic",
+        t("Topic"),
         ("all", *TOPICS),
         "standard",
         labels=TOPIC_LABELS,
         widget="select",
         container=topic_column,
     )
-    count = params.integer("q", "Questions", 5, 1, MAX_QUESTIONS, container=count_column)
+    count = params.integer("q", t("Questions"), 5, 1, MAX_QUESTIONS, container=count_column)
     seed = params.integer(
         "seed",
-        "Set number",
+        t("Set number"),
         1,
         0,
         MAX_SEED,
         widget="number",
         container=seed_column,
-        help="The same topic, number of questions and set number give the same questions: "
-        "send the link and the class gets this set.",
+        help=t(
+            "The same topic, number of questions and set number give the same questions: "
+            "send the link and the class gets this set."
+        ),
     )
 
     def new_set() -> None:
         st.session_state[params.key("seed")] = secrets.randbelow(MAX_SEED) + 1
 
-    new_column.button("🎲 New set", on_click=new_set, key=params.key("new_set"))
+    new_column.button(t("🎲 New set"), on_click=new_set, key=params.key("new_set"))
     return topic, count, seed
 
 
@@ -92,11 +95,11 @@ def _response(question: Question, key: str) -> object:
 def _answer_widget(question: Question, key: str) -> None:
     """The input that suits the answer: a number box, toggles of 1-D cells, a tick grid."""
     if question.kind == "number":
-        st.number_input("Your answer", min_value=0, step=1, value=None, key=key, width=240)
+        st.number_input(t("Your answer"), min_value=0, step=1, value=None, key=key, width=240)
     elif question.kind == "cells":
         name = "y" if question.skill == "future" else "x"
         st.pills(
-            "Your answer (click every one that applies)",
+            t("Your answer (click every one that applies)"),
             question.choices,
             selection_mode="multi",
             format_func=lambda i: f"{name}[{i}]",
@@ -116,7 +119,7 @@ def _answer_widget(question: Question, key: str) -> None:
                 str(c): st.column_config.CheckboxColumn(str(c), width=48) for c in range(size)
             },
         )
-        st.caption("Rows are input rows, columns input columns: tick the cells it reads.")
+        st.caption(t("Rows are input rows, columns input columns: tick the cells it reads."))
 
 
 def _grid_value(key: str, size: int) -> pd.DataFrame:
@@ -185,21 +188,27 @@ def show_question(params: PageParams, question: Question, index: int, key: str) 
         st.markdown(f"**{index + 1}.** {question.prompt}")
         with st.form(f"{key}_form", border=False, enter_to_submit=True):
             _answer_widget(question, key)
-            st.form_submit_button("✔ Check", on_click=record)
+            st.form_submit_button(t("✔ Check"), on_click=record)
         verdict = st.session_state.get(verdict_key)
         if verdict is True:
-            st.success("Right.", icon="✅")
+            st.success(t("Right."), icon="✅")
         elif verdict is False:
-            st.warning("Not quite: look again, or reveal the answer.", icon="🤔")
-        if st.toggle("Reveal the answer", key=f"{key}_reveal"):
-            st.markdown(f"Answer: {_answer_text(question)}. {question.explanation}")
+            st.warning(t("Not quite: look again, or reveal the answer."), icon="🤔")
+        if st.toggle(t("Reveal the answer"), key=f"{key}_reveal"):
+            st.markdown(
+                t(
+                    "Answer: {v0}. {explanation}",
+                    v0=_answer_text(question),
+                    explanation=question.explanation,
+                )
+            )
             if question.setting is not None:
                 show_scene(
                     reveal_scene(question.setting, question.skill == "future"),
                     f"{key}_scene",
                     present=params.present,
                 )
-            link_page(question.page, "Open it on its page", question.query)
+            link_page(question.page, t("Open it on its page"), question.query)
     return verdict
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from i18n import t
 from viz.export import MAX_FRAMES, Animation, animation_files, frame_steps, still_png, still_svg
 
 from .catalog import PAGES
@@ -78,7 +79,7 @@ def picture_title(params: PageParams) -> str:
 
 def export_panel(params: PageParams, scene: dict, step: int | None = None) -> None:
     """Downloads of ``scene``: this step as PNG and SVG (1920 px), every step as a GIF."""
-    panel = st.expander("🎞️ Export for slides", key=params.key("export"), on_change="rerun")
+    panel = st.expander(t("🎞️ Export for slides"), key=params.key("export"), on_change="rerun")
     if not panel.open:
         return
     step = scene["start"] if step is None else min(max(step, 0), scene["steps"] - 1)
@@ -92,12 +93,15 @@ def export_panel(params: PageParams, scene: dict, step: int | None = None) -> No
             else f"{shown} of its {scene['steps']} steps (at most {MAX_FRAMES})"
         )
         st.caption(
-            f"Drawn from the page's own numbers, without buttons. The GIF and the MP4 play "
-            f"{every}; the pictures show the step on screen, 1920 px wide."
+            t(
+                "Drawn from the page's own numbers, without buttons. The GIF and the MP4 "
+                "play {every}; the pictures show the step on screen, 1920 px wide.",
+                every=every,
+            )
         )
         png, svg, gif = st.columns(3)
         png.download_button(
-            "PNG of this step",
+            t("PNG of this step"),
             data=lambda: still_png(scene, step, title),
             file_name=f"{name}-step{step}.png",
             mime="image/png",
@@ -106,7 +110,7 @@ def export_panel(params: PageParams, scene: dict, step: int | None = None) -> No
             key=params.key("export_png"),
         )
         svg.download_button(
-            "SVG of this step",
+            t("SVG of this step"),
             data=lambda: still_svg(scene, step, title),
             file_name=f"{name}-step{step}.svg",
             mime="image/svg+xml",
@@ -118,7 +122,7 @@ def export_panel(params: PageParams, scene: dict, step: int | None = None) -> No
         with gif:
             if st.session_state.get(made) != scene["id"]:
                 st.button(
-                    "Make the GIF and MP4",
+                    t("Make the GIF and MP4"),
                     icon="🎞️",
                     key=params.key("export_gif"),
                     on_click=lambda: st.session_state.update({made: scene["id"]}),
@@ -132,7 +136,7 @@ def export_panel(params: PageParams, scene: dict, step: int | None = None) -> No
             )
             bar.empty()
             st.download_button(
-                f"GIF ({len(animation.gif) / 1e6:.1f} MB)",
+                t("GIF ({v0:.1f} MB)", v0=len(animation.gif) / 1e6),
                 data=animation.gif,
                 file_name=f"{name}.gif",
                 mime="image/gif",

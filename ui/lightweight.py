@@ -11,6 +11,7 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
+from i18n import t
 from viz import code, theme
 from viz.heatmaps import heatmaps_figure
 from viz.lightweight import cost_figure, step_kernels_scene
@@ -45,36 +46,36 @@ class LightweightSpec:
 def lightweight_controls(params: PageParams) -> tuple[LightweightSpec, int]:
     """Sizes, heads, kernel width, causal, DropConnect, seed; and the channel to animate."""
     left, right = st.columns(2)
-    channels = int(params.choice("c", "Channels d", ("4", "8", "16"), "8", container=left))
+    channels = int(params.choice("c", t("Channels d"), ("4", "8", "16"), "8", container=left))
     heads = params.choice(
         "h",
-        "Heads H",
+        t("Heads H"),
         [str(h) for h in divisors(channels)],
         "2",
         container=right,
-        help="Each head's kernel is shared by a contiguous block of d/H channels.",
+        help=t("Each head's kernel is shared by a contiguous block of d/H channels."),
     )
-    length = params.integer("n", "Sequence length", 12, 4, 24)
-    kernel_size = params.integer("k", "Kernel width k", 3, 1, 7, shortcut="K")
-    channel = params.integer("ch", "Channel to animate", 0, 0, channels - 1, shortcut="X")
+    length = params.integer("n", t("Sequence length"), 12, 4, 24)
+    kernel_size = params.integer("k", t("Kernel width k"), 3, 1, 7, shortcut="K")
+    channel = params.integer("ch", t("Channel to animate"), 0, 0, channels - 1, shortcut="X")
     left, right = st.columns(2)
-    causal = params.toggle("causal", "Causal", False, container=left)
+    causal = params.toggle("causal", t("Causal"), False, container=left)
     drop = params.integer(
         "drop",
-        "DropConnect %",
+        t("DropConnect %"),
         0,
         0,
         50,
         container=right,
-        help="Training-time dropout on the normalised weights (seeded).",
+        help=t("Training-time dropout on the normalised weights (seeded)."),
     )
     seed = params.integer(
         "seed",
-        "Seed",
+        t("Seed"),
         0,
         0,
         99,
-        help="Seeds the example weights and the DropConnect mask (an explicit generator).",
+        help=t("Seeds the example weights and the DropConnect mask (an explicit generator)."),
     )
     spec = LightweightSpec(length, channels, int(heads), kernel_size, causal, drop / 100, seed)
     return spec, channel
@@ -259,28 +260,33 @@ def lightweight_section(params: PageParams) -> None:
     if parameters.open:
         with parameters:
             st.markdown(
-                "**Each head's k weights are shared by the d/H channels of its block**: H·k "
-                "weights in all, however wide d is, where a depthwise conv needs d·k. A dynamic "
-                "conv instead learns a d → H·k projection that predicts the kernel per step."
+                t(
+                    "**Each head's k weights are shared by the d/H channels of its block**: H·k "
+                    "weights in all, however wide d is, where a depthwise conv needs d·k. A "
+                    "dynamic conv instead learns a d → H·k projection that predicts the kernel "
+                    "per step."
+                )
             )
             st.table(lightweight_counts(spec))  # static HTML: it redraws quickly
     if matrices.open:
         with matrices:
             st.markdown(
-                "**A convolution replaces attention.** Row t of each time × time matrix shows "
-                "how much output t takes from each input step. A (lightweight) convolution is "
-                "a **band** with the same weights on every row; a dynamic conv changes the "
-                "band per row; attention spreads over **every** step."
+                t(
+                    "**A convolution replaces attention.** Row t of each time × time matrix "
+                    "shows how much output t takes from each input step. A (lightweight) "
+                    "convolution is a **band** with the same weights on every row; a dynamic "
+                    "conv changes the band per row; attention spreads over **every** step."
+                )
             )
             plot(lightweight_matrices(spec), params.key("matrix_chart"))
             plot(
                 cost_chart(spec.channels, spec.kernel_size, spec.num_heads),
                 params.key("cost_chart"),
             )
-            link_page("causal", "Causal masks on the causal page", {"leak": "0"})
+            link_page("causal", t("Causal masks on the causal page"), {"leak": "0"})
     if dynamic.open:
         with dynamic:
-            st.markdown("**Dynamic convolution: one kernel per time step**, predicted from it.")
+            st.markdown(t("**Dynamic convolution: one kernel per time step**, predicted from it."))
             show_scene(dynamic_scene(spec), params.key("dynamic_chart"), present=params.present)
     if not params.present:
         framework_panel(params, lambda: lightweight_code(spec))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from i18n import t
 from viz.code import Snippets
 from viz.figure import PlainFigure
 
@@ -18,7 +19,7 @@ from .params import PageParams
 
 def config_error(error: Exception, hint: str = "") -> None:
     """Show an impossible configuration as the engine's sentence plus how to fix it."""
-    st.error(f"**This setting has no output.** {error}", icon="🚫")
+    st.error(t("**This setting has no output.** {error}", error=error), icon="🚫")
     if hint:
         st.caption(f"💡 {hint}")
 
@@ -133,15 +134,17 @@ def link_page(url_path: str, label: str, query: dict[str, str]) -> None:
 def framework_panel(params: PageParams, snippets: Callable[[], Snippets]) -> None:
     """The page's layer in PyTorch and in Keras, runnable as pasted; built only when open."""
     panel = st.expander(
-        "🐍 This layer in PyTorch and Keras", key=params.key("framework_code"), on_change="rerun"
+        t("🐍 This layer in PyTorch and Keras"), key=params.key("framework_code"), on_change="rerun"
     )
     if not panel.open:
         return
     code = snippets()
     with panel:
         st.caption(
-            "The page's own numbers and settings in each framework's layout; the last comment "
-            "is the output this page computed."
+            t(
+                "The page's own numbers and settings in each framework's layout; the last "
+                "comment is the output this page computed."
+            )
         )
         torch_tab, keras_tab = st.tabs(["PyTorch", "Keras 3"])
         torch_tab.code(code.torch, language="python")

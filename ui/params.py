@@ -16,6 +16,8 @@ from typing import Any
 
 import streamlit as st
 
+from i18n import t
+
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off"}
 MAX_QUERY_TEXT = 400  # longer query values are refused outright
@@ -52,7 +54,15 @@ class PageParams:
                 value = parse(raw)
             except (ValueError, TypeError, OverflowError, KeyError):
                 shown = raw if len(raw) <= 40 else raw[:40] + "…"
-                self.notices.append(f"`{name}={shown}` is not {describe}: using `{default}`.")
+                self.notices.append(
+                    t(
+                        "`{name}={shown}` is not {describe}: using `{default}`.",
+                        name=name,
+                        shown=shown,
+                        describe=describe,
+                        default=default,
+                    )
+                )
                 value = default
         st.session_state[key] = value
 
@@ -66,12 +76,20 @@ class PageParams:
         default = min(max(default, low), high)
         key = self.key(name)
         fresh = key not in st.session_state
-        self._seed(name, default, lambda raw: int(float(raw)), "a whole number")
+        self._seed(name, default, lambda raw: int(float(raw)), t("a whole number"))
         value = st.session_state[key]
         if not isinstance(value, int) or not low <= value <= high:
             if fresh:  # a link's value: the page's default, and say so
                 self.notices.append(
-                    f"`{name}={value}` is outside {low}…{high} here: using the default `{default}`."
+                    t(
+                        "`{name}={value}` is outside {low}…{high} here: using the default "
+                        "`{default}`.",
+                        name=name,
+                        value=value,
+                        low=low,
+                        high=high,
+                        default=default,
+                    )
                 )
                 value = default
             else:  # bounds that moved under a value the user chose: the nearest one
@@ -150,7 +168,7 @@ class PageParams:
     def step(self) -> int | None:
         """The animation step the link pins (``?step=``), or None (the scene's first)."""
         key = self.key("step")
-        self._seed("step", None, lambda raw: int(raw), "a whole number")
+        self._seed("step", None, lambda raw: int(raw), t("a whole number"))
         step = st.session_state[key]
         if isinstance(step, int) and step >= 0:
             self.values["step"] = str(step)
@@ -179,7 +197,12 @@ class PageParams:
         container = container or st
         key = self.key(name)
         lookup = {option.lower(): option for option in options}
-        self._seed(name, default, lambda raw: lookup[raw.lower()], f"one of {', '.join(options)}")
+        self._seed(
+            name,
+            default,
+            lambda raw: lookup[raw.lower()],
+            t("one of {options}", options=", ".join(options)),
+        )
         # re-asserted every run, so a control whose options changed keeps its choice
         st.session_state[key] = (
             st.session_state[key] if st.session_state[key] in options else default
@@ -215,7 +238,7 @@ class PageParams:
                 return word in TRUE_WORDS
             raise ValueError(raw)
 
-        self._seed(name, default, parse, "on or off (1 or 0)")
+        self._seed(name, default, parse, t("on or off (1 or 0)"))
         value = bool(container.toggle(label, key=self.key(name), help=help))
         self.values[name] = "1" if value else "0"
         return value
@@ -261,9 +284,17 @@ class PageParams:
                 None,
             )
             shown = value if len(value) <= 40 else value[:40] + "…"
-            instead = f" Using `{fallback}` until then." if fallback is not None else ""
+            instead = t(" Using `{fallback}` until then.", fallback=fallback) if fallback else ""
             container.warning(
-                f"**{label}:** `{shown}` is not {describe}: {error}.{instead}", icon="✏️"
+                t(
+                    "**{label}:** `{shown}` is not {describe}: {error}.",
+                    label=label,
+                    shown=shown,
+                    describe=describe,
+                    error=error,
+                )
+                + instead,
+                icon="✏️",
             )
             if fallback is not None:
                 self.values[name] = fallback
@@ -301,12 +332,16 @@ class PageParams:
             name,
             default,
             lambda raw: views[slugs[raw.lower()]],
-            f"one of {', '.join(views)}",
+            t("one of {options}", options=", ".join(views)),
         )
-        key = self.key(name)
-        label = st.session_state[key] if st.session_state[key] in views.values() else default
+        key, slug_key = self.key(name), self.key(f"{name}_slug")
+        label = st.session_state[key]
+        if label not in views.values():  # e.g. the labels' language changed: the same tab
+            label = views.get(st.session_state.get(slug_key), default)
         st.session_state[key] = label
-        self.values[name] = next(slug for slug, text in views.items() if text == label)
+        slug = next(slug for slug, text in views.items() if text == label)
+        st.session_state[slug_key] = slug
+        self.values[name] = slug
         return label
 
     def show_notices(self, keep: tuple[str, ...] = ("step",)) -> None:
@@ -320,10 +355,11 @@ class PageParams:
         unknown = sorted(set(st.query_params) - ignored) if first_visit else []
         if unknown:
             shown = ", ".join(f"`{name[:20]}`" for name in unknown[:8])
-            self.notices.append(f"{shown}: not a setting of this page, ignored.")
+            self.notices.append(t("{names}: not a setting of this page, ignored.", names=shown))
         if self.notices:
             (self.notice_area or st).warning(
-                "**This link had settings that cannot be shown, so they were replaced:**\n\n"
+                t("**This link had settings that cannot be shown, so they were replaced:**")
+                + "\n\n"
                 + "\n".join(f"- {notice}" for notice in self.notices),
                 icon="🔗",
             )

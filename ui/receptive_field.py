@@ -13,6 +13,7 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
+from i18n import t
 from viz import code, theme
 from viz.heatmaps import heatmaps_figure
 from viz.receptive import span_scene
@@ -47,7 +48,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
     Returns None (after explaining why) when the stack has no output for this input size.
     """
     preset = params.choice(
-        "preset", "Start from", (*PRESETS, "custom"), "plain 3×3 × 3", widget="select"
+        "preset", t("Start from"), (*PRESETS, "custom"), "plain 3×3 × 3", widget="select"
     )
     # a newly chosen preset replaces the stack (before the table is drawn in this run)
     previous = params.key("previous_preset")
@@ -68,7 +69,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
         key=params.key(f"table_{abs(hash(encoded)) % 10**8}"),
         column_config={
             "kind": st.column_config.SelectboxColumn(
-                "kind", options=list(stack_text.KINDS), width=56
+                t("kind"), options=list(stack_text.KINDS), width=56
             ),
             "kernel": st.column_config.NumberColumn(
                 "k", min_value=1, max_value=4096, step=1, width=44
@@ -80,7 +81,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
                 "d", min_value=1, max_value=1024, step=1, width=44
             ),
             "padding": st.column_config.TextColumn(
-                "padding", help="int, same, valid, causal or left,right", width=72
+                t("padding"), help=t("int, same, valid, causal or left,right"), width=72
             ),
         },
         width="stretch",
@@ -89,15 +90,22 @@ def stack_controls(params: PageParams) -> StackSpec | None:
     for problem in problems:
         st.warning(problem, icon="✏️")
     if not layers:
-        st.error("The stack is empty: add a layer.", icon="🚫")
+        st.error(t("The stack is empty: add a layer."), icon="🚫")
         return None
     params.values["layers"] = stack_text.encode(layers)
-    input_size = params.integer("n", "Input length", 64, 4, 2048)
+    input_size = params.integer("n", t("Input length"), 64, 4, 2048)
     try:
         rows = ce.receptive_field(layers, input_size)
     except ce.ConvConfigError as error:
-        st.error(f"**This stack has no output for {input_size} inputs.** {error}", icon="🚫")
-        st.caption("💡 Increase the input length, add padding, or remove a layer.")
+        st.error(
+            t(
+                "**This stack has no output for {input_size} inputs.** {error}",
+                input_size=input_size,
+                error=error,
+            ),
+            icon="🚫",
+        )
+        st.caption(t("💡 Increase the input length, add padding, or remove a layer."))
         return None
     return StackSpec(layers, input_size, tuple(rows))
 
@@ -172,7 +180,7 @@ def support_grid(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict
 def output_view(params: PageParams, spec: StackSpec) -> None:
     """One output position (a slider, or a click in the strip) and what it sees."""
     outputs = spec.rows[-1].output_size
-    position = params.integer("o", "Output position", outputs // 2, 0, outputs - 1)
+    position = params.integer("o", t("Output position"), outputs // 2, 0, outputs - 1)
     scene = along_the_input(spec.layers, spec.input_size, position)
     positions = scene["positions"]
 
@@ -188,15 +196,22 @@ def output_view(params: PageParams, spec: StackSpec) -> None:
     )
     if not params.present:
         export_panel(params, scene)
-    if params.toggle("2d", "🔲 Show it in 2-D, with the effective receptive field", False):
+    if params.toggle("2d", t("🔲 Show it in 2-D, with the effective receptive field"), False):
         two_d = support_grid(spec.layers, spec.input_size, position)
         if two_d is None:
-            st.caption(f"2-D views are drawn for inputs up to {MAX_GRID_2D} × {MAX_GRID_2D}.")
+            st.caption(
+                t(
+                    "2-D views are drawn for inputs up to {MAX_GRID_2D} × {MAX_GRID_2D}.",
+                    MAX_GRID_2D=MAX_GRID_2D,
+                )
+            )
         else:
             st.markdown(
-                "The same stack on both axes of a square input. The **effective** receptive "
-                "field (the gradient of the output) is Gaussian-like and much smaller than "
-                "the theoretical one (dashed)."
+                t(
+                    "The same stack on both axes of a square input. The **effective** receptive "
+                    "field (the gradient of the output) is Gaussian-like and much smaller than "
+                    "the theoretical one (dashed)."
+                )
             )
             plot(two_d, params.key("grid_chart"))
     if not params.present:
@@ -216,19 +231,28 @@ def stack_section(params: PageParams) -> None:
         section(params, output_view, spec)
     with controls:
         st.markdown(
-            f"**r = {last.size}, j = {last.jump}, start = {last.start}**",
-            help="r: how many input cells an output sees; j (jump): how far apart "
-            "neighbouring outputs' fields are; start: output 0's first input cell.",
+            t(
+                "**r = {size}, j = {jump}, start = {start}**",
+                size=last.size,
+                jump=last.jump,
+                start=last.start,
+            ),
+            help=t(
+                "r: how many input cells an output sees; j (jump): how far apart "
+                "neighbouring outputs' fields are; start: output 0's first input cell."
+            ),
         )
     for issue in ce.stack_issues(list(spec.rows)):
         st.warning(issue, icon="⚠️")
     st.caption(ce.alignment(list(spec.rows)))
     st.table(layer_table(spec.rows))  # static HTML: it redraws quickly
     st.caption(
-        "k_eff: how far a layer's taps reach, k + (k − 1)(d − 1). RF size r: how many input "
-        "cells one output sees. Jump j: how many input cells apart neighbouring outputs' "
-        "fields are (the product of the strides so far). Start: the first input cell "
-        "output 0 sees (negative: in the padding)."
+        t(
+            "k_eff: how far a layer's taps reach, k + (k − 1)(d − 1). RF size r: how "
+            "many input cells one output sees. Jump j: how many input cells apart "
+            "neighbouring outputs' fields are (the product of the strides so far). "
+            "Start: the first input cell output 0 sees (negative: in the padding)."
+        )
     )
     formula_panel(
         [

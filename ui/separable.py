@@ -13,6 +13,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import kernel_preset
+from i18n import t
 from viz import code, theme
 from viz.channels import separable_scene
 from viz.heatmaps import heatmaps_figure
@@ -43,20 +44,20 @@ class SeparableSpec:
 def separable_controls(params: PageParams) -> SeparableSpec:
     left, right = st.columns(2)
     in_channels = params.integer("cin", "C_in", 3, 1, 8, container=left, shortcut="I")
-    out_channels = params.integer("cout", "C_out", 4, 1, 16, container=right, shortcut="O")
-    kernel_size = params.integer("k", "Kernel size k", 3, 1, 5, shortcut="K")
+    out_channels = params.integer("cout", t("C_out"), 4, 1, 16, container=right, shortcut="O")
+    kernel_size = params.integer("k", t("Kernel size k"), 3, 1, 5, shortcut="K")
     left, right = st.columns(2)
-    multiplier = params.integer("m", "Depth multiplier", 1, 1, 3, container=left)
-    size = params.integer("n", "Input size", 5, 3, 8, container=right)
+    multiplier = params.integer("m", t("Depth multiplier"), 1, 1, 3, container=left)
+    size = params.integer("n", t("Input size"), 5, 3, 8, container=right)
     shared = divisors(math.gcd(in_channels, out_channels))
     groups = params.choice(
         "g",
-        "Groups: 1 = standard, C_in = depthwise",
+        t("Groups: 1 = standard, C_in = depthwise"),
         [str(g) for g in shared],
         "1",
-        help="Groups must divide C_in and C_out.",
+        help=t("Groups must divide C_in and C_out."),
     )
-    seed = params.integer("seed", "Seed", 0, 0, 99)
+    seed = params.integer("seed", t("Seed"), 0, 0, 99)
     return SeparableSpec(
         in_channels, out_channels, kernel_size, multiplier, int(groups), size, seed
     )
@@ -197,8 +198,13 @@ def separable_section(params: PageParams) -> None:
         spec = separable_controls(params)
         ratio = ce.separable_ratio(spec.out_channels, spec.kernel_size)
         st.markdown(
-            f"Separable ÷ standard weights = 1/C_out + 1/k² = 1/{spec.out_channels} + "
-            f"1/{spec.kernel_size**2} = **{ratio:.3f}**"
+            t(
+                "Separable ÷ standard weights = 1/C_out + 1/k² = 1/{out_channels} + 1/{v1} = "
+                "**{ratio:.3f}**",
+                out_channels=spec.out_channels,
+                v1=spec.kernel_size**2,
+                ratio=ratio,
+            )
         )
     with figure:
         main_scene(params, channels_scene(spec))
@@ -208,13 +214,18 @@ def separable_section(params: PageParams) -> None:
     with left:
         st.table(separable_counts(spec))  # static HTML: it redraws quickly
         st.markdown(
-            "Biases: Keras `SeparableConv2D` has one bias (C_out); a PyTorch depthwise + "
-            "pointwise pair has two (C_in·m + C_out)."
+            t(
+                "Biases: Keras `SeparableConv2D` has one bias (C_out); a PyTorch depthwise + "
+                "pointwise pair has two (C_in·m + C_out)."
+            )
         )
         difference = separable_example(spec)["difference"]
         st.success(
-            f"Check: separable output − (pointwise ∘ depthwise) = {difference:g} "
-            "(largest absolute difference).",
+            t(
+                "Check: separable output − (pointwise ∘ depthwise) = {difference:g} (largest "
+                "absolute difference).",
+                difference=difference,
+            ),
             icon="✅",
         )
     with right:
@@ -227,7 +238,7 @@ def article_module_panel(params: PageParams, n_in: int, n_out: int) -> None:
     """The article's depthwise-separable PyTorch module, fixed, with its parameter count;
     built only when open (highlighting code costs the browser on every visit)."""
     panel = st.expander(
-        "📜 The article's PyTorch module, fixed",
+        t("📜 The article's PyTorch module, fixed"),
         key=params.key("article_module"),
         on_change="rerun",
     )
@@ -243,8 +254,16 @@ def _article_module(n_in: int, n_out: int) -> None:
     pointwise = ce.conv_parameters(n_in, n_out, (1, 1))
     total = ce.separable_parameters(n_in, n_out, 3, bias="torch")
     st.markdown(
-        f"With n_in = {n_in}, n_out = {n_out}: depthwise {depthwise:,} + pointwise "
-        f"{pointwise:,} = **{total:,}** parameters (the counter's PyTorch-bias figure, k = 3)."
+        t(
+            "With n_in = {n_in}, n_out = {n_out}: depthwise {depthwise:,} + pointwise "
+            "{pointwise:,} = **{total:,}** parameters (the counter's PyTorch-bias "
+            "figure, k = 3).",
+            n_in=n_in,
+            n_out=n_out,
+            depthwise=depthwise,
+            pointwise=pointwise,
+            total=total,
+        )
     )
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.solver import MAX_LENGTH
+from i18n import t
 
 from .cache import cached
 from .choices import MAX_EXPLICIT_PAD, MAX_INPUT_2D, MAX_STRIDE
@@ -37,19 +38,23 @@ class SolverSpec:
 def solver_controls(params: PageParams) -> SolverSpec:
     """One row: the kind of layer, the two lengths, the search bounds."""
     kind_column, left, right, bounds_column = st.columns([3, 2, 2, 3], vertical_alignment="bottom")
-    kind = params.choice("kind", "Layer", tuple(KINDS), "conv", labels=KINDS, container=kind_column)
-    n = params.integer("n", "I have (length)", 224, 1, MAX_LENGTH, container=left, widget="number")
+    kind = params.choice(
+        "kind", t("Layer"), tuple(KINDS), "conv", labels=KINDS, container=kind_column
+    )
+    n = params.integer(
+        "n", t("I have (length)"), 224, 1, MAX_LENGTH, container=left, widget="number"
+    )
     default = 112 if kind == "conv" else 2 * n
     o = params.integer(
         "o",
-        "I want (length)",
+        t("I want (length)"),
         min(default, MAX_LENGTH),
         1,
         MAX_LENGTH,
         container=right,
         widget="number",
     )
-    with bounds_column.popover("Search bounds", width="stretch"):
+    with bounds_column.popover(t("Search bounds"), width="stretch"):
         left, right = st.columns(2)
         kernel = params.integer("kmax", "k up to", 7, 1, 11, container=left)
         stride = params.integer("smax", "s up to", 4, 1, 8, container=right)
@@ -194,21 +199,33 @@ def solver_section(params: PageParams) -> None:
     try:
         rows = solver_rows(spec)
     except ce.ConvConfigError as error:
-        config_error(error, f"Lengths run from 1 to {MAX_LENGTH}.")
+        config_error(error, t("Lengths run from 1 to {MAX_LENGTH}.", MAX_LENGTH=MAX_LENGTH))
         return
     if not rows:
         other = "a transposed convolution" if spec.kind == "conv" else "a convolution"
         st.warning(
-            f"No {KINDS[spec.kind].split(' ', 1)[1].lower()} within {bounds_text(spec.bounds)} "
-            f"maps {n} → {o}. Widen the search bounds, or try {other}.",
+            t(
+                "No {v0} within {v1} maps {n} → {o}. Widen the search bounds, or try {other}.",
+                v0=KINDS[spec.kind].split(" ", 1)[1].lower(),
+                v1=bounds_text(spec.bounds),
+                n=n,
+                o=o,
+                other=other,
+            ),
             icon="🔍",
         )
         return
     more = f" (the {SHOWN_ROWS} simplest shown)" if len(rows) > SHOWN_ROWS else ""
     st.markdown(
-        f"**{len(rows)} settings map {n} → {o}** within {bounds_text(spec.bounds)}{more}, "
-        "simplest first. Each is checked by the engine's size formula; **open** shows it on "
-        "its page."
+        t(
+            "**{v0} settings map {n} → {o}** within {v3}{more}, simplest first. Each is "
+            "checked by the engine's size formula; **open** shows it on its page.",
+            v0=len(rows),
+            n=n,
+            o=o,
+            v3=bounds_text(spec.bounds),
+            more=more,
+        )
     )
     st.dataframe(
         rows[:SHOWN_ROWS],
@@ -217,15 +234,18 @@ def solver_section(params: PageParams) -> None:
         column_order=["open", *[name for name in rows[0] if name != "open"]],
         column_config={
             **{name: st.column_config.NumberColumn(name, width=36) for name in "kspd"},
-            "op": st.column_config.NumberColumn("op", width=36, help="output_padding"),
-            "open": st.column_config.LinkColumn("open", display_text="▶ open", width=70),
-            "PyTorch": st.column_config.TextColumn("PyTorch", width=330),
-            "Keras": st.column_config.TextColumn("Keras", width=470),
-            "notes": st.column_config.TextColumn("notes", width=300),
+            "op": st.column_config.NumberColumn("op", width=36, help=t("output_padding")),
+            "open": st.column_config.LinkColumn(t("open"), display_text="▶ open", width=70),
+            "PyTorch": st.column_config.TextColumn(t("PyTorch"), width=330),
+            "Keras": st.column_config.TextColumn(t("Keras"), width=470),
+            "notes": st.column_config.TextColumn(t("notes"), width=300),
         },
     )
     st.caption(
-        "C_in, C_out: your channels. Keras cannot take strides > 1 together with "
-        "dilation_rate > 1, nor output_padding ≥ strides; its 'same' puts an odd zero at the "
-        "end (TensorFlow's rule), where PyTorch's integer padding is the same on both sides."
+        t(
+            "C_in, C_out: your channels. Keras cannot take strides > 1 together with "
+            "dilation_rate > 1, nor output_padding ≥ strides; its 'same' puts an odd "
+            "zero at the end (TensorFlow's rule), where PyTorch's integer padding is the "
+            "same on both sides."
+        )
     )

@@ -13,6 +13,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import INPUT_PRESETS, KERNEL_PRESETS, input_preset, kernel_preset
+from i18n import t
 from viz import code
 from viz.scenes import sliding_scene
 
@@ -86,33 +87,33 @@ def conv2d_controls(
     page's defaults."""
     mode, explicit = padding_controls(params, ("valid", "same", "full"), AXES, padding)
     left, right = st.columns(2)
-    height = params.integer("h", "Input height", size, 3, MAX_INPUT_2D, container=left)
-    width = params.integer("w", "Input width", size, 3, MAX_INPUT_2D, container=right)
+    height = params.integer("h", t("Input height"), size, 3, MAX_INPUT_2D, container=left)
+    width = params.integer("w", t("Input width"), size, 3, MAX_INPUT_2D, container=right)
     axes = ((height, sum(explicit[0])), (width, sum(explicit[1])))
     k_limit = min(kernel_bounds(n, mode, pads)[0] for n, pads in axes)
     kernel_size = params.integer(
         "k",
-        "Kernel size k",
+        t("Kernel size k"),
         3,
         1,
         k_limit,
-        help="Bounded so that the kernel still fits inside the padded input.",
+        help=t("Bounded so that the kernel still fits inside the padded input."),
         shortcut="K",
     )
     left, right = st.columns(2)
-    stride = params.integer("s", "Stride s", 1, 1, MAX_STRIDE, container=left, shortcut="S")
+    stride = params.integer("s", t("Stride s"), 1, 1, MAX_STRIDE, container=left, shortcut="S")
     d_limit = min(kernel_bounds(n, mode, pads, kernel_size)[1] for n, pads in axes)
     dilation = params.integer(
         "d",
-        "Dilation d",
+        t("Dilation d"),
         dilation,
         1,
         d_limit,
         container=right,
-        help="d − 1 gaps between kernel taps; bounded so the dilated kernel still fits.",
+        help=t("d − 1 gaps between kernel taps; bounded so the dilated kernel still fits."),
         shortcut="D",
     )
-    with st.expander("Input and kernel"):
+    with st.expander(t("Input and kernel")):
         input_choice, kernel_choice, seed = input_and_kernel(
             params, INPUT_PRESETS, (*KERNEL_PRESETS, "custom"), defaults=("random", "sobel", 0)
         )
@@ -120,11 +121,11 @@ def conv2d_controls(
         if kernel_choice == "custom":
             custom = params.text(
                 "weights",
-                "Custom kernel (rows separated by ;)",
+                t("Custom kernel (rows separated by ;)"),
                 "1 0 -1; 1 0 -1; 1 0 -1",
                 lambda text: parse_kernel(text, kernel_size),
-                describe=f"a {kernel_size}×{kernel_size} kernel",
-                help=f"{kernel_size * kernel_size} numbers, e.g. 0 1; 2 3 for k = 2.",
+                describe=t("a {kernel_size}×{kernel_size} kernel", kernel_size=kernel_size),
+                help=t("{v0} numbers, e.g. 0 1; 2 3 for k = 2.", v0=kernel_size * kernel_size),
             )
             if custom is None:  # nothing typed fits this k yet: the default kernel meanwhile
                 kernel_choice, custom = "sobel", ""
@@ -225,20 +226,26 @@ def standard_section(params: PageParams) -> None:
         trace = conv2d_trace(spec)
     except ValueError as error:
         with figure:
-            config_error(error, "Reduce k or d, add padding, or choose SAME/FULL.")
+            config_error(error, t("Reduce k or d, add padding, or choose SAME/FULL."))
         return
     with controls:
         (top, bottom), (left, right) = trace.geometry.padding
         st.markdown(
             sizes_line(spec, trace.geometry),
-            help=f"Zeros added: top {top}, bottom {bottom}, left {left}, right {right}.",
+            help=t(
+                "Zeros added: top {top}, bottom {bottom}, left {left}, right {right}.",
+                top=top,
+                bottom=bottom,
+                left=left,
+                right=right,
+            ),
         )
     with figure:
         main_scene(params, conv2d_scene(spec))
     note = same_padding_note(trace.geometry) if spec.padding_mode == "same" else None
     if note:
         st.info(note, icon="📐")
-    with st.expander("**The numbers, substituted**", expanded=not params.present):
+    with st.expander(t("**The numbers, substituted**"), expanded=not params.present):
         formula_panel(sliding_formulas(spec, trace.geometry))
     if not params.present:
         framework_panel(params, lambda: conv2d_code(spec))

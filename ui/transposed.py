@@ -17,6 +17,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch, input_preset, kernel_preset
+from i18n import t
 from viz import code
 from viz.scenes import scatter_scene, sliding_scene
 from viz.transposed import (
@@ -86,45 +87,51 @@ def transposed_controls(params: PageParams) -> TransposedSpec:
     """Widgets bounded by the transposed conv's rules: output ≥ 1, output_padding < max(s, d)."""
     left, right = st.columns(2)
     kernel_size = params.integer(
-        "k", "Kernel size k", 3, KERNEL_SIZES[0], KERNEL_SIZES[-1], container=left, shortcut="K"
+        "k", t("Kernel size k"), 3, KERNEL_SIZES[0], KERNEL_SIZES[-1], container=left, shortcut="K"
     )
     stride = params.integer(
-        "s", "Stride s", 2, STRIDES[0], STRIDES[-1], container=right, shortcut="S"
+        "s", t("Stride s"), 2, STRIDES[0], STRIDES[-1], container=right, shortcut="S"
     )
     left, right = st.columns(2)
     dilation = params.integer(
-        "d", "Dilation d", 1, DILATIONS[0], DILATIONS[-1], container=left, shortcut="D"
+        "d", t("Dilation d"), 1, DILATIONS[0], DILATIONS[-1], container=left, shortcut="D"
     )
     size = params.integer(
         "n",
-        "Input size",
+        t("Input size"),
         3,
         1,
         largest_input(kernel_size, stride, dilation),
         container=right,
-        help=f"Bounded so the output stays within {MAX_TRANSPOSED} cells.",
+        help=t(
+            "Bounded so the output stays within {MAX_TRANSPOSED} cells.",
+            MAX_TRANSPOSED=MAX_TRANSPOSED,
+        ),
     )
     left, right = st.columns(2)
     padding = params.integer(
         "p",
-        "Padding p (crop)",
+        t("Padding p (crop)"),
         0,
         0,
         largest_crop(size, kernel_size, stride, dilation),
         container=left,
-        help="PyTorch's transposed padding crops p cells from each side of the full output.",
+        help=t("PyTorch's transposed padding crops p cells from each side of the full output."),
     )
     output_padding = params.integer(
         "op",
-        "output_padding",
+        t("output_padding"),
         0,
         0,
         ce.max_output_padding(stride, dilation),
         container=right,
-        help="PyTorch needs it smaller than max(s, d), Keras smaller than s. With s > 1 it "
-        "picks which of the s input sizes a strided conv maps to this output it restores.",
+        help=t(
+            "PyTorch needs it smaller than max(s, d), Keras smaller than s. With s > 1 "
+            "it picks which of the s input sizes a strided conv maps to this output it "
+            "restores."
+        ),
     )
-    with st.expander("Input and kernel"):
+    with st.expander(t("Input and kernel")):
         input_preset, kernel_preset, seed = input_and_kernel(
             params,
             ("count", "random", "ones"),
@@ -385,10 +392,12 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
     if matrix.open:
         with matrix:
             st.markdown(
-                "Flatten the grids: a convolution is a matrix **C** (one row per output cell "
-                "of the conv). The transposed convolution is **Cᵀ**, hence the name: the "
-                "outlined column of C is the row of Cᵀ that makes the pinned output cell. "
-                "Cells no stamp reaches (e.g. added by output_padding) get an empty column."
+                t(
+                    "Flatten the grids: a convolution is a matrix **C** (one row per output cell "
+                    "of the conv). The transposed convolution is **Cᵀ**, hence the name: the "
+                    "outlined column of C is the row of Cᵀ that makes the pinned output cell. "
+                    "Cells no stamp reaches (e.g. added by output_padding) get an empty column."
+                )
             )
             plot(matrix_view(spec, step), params.key("matrix_chart"))
     if padding.open:
@@ -413,25 +422,32 @@ def zero_insertion_tab(params: PageParams, spec: TransposedSpec, step: int) -> N
         f", dilated by d = {spec.dilation} like the transposed conv" if spec.dilation > 1 else ""
     )
     st.markdown(
-        f"**Zero insertion.** Insert **s − 1 = {spec.stride - 1}** zero(s) between input cells "
-        f"(a *fractionally strided* conv, stride 1/{spec.stride}), pad by d·(k − 1) − p (plus "
-        "output_padding at the far end), then run a stride-1 conv with the **flipped** "
-        f"kernel{dilated}. It opens on the pinned output cell."
+        t(
+            "**Zero insertion.** Insert **s − 1 = {v0}** zero(s) between input cells (a "
+            "*fractionally strided* conv, stride 1/{stride}), pad by d·(k − 1) − p (plus "
+            "output_padding at the far end), then run a stride-1 conv with the "
+            "**flipped** kernel{dilated}. It opens on the pinned output cell.",
+            v0=spec.stride - 1,
+            stride=spec.stride,
+            dilated=dilated,
+        )
     )
     pinned = show_scene(
         zero_insertion_view(spec), params.key("chart"), step=step, present=params.present
     )
     params.pin_step(pinned)
     st.markdown(
-        "**Deconv vs dilated.** A transposed conv inserts zeros *between input pixels* and "
-        "enlarges the output (upsampling); a dilated conv inserts zeros *inside the kernel* "
-        "and enlarges the receptive field at the same resolution. With stride s: s > 1 "
-        "downsamples, s = 1 keeps the size (with SAME padding), 0 < s < 1 (transposed) "
-        "upsamples."
+        t(
+            "**Deconv vs dilated.** A transposed conv inserts zeros *between input "
+            "pixels* and enlarges the output (upsampling); a dilated conv inserts zeros "
+            "*inside the kernel* and enlarges the receptive field at the same "
+            "resolution. With stride s: s > 1 downsamples, s = 1 keeps the size (with "
+            "SAME padding), 0 < s < 1 (transposed) upsamples."
+        )
     )
     show_scene(deconv_vs_dilated(spec), params.key("versus_chart"), present=params.present)
     link_page(
         "dilated",
-        "Open the dilated convolution page with the same k",
+        t("Open the dilated convolution page with the same k"),
         {"k": str(spec.kernel_size), "d": "2"},
     )
