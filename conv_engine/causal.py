@@ -51,20 +51,26 @@ class StreamingConv1d:
         self.weight = as_real_array("weight", weight)
         if self.weight.ndim != 3 or 0 in self.weight.shape:
             raise ConvConfigError(
-                f"weight must have shape (C_out, C_in, k), got {self.weight.shape}"
+                "weight must have shape (C_out, C_in, k), got {shape}", shape=self.weight.shape
             )
         self.stride = check_int("stride", stride, 1)
         self.dilation = check_int("dilation", dilation, 1)
         out_channels, in_channels, taps = self.weight.shape
         self.bias = np.zeros(out_channels) if bias is None else as_real_array("bias", bias)
         if self.bias.shape != (out_channels,):
-            raise ConvConfigError(f"bias must have shape ({out_channels},), got {self.bias.shape}")
+            raise ConvConfigError(
+                "bias must have shape ({out_channels},), got {shape}",
+                out_channels=out_channels,
+                shape=self.bias.shape,
+            )
         self.extent = self.dilation * (taps - 1) + 1
         self.left, self.right = (check_int("padding", p, 0) for p in padding)
         if self.left > self.extent - 1:
             raise ConvConfigError(
-                f"padding {self.left} on the left must be at most d·(k − 1) = {self.extent - 1} "
-                "for a streaming conv: a window may not lie wholly in the padding"
+                "padding {left} on the left must be at most d·(k − 1) = {v1} for a streaming "
+                "conv: a window may not lie wholly in the padding",
+                left=self.left,
+                v1=self.extent - 1,
             )
         self.window: deque[np.ndarray] = deque(
             [np.zeros(in_channels)] * self.left, maxlen=self.extent
@@ -96,7 +102,9 @@ class StreamingConv1d:
         x_t = as_real_array("input", x_t)
         if x_t.shape != (self.weight.shape[1],):
             raise ConvConfigError(
-                f"each step's input must have shape ({self.weight.shape[1]},), got {x_t.shape}"
+                "each step's input must have shape ({v0},), got {shape}",
+                v0=self.weight.shape[1],
+                shape=x_t.shape,
             )
         return self._append(x_t)
 
@@ -160,7 +168,11 @@ def causal_dependencies(
     length = check_int("length", length, 1)
     position = check_int("position", position, 0)
     if position >= length:
-        raise ConvConfigError(f"position {position} must be below the length {length}")
+        raise ConvConfigError(
+            "position {position} must be below the length {length}",
+            position=position,
+            length=length,
+        )
     levels = [np.array([position])]
     for dilation in reversed([check_int("dilation", d, 1) for d in dilations]):
         back = np.arange(kernel_size) * dilation

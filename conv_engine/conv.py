@@ -35,10 +35,17 @@ def _batched(name: str, x: object, ndim: int) -> tuple[np.ndarray, bool]:
         x = x[None]
     if x.ndim != ndim + 2:
         layout = "(N, C, L) or (C, L)" if ndim == 1 else "(N, C, H, W) or (C, H, W)"
-        raise ConvConfigError(f"{name} must have shape {layout}, got shape {x.shape}")
+        raise ConvConfigError(
+            "{name} must have shape {layout}, got shape {shape}",
+            name=name,
+            layout=layout,
+            shape=x.shape,
+        )
     if 0 in x.shape[1:]:
         raise ConvConfigError(
-            f"{name} must have at least one channel and one position per axis, got {x.shape}"
+            "{name} must have at least one channel and one position per axis, got {shape}",
+            name=name,
+            shape=x.shape,
         )
     return x, unbatched
 
@@ -46,7 +53,9 @@ def _batched(name: str, x: object, ndim: int) -> tuple[np.ndarray, bool]:
 def _weight(weight: object, ndim: int, layout: str) -> np.ndarray:
     weight = as_real_array("weight", weight)
     if weight.ndim != ndim + 2 or 0 in weight.shape:
-        raise ConvConfigError(f"weight must have shape {layout}, got shape {weight.shape}")
+        raise ConvConfigError(
+            "weight must have shape {layout}, got shape {shape}", layout=layout, shape=weight.shape
+        )
     return weight
 
 
@@ -54,7 +63,12 @@ def _check_groups(groups: object, in_channels: int, out_channels: int) -> int:
     groups = check_int("groups", groups, 1)
     for label, channels in (("input channels", in_channels), ("output channels", out_channels)):
         if channels % groups:
-            raise ConvConfigError(f"groups={groups} must divide the number of {label} ({channels})")
+            raise ConvConfigError(
+                "groups={groups} must divide the number of {label} ({channels})",
+                groups=groups,
+                label=label,
+                channels=channels,
+            )
     return groups
 
 
@@ -64,7 +78,9 @@ def _bias(bias: object, out_channels: int, ndim: int, dtype: np.dtype) -> np.nda
     bias = as_real_array("bias", bias)
     if bias.shape != (out_channels,):
         raise ConvConfigError(
-            f"bias must have shape ({out_channels},), one per output channel, got {bias.shape}"
+            "bias must have shape ({out_channels},), one per output channel, got {shape}",
+            out_channels=out_channels,
+            shape=bias.shape,
         )
     return bias.astype(dtype, copy=False).reshape((out_channels,) + (1,) * ndim)
 
@@ -110,9 +126,15 @@ def conv_nd(
     groups = _check_groups(groups, in_channels, out_channels)
     if weight.shape[1] * groups != in_channels:
         raise ConvConfigError(
-            f"weight has {weight.shape[1]} input channels per group but the input has "
-            f"{in_channels} channels in {groups} group(s): weight must have shape {layout} = "
-            f"({out_channels}, {in_channels // groups}, …)"
+            "weight has {v0} input channels per group but the input has {in_channels} "
+            "channels in {groups} group(s): weight must have shape {layout} = "
+            "({out_channels}, {v5}, …)",
+            v0=weight.shape[1],
+            in_channels=in_channels,
+            groups=groups,
+            layout=layout,
+            out_channels=out_channels,
+            v5=in_channels // groups,
         )
     geometry = conv_geometry(x.shape[2:], weight.shape[2:], stride, padding, dilation)
     dtype = _result_dtype(x, weight)
@@ -248,8 +270,11 @@ def conv_transpose_nd(
     in_channels = x.shape[1]
     if weight.shape[0] != in_channels:
         raise ConvConfigError(
-            f"weight must have shape {layout} with C_in = {in_channels} (the input's channels), "
-            f"got shape {weight.shape}"
+            "weight must have shape {layout} with C_in = {in_channels} (the input's "
+            "channels), got shape {shape}",
+            layout=layout,
+            in_channels=in_channels,
+            shape=weight.shape,
         )
     groups = check_int("groups", groups, 1)
     out_channels = weight.shape[1] * groups

@@ -25,8 +25,11 @@ def conv_parameters(
     groups = check_int("groups", groups, 1)
     if in_channels % groups or out_channels % groups:
         raise ConvConfigError(
-            f"groups={groups} must divide both in_channels ({in_channels}) and out_channels "
-            f"({out_channels})"
+            "groups={groups} must divide both in_channels ({in_channels}) and "
+            "out_channels ({out_channels})",
+            groups=groups,
+            in_channels=in_channels,
+            out_channels=out_channels,
         )
     taps = kernel_size if isinstance(kernel_size, int) else prod(kernel_size)
     taps = check_int("kernel_size", taps, 1)
@@ -68,7 +71,7 @@ def separable_parameters(
     pointwise = conv_parameters(mid, out_channels, 1, bias=False)
     extra = {"none": 0, "keras": out_channels, "torch": mid + out_channels}
     if bias not in extra:
-        raise ConvConfigError(f"bias {bias!r} must be 'none', 'keras' or 'torch'")
+        raise ConvConfigError("bias {bias!r} must be 'none', 'keras' or 'torch'", bias=bias)
     return depthwise + pointwise + extra[bias]
 
 
@@ -85,7 +88,9 @@ def lightweight_parameters(channels: int, kernel_size: int, num_heads: int) -> i
     num_heads = check_int("num_heads", num_heads, 1)
     if channels % num_heads:
         raise ConvConfigError(
-            f"num_heads={num_heads} must divide the number of channels ({channels})"
+            "num_heads={num_heads} must divide the number of channels ({channels})",
+            num_heads=num_heads,
+            channels=channels,
         )
     return num_heads * check_int("kernel_size", kernel_size, 1)
 
@@ -121,7 +126,7 @@ def sequence_multiply_adds(
         return conv + length * dynamic_parameters(channels, kernel_size, num_heads)
     if kind == "attention":
         return 2 * length * length * channels
-    raise ConvConfigError(f"kind {kind!r} must be 'conv', 'dynamic' or 'attention'")
+    raise ConvConfigError("kind {kind!r} must be 'conv', 'dynamic' or 'attention'", kind=kind)
 
 
 def group_connectivity(in_channels: int, out_channels: int, groups: int) -> np.ndarray:

@@ -14,7 +14,17 @@ import numpy as np
 
 
 class ConvConfigError(ValueError):
-    """An impossible convolution configuration, explained in one sentence."""
+    """An impossible convolution configuration, explained in one sentence.
+
+    Raised as ``ConvConfigError("stride must be at least {minimum}, got {value}",
+    minimum=1, value=0)``: the message is the sentence with its values filled in, and
+    ``template`` and ``values`` let an interface say the same sentence in another language.
+    """
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.template = template
+        self.values = values
+        super().__init__(template.format(**values) if values else template)
 
 
 def check_int(name: str, value: object, minimum: int | None = None) -> int:
@@ -25,10 +35,17 @@ def check_int(name: str, value: object, minimum: int | None = None) -> int:
         if isinstance(value, numbers.Real) and float(value).is_integer():
             value = int(value)
         else:
-            raise ConvConfigError(f"{name} must be a whole number, got {value!r}")
+            raise ConvConfigError(
+                "{name} must be a whole number, got {value!r}", name=name, value=value
+            )
     value = int(value)
     if minimum is not None and value < minimum:
-        raise ConvConfigError(f"{name} must be at least {minimum}, got {value}")
+        raise ConvConfigError(
+            "{name} must be at least {minimum}, got {value}",
+            name=name,
+            minimum=minimum,
+            value=value,
+        )
     return value
 
 
@@ -37,7 +54,10 @@ def per_axis(name: str, value: object, ndim: int, minimum: int | None = None) ->
     if isinstance(value, Sequence) and not isinstance(value, str):
         if len(value) != ndim:
             raise ConvConfigError(
-                f"{name} must be one int or {ndim} ints (one per spatial axis), got {value!r}"
+                "{name} must be one int or {ndim} ints (one per spatial axis), got {value!r}",
+                name=name,
+                ndim=ndim,
+                value=value,
             )
         return tuple(check_int(name, v, minimum) for v in value)
     return (check_int(name, value, minimum),) * ndim
@@ -48,12 +68,16 @@ def as_real_array(name: str, value: object) -> np.ndarray:
     try:
         array = np.asarray(value)
     except (TypeError, ValueError) as exc:
-        raise ConvConfigError(f"{name} must be an array of numbers: {exc}") from None
+        raise ConvConfigError(
+            "{name} must be an array of numbers: {exc}", name=name, exc=exc
+        ) from None
     kind = array.dtype.kind
     if kind in "biu":
         array = array.astype(np.float64)
     elif kind != "f":
-        raise ConvConfigError(f"{name} must hold real numbers, got dtype {array.dtype}")
+        raise ConvConfigError(
+            "{name} must hold real numbers, got dtype {dtype}", name=name, dtype=array.dtype
+        )
     if not np.isfinite(array).all():
-        raise ConvConfigError(f"{name} must hold finite numbers (no NaN or infinity)")
+        raise ConvConfigError("{name} must hold finite numbers (no NaN or infinity)", name=name)
     return array

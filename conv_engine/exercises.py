@@ -34,6 +34,33 @@ ATTEMPTS = 20
 MAX_TRANSPOSED = 16  # the Transposed page's largest full output
 
 
+class Text:
+    """A sentence as a template and its values: ``str()`` is the English, and an interface
+    can say it in another language from ``template`` and ``values``."""
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.template = template
+        self.values = values
+
+    def __str__(self) -> str:
+        return self.template.format(**self.values) if self.values else self.template
+
+    def __repr__(self) -> str:
+        return f"Text({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and (self.template, self.values) == (
+            other.template,
+            other.values,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.template, tuple(sorted(self.values.items()))))
+
+    def __contains__(self, text: str) -> bool:
+        return text in str(self)
+
+
 @dataclass(frozen=True)
 class Setting:
     """One convolution a question is about, as a page's link would set it.
@@ -66,10 +93,10 @@ class Question:
 
     topic: str
     skill: str  # what it practises: "output_size", "reads", "weights", "future", …
-    prompt: str
+    prompt: Text
     kind: str
     answer: int | frozenset
-    explanation: str
+    explanation: Text
     page: str
     query: dict[str, str] = field(default_factory=dict)
     setting: Setting | None = None
@@ -146,12 +173,27 @@ def _output_size_2d(rng: np.random.Generator) -> Question:
     return Question(
         "standard",
         "output_size",
-        f"A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {_pad_text(padding)}. "
-        "How many cells does the output have along each side?",
+        Text(
+            "A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {v4}. How many "
+            "cells does the output have along each side?",
+            n=n,
+            k=k,
+            s=s,
+            d=d,
+            v4=_pad_text(padding),
+        ),
         "number",
         out,
-        f"k_eff = k + (k − 1)(d − 1) = {k_eff}; the padding adds {before} + {after}; "
-        f"⌊({n} + {before} + {after} − {k_eff}) / {s}⌋ + 1 = {out}.",
+        Text(
+            "k_eff = k + (k − 1)(d − 1) = {k_eff}; the padding adds {before} + {after}; "
+            "⌊({n} + {before} + {after} − {k_eff}) / {s}⌋ + 1 = {out}.",
+            k_eff=k_eff,
+            before=before,
+            after=after,
+            n=n,
+            s=s,
+            out=out,
+        ),
         "standard",
         {"h": str(n), "w": str(n), "k": str(k), "s": str(s), "d": str(d), **_page_padding(padding)},
         Setting(2, n, k, s, d, padding),
@@ -169,13 +211,28 @@ def _reads_2d(rng: np.random.Generator) -> Question:
     return Question(
         "standard",
         "reads",
-        f"A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {_pad_text(padding)}. "
-        f"Which input cells does y[{row}, {col}] read? Tick them (padding zeros do not count).",
+        Text(
+            "A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {v4}. Which "
+            "input cells does y[{row}, {col}] read? Tick them (padding zeros do not "
+            "count).",
+            n=n,
+            k=k,
+            s=s,
+            d=d,
+            v4=_pad_text(padding),
+            row=row,
+            col=col,
+        ),
         "grid",
         cells,
-        f"Output row r reads input rows r·s + t·d − p_top for taps t = 0 … {k - 1} "
-        f"(p_top = {before}), and the same for columns: rows "
-        f"{sorted({r for r, _ in cells})}, columns {sorted({c for _, c in cells})}.",
+        Text(
+            "Output row r reads input rows r·s + t·d − p_top for taps t = 0 … {v0} "
+            "(p_top = {before}), and the same for columns: rows {v2}, columns {v3}.",
+            v0=k - 1,
+            before=before,
+            v2=sorted({r for r, _ in cells}),
+            v3=sorted({c for _, c in cells}),
+        ),
         "standard",
         {
             "h": str(n),
@@ -201,11 +258,20 @@ def _same_padding(rng: np.random.Generator) -> Question:
     return Question(
         "standard",
         "same_padding",
-        f"A {n}×{n} input, a {k}×{k} kernel with dilation {d}, stride 1. How many zeros on "
-        "each side keep the output {n}×{n}?".replace("{n}", str(n)),
+        Text(
+            "A {n}×{n} input, a {k}×{k} kernel with dilation {d}, stride 1. How many zeros on "
+            "each side keep the output {n}×{n}?",
+            n=n,
+            k=k,
+            d=d,
+        ),
         "number",
         pad,
-        f"The output is n + 2p − k_eff + 1, so 2p = k_eff − 1 = d·(k − 1) = {2 * pad}: p = {pad}.",
+        Text(
+            "The output is n + 2p − k_eff + 1, so 2p = k_eff − 1 = d·(k − 1) = {v0}: p = {pad}.",
+            v0=2 * pad,
+            pad=pad,
+        ),
         "standard",
         {"h": str(n), "w": str(n), "k": str(k), "s": "1", "d": str(d), **_page_padding(pad)},
         Setting(2, n, k, 1, d, pad),
@@ -218,10 +284,21 @@ def _weights_2d(rng: np.random.Generator) -> Question:
     return Question(
         "standard",
         "weights",
-        f"nn.Conv2d({c_in}, {c_out}, kernel_size={k}) with its bias: how many parameters?",
+        Text(
+            "nn.Conv2d({c_in}, {c_out}, kernel_size={k}) with its bias: how many parameters?",
+            c_in=c_in,
+            c_out=c_out,
+            k=k,
+        ),
         "number",
         count,
-        f"C_out·C_in·k·k + C_out = {c_out}·{c_in}·{k}·{k} + {c_out} = {count}.",
+        Text(
+            "C_out·C_in·k·k + C_out = {c_out}·{c_in}·{k}·{k} + {c_out} = {count}.",
+            c_out=c_out,
+            c_in=c_in,
+            k=k,
+            count=count,
+        ),
         "standard",
     )
 
@@ -234,12 +311,29 @@ def _output_size_1d(rng: np.random.Generator) -> Question:
     return Question(
         "conv1d",
         "output_size",
-        f"A sequence of {n} steps, kernel size {k}, stride {s}, dilation {d}, "
-        f"{_pad_text(padding)}. How long is the output?",
+        Text(
+            "A sequence of {n} steps, kernel size {k}, stride {s}, dilation {d}, {v4}. "
+            "How long is the output?",
+            n=n,
+            k=k,
+            s=s,
+            d=d,
+            v4=_pad_text(padding),
+        ),
         "number",
         out,
-        f"k_eff = {effective_kernel_size(k, d)}; zeros {before} before and {after} after; "
-        f"⌊({n} + {before + after} − {effective_kernel_size(k, d)}) / {s}⌋ + 1 = {out}.",
+        Text(
+            "k_eff = {v0}; zeros {before} before and {after} after; ⌊({n} + {v4} − {v5}) "
+            "/ {s}⌋ + 1 = {out}.",
+            v0=effective_kernel_size(k, d),
+            before=before,
+            after=after,
+            n=n,
+            v4=before + after,
+            v5=effective_kernel_size(k, d),
+            s=s,
+            out=out,
+        ),
         "conv1d",
         {"n": str(n), "k": str(k), "s": str(s), "d": str(d), **_page_padding_1d(padding)},
         Setting(1, n, k, s, d, padding),
@@ -263,12 +357,24 @@ def _reads_1d(rng: np.random.Generator) -> Question:
     return Question(
         "conv1d",
         "reads",
-        f"A sequence x[0 … {n - 1}], kernel size {k}, stride {s}, dilation {d}, "
-        f"{_pad_text(padding)}. Which inputs does y[{t}] read (padding zeros do not count)?",
+        Text(
+            "A sequence x[0 … {v0}], kernel size {k}, stride {s}, dilation {d}, {v4}. "
+            "Which inputs does y[{t}] read (padding zeros do not count)?",
+            v0=n - 1,
+            k=k,
+            s=s,
+            d=d,
+            v4=_pad_text(padding),
+            t=t,
+        ),
         "cells",
         cells,
-        f"y[t] reads x[t·s + j·d − {before}] for taps j = 0 … {k - 1}: "
-        f"{', '.join(str(c) for c in sorted(cells)) or 'only padding'}.",
+        Text(
+            "y[t] reads x[t·s + j·d − {before}] for taps j = 0 … {v1}: {v2}.",
+            before=before,
+            v1=k - 1,
+            v2=", ".join(str(c) for c in sorted(cells)) or "only padding",
+        ),
         "conv1d",
         {
             "n": str(n),
@@ -289,11 +395,22 @@ def _weights_1d(rng: np.random.Generator) -> Question:
     return Question(
         "conv1d",
         "weights",
-        f"A Conv1d over {features} features per frame, {c_out} output channels, kernel size "
-        f"{k}, with bias: how many parameters?",
+        Text(
+            "A Conv1d over {features} features per frame, {c_out} output channels, "
+            "kernel size {k}, with bias: how many parameters?",
+            features=features,
+            c_out=c_out,
+            k=k,
+        ),
         "number",
         count,
-        f"C_out·F·k + C_out = {c_out}·{features}·{k} + {c_out} = {count}.",
+        Text(
+            "C_out·F·k + C_out = {c_out}·{features}·{k} + {c_out} = {count}.",
+            c_out=c_out,
+            features=features,
+            k=k,
+            count=count,
+        ),
         "conv1d",
         {"co": str(c_out), "k": str(k)},
     )
@@ -306,13 +423,22 @@ def _future(rng: np.random.Generator) -> Question:
     return Question(
         "causal",
         "future",
-        f"A sequence of {n} steps and a kernel of size {k}, dilation {d}, with centred "
-        "padding='same' (not causal). Which outputs read an input from their future?",
+        Text(
+            "A sequence of {n} steps and a kernel of size {k}, dilation {d}, with "
+            "centred padding='same' (not causal). Which outputs read an input from their "
+            "future?",
+            n=n,
+            k=k,
+            d=d,
+        ),
         "cells",
         answer,
-        f"'same' puts {resolve_padding(n, k, 1, d, 'same')} zeros (before, after): output t "
-        "reads up to x[t + after] and leaks while that is still a real input: "
-        f"{', '.join(str(i) for i in sorted(answer)) or 'none'}.",
+        Text(
+            "'same' puts {v0} zeros (before, after): output t reads up to x[t + after] "
+            "and leaks while that is still a real input: {v1}.",
+            v0=resolve_padding(n, k, 1, d, "same"),
+            v1=", ".join(str(i) for i in sorted(answer)) or "none",
+        ),
         "causal",
         {"n": str(n), "k": str(k), "d": str(d), "s": "1", "leak": "1"},
         Setting(1, n, k, 1, d, "same"),
@@ -329,12 +455,22 @@ def _causal_padding(rng: np.random.Generator) -> Question:
     return Question(
         "causal",
         "causal_padding",
-        f"A causal conv with kernel size {k} and dilation {d}, stride 1: how many zeros go "
-        "on the left so that the output is as long as the input and never sees the future?",
+        Text(
+            "A causal conv with kernel size {k} and dilation {d}, stride 1: how many "
+            "zeros go on the left so that the output is as long as the input and never "
+            "sees the future?",
+            k=k,
+            d=d,
+        ),
         "number",
         before,
-        f"The window spans d·(k − 1) + 1 = {before + 1} steps ending at t: {before} zeros on "
-        f"the left, {after} on the right.",
+        Text(
+            "The window spans d·(k − 1) + 1 = {v0} steps ending at t: {before} zeros on "
+            "the left, {after} on the right.",
+            v0=before + 1,
+            before=before,
+            after=after,
+        ),
         "causal",
         {"n": "12", "k": str(k), "d": str(d), "s": "1"},
     )
@@ -349,11 +485,18 @@ def _wavenet(rng: np.random.Generator) -> Question:
     return Question(
         "causal",
         "receptive_field",
-        f"A WaveNet stack of causal convs with k = 2 and dilations {dilations}. "
-        "How many input steps does its last output see?",
+        Text(
+            "A WaveNet stack of causal convs with k = 2 and dilations {dilations}. How "
+            "many input steps does its last output see?",
+            dilations=dilations,
+        ),
         "number",
         size,
-        f"Each layer adds d·(k − 1) = d: 1 + {' + '.join(map(str, dilations))} = {size}.",
+        Text(
+            "Each layer adds d·(k − 1) = d: 1 + {v0} = {size}.",
+            v0=" + ".join(map(str, dilations)),
+            size=size,
+        ),
         "causal",
         {"wk": "2", "dmax": str(2**top), "blocks": str(blocks)},
     )
@@ -368,10 +511,20 @@ def _effective_kernel(rng: np.random.Generator) -> Question:
     return Question(
         "dilated",
         "effective_kernel",
-        f"A {k}×{k} kernel with dilation rate {d}: how many input cells wide is its window?",
+        Text(
+            "A {k}×{k} kernel with dilation rate {d}: how many input cells wide is its window?",
+            k=k,
+            d=d,
+        ),
         "number",
         k_eff,
-        f"k_eff = k + (k − 1)(d − 1) = {k} + {k - 1}·{d - 1} = {k_eff}.",
+        Text(
+            "k_eff = k + (k − 1)(d − 1) = {k} + {v1}·{v2} = {k_eff}.",
+            k=k,
+            v1=k - 1,
+            v2=d - 1,
+            k_eff=k_eff,
+        ),
         "dilated",
         {"h": "12", "w": "12", "p": "valid", "k": str(k), "d": str(d)},
     )
@@ -386,11 +539,19 @@ def _dilated_stack(rng: np.random.Generator) -> Question:
     return Question(
         "dilated",
         "receptive_field",
-        f"Three stacked {k}×{k} convs, stride 1, with dilation rates {list(chosen)}. "
-        "How wide is the receptive field of one output (in input cells)?",
+        Text(
+            "Three stacked {k}×{k} convs, stride 1, with dilation rates {v1}. How wide "
+            "is the receptive field of one output (in input cells)?",
+            k=k,
+            v1=list(chosen),
+        ),
         "number",
         size,
-        f"Each layer adds d·(k − 1): 1 + {' + '.join(f'{d}·{k - 1}' for d in chosen)} = {size}.",
+        Text(
+            "Each layer adds d·(k − 1): 1 + {v0} = {size}.",
+            v0=" + ".join(f"{d}·{k - 1}" for d in chosen),
+            size=size,
+        ),
         "dilated",
         {"sk": str(k), "rates": "custom", "custom": ", ".join(map(str, chosen))},
     )
@@ -411,12 +572,30 @@ def _transposed_size(rng: np.random.Generator) -> Question:
     return Question(
         "transposed",
         "output_size",
-        f"nn.ConvTranspose2d with kernel_size={k}, stride={s}, padding={p}, "
-        f"output_padding={op}, dilation={d} on a {n}×{n} input: how many cells per side?",
+        Text(
+            "nn.ConvTranspose2d with kernel_size={k}, stride={s}, padding={p}, "
+            "output_padding={op}, dilation={d} on a {n}×{n} input: how many cells per "
+            "side?",
+            k=k,
+            s=s,
+            p=p,
+            op=op,
+            d=d,
+            n=n,
+        ),
         "number",
         out,
-        f"(n − 1)·s − 2p + d·(k − 1) + output_padding + 1 = {n - 1}·{s} − {2 * p} + "
-        f"{d}·{k - 1} + {op} + 1 = {out}.",
+        Text(
+            "(n − 1)·s − 2p + d·(k − 1) + output_padding + 1 = {v0}·{s} − {v2} + "
+            "{d}·{v4} + {op} + 1 = {out}.",
+            v0=n - 1,
+            s=s,
+            v2=2 * p,
+            d=d,
+            v4=k - 1,
+            op=op,
+            out=out,
+        ),
         "transposed",
         {"n": str(n), "k": str(k), "s": str(s), "p": str(p), "op": str(op), "d": str(d)},
         Setting(2, n, k, s, d, p, transposed=True, output_padding=op),
@@ -441,12 +620,24 @@ def _output_padding(rng: np.random.Generator) -> Question:
     return Question(
         "transposed",
         "output_padding",
-        f"A ConvTranspose2d with kernel_size={k}, stride={s}, padding={p} on a {n}×{n} input. "
-        f"Which output_padding makes the output {target}×{target}?",
+        Text(
+            "A ConvTranspose2d with kernel_size={k}, stride={s}, padding={p} on a "
+            "{n}×{n} input. Which output_padding makes the output {target}×{target}?",
+            k=k,
+            s=s,
+            p=p,
+            n=n,
+            target=target,
+        ),
         "number",
         op,
-        f"With output_padding = 0 the output is {base}; output_padding adds cells at the end "
-        f"only: {target} − {base} = {op}.",
+        Text(
+            "With output_padding = 0 the output is {base}; output_padding adds cells at "
+            "the end only: {target} − {base} = {op}.",
+            base=base,
+            target=target,
+            op=op,
+        ),
         "transposed",
         {"n": str(n), "k": str(k), "s": str(s), "p": str(p), "op": str(op)},
         Setting(2, n, k, s, 1, p, transposed=True, output_padding=op),
@@ -459,12 +650,24 @@ def _standard_vs_separable(rng: np.random.Generator) -> Question:
     return Question(
         "separable",
         "separable_weights",
-        f"A depthwise separable conv from {c_in} to {c_out} channels with {k}×{k} depthwise "
-        "kernels, no biases: how many weights?",
+        Text(
+            "A depthwise separable conv from {c_in} to {c_out} channels with {k}×{k} "
+            "depthwise kernels, no biases: how many weights?",
+            c_in=c_in,
+            c_out=c_out,
+            k=k,
+        ),
         "number",
         separable,
-        f"Depthwise k·k·C_in + pointwise C_in·C_out = {k * k}·{c_in} + {c_in}·{c_out} = "
-        f"{separable} (a standard conv has {conv_parameters(c_in, c_out, (k, k), bias=False)}).",
+        Text(
+            "Depthwise k·k·C_in + pointwise C_in·C_out = {v0}·{c_in} + {c_in}·{c_out} = "
+            "{separable} (a standard conv has {v4}).",
+            v0=k * k,
+            c_in=c_in,
+            c_out=c_out,
+            separable=separable,
+            v4=conv_parameters(c_in, c_out, (k, k), bias=False),
+        ),
         "separable",
         {"cin": str(min(c_in, 8)), "cout": str(min(c_out, 16)), "k": str(k)},
     )
@@ -476,11 +679,22 @@ def _standard_weights(rng: np.random.Generator) -> Question:
     return Question(
         "separable",
         "weights",
-        f"A standard conv from {c_in} to {c_out} channels with {k}×{k} kernels, no bias: "
-        "how many weights?",
+        Text(
+            "A standard conv from {c_in} to {c_out} channels with {k}×{k} kernels, no "
+            "bias: how many weights?",
+            c_in=c_in,
+            c_out=c_out,
+            k=k,
+        ),
         "number",
         count,
-        f"C_out·C_in·k·k = {c_out}·{c_in}·{k * k} = {count}.",
+        Text(
+            "C_out·C_in·k·k = {c_out}·{c_in}·{v2} = {count}.",
+            c_out=c_out,
+            c_in=c_in,
+            v2=k * k,
+            count=count,
+        ),
         "separable",
         {"cin": str(min(c_in, 8)), "cout": str(min(c_out, 16)), "k": str(k)},
     )
@@ -494,12 +708,23 @@ def _lightweight_weights(rng: np.random.Generator) -> Question:
     return Question(
         "lightweight",
         "lightweight_weights",
-        f"A lightweight conv over {channels} channels with H = {heads} heads and kernel width "
-        f"{k}: how many kernel weights?",
+        Text(
+            "A lightweight conv over {channels} channels with H = {heads} heads and "
+            "kernel width {k}: how many kernel weights?",
+            channels=channels,
+            heads=heads,
+            k=k,
+        ),
         "number",
         count,
-        f"Channels in a head share one softmax-normalised kernel: H·k = {heads}·{k} = {count}, "
-        f"whatever the width (a depthwise conv has d·k = {channels * k}).",
+        Text(
+            "Channels in a head share one softmax-normalised kernel: H·k = {heads}·{k} = "
+            "{count}, whatever the width (a depthwise conv has d·k = {v3}).",
+            heads=heads,
+            k=k,
+            count=count,
+            v3=channels * k,
+        ),
         "lightweight",
         {"k": str(min(k, 7))},
     )
@@ -511,11 +736,20 @@ def _depthwise_weights(rng: np.random.Generator) -> Question:
     return Question(
         "lightweight",
         "weights",
-        f"A depthwise 1-D conv over {channels} channels, kernel width {k}, no bias: "
-        "how many weights?",
+        Text(
+            "A depthwise 1-D conv over {channels} channels, kernel width {k}, no bias: "
+            "how many weights?",
+            channels=channels,
+            k=k,
+        ),
         "number",
         count,
-        f"One kernel per channel: d·k = {channels}·{k} = {count}.",
+        Text(
+            "One kernel per channel: d·k = {channels}·{k} = {count}.",
+            channels=channels,
+            k=k,
+            count=count,
+        ),
         "lightweight",
         {"k": str(min(k, 7))},
     )
@@ -545,11 +779,18 @@ def _stack_field(rng: np.random.Generator) -> Question:
     return Question(
         "receptive-field",
         "receptive_field",
-        f"Three conv layers, input side first: {_stack_text(layers)}. How many input cells "
-        "wide is the receptive field of one output of the last layer?",
+        Text(
+            "Three conv layers, input side first: {v0}. How many input cells wide is the "
+            "receptive field of one output of the last layer?",
+            v0=_stack_text(layers),
+        ),
         "number",
         size,
-        f"r = 1 + Σ (k − 1)·(product of the strides below) = 1 + {terms} = {size}.",
+        Text(
+            "r = 1 + Σ (k − 1)·(product of the strides below) = 1 + {terms} = {size}.",
+            terms=terms,
+            size=size,
+        ),
         "receptive-field",
         _stack_query(layers),
     )
@@ -561,12 +802,18 @@ def _stack_jump(rng: np.random.Generator) -> Question:
     return Question(
         "receptive-field",
         "jump",
-        f"Three conv layers, input side first: {_stack_text(layers)}. Two neighbouring "
-        "outputs of the last layer: how many input cells apart are their receptive fields?",
+        Text(
+            "Three conv layers, input side first: {v0}. Two neighbouring outputs of the "
+            "last layer: how many input cells apart are their receptive fields?",
+            v0=_stack_text(layers),
+        ),
         "number",
         jump,
-        f"The jump is the product of the strides: "
-        f"{' · '.join(str(layer.stride) for layer in layers)} = {jump}.",
+        Text(
+            "The jump is the product of the strides: {v0} = {jump}.",
+            v0=" · ".join(str(layer.stride) for layer in layers),
+            jump=jump,
+        ),
         "receptive-field",
         _stack_query(layers),
     )
@@ -593,16 +840,24 @@ def question_set(topic: str, count: int, seed: int) -> list[Question]:
     """
     count = check_int("count", count, 1)
     if count > MAX_QUESTIONS:
-        raise ConvConfigError(f"count must be at most {MAX_QUESTIONS}, got {count}")
+        raise ConvConfigError(
+            "count must be at most {MAX_QUESTIONS}, got {count}",
+            MAX_QUESTIONS=MAX_QUESTIONS,
+            count=count,
+        )
     seed = check_int("seed", seed, 0)
     if seed > MAX_SEED:
-        raise ConvConfigError(f"seed must be at most {MAX_SEED}, got {seed}")
+        raise ConvConfigError(
+            "seed must be at most {MAX_SEED}, got {seed}", MAX_SEED=MAX_SEED, seed=seed
+        )
     if topic == "all":
         makers = [maker for topic_makers in MAKERS.values() for maker in topic_makers]
     elif topic in MAKERS:
         makers = list(MAKERS[topic])
     else:
-        raise ConvConfigError(f"topic must be one of {', '.join(TOPICS)} or 'all', got {topic!r}")
+        raise ConvConfigError(
+            "topic must be one of {v0} or 'all', got {topic!r}", v0=", ".join(TOPICS), topic=topic
+        )
     streams = np.random.SeedSequence([seed, TOPICS.index(topic) + 1 if topic in MAKERS else 0])
     order_rng, *rngs = (np.random.default_rng(s) for s in streams.spawn(count + 1))
     order = [makers[i] for i in order_rng.permutation(len(makers))]
@@ -610,7 +865,7 @@ def question_set(topic: str, count: int, seed: int) -> list[Question]:
     for i in range(count):
         for _ in range(ATTEMPTS):  # a question already in the set is drawn again
             question = order[i % len(order)](rngs[i])
-            if all(question.prompt != other.prompt for other in questions):
+            if all(str(question.prompt) != str(other.prompt) for other in questions):
                 break
         questions.append(question)
     return questions

@@ -102,8 +102,9 @@ def axis_paddings(padding: Padding, ndim: int) -> tuple[Padding, ...]:
     if mode is not None:
         if mode == "causal" and ndim != 1:
             raise ConvConfigError(
-                f"padding 'causal' applies only to 1-D (sequence) convolutions, not {ndim}-D: "
-                "use 'same', 'valid', 'full' or explicit pairs"
+                "padding 'causal' applies only to 1-D (sequence) convolutions, not {ndim}-D: "
+                "use 'same', 'valid', 'full' or explicit pairs",
+                ndim=ndim,
             )
         return (mode,) * ndim
     if isinstance(padding, Sequence):
@@ -113,8 +114,10 @@ def axis_paddings(padding: Padding, ndim: int) -> tuple[Padding, ...]:
             return (tuple(padding),)
         if len(padding) != ndim:
             raise ConvConfigError(
-                f"padding {padding!r} must give one entry per spatial axis ({ndim}), each an "
-                "int or a (before, after) pair"
+                "padding {padding!r} must give one entry per spatial axis ({ndim}), each an "
+                "int or a (before, after) pair",
+                padding=padding,
+                ndim=ndim,
             )
         return tuple(padding)
     return (padding,) * ndim

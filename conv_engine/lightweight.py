@@ -31,14 +31,17 @@ def sequence_padding(kernel_size: int, padding: object = "same") -> tuple[int, i
         if mode == "causal":
             return (kernel_size - 1, 0)
         raise ConvConfigError(
-            f"padding {padding!r} does not apply to a lightweight or dynamic conv: use 'same', "
-            "'causal' or an int left pad (the output keeps the sequence length)"
+            "padding {padding!r} does not apply to a lightweight or dynamic conv: use "
+            "'same', 'causal' or an int left pad (the output keeps the sequence length)",
+            padding=padding,
         )
     left = check_int("padding", padding, 0)
     if left > kernel_size - 1:
         raise ConvConfigError(
-            f"padding {left} (the left pad) must be at most kernel_size − 1 = {kernel_size - 1} "
-            "so that the output keeps the sequence length"
+            "padding {left} (the left pad) must be at most kernel_size − 1 = {v1} so "
+            "that the output keeps the sequence length",
+            left=left,
+            v1=kernel_size - 1,
         )
     return (left, kernel_size - 1 - left)
 
@@ -48,7 +51,9 @@ def _sequence(x: object) -> tuple[np.ndarray, bool]:
     if x.ndim == 2:
         return x[None], True
     if x.ndim != 3 or 0 in x.shape[1:]:
-        raise ConvConfigError(f"input must have shape (N, C, T) or (C, T), got {x.shape}")
+        raise ConvConfigError(
+            "input must have shape (N, C, T) or (C, T), got {shape}", shape=x.shape
+        )
     return x, False
 
 
@@ -56,8 +61,10 @@ def _check_heads(num_heads: object, channels: int) -> int:
     num_heads = check_int("num_heads", num_heads, 1)
     if channels % num_heads:
         raise ConvConfigError(
-            f"num_heads={num_heads} must divide the number of channels ({channels}): each head "
-            "is shared by a contiguous block of C/H channels"
+            "num_heads={num_heads} must divide the number of channels ({channels}): each "
+            "head is shared by a contiguous block of C/H channels",
+            num_heads=num_heads,
+            channels=channels,
         )
     return num_heads
 
@@ -72,7 +79,9 @@ def head_shared_kernel(weight: object, channels: int, weight_softmax: bool = Tru
     """Expand ``(H, K)`` head weights to the depthwise kernel ``(C, 1, K)`` they define."""
     weight = as_real_array("weight", weight)
     if weight.ndim != 2:
-        raise ConvConfigError(f"weight must have shape (num_heads, K), got {weight.shape}")
+        raise ConvConfigError(
+            "weight must have shape (num_heads, K), got {shape}", shape=weight.shape
+        )
     if weight_softmax:
         weight = softmax(weight, axis=-1)
     return weight[head_of_channel(channels, weight.shape[0])][:, None, :]
@@ -119,8 +128,10 @@ def dynamic_kernels(
     weight = as_real_array("weight", weight)
     if weight.shape != (num_heads * kernel_size, channels):
         raise ConvConfigError(
-            f"weight must have shape (num_heads·kernel_size, C) = "
-            f"({num_heads * kernel_size}, {channels}), got {weight.shape}"
+            "weight must have shape (num_heads·kernel_size, C) = ({v0}, {channels}), got {shape}",
+            v0=num_heads * kernel_size,
+            channels=channels,
+            shape=weight.shape,
         )
     kernels = np.einsum("kc,nct->ntk", weight, x).reshape(batch, length, num_heads, kernel_size)
     return softmax(kernels, axis=-1) if weight_softmax else kernels
@@ -167,7 +178,7 @@ def drop_connect(weights: object, rate: float, rng: np.random.Generator) -> np.n
     """
     weights = as_real_array("weights", weights)
     if not 0 <= rate < 1:
-        raise ConvConfigError(f"rate must be in [0, 1), got {rate}")
+        raise ConvConfigError("rate must be in [0, 1), got {rate}", rate=rate)
     if not isinstance(rng, np.random.Generator):
         raise ConvConfigError("rng must be a numpy.random.Generator (no global random state)")
     keep = rng.random(weights.shape) >= rate
@@ -218,7 +229,7 @@ def self_attention_weights(x: object, rng: np.random.Generator, causal: bool = F
     """
     x = as_real_array("input", x)
     if x.ndim != 2:
-        raise ConvConfigError(f"input must have shape (C, T), got {x.shape}")
+        raise ConvConfigError("input must have shape (C, T), got {shape}", shape=x.shape)
     if not isinstance(rng, np.random.Generator):
         raise ConvConfigError("rng must be a numpy.random.Generator (no global random state)")
     channels, length = x.shape

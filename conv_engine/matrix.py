@@ -25,8 +25,10 @@ def _single_channel_weight(weight: object, input_shape: tuple[int, ...]) -> np.n
     weight = as_real_array("weight", weight)
     if weight.ndim != len(input_shape) or weight.ndim not in (1, 2):
         raise ConvConfigError(
-            f"weight must have as many axes as the input (1 or 2), got {weight.shape} "
-            f"for input shape {input_shape}"
+            "weight must have as many axes as the input (1 or 2), got {shape} for input "
+            "shape {input_shape}",
+            shape=weight.shape,
+            input_shape=input_shape,
         )
     return weight
 
@@ -34,7 +36,9 @@ def _single_channel_weight(weight: object, input_shape: tuple[int, ...]) -> np.n
 def _check_cells(rows: int, cols: int) -> None:
     if rows * cols > MAX_MATRIX_CELLS:
         raise ConvConfigError(
-            f"the matrix would be {rows} × {cols}: use an input of at most a few hundred cells"
+            "the matrix would be {rows} × {cols}: use an input of at most a few hundred cells",
+            rows=rows,
+            cols=cols,
         )
 
 

@@ -17,7 +17,12 @@ SEQUENCE_PRESETS = ("random", "ones", "ramp", "step", "sine")
 
 
 def _unknown(kind: str, name: str, options: tuple[str, ...]) -> ConvConfigError:
-    return ConvConfigError(f"{kind} preset {name!r} is unknown: use one of {', '.join(options)}")
+    return ConvConfigError(
+        "{kind} preset {name!r} is unknown: use one of {v2}",
+        kind=kind,
+        name=name,
+        v2=", ".join(options),
+    )
 
 
 def image_patch(image: np.ndarray, shape: tuple[int, int], levels: int = 10) -> np.ndarray:

@@ -101,7 +101,9 @@ def receptive_field(
     current = None if input_size is None else check_int("input_size", input_size, 1)
     for index, layer in enumerate(layers, start=1):
         if not isinstance(layer, Layer):
-            raise ConvConfigError(f"layer {index} must be a Layer, got {layer!r}")
+            raise ConvConfigError(
+                "layer {index} must be a Layer, got {layer!r}", index=index, layer=layer
+            )
         before, after = layer.resolved_padding(current)
         size += (layer.kernel_extent - 1) * jump
         start -= before * jump
@@ -113,7 +115,7 @@ def receptive_field(
                     current, layer.kernel_size, layer.stride, (before, after), layer.dilation
                 )
             except ConvConfigError as error:
-                raise ConvConfigError(f"layer {index}: {error}") from None
+                raise ConvConfigError("layer {index}: {error}", index=index, error=error) from None
         rows.append(
             ReceptiveFieldRow(index, layer, (before, after), size, jump, start, current, output)
         )

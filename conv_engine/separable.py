@@ -37,7 +37,9 @@ def depthwise_separable_conv2d(
     depthwise_weight = as_real_array("depthwise_weight", depthwise_weight)
     pointwise_weight = as_real_array("pointwise_weight", pointwise_weight)
     if x.ndim not in (3, 4):
-        raise ConvConfigError(f"input must have shape (N, C, H, W) or (C, H, W), got {x.shape}")
+        raise ConvConfigError(
+            "input must have shape (N, C, H, W) or (C, H, W), got {shape}", shape=x.shape
+        )
     in_channels = x.shape[-3]
     if (
         depthwise_weight.ndim != 4
@@ -46,14 +48,17 @@ def depthwise_separable_conv2d(
         or depthwise_weight.shape[0] == 0
     ):
         raise ConvConfigError(
-            f"depthwise_weight must have shape (C_in·m, 1, k, k) with C_in = {in_channels}, "
-            f"got {depthwise_weight.shape}"
+            "depthwise_weight must have shape (C_in·m, 1, k, k) with C_in = "
+            "{in_channels}, got {shape}",
+            in_channels=in_channels,
+            shape=depthwise_weight.shape,
         )
     mid_channels = depthwise_weight.shape[0]
     if pointwise_weight.ndim != 4 or pointwise_weight.shape[1:] != (mid_channels, 1, 1):
         raise ConvConfigError(
-            f"pointwise_weight must have shape (C_out, {mid_channels}, 1, 1), "
-            f"got {pointwise_weight.shape}"
+            "pointwise_weight must have shape (C_out, {mid_channels}, 1, 1), got {shape}",
+            mid_channels=mid_channels,
+            shape=pointwise_weight.shape,
         )
     depthwise = conv2d(
         x, depthwise_weight, depthwise_bias, stride, padding, dilation, groups=in_channels

@@ -36,8 +36,10 @@ def padding_mode(padding: object) -> str | None:
     mode = padding.lower()
     if mode not in PADDING_MODES:
         raise ConvConfigError(
-            f"padding {padding!r} is not a padding mode: use one of "
-            f"{', '.join(PADDING_MODES)}, an int, or (before, after)"
+            "padding {padding!r} is not a padding mode: use one of {v1}, an int, or "
+            "(before, after)",
+            padding=padding,
+            v1=", ".join(PADDING_MODES),
         )
     return mode
 
@@ -70,7 +72,8 @@ def resolve_padding(
     if isinstance(padding, Sequence):
         if len(padding) != 2:
             raise ConvConfigError(
-                f"padding {padding!r} must be an int or a (before, after) pair of ints"
+                "padding {padding!r} must be an int or a (before, after) pair of ints",
+                padding=padding,
             )
         return (check_int("padding", padding[0], 0), check_int("padding", padding[1], 0))
     amount = check_int("padding", padding, 0)
@@ -95,8 +98,14 @@ def conv_output_size(
     if k_eff > padded:
         where = f" along the {axis_name} axis" if axis_name else ""
         raise ConvConfigError(
-            f"kernel extent {k_eff} (k={kernel_size}, d={dilation}) exceeds the padded input "
-            f"length {padded}{where}: increase padding or input size, or reduce k or d"
+            "kernel extent {k_eff} (k={kernel_size}, d={dilation}) exceeds the padded "
+            "input length {padded}{where}: increase padding or input size, or reduce k "
+            "or d",
+            k_eff=k_eff,
+            kernel_size=kernel_size,
+            dilation=dilation,
+            padded=padded,
+            where=where,
         )
     return (padded - k_eff) // stride + 1
 
@@ -123,14 +132,20 @@ def conv_transpose_output_size(
     limit = max(stride, dilation)
     if output_padding >= limit:
         raise ConvConfigError(
-            f"output_padding {output_padding} must be smaller than max(stride, dilation) = "
-            f"{limit}: it only picks one of the {limit} input sizes a strided conv maps together"
+            "output_padding {output_padding} must be smaller than max(stride, dilation) "
+            "= {limit}: it only picks one of the {limit} input sizes a strided conv maps "
+            "together",
+            output_padding=output_padding,
+            limit=limit,
         )
     size = (input_size - 1) * stride - 2 * padding + k_eff + output_padding
     if size < 1:
         raise ConvConfigError(
-            f"padding {padding} crops the whole transposed output (size {size}): "
-            f"reduce padding below {(size + 2 * padding + 1) // 2}"
+            "padding {padding} crops the whole transposed output (size {size}): reduce "
+            "padding below {v2}",
+            padding=padding,
+            size=size,
+            v2=(size + 2 * padding + 1) // 2,
         )
     return size
 
@@ -164,13 +179,16 @@ def keras_conv_transpose_output_size(
     mode = padding.lower() if isinstance(padding, str) else padding
     if mode not in KERAS_TRANSPOSE_PADDINGS:
         raise ConvConfigError(
-            f"padding {padding!r} is not a Keras transposed-conv padding: Keras takes 'valid' "
-            "or 'same', not an integer crop"
+            "padding {padding!r} is not a Keras transposed-conv padding: Keras takes "
+            "'valid' or 'same', not an integer crop",
+            padding=padding,
         )
     if stride > 1 and dilation > 1:
         raise ConvConfigError(
-            f"Keras refuses strides={stride} with dilation_rate={dilation}: a transposed conv "
-            "there takes strides > 1 or dilation_rate > 1, not both"
+            "Keras refuses strides={stride} with dilation_rate={dilation}: a transposed "
+            "conv there takes strides > 1 or dilation_rate > 1, not both",
+            stride=stride,
+            dilation=dilation,
         )
     if output_padding is None:
         if mode == "valid":
@@ -179,8 +197,10 @@ def keras_conv_transpose_output_size(
     output_padding = check_int("output_padding", output_padding, 0)
     if output_padding >= stride:
         raise ConvConfigError(
-            f"Keras refuses output_padding={output_padding} with strides={stride}: "
-            "output_padding must be strictly less than strides"
+            "Keras refuses output_padding={output_padding} with strides={stride}: "
+            "output_padding must be strictly less than strides",
+            output_padding=output_padding,
+            stride=stride,
         )
     crop = extent // 2 if mode == "same" else 0
     return (input_size - 1) * stride + extent - 2 * crop + output_padding
@@ -207,21 +227,26 @@ def keras_transpose_padding(
     extent = effective_kernel_size(kernel_size, dilation)
     if stride > 1 and dilation > 1:
         raise ConvConfigError(
-            f"Keras refuses strides={stride} with dilation_rate={dilation}: a transposed conv "
-            "there takes strides > 1 or dilation_rate > 1, not both"
+            "Keras refuses strides={stride} with dilation_rate={dilation}: a transposed "
+            "conv there takes strides > 1 or dilation_rate > 1, not both",
+            stride=stride,
+            dilation=dilation,
         )
     if output_padding >= stride:
         raise ConvConfigError(
-            f"Keras refuses output_padding={output_padding} with strides={stride}: "
-            "output_padding must be strictly less than strides"
+            "Keras refuses output_padding={output_padding} with strides={stride}: "
+            "output_padding must be strictly less than strides",
+            output_padding=output_padding,
+            stride=stride,
         )
     if padding == 0:
         return "valid"
     if padding == extent // 2:
         return "same"
     raise ConvConfigError(
-        f"Keras has no padding that crops {padding}: 'valid' crops 0 and 'same' crops "
-        f"⌊F/2⌋ = {extent // 2}"
+        "Keras has no padding that crops {padding}: 'valid' crops 0 and 'same' crops ⌊F/2⌋ = {v1}",
+        padding=padding,
+        v1=extent // 2,
     )
 
 
@@ -232,9 +257,10 @@ def transpose_padding_amount(padding: object) -> int:
         return 0
     if mode is not None:
         raise ConvConfigError(
-            f"padding {padding!r} does not apply to a transposed convolution: PyTorch's "
+            "padding {padding!r} does not apply to a transposed convolution: PyTorch's "
             "padding here is an int crop p (output (i − 1)·s − 2p + d·(k − 1) + "
-            "output_padding + 1); use an int, or 'valid' for 0"
+            "output_padding + 1); use an int, or 'valid' for 0",
+            padding=padding,
         )
     return check_int("padding", padding, 0)
 

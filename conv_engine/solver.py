@@ -27,7 +27,9 @@ MAX_LENGTH = 4096
 def _bounded(name: str, value: object, low: int, high: int) -> int:
     value = check_int(name, value, low)
     if value > high:
-        raise ConvConfigError(f"{name} must be at most {high}, got {value}")
+        raise ConvConfigError(
+            "{name} must be at most {high}, got {value}", name=name, high=high, value=value
+        )
     return value
 
 

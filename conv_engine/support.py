@@ -27,10 +27,18 @@ MAX_SUPPORT_INPUT = 4096
 def _rows(layers: Sequence[Layer], input_size: int):
     layers = list(layers)
     if not 1 <= len(layers) <= MAX_LAYERS:
-        raise ConvConfigError(f"a stack must have 1 to {MAX_LAYERS} layers, got {len(layers)}")
+        raise ConvConfigError(
+            "a stack must have 1 to {MAX_LAYERS} layers, got {v1}",
+            MAX_LAYERS=MAX_LAYERS,
+            v1=len(layers),
+        )
     input_size = check_int("input_size", input_size, 1)
     if input_size > MAX_SUPPORT_INPUT:
-        raise ConvConfigError(f"input_size must be at most {MAX_SUPPORT_INPUT}, got {input_size}")
+        raise ConvConfigError(
+            "input_size must be at most {MAX_SUPPORT_INPUT}, got {input_size}",
+            MAX_SUPPORT_INPUT=MAX_SUPPORT_INPUT,
+            input_size=input_size,
+        )
     return layers, receptive_field(layers, input_size)
 
 
@@ -173,7 +181,11 @@ def layer_supports(layers: Sequence[Layer], input_size: int, position: int) -> l
     outputs = rows[-1].output_size
     position = check_int("position", position, 0)
     if position >= outputs:
-        raise ConvConfigError(f"position {position} must be below the output size {outputs}")
+        raise ConvConfigError(
+            "position {position} must be below the output size {outputs}",
+            position=position,
+            outputs=outputs,
+        )
     grad = np.zeros(outputs)
     grad[position] = 1.0
     levels = [grad]

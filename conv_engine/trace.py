@@ -97,7 +97,9 @@ class ConvTrace:
     def step(self, step: int) -> TraceStep:
         """Everything frame ``step`` (row-major over output positions) needs."""
         if not 0 <= step < self.num_steps:
-            raise ConvConfigError(f"step {step} must be in 0 … {self.num_steps - 1}")
+            raise ConvConfigError(
+                "step {step} must be in 0 … {v1}", step=step, v1=self.num_steps - 1
+            )
         window = self.windows[step]
         index = tuple(window.T)
         products = self.products[step]
@@ -122,8 +124,11 @@ def _single_channel(name: str, value: object, ndim: int) -> np.ndarray:
         array = array[None]
     if array.ndim != ndim + 1 or 0 in array.shape:
         raise ConvConfigError(
-            f"{name} must have {ndim} spatial axes (optionally a leading channel axis), "
-            f"got shape {array.shape}"
+            "{name} must have {ndim} spatial axes (optionally a leading channel axis), "
+            "got shape {shape}",
+            name=name,
+            ndim=ndim,
+            shape=array.shape,
         )
     return array
 
@@ -134,8 +139,10 @@ def _channel_pair(x: object, weight: object, ndim: int) -> tuple[np.ndarray, np.
     weight = _single_channel("weight", weight, ndim)
     if weight.shape[0] != x.shape[0]:
         raise ConvConfigError(
-            f"weight has {weight.shape[0]} channels but the input has {x.shape[0]}: "
-            "a trace's kernel must cover every input channel"
+            "weight has {v0} channels but the input has {v1}: a trace's kernel must "
+            "cover every input channel",
+            v0=weight.shape[0],
+            v1=x.shape[0],
         )
     return x, weight
 
@@ -143,8 +150,10 @@ def _channel_pair(x: object, weight: object, ndim: int) -> tuple[np.ndarray, np.
 def _check_budget(values: int) -> None:
     if values > MAX_TRACE_ELEMENTS:
         raise ConvConfigError(
-            f"the animation would need {values:,} values, more than {MAX_TRACE_ELEMENTS:,}: "
-            "use a smaller input or kernel"
+            "the animation would need {values:,} values, more than "
+            "{MAX_TRACE_ELEMENTS:,}: use a smaller input or kernel",
+            values=values,
+            MAX_TRACE_ELEMENTS=MAX_TRACE_ELEMENTS,
         )
 
 
@@ -350,7 +359,10 @@ def scatter_trace(
     weight = as_real_array("weight", weight)
     if x.ndim != ndim or weight.ndim != ndim or 0 in x.shape or 0 in weight.shape:
         raise ConvConfigError(
-            f"input and weight must each have {ndim} spatial axes, got {x.shape} and {weight.shape}"
+            "input and weight must each have {ndim} spatial axes, got {shape} and {shape2}",
+            ndim=ndim,
+            shape=x.shape,
+            shape2=weight.shape,
         )
     geometry = transpose_geometry(x.shape, weight.shape, stride, padding, output_padding, dilation)
     steps, taps = x.size, weight.size

@@ -55,10 +55,12 @@ def overlap_counts(
     input_shape = tuple(check_int("input_size", n, 1) for n in input_shape)
     layers = check_int("layers", layers, 1)
     if layers > 4:
-        raise ConvConfigError(f"layers must be at most 4 here, got {layers}")
+        raise ConvConfigError("layers must be at most 4 here, got {layers}", layers=layers)
     ndim = len(input_shape)
     if ndim not in (1, 2):
-        raise ConvConfigError(f"input_shape must have 1 or 2 axes, got {input_shape}")
+        raise ConvConfigError(
+            "input_shape must have 1 or 2 axes, got {input_shape}", input_shape=input_shape
+        )
     kernel = per_axis("kernel_size", kernel_size, ndim, 1)
     counts = np.ones((1, 1, *input_shape))
     for _ in range(layers):

@@ -54,6 +54,19 @@ def t(text: str, /, **values: object) -> str:
     return translated.format(**values) if values else translated
 
 
+def say(sentence: object) -> str:
+    """A sentence made elsewhere, in the page's language: the engine's errors
+    (``ConvConfigError``) and exercises (``Text``) carry their template and values; anything
+    else is shown as it is."""
+    template = getattr(sentence, "template", None)
+    if not isinstance(template, str):
+        return str(sentence)
+    return t(template, **getattr(sentence, "values", {}))
+
+
+error_text = say  # an error's sentence
+
+
 def N_(text: str) -> str:
     """Mark ``text`` for translation where it is defined (data such as page titles); the
     code that shows it passes it through :func:`t`."""

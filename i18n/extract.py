@@ -15,9 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ("app.py", "pages", "ui", "viz")
-# callable name → the positions of its arguments that are texts to translate
-TRANSLATED_ARGUMENTS = {"t": (0,), "N_": (0,), "PageInfo": (1, 4, 5), "Preset": (0,)}
+SOURCES = ("app.py", "pages", "ui", "viz", "conv_engine")
+# callable name → the positions of its arguments that are texts to translate; the engine's
+# errors are templates too (shown through i18n.error_text)
+TRANSLATED_ARGUMENTS = {
+    "t": (0,),
+    "N_": (0,),
+    "PageInfo": (1, 4, 5),
+    "Preset": (0,),
+    "ConvConfigError": (0,),
+    "Text": (0,),
+}
+ASSIGNED = {"refusal"}  # engine texts kept in a variable of this name (no error raised)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,10 @@ def scan() -> tuple[list[Found], list[Problem]]:
     for path in _files():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+                names = {target.id for target in node.targets if isinstance(target, ast.Name)}
+                if names & ASSIGNED and isinstance(node.value.value, str):
+                    found.append(Found(node.value.value, f"{path.relative_to(ROOT)}:{node.lineno}"))
             if not isinstance(node, ast.Call):
                 continue
             positions = TRANSLATED_ARGUMENTS.get(_name(node.func) or "")

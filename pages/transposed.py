@@ -23,8 +23,10 @@ if not params.present:
     with st.expander(t("The article's chain: 7 → 15 → 31 with two stacked layers (F = 3, S = 2)")):
         prose(
             params,
-            "The article notes that when 2·padding equals output_padding the two terms "
-            "cancel, leaving (W − 1)·S + F; with the default VALID padding both are 0.",
+            t(
+                "The article notes that when 2·padding equals output_padding the two terms "
+                "cancel, leaving (W − 1)·S + F; with the default VALID padding both are 0."
+            ),
         )
         plot(article_chain(), params.key("chain_chart"))
     code_panel(params, [conv_transpose2d_reference])

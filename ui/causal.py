@@ -133,7 +133,7 @@ def causal_scene(spec: CausalSpec) -> dict:
     trace, leaks = causal_trace(spec)
     return sliding_scene(
         trace,
-        titles=("Input over time (grey: the future)", "Kernel", "Output"),
+        titles=(t("Input over time (grey: the future)"), t("Kernel"), t("Output")),
         time_masks=True,
         leaks=leaks if spec.leak else None,
     )
@@ -153,14 +153,14 @@ def causal_matrices(spec: CausalSpec) -> dict:
     strided = f", s = {spec.stride}" if spec.stride > 1 else ""
     return heatmaps_figure(
         [
-            (f"causal conv{strided}: nothing after time j·s", causal),
-            (f"centred conv{strided}: a band around j·s", centred),
-            ("self-attention's causal mask (1 = may attend)", attention),
+            (t("causal conv{strided}: nothing after time j·s", strided=strided), causal),
+            (t("centred conv{strided}: a band around j·s", strided=strided), centred),
+            (t("self-attention's causal mask (1 = may attend)"), attention),
         ],
         scale=theme.DIVERGING,
         numbers=False,  # the pattern is the point; hover shows each weight
         height=380,
-        colour_key="weight",
+        colour_key=t("weight"),
     )
 
 
@@ -263,18 +263,24 @@ def leak_verdict(spec: CausalSpec, leaks: np.ndarray) -> None:
 
 def streaming_explained(spec: CausalSpec, latency: int) -> str:
     """How the page's conv streams: at once (causal), or waiting for the future (centred)."""
-    every = f" (every {spec.stride}th step, with stride {spec.stride})" if spec.stride > 1 else ""
+    every = (
+        t(" (every {stride}th step, with stride {stride})", stride=spec.stride)
+        if spec.stride > 1
+        else ""
+    )
     if latency == 0:
-        return (
+        return t(
             "At inference a causal conv keeps a buffer of the last **d·(k − 1)** inputs and "
-            f"emits each output the moment its own input arrives{every}; it equals the "
-            "full-sequence result."
+            "emits each output the moment its own input arrives{every}; it equals the "
+            "full-sequence result.",
+            every=every,
         )
-    return (
-        f"Centred padding reads ahead: each output waits **{latency} step(s)** for the inputs "
+    return t(
+        "Centred padding reads ahead: each output waits **{latency} step(s)** for the inputs "
         "its window needs before it can be emitted (the last ones only when the stream "
         "ends). It still equals the full-sequence result, but a model that must act now "
-        "cannot wait."
+        "cannot wait.",
+        latency=latency,
     )
 
 
@@ -290,7 +296,7 @@ def causal_section(params: PageParams) -> None:
         leak_verdict(spec, leaks)
     views = lazy_tabs(
         params,
-        {"matrix": "▦ As a matrix", "streaming": "📡 Streaming"},
+        {"matrix": t("▦ As a matrix"), "streaming": t("📡 Streaming")},
     )
     matrix, streaming = views
     if matrix.open:
@@ -307,7 +313,9 @@ def causal_section(params: PageParams) -> None:
     if streaming.open:
         with streaming:
             rows, latency = streaming_rows(spec)
-            st.markdown("**Streaming, one step at a time.** " + streaming_explained(spec, latency))
+            st.markdown(
+                t("**Streaming, one step at a time.**") + " " + streaming_explained(spec, latency)
+            )
             st.table(rows)
     if not params.present:
         framework_panel(params, lambda: causal_code(spec))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 import conv_engine as ce
-from i18n import t
+from i18n import N_, t
 
 from .params import PageParams
 
@@ -24,30 +24,30 @@ PADDING_LABELS = {
     "valid": "VALID",
     "same": "SAME",
     "full": "FULL",
-    "causal": "causal",
-    "explicit": "explicit",
+    "causal": N_("causal"),
+    "explicit": N_("explicit"),
 }
 INPUT_LABELS = {
-    "random": "🎲 random 0–9",
-    "count": "🔢 0, 1, 2, …",
-    "ones": "1️⃣ ones",
-    "ramp": "📈 ramp",
-    "image": "🖼️ photo patch",
-    "step": "⎍ step",
-    "sine": "〰️ sine",
+    "random": N_("🎲 random 0–9"),
+    "count": N_("🔢 0, 1, 2, …"),
+    "ones": N_("1️⃣ ones"),
+    "ramp": N_("📈 ramp"),
+    "image": N_("🖼️ photo patch"),
+    "step": N_("⎍ step"),
+    "sine": N_("〰️ sine"),
 }
 KERNEL_LABELS = {
-    "identity": "identity",
-    "box": "box blur (sum)",
-    "sobel": "Sobel edge",
-    "sharpen": "sharpen",
-    "random": "random −2…2",
-    "custom": "✏️ custom",
+    "identity": N_("identity"),
+    "box": N_("box blur (sum)"),
+    "sobel": N_("Sobel edge"),
+    "sharpen": N_("sharpen"),
+    "random": N_("random −2…2"),
+    "custom": N_("✏️ custom"),
 }
 PADDING_SIDES = {
-    "height": ("top", "bottom"),
-    "width": ("left", "right"),
-    "length": ("left", "right"),
+    "height": (N_("top"), N_("bottom")),
+    "width": (N_("left"), N_("right")),
+    "length": (N_("left"), N_("right")),
 }
 
 
@@ -102,7 +102,7 @@ def padding_controls(
         pair = tuple(
             params.integer(
                 f"p{side[0]}",
-                t("pad {side}", side=side),
+                t("pad {side}", side=t(side)),
                 1,
                 0,
                 MAX_EXPLICIT_PAD,

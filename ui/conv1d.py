@@ -18,7 +18,7 @@ from conv_engine.presets import (
     sequence_preset,
     speech_features,
 )
-from i18n import t
+from i18n import N_, t
 from viz import code
 from viz.features import features_scene
 from viz.scenes import sliding_scene
@@ -78,7 +78,7 @@ def conv1d_controls(params: PageParams) -> Conv1dSpec:
             KERNEL_PRESETS,
             defaults=("ramp", "sobel", 0),
             input_label="Signal",
-            kernel_labels={**KERNEL_LABELS, "sobel": "difference"},
+            kernel_labels={**KERNEL_LABELS, "sobel": N_("difference")},
         )
     return Conv1dSpec(length, kernel_size, stride, dilation, mode, explicit, signal, kernel, seed)
 
@@ -141,7 +141,9 @@ def conv1d_code(spec: Conv1dSpec) -> code.Snippets:
 
 @cached
 def conv1d_scene(spec: Conv1dSpec) -> dict:
-    return sliding_scene(conv1d_trace(spec), titles=("Input sequence (padded)", "Kernel", "Output"))
+    return sliding_scene(
+        conv1d_trace(spec), titles=(t("Input sequence (padded)"), "Kernel", "Output")
+    )
 
 
 @cached

@@ -63,10 +63,12 @@ def parse_rates(text: str) -> tuple[int, ...]:
     rates = []
     for part in parts:
         if not part.isdigit():
-            raise ValueError(f"{part[:12]!r} is not a whole number; type e.g. 1, 2, 5")
+            raise ValueError(
+                t("{part} is not a whole number; type e.g. 1, 2, 5", part=repr(part[:12]))
+            )
         rates.append(int(part))
     if not 1 <= len(rates) <= 8 or not all(1 <= r <= 16 for r in rates):
-        raise ValueError("type 1 to 8 rates, each from 1 to 16, e.g. 1, 2, 5")
+        raise ValueError(t("type 1 to 8 rates, each from 1 to 16, e.g. 1, 2, 5"))
     return tuple(rates)
 
 
@@ -129,7 +131,10 @@ def support_panels(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, list[
         first, last = (edge - low for edge in rows[-1].span(centre))
         sizes.append(rows[-1].size)
         panels.append(
-            (f"after layer {depth}: {rows[-1].size}×{rows[-1].size}", np.outer(line, line))
+            (
+                t("after layer {depth}: {size}×{size}", depth=depth, size=rows[-1].size),
+                np.outer(line, line),
+            )
         )
         outlines.append((first, first, last, last))
     figure = heatmaps_figure(
@@ -138,7 +143,7 @@ def support_panels(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, list[
         numbers=False,
         height=330,
         outlines=outlines[-4:],
-        colour_key="paths",
+        colour_key=t("paths"),
     )
     return figure, sizes
 
@@ -158,7 +163,10 @@ def gridding_figure(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, int]
     holes = ce.hole_count(layers, size, centre, ndim=2)
     box = (first - low, first - low, last - low, last - low)
     figure = heatmaps_figure(
-        [("paths from each input cell (white: a hole)", mask), ("what it sees of a photo", seen)],
+        [
+            (t("paths from each input cell (white: a hole)"), mask),
+            (t("what it sees of a photo"), seen),
+        ],
         scales=[theme.COUNT_SCALE, "Greys_r"],
         numbers=False,
         height=380,
@@ -178,11 +186,11 @@ def growth_chart(schedule: ScheduleSpec) -> dict:
 
     return growth_figure(
         {
-            "plain (d = 1): (k − 1)·L + 1": sizes([1] * depth),
-            "doubling d = 1, 2, 4, …": sizes([2**i for i in range(depth)]),
-            "your schedule": sizes(schedule.rates),
+            t("plain (d = 1): (k − 1)·L + 1"): sizes([1] * depth),
+            t("doubling d = 1, 2, 4, …"): sizes([2**i for i in range(depth)]),
+            t("your schedule"): sizes(schedule.rates),
         },
-        "Receptive field vs depth: linear vs exponential",
+        t("Receptive field vs depth: linear vs exponential"),
     )
 
 
@@ -199,8 +207,9 @@ def layerwise_panels(layers: tuple[ce.Layer, ...], size: int, row: int, col: int
     half = (final.size - 1) // 2 + 2
     top, left = max(row - half, 0), max(col - half, 0)
     bottom, right = min(row + half, size - 1), min(col + half, size - 1)
-    names = [f"output of layer {len(layers)}: pick a cell"] + [
-        f"output of layer {depth}" if depth else "input" for depth in range(len(layers) - 1, -1, -1)
+    names = [t("output of layer {depth}: pick a cell", depth=len(layers))] + [
+        t("output of layer {depth}", depth=depth) if depth else t("input")
+        for depth in range(len(layers) - 1, -1, -1)
     ]
     panels = [
         (name, np.outer(r, c)[top : bottom + 1, left : right + 1])
@@ -213,7 +222,7 @@ def layerwise_panels(layers: tuple[ce.Layer, ...], size: int, row: int, col: int
         numbers=False,
         height=300,
         click_ids=ids,
-        colour_key="paths",
+        colour_key=t("paths"),
     )
 
 
@@ -294,10 +303,16 @@ def dilated_kernel_explained(spec: Conv2dSpec, trace: ce.ConvTrace) -> None:
         )
     with right:
         dense = dilated_kernel_html(trace.weight[0], spec.dilation)
-        gaps = "; grey: the zeros dilation inserts" if spec.dilation > 1 else ""
+        gaps = t("; grey: the zeros dilation inserts") if spec.dilation > 1 else ""
         st.markdown(
-            f"**The dilated kernel:** a {extent}×{extent} extent with only {k * k} weights "
-            f"(the taps, coloured as in the animation{gaps})" + (f":\n\n{dense}" if dense else "."),
+            t(
+                "**The dilated kernel:** a {extent}×{extent} extent with only {weights} weights "
+                "(the taps, coloured as in the animation{gaps})",
+                extent=extent,
+                weights=k * k,
+                gaps=gaps,
+            )
+            + (f":\n\n{dense}" if dense else "."),
             unsafe_allow_html=True,  # our own table of formatted numbers
         )
 
@@ -356,39 +371,53 @@ def gridding_sentences(verdict: ce.HdcVerdict, holes: int) -> GriddingVerdict:
     """
     rates = ", ".join(map(str, verdict.rates))
     fits = "≤" if verdict.m2 <= verdict.kernel_size else ">"
-    rule = (
-        f"HDC: no common factor > 1 and M₂ ≤ k, where Mᵢ, the widest gap layers i … n "
-        f"leave between seen cells, is Mᵢ = max(Mᵢ₊₁ − 2rᵢ, "
-        f"Mᵢ₊₁ − 2(Mᵢ₊₁ − rᵢ), rᵢ) from Mₙ = rₙ (here M = "
-        f"{', '.join(map(str, verdict.max_distances))}, M₂ = {verdict.m2} {fits} "
-        f"{verdict.kernel_size})"
+    rule = t(
+        "HDC: no common factor > 1 and M₂ ≤ k, where Mᵢ, the widest gap layers i … n "
+        "leave between seen cells, is Mᵢ = max(Mᵢ₊₁ − 2rᵢ, Mᵢ₊₁ − 2(Mᵢ₊₁ − rᵢ), rᵢ) from "
+        "Mₙ = rₙ (here M = {distances}, M₂ = {m2} {fits} {k})",
+        distances=", ".join(map(str, verdict.max_distances)),
+        m2=verdict.m2,
+        fits=fits,
+        k=verdict.kernel_size,
     )
     if holes == 0:
-        headline = f"Schedule {rates} with k = {verdict.kernel_size} leaves **no holes**."
+        headline = t(
+            "Schedule {rates} with k = {k} leaves **no holes**.",
+            rates=rates,
+            k=verdict.kernel_size,
+        )
     else:
-        headline = (
-            f"Schedule {rates} with k = {verdict.kernel_size} leaves **{holes:,} holes**: gridding."
+        headline = t(
+            "Schedule {rates} with k = {k} leaves **{holes:,} holes**: gridding.",
+            rates=rates,
+            k=verdict.kernel_size,
+            holes=holes,
         )
     if verdict.common_factor > 1:
-        explanation = (
-            f"The rates share the factor {verdict.common_factor}: every input the output sees "
-            f"is a multiple of {verdict.common_factor} cells from its centre, so the cells in "
-            "between are never seen."
+        explanation = t(
+            "The rates share the factor {factor}: every input the output sees is a multiple "
+            "of {factor} cells from its centre, so the cells in between are never seen.",
+            factor=verdict.common_factor,
         )
     elif not verdict.applies:
-        explanation = (
+        explanation = t(
             "The hybrid-dilated-convolution (HDC) rule is written for k = 3 kernels in a group "
-            f"that starts at r₁ = 1; here k = {verdict.kernel_size}, r₁ = {verdict.rates[0]}, "
-            "so it does not apply: the exact count above decides."
+            "that starts at r₁ = 1; here k = {k}, r₁ = {first}, so it does not apply: the "
+            "exact count above decides.",
+            k=verdict.kernel_size,
+            first=verdict.rates[0],
         )
     elif verdict.passes:
-        explanation = f"The rule agrees: {rule}. Passing it guarantees no holes."
+        explanation = t("The rule agrees: {rule}. Passing it guarantees no holes.", rule=rule)
     elif holes:
-        explanation = f"The rule explains it: {rule}, so the gaps are too wide to fill."
+        explanation = t(
+            "The rule explains it: {rule}, so the gaps are too wide to fill.", rule=rule
+        )
     else:
-        explanation = (
-            f"This schedule fails the rule ({rule}) yet leaves no holes: the rule is a "
-            "sufficient design rule, not a necessary one."
+        explanation = t(
+            "This schedule fails the rule ({rule}) yet leaves no holes: the rule is a "
+            "sufficient design rule, not a necessary one.",
+            rule=rule,
         )
     return GriddingVerdict(holes == 0, headline, explanation)
 

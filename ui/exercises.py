@@ -25,7 +25,7 @@ from conv_engine.exercises import (
     check,
     question_set,
 )
-from i18n import t
+from i18n import say, t
 from viz.scenes import scatter_scene, sliding_scene
 
 from .cache import cached
@@ -34,8 +34,13 @@ from .panels import link_page
 from .params import PageParams
 from .scene import show_scene
 
-TITLES = {info.url_path: f"{info.icon} {info.title}" for info in PAGES}
-TOPIC_LABELS = {"all": "🎲 All topics", **{topic: TITLES[topic] for topic in TOPICS}}
+PAGE_OF = {info.url_path: info for info in PAGES}
+
+
+def topic_labels() -> dict[str, str]:
+    """Each topic as its page's icon and title, in the page's language."""
+    titles = {topic: f"{PAGE_OF[topic].icon} {t(PAGE_OF[topic].title)}" for topic in TOPICS}
+    return {"all": t("🎲 All topics"), **titles}
 
 
 @cached
@@ -53,7 +58,7 @@ def set_controls(params: PageParams) -> tuple[str, int, int]:
         t("Topic"),
         ("all", *TOPICS),
         "standard",
-        labels=TOPIC_LABELS,
+        labels=topic_labels(),
         widget="select",
         container=topic_column,
     )
@@ -168,7 +173,7 @@ def _answer_text(question: Question) -> str:
         return f"**{question.answer}**"
     cells = sorted(question.answer)
     if not cells:
-        return "**none**"
+        return t("**none**")
     if question.kind == "grid":
         return ", ".join(f"x[{r}, {c}]" for r, c in cells)
     name = "y" if question.skill == "future" else "x"
@@ -185,7 +190,7 @@ def show_question(params: PageParams, question: Question, index: int, key: str) 
         st.session_state[verdict_key] = None if response is None else check(question, response)
 
     with st.container(border=True):
-        st.markdown(f"**{index + 1}.** {question.prompt}")
+        st.markdown(f"**{index + 1}.** {say(question.prompt)}")
         with st.form(f"{key}_form", border=False, enter_to_submit=True):
             _answer_widget(question, key)
             st.form_submit_button(t("✔ Check"), on_click=record)
@@ -199,7 +204,7 @@ def show_question(params: PageParams, question: Question, index: int, key: str) 
                 t(
                     "Answer: {v0}. {explanation}",
                     v0=_answer_text(question),
-                    explanation=question.explanation,
+                    explanation=say(question.explanation),
                 )
             )
             if question.setting is not None:

@@ -88,9 +88,14 @@ def export_panel(params: PageParams, scene: dict, step: int | None = None) -> No
     with panel:
         shown = len(frame_steps(scene["steps"]))
         every = (
-            f"{scene['steps']} steps"
+            t("{steps} steps", steps=scene["steps"])
             if shown == scene["steps"]
-            else f"{shown} of its {scene['steps']} steps (at most {MAX_FRAMES})"
+            else t(
+                "{shown} of its {steps} steps (at most {most})",
+                shown=shown,
+                steps=scene["steps"],
+                most=MAX_FRAMES,
+            )
         )
         st.caption(
             t(

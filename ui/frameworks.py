@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import conv_engine as ce
+from i18n import error_text, t
 
 
 def transposed_size_latex(
@@ -60,7 +61,7 @@ def keras_transposed(
     try:
         mode = ce.keras_transpose_padding(kernel_size, stride, padding, output_padding, dilation)
     except ce.ConvConfigError as error:
-        notes.append(f"**Keras:** {error}.")
+        notes.append(f"**Keras:** {error_text(error)}.")
     else:
         size = ce.keras_conv_transpose_output_size(
             input_size, kernel_size, stride, mode, output_padding, dilation
@@ -83,12 +84,16 @@ def keras_transposed(
         except ce.ConvConfigError:
             continue
         rule = "W·S + max(F − S, 0)" if mode == "valid" else "W·S"
-        differs = f" (PyTorch here: {output_size})" if size != output_size else ""
-        defaults.append(f"`padding='{mode}'` gives {rule} = **{size}**{differs}")
+        differs = t(" (PyTorch here: {size})", size=output_size) if size != output_size else ""
+        defaults.append(
+            t("`padding='{mode}'` gives {rule} = **{size}**", mode=mode, rule=rule, size=size)
+            + differs
+        )
     if defaults:
         notes.append(
-            "Keras' default is `output_padding=None`, which infers the size: "
-            + "; ".join(defaults)
-            + "."
+            t(
+                "Keras' default is `output_padding=None`, which infers the size: {defaults}.",
+                defaults="; ".join(defaults),
+            )
         )
     return KerasTransposed(latex, tuple(notes))

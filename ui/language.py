@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 import i18n
+from i18n import t
 
 KEY = "language"  # the session's language (not a widget: it outlives pages without a switch)
 SWITCH = "language_switch"
@@ -42,7 +43,7 @@ def language_switch(container=st) -> None:
             st.session_state[KEY] = st.session_state[SWITCH]
 
     container.segmented_control(
-        "Language",
+        t("Language"),
         i18n.LANGUAGES,
         format_func=i18n.NAMES.get,
         key=SWITCH,

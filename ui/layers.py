@@ -10,18 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import conv_engine as ce
+from i18n import N_, error_text, t
 
 MAX_LAYERS = 40
 KINDS = ("conv", "pool")
 
 PRESETS: dict[str, str] = {
-    "plain 3×3 × 3": "conv:3:1:1:1;conv:3:1:1:1;conv:3:1:1:1",
-    "dilated 1, 2, 4": "conv:3:1:1:same;conv:3:1:2:same;conv:3:1:4:same",
-    "dilated 1, 2, 4, 8": "conv:3:1:1:same;conv:3:1:2:same;conv:3:1:4:same;conv:3:1:8:same",
-    "WaveNet block (k = 2, d = 1…512)": ";".join(f"conv:2:1:{2**i}:causal" for i in range(10)),
-    "VGG-like": "conv:3:1:1:1;conv:3:1:1:1;pool:2:2:1:0;conv:3:1:1:1;conv:3:1:1:1;"
+    N_("plain 3×3 × 3"): "conv:3:1:1:1;conv:3:1:1:1;conv:3:1:1:1",
+    N_("dilated 1, 2, 4"): "conv:3:1:1:same;conv:3:1:2:same;conv:3:1:4:same",
+    N_("dilated 1, 2, 4, 8"): "conv:3:1:1:same;conv:3:1:2:same;conv:3:1:4:same;conv:3:1:8:same",
+    N_("WaveNet block (k = 2, d = 1…512)"): ";".join(f"conv:2:1:{2**i}:causal" for i in range(10)),
+    N_("VGG-like"): "conv:3:1:1:1;conv:3:1:1:1;pool:2:2:1:0;conv:3:1:1:1;conv:3:1:1:1;"
     "pool:2:2:1:0;conv:3:1:1:1;conv:3:1:1:1;conv:3:1:1:1;pool:2:2:1:0",
-    "AlexNet-like": "conv:11:4:1:2;pool:3:2:1:0;conv:5:1:1:2;pool:3:2:1:0;conv:3:1:1:1;"
+    N_("AlexNet-like"): "conv:11:4:1:2;pool:3:2:1:0;conv:5:1:1:2;pool:3:2:1:0;conv:3:1:1:1;"
     "conv:3:1:1:1;conv:3:1:1:1;pool:3:2:1:0",
 }
 
@@ -37,7 +38,7 @@ class LayerRow:
     padding: str
 
 
-PADDING_FORMS = "a whole number ≥ 0, same, valid, causal or left,right (e.g. 2,0)"
+PADDING_FORMS = N_("a whole number ≥ 0, same, valid, causal or left,right (e.g. 2,0)")
 
 
 def parse_padding(text: object) -> int | str | tuple[int, int]:
@@ -54,7 +55,9 @@ def parse_padding(text: object) -> int | str | tuple[int, int]:
         return numbers if len(numbers) == 2 else numbers[0]
     if len(parts) == 1 and word.replace(".", "", 1).isdigit() and float(word).is_integer():
         return int(float(word))  # "1.0" from a number cell
-    raise ValueError(f"padding {str(text)[:20]!r} is not {PADDING_FORMS}")
+    raise ValueError(
+        t("padding {text} is not {forms}", text=repr(str(text)[:20]), forms=t(PADDING_FORMS))
+    )
 
 
 def rows_to_layers(rows: list[dict]) -> tuple[tuple[ce.Layer, ...], list[str]]:
@@ -64,7 +67,7 @@ def rows_to_layers(rows: list[dict]) -> tuple[tuple[ce.Layer, ...], list[str]]:
         try:
             kind = str(row.get("kind") or "conv").strip().lower()
             if kind not in KINDS:
-                raise ValueError(f"kind must be conv or pool, not {kind!r}")
+                raise ValueError(t("kind must be conv or pool, not {kind}", kind=repr(kind)))
             layer = ce.Layer(
                 kernel_size=_whole(row.get("kernel"), "k"),
                 stride=_whole(row.get("stride"), "s"),
@@ -73,28 +76,38 @@ def rows_to_layers(rows: list[dict]) -> tuple[tuple[ce.Layer, ...], list[str]]:
                 kind=kind,
             )
         except (ValueError, TypeError, ce.ConvConfigError) as error:
-            problems.append(f"row {number} was skipped: {error}")
+            problems.append(
+                t("row {number} was skipped: {error}", number=number, error=error_text(error))
+            )
             continue
         if layer.kernel_extent > 4096 or layer.stride > 64:
-            problems.append(f"row {number} was skipped: kernel extent or stride too large")
+            problems.append(
+                t("row {number} was skipped: kernel extent or stride too large", number=number)
+            )
             continue
         layers.append(layer)
     if len(rows) > MAX_LAYERS:
-        problems.append(f"only the first {MAX_LAYERS} layers are used")
+        problems.append(t("only the first {count} layers are used", count=MAX_LAYERS))
     return tuple(layers), problems
 
 
 def _whole(value: object, field: str) -> int:
     """A table cell as a whole number 1 … 10000, or a sentence naming the column."""
     if value is None or value != value:  # None or NaN (an empty cell)
-        raise ValueError(f"{field} is empty: type a whole number from 1 to 10000")
+        raise ValueError(t("{field} is empty: type a whole number from 1 to 10000", field=field))
     try:
         number = float(value)
     except (TypeError, ValueError):
         number = float("nan")
     if not number.is_integer() or not 1 <= number <= 10_000:
         shown = str(value)[:20]
-        raise ValueError(f"{field} = {shown!r} is not a whole number from 1 to 10000")
+        raise ValueError(
+            t(
+                "{field} = {shown} is not a whole number from 1 to 10000",
+                field=field,
+                shown=repr(shown),
+            )
+        )
     return int(number)
 
 
@@ -114,7 +127,12 @@ def decode(text: str) -> list[dict]:
     for part in text.split(";"):
         fields = part.split(":")
         if len(fields) != 5 or not all(field.strip().isdigit() for field in fields[1:4]):
-            raise ValueError(f"{part[:30]!r} is not kind:k:s:d:padding (e.g. conv:3:1:1:same)")
+            raise ValueError(
+                t(
+                    "{part} is not kind:k:s:d:padding (e.g. conv:3:1:1:same)",
+                    part=repr(part[:30]),
+                )
+            )
         kind, kernel, stride, dilation, padding = fields
         rows.append(
             {
@@ -132,4 +150,4 @@ def check_encoded(text: str) -> None:
     """Accept a URL stack only if it decodes and every row is valid (else a ValueError)."""
     layers, problems = rows_to_layers(decode(text))
     if problems or not layers:
-        raise ValueError(problems[0] if problems else "the stack has no layer")
+        raise ValueError(problems[0] if problems else t("the stack has no layer"))

@@ -136,7 +136,11 @@ def lightweight_scene(spec: LightweightSpec, channel: int) -> dict:
     head = ce.head_of_channel(spec.channels, spec.num_heads)[channel]
     return sliding_scene(
         lightweight_trace(spec, channel),
-        titles=(f"Channel {channel} over time", f"Kernel of head {head}", "Output"),
+        titles=(
+            t("Channel {channel} over time", channel=channel),
+            t("Kernel of head {head}", head=head),
+            t("Output"),
+        ),
         channel_labels=(f"x{channel}",),
     )
 
@@ -154,14 +158,14 @@ def lightweight_matrices(spec: LightweightSpec) -> dict:
     attention = ce.self_attention_weights(standardised, np.random.default_rng(1), spec.causal)
     return heatmaps_figure(
         [
-            ("lightweight (channel 0): one band", band),
-            ("dynamic (head 0): a band per row", dynamic),
-            ("self-attention: every step", attention),
+            (t("lightweight (channel 0): one band"), band),
+            (t("dynamic (head 0): a band per row"), dynamic),
+            (t("self-attention: every step"), attention),
         ],
         scale=theme.COUNT_SCALE,
         numbers=False,
         height=380,
-        colour_key="weight",
+        colour_key=t("weight"),
     )
 
 
@@ -171,16 +175,19 @@ def lightweight_counts(spec: LightweightSpec) -> list[dict]:
 
     def counts(d: int, k: int, h: int) -> dict[str, int]:
         return {
-            "standard conv d²·k": ce.conv_parameters(d, d, k, bias=False),
-            "depthwise d·k": ce.conv_parameters(d, d, k, groups=d, bias=False),
-            "lightweight H·k": ce.lightweight_parameters(d, k, h),
-            "dynamic H·k·d": ce.dynamic_parameters(d, k, h),
-            "self-attention 4·d²": ce.attention_parameters(d),
+            t("standard conv d²·k"): ce.conv_parameters(d, d, k, bias=False),
+            t("depthwise d·k"): ce.conv_parameters(d, d, k, groups=d, bias=False),
+            t("lightweight H·k"): ce.lightweight_parameters(d, k, h),
+            t("dynamic H·k·d"): ce.dynamic_parameters(d, k, h),
+            t("self-attention 4·d²"): ce.attention_parameters(d),
         }
 
     here = counts(spec.channels, spec.kernel_size, spec.num_heads)
     paper = counts(1024, 7, 16)
-    return [{"weights of": name, "this page": here[name], "paper": paper[name]} for name in here]
+    return [
+        {t("weights of"): name, t("this page"): here[name], t("paper"): paper[name]}
+        for name in here
+    ]
 
 
 @cached
@@ -192,13 +199,13 @@ def cost_chart(channels: int, kernel_size: int, num_heads: int) -> dict:
     return cost_figure(
         lengths,
         {
-            "lightweight conv: n·d·k": [
+            t("lightweight conv: n·d·k"): [
                 ce.sequence_multiply_adds("conv", n, *args) for n in lengths
             ],
-            "dynamic conv: n·d·k + n·d·H·k (kernel prediction)": [
+            t("dynamic conv: n·d·k + n·d·H·k (kernel prediction)"): [
                 ce.sequence_multiply_adds("dynamic", n, *args) for n in lengths
             ],
-            "self-attention: 2·n²·d": [
+            t("self-attention: 2·n²·d"): [
                 ce.sequence_multiply_adds("attention", n, channels) for n in lengths
             ],
         },
@@ -244,7 +251,7 @@ def lightweight_section(params: PageParams) -> None:
     )
     # inline maths: it wraps after the arrow on a narrow screen, where a block would scroll
     st.markdown(
-        "**Each head's kernel, then which head each channel uses:**\n\n"
+        t("**Each head's kernel, then which head each channel uses:**") + "\n\n"
         rf"$\displaystyle {weights}$"
         "\n\n"
         rf"$\displaystyle {owners}$"
@@ -252,9 +259,9 @@ def lightweight_section(params: PageParams) -> None:
     parameters, matrices, dynamic = lazy_tabs(
         params,
         {
-            "parameters": "🧮 Weights",
-            "attention": "▦ vs attention",
-            "dynamic": "⚡ Dynamic",
+            "parameters": t("🧮 Weights"),
+            "attention": t("▦ vs attention"),
+            "dynamic": t("⚡ Dynamic"),
         },
     )
     if parameters.open:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from i18n import t
+from i18n import error_text, t
 from viz.code import Snippets
 from viz.figure import PlainFigure
 
@@ -19,7 +19,7 @@ from .params import PageParams
 
 def config_error(error: Exception, hint: str = "") -> None:
     """Show an impossible configuration as the engine's sentence plus how to fix it."""
-    st.error(t("**This setting has no output.** {error}", error=error), icon="🚫")
+    st.error(t("**This setting has no output.** {error}", error=error_text(error)), icon="🚫")
     if hint:
         st.caption(f"💡 {hint}")
 
@@ -63,15 +63,15 @@ def lazy_tabs(params: PageParams, views: dict[str, str], name: str = "view") -> 
     return [LazyTab(tab.open, area) for tab in tabs]
 
 
-def code_panel(
-    params: PageParams, functions: Iterable[Callable], title: str = "🔎 Show the code"
-) -> None:
+def code_panel(params: PageParams, functions: Iterable[Callable], title: str | None = None) -> None:
     """The real source of the engine functions that computed what is on screen.
 
     Built only when open: a collapsed expander still renders its content, and highlighting
     the source costs the browser ~150 ms on every visit to the page.
     """
-    panel = st.expander(title, key=params.key("engine_code"), on_change="rerun")
+    panel = st.expander(
+        title or t("🔎 Show the code"), key=params.key("engine_code"), on_change="rerun"
+    )
     if not panel.open:
         return
     with panel:

@@ -16,7 +16,7 @@ from typing import Any
 
 import streamlit as st
 
-from i18n import t
+from i18n import error_text, t
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off"}
@@ -208,7 +208,7 @@ class PageParams:
             st.session_state[key] if st.session_state[key] in options else default
         )
         labels = labels or {}
-        format_func = lambda option: labels.get(option, option)  # noqa: E731
+        format_func = lambda option: t(labels.get(option, option))  # noqa: E731
         value = st.session_state[key]
         if widget == "select":
             value = container.selectbox(label, options, key=key, format_func=format_func, help=help)
@@ -291,7 +291,7 @@ class PageParams:
                     label=label,
                     shown=shown,
                     describe=describe,
-                    error=error,
+                    error=error_text(error),
                 )
                 + instead,
                 icon="✏️",

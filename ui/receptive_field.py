@@ -13,7 +13,7 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
-from i18n import t
+from i18n import error_text, t
 from viz import code, theme
 from viz.heatmaps import heatmaps_figure
 from viz.receptive import span_scene
@@ -59,7 +59,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
         "layers",
         PRESETS.get(preset, PRESETS["plain 3×3 × 3"]),
         stack_text.check_encoded,
-        describe="a valid layer stack",
+        describe=t("a valid layer stack"),
     )
     edited = st.data_editor(
         stack_text.decode(encoded),
@@ -101,7 +101,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
             t(
                 "**This stack has no output for {input_size} inputs.** {error}",
                 input_size=input_size,
-                error=error,
+                error=error_text(error),
             ),
             icon="🚫",
         )
@@ -117,18 +117,18 @@ def layer_table(rows: tuple[ce.ReceptiveFieldRow, ...]) -> list[dict]:
     """The per-layer numbers of a stack, as table rows."""
     return [
         {
-            "layer": row.index,
-            "kind": row.layer.kind,
+            t("layer"): row.index,
+            t("kind"): row.layer.kind,
             "k": row.layer.kernel_size,
             "s": row.layer.stride,
             "d": row.layer.dilation,
             "k_eff": row.layer.kernel_extent,
-            "padding (l, r)": f"{row.padding[0]}, {row.padding[1]}",
-            "input size": row.input_size,
-            "output size": row.output_size,
-            "RF size r": row.size,
-            "jump j": row.jump,
-            "start": row.start,
+            t("padding (l, r)"): f"{row.padding[0]}, {row.padding[1]}",
+            t("input size"): row.input_size,
+            t("output size"): row.output_size,
+            t("RF size r"): row.size,
+            t("jump j"): row.jump,
+            t("start"): row.start,
         }
         for row in rows
     ]
@@ -162,9 +162,9 @@ def support_grid(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict
     )
     return heatmaps_figure(
         [
-            ("what it sees (2-D, paths)", np.outer(line, line)),
-            ("effective RF, uniform weights", uniform.round(3)),
-            ("effective RF, random weights", random.round(3)),
+            (t("what it sees (2-D, paths)"), np.outer(line, line)),
+            (t("effective RF, uniform weights"), uniform.round(3)),
+            (t("effective RF, random weights"), random.round(3)),
         ],
         scale=theme.COUNT_SCALE,
         numbers=False,
@@ -261,5 +261,5 @@ def stack_section(params: PageParams) -> None:
             rf"r_0 = 1,\ j_0 = 1,\ \text{{start}}_0 = 0 \ \Rightarrow"
             rf"\ r = {last.size},\ j = {last.jump},\ \text{{start}} = {last.start}",
         ],
-        title="The recurrence, input side first",
+        title=t("The recurrence, input side first"),
     )

@@ -14,13 +14,14 @@ from collections.abc import Callable
 import streamlit as st
 
 from conv_engine import ConvConfigError
+from i18n import N_, t
 
 from .language import current
 from .panels import config_error
 from .params import PageParams
 
 # the hint of the last-resort net below (tests assert it never shows)
-UNBOUNDED_HINT = (
+UNBOUNDED_HINT = N_(
     "This combination slipped past the controls' bounds: move the last control back, or "
     "reopen the page from the sidebar to start from its defaults."
 )
@@ -46,7 +47,7 @@ def section(params: PageParams, body: Callable[..., None], *args: object) -> Non
         try:
             body(params, *arguments)
         except ConvConfigError as error:
-            config_error(error, UNBOUNDED_HINT)
+            config_error(error, t(UNBOUNDED_HINT))
         params.update_url()
 
     run(*args)

@@ -13,7 +13,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import kernel_preset
-from i18n import t
+from i18n import N_, t
 from viz import code, theme
 from viz.channels import separable_scene
 from viz.heatmaps import heatmaps_figure
@@ -112,14 +112,17 @@ def groups_figure(spec: SeparableSpec) -> dict:
     return heatmaps_figure(
         [
             (
-                f"groups = {spec.groups}: which inputs (columns) each output (row) reads",
+                t(
+                    "groups = {groups}: which inputs (columns) each output (row) reads",
+                    groups=spec.groups,
+                ),
                 ce.group_connectivity(spec.in_channels, spec.out_channels, spec.groups),
             )
         ],
         scale=theme.COUNT_SCALE,
         numbers=False,
         height=300,
-        colour_key="reads",
+        colour_key=t("reads"),
     )
 
 
@@ -128,29 +131,29 @@ def separable_counts(spec: SeparableSpec) -> list[dict]:
     k, c_in, c_out, m = spec.kernel_size, spec.in_channels, spec.out_channels, spec.multiplier
     positions = spec.size * spec.size
     variants = [
-        ("standard", c_in, c_out, (k, k), 1),
-        (f"grouped (g = {spec.groups})", c_in, c_out, (k, k), spec.groups),
-        (f"depthwise (m = {m})", c_in, c_in * m, (k, k), c_in),
-        ("pointwise 1×1", c_in * m, c_out, (1, 1), 1),
+        (t("standard"), c_in, c_out, (k, k), 1),
+        (t("grouped (g = {groups})", groups=spec.groups), c_in, c_out, (k, k), spec.groups),
+        (t("depthwise (m = {m})", m=m), c_in, c_in * m, (k, k), c_in),
+        (t("pointwise 1×1"), c_in * m, c_out, (1, 1), 1),
     ]
     rows = [
         {
-            "layer": name,
-            "weights": ce.conv_parameters(i, o, taps, g, bias=False),
-            "multiply-adds": ce.conv_multiply_adds(i, o, taps, positions, g),
-            "biases (PyTorch)": o,
+            N_("layer"): name,
+            N_("weights"): ce.conv_parameters(i, o, taps, g, bias=False),
+            N_("multiply-adds"): ce.conv_multiply_adds(i, o, taps, positions, g),
+            N_("biases (PyTorch)"): o,
         }
         for name, i, o, taps, g in variants
     ]
     rows.append(
         {
-            "layer": "separable = depthwise + pointwise",
-            "weights": ce.separable_parameters(c_in, c_out, k, m),
-            "multiply-adds": rows[2]["multiply-adds"] + rows[3]["multiply-adds"],
-            "biases (PyTorch)": c_in * m + c_out,
+            N_("layer"): t("separable = depthwise + pointwise"),
+            N_("weights"): ce.separable_parameters(c_in, c_out, k, m),
+            N_("multiply-adds"): rows[2]["multiply-adds"] + rows[3]["multiply-adds"],
+            N_("biases (PyTorch)"): c_in * m + c_out,
         }
     )
-    return rows
+    return [{t(name): value for name, value in row.items()} for row in rows]
 
 
 @cached
@@ -165,9 +168,13 @@ def photo_figures() -> list[dict]:
     middle = ce.conv2d(photo, depthwise[:, None], groups=3, padding="same")
     output = ce.conv2d(middle, pointwise[:, :, None, None])
     stages = [
-        [("red", photo[0]), ("green", photo[1]), ("blue", photo[2])],
-        [("red ∗ blur", middle[0]), ("green ∗ Sobel x", middle[1]), ("blue ∗ Sobel y", middle[2])],
-        [("out 0 = blur", output[0]), ("out 1 = x-edges + y-edges", output[1])],
+        [(t("red"), photo[0]), (t("green"), photo[1]), (t("blue"), photo[2])],
+        [
+            (t("red ∗ blur"), middle[0]),
+            (t("green ∗ Sobel x"), middle[1]),
+            (t("blue ∗ Sobel y"), middle[2]),
+        ],
+        [(t("out 0 = blur"), output[0]), (t("out 1 = x-edges + y-edges"), output[1])],
     ]
     return [
         heatmaps_figure(panels, scale="Greys_r", numbers=False, height=250) for panels in stages

@@ -14,7 +14,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.solver import MAX_LENGTH
-from i18n import t
+from i18n import N_, t
 
 from .cache import cached
 from .choices import MAX_EXPLICIT_PAD, MAX_INPUT_2D, MAX_STRIDE
@@ -22,7 +22,8 @@ from .panels import config_error, formula_panel
 from .params import PageParams
 from .transposed import DILATIONS, KERNEL_SIZES, STRIDES, largest_crop, largest_input
 
-KINDS = {"conv": "↘ Convolution", "transposed": "↗ Transposed convolution"}
+KINDS = {"conv": N_("↘ Convolution"), "transposed": N_("↗ Transposed convolution")}
+NAMES = {"conv": N_("convolution"), "transposed": N_("transposed convolution")}
 SHOWN_ROWS = 60
 LAB_LENGTHS = range(4, 2049)  # the receptive-field lab's input lengths
 
@@ -110,16 +111,16 @@ def transposed_link(n: int, row: ce.TransposedSolution) -> str | None:
 def conv_row(n: int, o: int, row: ce.ConvSolution) -> dict:
     k, s, p, d = row.kernel_size, row.stride, row.padding, row.dilation
     if row.keras_refusal:
-        keras = f"— {row.keras_refusal}"
+        keras = f"— {t(row.keras_refusal)}"
     else:
         padding = "valid" if row.keras == "ZeroPadding + valid" else row.keras
         layer = f"Conv2D(C, {_arguments(k, strides=s, dilation_rate=d)}, padding='{padding}')"
         keras = f"ZeroPadding2D({p}) → {layer}" if row.keras == "ZeroPadding + valid" else layer
     notes = []
     if row.keras_same_fits and row.keras != "same":
-        notes.append(f"Keras padding='same' also gives {o}")
+        notes.append(t("Keras padding='same' also gives {o}", o=o))
     if row.skips_inputs:
-        notes.append("stride > reach: some inputs are never read")
+        notes.append(t("stride > reach: some inputs are never read"))
     return {
         "k": k,
         "s": s,
@@ -136,7 +137,7 @@ def transposed_row(n: int, o: int, row: ce.TransposedSolution) -> dict:
     k, s, p, op, d = (row.kernel_size, row.stride, row.padding, row.output_padding, row.dilation)
     torch = _arguments(k, stride=s, padding=p, output_padding=op, dilation=d)
     if row.keras is None:
-        keras = f"— {row.keras_refusal}"
+        keras = f"— {t(row.keras_refusal)}"
     else:
         padding = row.keras.removesuffix(" + Cropping")
         layer = (
@@ -146,9 +147,9 @@ def transposed_row(n: int, o: int, row: ce.TransposedSolution) -> dict:
         keras = f"{layer} → Cropping2D({p})" if row.keras.endswith("Cropping") else layer
     notes = []
     if row.keras_default_fits:
-        notes.append(f"Keras padding='same' with output_padding=None also gives {o}")
+        notes.append(t("Keras padding='same' with output_padding=None also gives {o}", o=o))
     if row.skips_inputs:
-        notes.append("stride > reach: stamps leave gaps of zeros")
+        notes.append(t("stride > reach: stamps leave gaps of zeros"))
     return {
         "k": k,
         "s": s,
@@ -202,12 +203,13 @@ def solver_section(params: PageParams) -> None:
         config_error(error, t("Lengths run from 1 to {MAX_LENGTH}.", MAX_LENGTH=MAX_LENGTH))
         return
     if not rows:
-        other = "a transposed convolution" if spec.kind == "conv" else "a convolution"
+        other = t(NAMES["transposed" if spec.kind == "conv" else "conv"])
         st.warning(
             t(
-                "No {v0} within {v1} maps {n} → {o}. Widen the search bounds, or try {other}.",
-                v0=KINDS[spec.kind].split(" ", 1)[1].lower(),
-                v1=bounds_text(spec.bounds),
+                "No {kind} within {bounds} maps {n} → {o}. Widen the search bounds, or try a "
+                "{other}.",
+                kind=t(NAMES[spec.kind]),
+                bounds=bounds_text(spec.bounds),
                 n=n,
                 o=o,
                 other=other,
@@ -215,7 +217,7 @@ def solver_section(params: PageParams) -> None:
             icon="🔍",
         )
         return
-    more = f" (the {SHOWN_ROWS} simplest shown)" if len(rows) > SHOWN_ROWS else ""
+    more = t(" (the {count} simplest shown)", count=SHOWN_ROWS) if len(rows) > SHOWN_ROWS else ""
     st.markdown(
         t(
             "**{v0} settings map {n} → {o}** within {v3}{more}, simplest first. Each is "
@@ -235,7 +237,7 @@ def solver_section(params: PageParams) -> None:
         column_config={
             **{name: st.column_config.NumberColumn(name, width=36) for name in "kspd"},
             "op": st.column_config.NumberColumn("op", width=36, help=t("output_padding")),
-            "open": st.column_config.LinkColumn(t("open"), display_text="▶ open", width=70),
+            "open": st.column_config.LinkColumn(t("open"), display_text="▶ " + t("open"), width=70),
             "PyTorch": st.column_config.TextColumn(t("PyTorch"), width=330),
             "Keras": st.column_config.TextColumn(t("Keras"), width=470),
             "notes": st.column_config.TextColumn(t("notes"), width=300),

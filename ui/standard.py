@@ -49,12 +49,20 @@ def parse_kernel(text: str, kernel_size: int, ndim: int = 2) -> tuple[float, ...
         try:
             values.append(float(number))
         except ValueError:
-            raise ValueError(f"{number[:12]!r} is not a number") from None
+            raise ValueError(t("{number} is not a number", number=repr(number[:12]))) from None
     if len(values) != expected:
         shape = f"{kernel_size}×{kernel_size}" if ndim == 2 else f"{kernel_size}"
-        raise ValueError(f"k = {kernel_size} needs {expected} numbers ({shape}), got {len(values)}")
+        raise ValueError(
+            t(
+                "k = {k} needs {expected} numbers ({shape}), got {got}",
+                k=kernel_size,
+                expected=expected,
+                shape=shape,
+                got=len(values),
+            )
+        )
     if any(abs(v) > 1e6 or v != v for v in values):
-        raise ValueError("each number must be finite and at most 10⁶ in size")
+        raise ValueError(t("each number must be finite and at most 10⁶ in size"))
     return tuple(values)
 
 
@@ -186,7 +194,15 @@ def sizes_line(spec: Conv2dSpec, geometry: ce.ConvGeometry) -> str:
     (out_h, out_w) = geometry.output_size
     padded = "{}×{}".format(*geometry.padded_size)
     extent = "{}×{}".format(*geometry.kernel_extent)
-    return f"**{spec.height}×{spec.width} → {out_h}×{out_w}** · padded {padded} · k_eff {extent}"
+    return t(
+        "**{height}×{width} → {out_h}×{out_w}** · padded {padded} · k_eff {extent}",
+        height=spec.height,
+        width=spec.width,
+        out_h=out_h,
+        out_w=out_w,
+        padded=padded,
+        extent=extent,
+    )
 
 
 def same_padding_note(geometry: ce.ConvGeometry) -> str | None:
@@ -196,13 +212,22 @@ def same_padding_note(geometry: ce.ConvGeometry) -> str | None:
         before, after = geometry.padding[axis]
         first, last = ("top", "bottom") if name == "height" else ("left", "right")
         if before != after:
-            parts.append(f"{name}: {before} on the {first}, **{after} on the {last}**")
+            parts.append(
+                t(
+                    "{axis}: {before} on the {first}, **{after} on the {last}**",
+                    axis=t(name),
+                    before=before,
+                    first=t(first),
+                    after=after,
+                    last=t(last),
+                )
+            )
     if not parts:
         return None
-    return (
-        "SAME puts the odd zero at the end — " + "; ".join(parts) + ". This is "
-        "TensorFlow/Keras' rule; PyTorch's `padding='same'` agrees at stride 1 and refuses "
-        "stride > 1."
+    return t(
+        "SAME puts the odd zero at the end — {parts}. This is TensorFlow/Keras' rule; "
+        "PyTorch's `padding='same'` agrees at stride 1 and refuses stride > 1.",
+        parts="; ".join(parts),
     )
 
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch, input_preset, kernel_preset
-from i18n import t
+from i18n import error_text, t
 from viz import code
 from viz.scenes import scatter_scene, sliding_scene
 from viz.transposed import (
@@ -137,7 +137,9 @@ def transposed_controls(params: PageParams) -> TransposedSpec:
             ("count", "random", "ones"),
             ("random", "box", "sobel"),
             defaults=("count", "random", 1),
-            kernel_help="A kernel that is not symmetric shows the flip of the zero-insertion view.",
+            kernel_help=t(
+                "A kernel that is not symmetric shows the flip of the zero-insertion view."
+            ),
         )
     return TransposedSpec(
         size,
@@ -200,7 +202,7 @@ def zero_insertion_view(spec: TransposedSpec) -> dict:
     zero_insertion, _ = transposed_traces(spec)
     return sliding_scene(
         zero_insertion,
-        titles=("Input: s − 1 zeros inserted, padded", "Kernel, flipped", "Output"),
+        titles=(t("Input: s − 1 zeros inserted, padded"), t("Kernel, flipped"), t("Output")),
     )
 
 
@@ -246,12 +248,9 @@ def deconv_vs_dilated(spec: TransposedSpec) -> dict:
 def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
     """For each legal output_padding: the output size, what a conv maps it back to, Keras."""
     k, s, p, d, n = spec.kernel_size, spec.stride, spec.padding, spec.dilation, spec.size
-    rows: dict[str, list] = {
-        "output_padding": [],
-        "PyTorch output size": [],
-        f"a conv (k = {k}, s = {s}, p = {p}) maps it back to": [],
-        "Keras, same settings": [],
-    }
+    back_to = t("a conv (k = {k}, s = {s}, p = {p}) maps it back to", k=k, s=s, p=p)
+    pytorch, keras_column = t("PyTorch output size"), t("Keras, same settings")
+    rows: dict[str, list] = {"output_padding": [], pytorch: [], back_to: [], keras_column: []}
     for extra in range(ce.max_output_padding(s, d) + 1):
         size = ce.conv_transpose_output_size(n, k, s, p, extra, d)
         back = ce.conv_output_size(size, k, s, p, d)
@@ -260,13 +259,11 @@ def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
             keras = ce.keras_conv_transpose_output_size(n, k, s, mode, extra, d)
             keras_text = f"{keras} (padding='{mode}')"
         except ce.ConvConfigError as error:
-            keras_text = f"✗ {error}"
+            keras_text = f"✗ {error_text(error)}"
         rows["output_padding"].append(extra)
-        rows["PyTorch output size"].append(size)
-        rows[f"a conv (k = {k}, s = {s}, p = {p}) maps it back to"].append(
-            f"{back} ✓" if back == n else f"{back} (not {n})"
-        )
-        rows["Keras, same settings"].append(keras_text)
+        rows[pytorch].append(size)
+        rows[back_to].append(f"{back} ✓" if back == n else t("{back} (not {n})", back=back, n=n))
+        rows[keras_column].append(keras_text)
     return rows
 
 
@@ -279,29 +276,46 @@ def output_padding_text(spec: TransposedSpec) -> str:
     sizes = list(ce.input_sizes_for_output(n, k, s, p, d))
     dilation = f", d = {d}" if d > 1 else ""
     if s > 1:
-        text = (
-            f"A stride-{s} conv (k = {k}, p = {p}{dilation}) maps **every** input size in "
-            f"{sizes} to the same output size {n}. Going back, `output_padding` (0 … {s - 1}) "
-            "picks which one: it adds cells at the far end."
+        text = t(
+            "A stride-{s} conv (k = {k}, p = {p}{dilation}) maps **every** input size in "
+            "{sizes} to the same output size {n}. Going back, `output_padding` (0 … {last}) "
+            "picks which one: it adds cells at the far end.",
+            s=s,
+            k=k,
+            p=p,
+            dilation=dilation,
+            sizes=sizes,
+            n=n,
+            last=s - 1,
         )
     else:
-        text = (
-            f"At stride 1 a conv (k = {k}, p = {p}{dilation}) maps only **one** input size, "
-            f"{sizes[0]}, to {n}: there is nothing to pick. PyTorch still accepts "
-            f"output_padding < max(s, d) = {max(s, d)} (through the dilation) and appends "
+        text = t(
+            "At stride 1 a conv (k = {k}, p = {p}{dilation}) maps only **one** input size, "
+            "{size}, to {n}: there is nothing to pick. PyTorch still accepts "
+            "output_padding < max(s, d) = {limit} (through the dilation) and appends "
             "cells at the far end; Keras refuses it (output_padding must be smaller than "
-            "strides)."
+            "strides).",
+            k=k,
+            p=p,
+            dilation=dilation,
+            size=sizes[0],
+            n=n,
+            limit=max(s, d),
         )
     if spec.output_padding:
         reached = ce.output_padding_reach(n, k, s, p, spec.output_padding, d)
         op = spec.output_padding
         if reached == op:
-            fate = "receive real contributions (the crop p had cut them off)"
+            fate = t("receive real contributions (the crop p had cut them off)")
         elif reached == 0:
-            fate = "receive nothing: they stay 0"
+            fate = t("receive nothing: they stay 0")
         else:
-            fate = f"{reached} of them receive contributions, the rest stay 0"
-        text += f" Here output_padding = {op} adds {op} row(s) and column(s), which {fate}."
+            fate = t("{reached} of them receive contributions, the rest stay 0", reached=reached)
+        text += t(
+            " Here output_padding = {op} adds {op} row(s) and column(s), which {fate}.",
+            op=op,
+            fate=fate,
+        )
     return text
 
 
@@ -309,22 +323,31 @@ def checkerboard_text(kernel_size: int, stride: int, dilation: int) -> str:
     """The rule the overlap counts obey, and what it gives for (k, s, d), per axis."""
     pattern = ce.overlap_pattern(kernel_size, stride, dilation)
     counts = ", ".join(map(str, pattern.tolist()))
-    rule = "No checkerboard exactly when **s divides k** and **gcd(s, d) = 1**."
+    rule = t("No checkerboard exactly when **s divides k** and **gcd(s, d) = 1**.")
     if len(set(pattern.tolist())) == 1:
-        return (
-            f"{rule} Here every interior cell receives {pattern[0]} contribution(s) per axis "
-            f"(k/s = {kernel_size}/{stride}): even, no checkerboard."
+        return rule + t(
+            " Here every interior cell receives {count} contribution(s) per axis "
+            "(k/s = {k}/{s}): even, no checkerboard.",
+            count=pattern[0],
+            k=kernel_size,
+            s=stride,
         )
     if pattern.min() == 0:
-        return (
-            f"{rule} Here gcd(s, d) = {gcd(stride, dilation)}: by position mod {stride}, "
-            f"interior cells receive {counts} contributions per axis; the cells with 0 are "
-            "**never written**, the worst checkerboard."
+        return rule + t(
+            " Here gcd(s, d) = {gcd}: by position mod {s}, interior cells receive {counts} "
+            "contributions per axis; the cells with 0 are **never written**, the worst "
+            "checkerboard.",
+            gcd=gcd(stride, dilation),
+            s=stride,
+            counts=counts,
         )
-    return (
-        f"{rule} Here s = {stride} does not divide k = {kernel_size}: by position mod "
-        f"{stride}, interior cells receive {counts} contributions per axis. They alternate "
-        "(the checkerboard), and stacking compounds it."
+    return rule + t(
+        " Here s = {s} does not divide k = {k}: by position mod {s}, interior cells receive "
+        "{counts} contributions per axis. They alternate (the checkerboard), and stacking "
+        "compounds it.",
+        s=stride,
+        k=kernel_size,
+        counts=counts,
     )
 
 
@@ -380,10 +403,10 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
     insertion, matrix, padding, checkerboard = lazy_tabs(
         params,
         {
-            "insertion": "Zeros",
-            "matrix": "Matrix",
+            "insertion": t("Zeros"),
+            "matrix": t("Matrix"),
             "output_padding": "output_padding",
-            "checkerboard": "Checkers",
+            "checkerboard": t("Checkers"),
         },
     )
     if insertion.open:
@@ -407,9 +430,10 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
     if checkerboard.open:
         with checkerboard:
             st.markdown(
-                "**Checkerboards.** How many (input cell, tap) pairs land on each output cell. "
+                t("**Checkerboards.** How many (input cell, tap) pairs land on each output cell.")
+                + " "
                 + checkerboard_text(spec.kernel_size, spec.stride, spec.dilation)
-                + " Resizing first and then convolving spreads evenly."
+                + t(" Resizing first and then convolving spreads evenly.")
             )
             plot(checkerboard_panels(spec), params.key("counts_chart"))
             plot(checkerboard_image(spec), params.key("image_chart"))
@@ -419,7 +443,9 @@ def zero_insertion_tab(params: PageParams, spec: TransposedSpec, step: int) -> N
     """The same result as a stride-1 conv over the zero-inserted input; then where the
     zeros go in a transposed conv and in a dilated one."""
     dilated = (
-        f", dilated by d = {spec.dilation} like the transposed conv" if spec.dilation > 1 else ""
+        t(", dilated by d = {d} like the transposed conv", d=spec.dilation)
+        if spec.dilation > 1
+        else ""
     )
     st.markdown(
         t(

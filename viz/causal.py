@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from conv_engine import causal_dependencies
+from i18n import t
 
 from . import theme
 
@@ -34,7 +35,9 @@ def dependency_tree_figure(
                     edge_y += [level, level - 1, None]
     node_x = [int(t) for level in levels for t in level]
     node_y = [depth - i for i, level in enumerate(levels) for _ in level]
-    labels = ["input"] + [f"layer {i + 1} (d = {d})" for i, d in enumerate(dilations)]
+    labels = [t("input")] + [
+        t("layer {number} (d = {d})", number=i + 1, d=d) for i, d in enumerate(dilations)
+    ]
     data = [
         {
             "type": "scatter",
@@ -43,7 +46,7 @@ def dependency_tree_figure(
             "mode": "markers",
             "marker": {"size": 6, "color": theme.TREE_NODE},
             "hoverinfo": "skip",
-            "name": "a time step the output does not need",
+            "name": t("a time step the output does not need"),
         },
         {
             "type": "scatter",
@@ -52,7 +55,7 @@ def dependency_tree_figure(
             "mode": "lines",
             "line": {"color": theme.TAP_COLOURS[4], "width": 1.5},
             "hoverinfo": "skip",
-            "name": "one kernel tap (d steps back)",
+            "name": t("one kernel tap (d steps back)"),
         },
         {
             "type": "scatter",
@@ -60,8 +63,8 @@ def dependency_tree_figure(
             "y": node_y,
             "mode": "markers",
             "marker": {"size": 9, "color": theme.WINDOW_OUTLINE},
-            "hovertemplate": "time %{x}<extra></extra>",
-            "name": "a step the output depends on",
+            "hovertemplate": t("time %{x}") + "<extra></extra>",
+            "name": t("a step the output depends on"),
         },
     ]
     layout = {
@@ -73,12 +76,16 @@ def dependency_tree_figure(
             legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
         ),
         "title": {
-            "text": f"Output at time {position} depends on {levels[-1].size} input steps",
+            "text": t(
+                "Output at time {position} depends on {count} input steps",
+                position=position,
+                count=levels[-1].size,
+            ),
             "y": 0.98,
             "yanchor": "top",
         },
         "xaxis": {
-            "title": {"text": "time step"},
+            "title": {"text": t("time step")},
             "range": [-1, length],
             "showgrid": False,
             "zeroline": False,

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from i18n import t
+
 from . import theme
 from .scenes import Box, Panel, boxes_scene
 
@@ -44,11 +46,11 @@ def separable_scene(
     stacks = [stack(x), stack(depthwise), stack(middle), None, stack(output)]
     heights = [x.shape[1], depthwise.shape[1], middle.shape[1], 1, output.shape[1]]
     titles = (
-        "Input channels",
-        "Depthwise kernels",
-        "Depthwise maps",
-        "Pointwise 1×1 weights",
-        "Output channels",
+        t("Input channels"),
+        t("Depthwise kernels"),
+        t("Depthwise maps"),
+        t("Pointwise 1×1 weights"),
+        t("Output channels"),
     )
     grids = [s[0] if s else pointwise for s in stacks]
     panels = [
@@ -69,8 +71,12 @@ def separable_scene(
         source = channel // multiplier
         boxes.append([block(0, source), block(1, channel), block(2, channel)])
         captions.append(
-            f"depthwise: input channel {source} ∗ its own kernel {channel} → map {channel} "
-            "(no other channel is read)"
+            t(
+                "depthwise: input channel {source} ∗ its own kernel {channel} → map {channel} "
+                "(no other channel is read)",
+                source=source,
+                channel=channel,
+            )
         )
     for out in range(out_channels):
         weights = " + ".join(
@@ -80,10 +86,16 @@ def separable_scene(
             [*(block(2, c) for c in range(mid_channels)), Box(3, out, 0, out, mid_channels - 1)]
             + [block(4, out)]
         )
-        captions.append(f"pointwise: output {out} = {weights} (row {out} of the 1×1 weights)")
+        captions.append(
+            t(
+                "pointwise: output {out} = {weights} (row {out} of the 1×1 weights)",
+                out=out,
+                weights=weights,
+            )
+        )
     return boxes_scene(
         panels,
         boxes,
         captions,
-        legend=[("window", "what this step reads and writes"), ("scale:diverging", "− 0 +")],
+        legend=[("window", t("what this step reads and writes")), ("scale:diverging", "− 0 +")],
     )

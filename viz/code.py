@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 import conv_engine as ce
+from i18n import error_text, t
 
 KERAS_HEADER = (
     "import os\n"
@@ -100,9 +101,10 @@ def conv_code(
     )
     layer = "Conv1D" if ndim == 1 else "Conv2D"
     if stride > 1 and dilation > 1:
-        refusal = (
-            f"Keras refuses this layer: its {layer} takes strides > 1 or dilation_rate > 1, "
-            "not both."
+        refusal = t(
+            "Keras refuses this layer: its {layer} takes strides > 1 or dilation_rate > 1, "
+            "not both.",
+            layer=layer,
         )
         return Snippets(torch, None, refusal)
     keras_padding, zero_pad = padding_mode, ""
@@ -161,7 +163,7 @@ def transposed_code(
     try:
         ce.keras_transpose_padding(weight.shape[0], stride, 0, output_padding, dilation)
     except ce.ConvConfigError as error:
-        return Snippets(torch, None, f"{error}.")
+        return Snippets(torch, None, f"{error_text(error)}.")
     crop = (
         f"y = keras.layers.Cropping2D((({padding}, {padding}), ({padding}, {padding})))(y)"
         "  # PyTorch's padding crops each side\n"
@@ -328,9 +330,10 @@ def stack_code(
     refusal = None
     strided_dilated = [r.index for r in rows if r.layer.stride > 1 and r.layer.dilation > 1]
     if strided_dilated:
-        refusal = (
-            f"Keras refuses layer {strided_dilated[0]}: its Conv1D takes strides > 1 or "
-            "dilation_rate > 1, not both."
+        refusal = t(
+            "Keras refuses layer {index}: its Conv1D takes strides > 1 or dilation_rate > 1, "
+            "not both.",
+            index=strided_dilated[0],
         )
         return Snippets(torch, None, refusal)
     keras = (

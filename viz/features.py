@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from i18n import t
+
 from .scenes import Box, Panel, boxes_scene
 
 MAX_OUTPUT_ROWS = 32  # output channels drawn; the caption gives the full count
@@ -27,14 +29,29 @@ def features_scene(x: np.ndarray, kernel: np.ndarray, output: np.ndarray) -> dic
     n = kernel.shape[1]
     channels, steps = output.shape
     drawn = output[:MAX_OUTPUT_ROWS]
-    more = f" (first {drawn.shape[0]} of {channels} drawn)" if channels > drawn.shape[0] else ""
+    more = (
+        t(" (first {drawn} of {channels} drawn)", drawn=drawn.shape[0], channels=channels)
+        if channels > drawn.shape[0]
+        else ""
+    )
     panels = [
-        Panel(f"Input: {features} features × {frames} frames", x, "value", "x", numbers=False),
         Panel(
-            f"Kernel 0: {features} × {n}", kernel, "diverging", "w", symmetric=True, numbers=False
+            t("Input: {features} features × {frames} frames", features=features, frames=frames),
+            x,
+            "value",
+            "x",
+            numbers=False,
         ),
         Panel(
-            f"Output: {channels} channels × {steps}{more}",
+            t("Kernel 0: {features} × {n}", features=features, n=n),
+            kernel,
+            "diverging",
+            "w",
+            symmetric=True,
+            numbers=False,
+        ),
+        Panel(
+            t("Output: {channels} channels × {steps}", channels=channels, steps=steps) + more,
             drawn,
             "diverging",
             "y",
@@ -47,14 +64,22 @@ def features_scene(x: np.ndarray, kernel: np.ndarray, output: np.ndarray) -> dic
         for t in range(steps)
     ]
     captions = [
-        f"y[:, {t}]: the {features} × {n} window at frames {t} … {t + n - 1} against each of "
-        f"the {channels} kernels ({features * n} products each) gives one column of "
-        f"{channels} values"
-        for t in range(steps)
+        t(
+            "y[:, {frame}]: the {features} × {n} window at frames {frame} … {last} against "
+            "each of the {channels} kernels ({products} products each) gives one column of "
+            "{channels} values",
+            frame=frame,
+            features=features,
+            n=n,
+            last=frame + n - 1,
+            channels=channels,
+            products=features * n,
+        )
+        for frame in range(steps)
     ]
     return boxes_scene(
         panels,
         boxes,
         captions,
-        legend=[("window", "the window and the output column it makes")],
+        legend=[("window", t("the window and the output column it makes"))],
     )

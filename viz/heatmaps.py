@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from plotly.colors import get_colorscale
 
+from i18n import t
+
 from . import theme
 from .grid import axis_refs, cell_texts, grid_axes, rectangle_path
 
@@ -87,7 +89,7 @@ def heatmaps_figure(
                     "name": "cells",
                     "customdata": np.asarray(click_ids).ravel().astype(int).tolist(),
                     "marker": {"symbol": "square", "size": 14, "color": "rgba(0,0,0,0)"},
-                    "hovertemplate": "click to choose this cell<extra></extra>",
+                    "hovertemplate": t("click to choose this cell") + "<extra></extra>",
                     "selected": {"marker": {"opacity": 1}},
                     "unselected": {"marker": {"opacity": 1}},
                     **axis_refs(index),

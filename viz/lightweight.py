@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from i18n import t
+
 from . import theme
 from .receptive import CHART
 from .scenes import Box, Panel, boxes_scene
@@ -15,15 +17,18 @@ def step_kernels_scene(kernels: np.ndarray) -> dict:
     kernels : ``(T, K)`` for one head.
     """
     length, taps = kernels.shape
-    panels = [Panel("Kernel predicted at each step t (head 0)", kernels, "count", "w")]
-    boxes = [[Box(0, t, 0, t, taps - 1)] for t in range(length)]
+    panels = [Panel(t("Kernel predicted at each step t (head 0)"), kernels, "count", "w")]
+    boxes = [[Box(0, step, 0, step, taps - 1)] for step in range(length)]
     captions = [
-        f"step {t}: w_t = softmax(W·x_t) = ["
-        + ", ".join(theme.format_number(v) for v in kernels[t].tolist())
-        + "], its own kernel, used only for output t"
-        for t in range(length)
+        t(
+            "step {step}: w_t = softmax(W·x_t) = [{weights}], its own kernel, used only for "
+            "output t",
+            step=step,
+            weights=", ".join(theme.format_number(v) for v in kernels[step].tolist()),
+        )
+        for step in range(length)
     ]
-    return boxes_scene(panels, boxes, captions, legend=[("window", "this step's kernel")])
+    return boxes_scene(panels, boxes, captions, legend=[("window", t("this step's kernel"))])
 
 
 def cost_figure(lengths: list[int], series: dict[str, list[int]]) -> dict:
@@ -46,9 +51,9 @@ def cost_figure(lengths: list[int], series: dict[str, list[int]]) -> dict:
     layout = {
         **theme.figure_layout(height=380, showlegend=True, **CHART),
         "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
-        "title": {"text": "Cost against sequence length"},
-        "xaxis": {"title": {"text": "sequence length n"}},
-        "yaxis": {"title": {"text": "multiply-adds"}, "type": "log"},
+        "title": {"text": t("Cost against sequence length")},
+        "xaxis": {"title": {"text": t("sequence length n")}},
+        "yaxis": {"title": {"text": t("multiply-adds")}, "type": "log"},
         "legend": {"orientation": "h", "y": -0.3},
     }
     return {"data": data, "layout": layout}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from conv_engine import ReceptiveFieldRow
+from i18n import t
 
 from . import theme
 from .scenes import Box, Panel, boxes_scene
@@ -33,8 +34,8 @@ def growth_figure(series: dict[str, list[int]], title: str) -> dict:
         **theme.figure_layout(height=380, showlegend=True, **CHART),
         "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
         "title": {"text": title},
-        "xaxis": {"title": {"text": "layers"}, "dtick": 1},
-        "yaxis": {"title": {"text": "receptive field (cells)"}, "rangemode": "tozero"},
+        "xaxis": {"title": {"text": t("layers")}, "dtick": 1},
+        "yaxis": {"title": {"text": t("receptive field (cells)")}, "rangemode": "tozero"},
         "legend": {"orientation": "h", "y": -0.25},
     }
     return {"data": data, "layout": layout}
@@ -62,14 +63,14 @@ def span_scene(
     kinds = np.where(real, 0, 1)
     panels = [
         Panel(
-            "Outputs: click one",
+            t("Outputs: click one"),
             np.asarray(positions, float)[None, :],
             "count",
             "output",
             numbers=len(positions) <= 40,
         ),
         Panel(
-            f"Inputs {low} … {high}: paths to output {pinned}",
+            t("Inputs {low} … {high}: paths to output {pinned}", low=low, high=high, pinned=pinned),
             values[None, :],
             "count",
             "x",
@@ -83,9 +84,16 @@ def span_scene(
         start, end = row.span(position)
         steps.append([Box(0, 0, index, 0, index), Box(1, 0, start - low, 0, end - low)])
         outside = max(0, -start) + max(0, end - (input_size - 1))
-        padding = f", {outside} in padding" if outside else ""
+        padding = t(", {outside} in padding", outside=outside) if outside else ""
         captions.append(
-            f"output {position} sees inputs {start} … {end}: {end - start + 1} cells{padding}"
+            t(
+                "output {position} sees inputs {start} … {end}: {cells} cells",
+                position=position,
+                start=start,
+                end=end,
+                cells=end - start + 1,
+            )
+            + padding
         )
     scene = boxes_scene(
         panels,
@@ -93,8 +101,8 @@ def span_scene(
         captions,
         start=positions.index(pinned),
         legend=[
-            ("window", "the receptive field (closed form)"),
-            ("padding", "padding (outside the input)"),
+            ("window", t("the receptive field (closed form)")),
+            ("padding", t("padding (outside the input)")),
         ],
         clickable=0,
     )

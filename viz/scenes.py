@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from conv_engine import ConvTrace, ScatterTrace
+from i18n import t
 
 from . import theme
 
@@ -115,7 +116,7 @@ def _coordinate_labels(size: int, origin: int) -> list[str]:
 def sliding_scene(
     trace: ConvTrace,
     *,
-    titles: tuple[str, str, str] = ("Input (padded)", "Kernel", "Output"),
+    titles: tuple[str, str, str] | None = None,
     channel_labels: Sequence[str] | None = None,
     time_masks: bool = False,
     leaks: np.ndarray | None = None,
@@ -130,6 +131,7 @@ def sliding_scene(
     their future. ``legend`` adds ``(swatch, label)`` entries after the scene's own.
     """
     geometry = trace.geometry
+    titles = titles or (t("Input (padded)"), t("Kernel"), t("Output"))
     channels = trace.grid.shape[0]
     if geometry.ndim == 2:
         if channels != 1:
@@ -150,17 +152,17 @@ def sliding_scene(
         Panel(titles[2], output, "output", "y"),
     ]
     has = {int(kind) for kind in np.unique(trace.cell_kind)}
-    keys = [("input", "input")]
-    keys += [("padding", "padding zero")] if 1 in has else []
-    keys += [("inserted", "inserted zero")] if 2 in has else []
-    keys += [("taps", "kernel taps (a tap and the cell it reads share a colour)")]
-    keys += [("pending", "not computed yet"), ("current", "this step's output")]
+    keys = [("input", t("input"))]
+    keys += [("padding", t("padding zero"))] if 1 in has else []
+    keys += [("inserted", t("inserted zero"))] if 2 in has else []
+    keys += [("taps", t("kernel taps (a tap and the cell it reads share a colour)"))]
+    keys += [("pending", t("not computed yet")), ("current", t("this step's output"))]
     if time_masks:
-        keys.append(("future", "the future (after this step's time)"))
+        keys.append(("future", t("the future (after this step's time)")))
     flagged = []
     if leaks is not None and np.any(leaks):
         flagged = np.flatnonzero(np.asarray(leaks)).tolist()
-        keys.append(("leak", "reads the future"))
+        keys.append(("leak", t("reads the future")))
     return _scene(
         "sliding",
         panels,
@@ -185,7 +187,7 @@ def scatter_scene(
     trace: ScatterTrace,
     pinned_output: tuple[int, ...] | None = None,
     *,
-    titles: tuple[str, str, str] = ("Input", "Kernel", "Output (sum of stamps)"),
+    titles: tuple[str, str, str] | None = None,
     start: int = 0,
 ) -> dict:
     """A transposed conv one input cell at a time: cell n stamps ``x[n]·w`` into the output.
@@ -195,6 +197,7 @@ def scatter_scene(
     n + 1 stamps; ``pinned_output`` is outlined in every frame with its full sum.
     """
     geometry = trace.geometry
+    titles = titles or (t("Input"), t("Kernel"), t("Output (sum of stamps)"))
     x, weight = np.atleast_2d(trace.input), np.atleast_2d(trace.weight)
     output = np.atleast_2d(trace.output)
     panels = [
@@ -222,9 +225,9 @@ def scatter_scene(
         contributions=_numbers(trace.contributions),
         pinned=pinned,
         legend=[
-            {"swatch": "window", "label": "the input cell stamping"},
-            {"swatch": "taps", "label": "where its stamp lands (tap colours)"},
-            {"swatch": "pinned", "label": "the pinned output cell"},
+            {"swatch": "window", "label": t("the input cell stamping")},
+            {"swatch": "taps", "label": t("where its stamp lands (tap colours)")},
+            {"swatch": "pinned", "label": t("the pinned output cell")},
         ],
     )
 

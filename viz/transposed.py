@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 import conv_engine as ce
+from i18n import t
 
 from . import theme
 from .grid import axis_refs, cell_texts, grid_axes, rectangle_path
@@ -46,11 +47,11 @@ def matrix_figure(
             "showscale": index == 2,
             "xgap": 1,
             "ygap": 1,
-            "hovertemplate": "row %{y}, column %{x}: %{z}<extra></extra>",
+            "hovertemplate": t("row %{y}, column %{x}: %{z}") + "<extra></extra>",
             **axis_refs(index),
         }
         if index == 2:
-            trace["colorbar"] = {"title": {"text": "weight"}, "thickness": 12, "len": 0.7}
+            trace["colorbar"] = {"title": {"text": t("weight")}, "thickness": 12, "len": 0.7}
         if index == 2 or cell >= 18:
             trace["text"] = [[t if t != "0" else "" for t in row] for row in cell_texts(values)]
             trace["texttemplate"] = "%{text}"
@@ -61,8 +62,10 @@ def matrix_figure(
         1,
         (0, split),
         conv.shape,
-        "C, the convolution: one row per input cell of the transposed conv, one column "
-        "per output cell",
+        t(
+            "C, the convolution: one row per input cell of the transposed conv, one column "
+            "per output cell"
+        ),
         y_domain=(0, 1 - 60 / height),
         ticks=True,
     )
@@ -86,7 +89,7 @@ def matrix_figure(
                 2,
                 (split + 40 / width, 1 - 60 / width),
                 weights.shape,
-                f"row {pinned_row} of Cᵀ: the weight of each input cell",
+                t("row {row} of Cᵀ: the weight of each input cell", row=pinned_row),
                 y_domain=(0, 1 - 60 / height),
             )
         )
@@ -117,11 +120,15 @@ def overlap_figure(
         padding="same",
     )[0]
     return heatmaps_figure(
-        [("1 transposed layer", one), ("2 stacked layers", two), ("resize ×s, then conv", resized)],
+        [
+            (t("1 transposed layer"), one),
+            (t("2 stacked layers"), two),
+            (t("resize ×s, then conv"), resized),
+        ],
         scale=theme.COUNT_SCALE,
         numbers=True,
         height=420,
-        colour_key="contributions",
+        colour_key=t("contributions"),
     )
 
 
@@ -133,9 +140,9 @@ def upsampled_photo_figure(patch: np.ndarray, kernel_size: int, stride: int) -> 
     resized = ce.conv2d(ce.upsample_nearest(patch, stride)[None], kernel, padding="same")[0]
     return heatmaps_figure(
         [
-            (f"photo patch {patch.shape[0]}×{patch.shape[1]}", patch),
-            (f"transposed conv, k={kernel_size}, s={stride}", upsampled),
-            ("resize, then conv", resized),
+            (t("photo patch {rows}×{cols}", rows=patch.shape[0], cols=patch.shape[1]), patch),
+            (t("transposed conv, k={k}, s={s}", k=kernel_size, s=stride), upsampled),
+            (t("resize, then conv"), resized),
         ],
         scale="Greys_r",
         numbers=False,
@@ -153,14 +160,14 @@ def chain_figure(size: int, kernel_size: int, stride: int) -> dict:
     sides = [x.shape[-1], first.shape[-1], second.shape[-1]]
     return heatmaps_figure(
         [
-            (f"input {sides[0]} × {sides[0]}", x[0]),
-            (f"layer 1: {sides[1]} × {sides[1]}", first[0]),
-            (f"layer 2: {sides[2]} × {sides[2]}", second[0]),
+            (t("input {side} × {side}", side=sides[0]), x[0]),
+            (t("layer 1: {side} × {side}", side=sides[1]), first[0]),
+            (t("layer 2: {side} × {side}", side=sides[2]), second[0]),
         ],
         scale=theme.COUNT_SCALE,
         numbers=False,
         height=300,
-        colour_key="stamps",
+        colour_key=t("stamps"),
     )
 
 
@@ -176,15 +183,19 @@ def zeros_scene(x: np.ndarray, weight: np.ndarray, stride: int) -> dict:
     return still_scene(
         [
             Panel(
-                f"transposed, s = {stride}: the input spread out", spread, "kinds", "x", kinds[0]
+                t("transposed, s = {stride}: the input spread out", stride=stride),
+                spread,
+                "kinds",
+                "x",
+                kinds[0],
             ),
             Panel(
-                f"dilated, d = 2: the {side}×{side} kernel spread out",
+                t("dilated, d = 2: the {side}×{side} kernel spread out", side=side),
                 dilated,
                 "kinds",
                 "w",
                 kinds[1],
             ),
         ],
-        legend=[("input", "a value"), ("inserted", "an inserted zero")],
+        legend=[("input", t("a value")), ("inserted", t("an inserted zero"))],
     )

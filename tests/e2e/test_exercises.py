@@ -15,7 +15,7 @@ def test_a_student_answers_checks_and_reveals(app_url, page):
     (question,) = question_set("transposed", 1, 4)
     page.goto(f"{app_url}/exercises?topic=transposed&q=1&seed=4")
     wait_for_app(page)
-    assert page.get_by_text(question.prompt).count() == 1
+    assert page.get_by_text(str(question.prompt)).count() == 1
     box = page.get_by_label("Your answer")
     box.fill(str(question.answer))
     page.get_by_role("button", name="✔ Check").click()
