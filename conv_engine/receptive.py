@@ -20,6 +20,7 @@ import numpy as np
 
 from .errors import ConvConfigError, check_int
 from .sizes import Padding, conv_output_size, effective_kernel_size, padding_mode, resolve_padding
+from .text import Text
 
 
 @dataclass(frozen=True)
@@ -146,25 +147,32 @@ def padding_reach(rows: list[ReceptiveFieldRow]) -> tuple[int, int]:
     return int((first < 0).sum()), int((first + last.size - 1 > size - 1).sum())
 
 
-def alignment(rows: list[ReceptiveFieldRow]) -> str:
+def alignment(rows: list[ReceptiveFieldRow]) -> Text:
     """Which input each output of the stack is aligned to, in one sentence."""
     last = rows[-1]
     if is_causal(rows):
-        return (
-            f"Causal stack: output t ends at input t·{last.jump}, its newest input, by "
-            "design; it sees only the past, so centring does not apply."
+        return Text(
+            "Causal stack: output t ends at input t·{jump}, its newest input, by design; it "
+            "sees only the past, so centring does not apply.",
+            jump=last.jump,
         )
     centre = _number(last.center)
     if last.center == int(last.center):
-        return f"Output t is centred on input {centre} + t·{last.jump}."
-    return f"Output t is centred at input position {centre} + t·{last.jump}, between two cells."
+        return Text(
+            "Output t is centred on input {centre} + t·{jump}.", centre=centre, jump=last.jump
+        )
+    return Text(
+        "Output t is centred at input position {centre} + t·{jump}, between two cells.",
+        centre=centre,
+        jump=last.jump,
+    )
 
 
 def _number(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
-def stack_issues(rows: list[ReceptiveFieldRow]) -> list[str]:
+def stack_issues(rows: list[ReceptiveFieldRow]) -> list[Text]:
     """What a user would want to be warned about in a stack (for a known input size).
 
     * the receptive field is larger than the input (the output sees padding);
@@ -176,8 +184,12 @@ def stack_issues(rows: list[ReceptiveFieldRow]) -> list[str]:
     last = rows[-1]
     if last.input_size is not None and last.size > rows[0].input_size:
         issues.append(
-            f"The receptive field ({last.size}) is larger than the input "
-            f"({rows[0].input_size}): every output also sees padding."
+            Text(
+                "The receptive field ({size}) is larger than the input ({input_size}): every "
+                "output also sees padding.",
+                size=last.size,
+                input_size=rows[0].input_size,
+            )
         )
     for row in rows:
         if row.input_size is None or row.layer.stride == 1:
@@ -186,12 +198,20 @@ def stack_issues(rows: list[ReceptiveFieldRow]) -> list[str]:
         unused = (padded - row.layer.kernel_extent) % row.layer.stride
         if unused:
             issues.append(
-                f"Layer {row.index} (stride {row.layer.stride}) never reaches the last "
-                f"{unused} cell(s) of its padded input: they are dropped."
+                Text(
+                    "Layer {index} (stride {stride}) never reaches the last {unused} cell(s) "
+                    "of its padded input: they are dropped.",
+                    index=row.index,
+                    stride=row.layer.stride,
+                    unused=unused,
+                )
             )
     if not is_causal(rows) and last.center != int(last.center):
         issues.append(
-            f"Output 0 is centred at input position {last.center}, between two cells: "
-            "outputs are misaligned with the input grid by half a cell."
+            Text(
+                "Output 0 is centred at input position {centre}, between two cells: outputs "
+                "are misaligned with the input grid by half a cell.",
+                centre=last.center,
+            )
         )
     return issues

@@ -80,6 +80,30 @@ function luminance(colour) {
   return (0.299 * r + 0.587 * g + 0.114 * b) / 255;
 }
 
+// the scene's words in the page's language (viz.scenes sends them); English if absent
+const WORDS = {
+  first: "First step (Home)",
+  previous: "Previous step (←)",
+  play: "▶ Play",
+  pause: "⏸ Pause",
+  playTitle: "Play / pause (Space)",
+  next: "Next step (→)",
+  last: "Last step (End)",
+  speed: "Speed",
+  step: "Step",
+  products: "… ({count} products)",
+  stamps: " = {value} stamps {factor}·w onto {count} output cells",
+  noStamp: "no stamp reaches it: 0",
+  soFar: "  (so far {value})",
+  stampedAlready: "stamped already",
+  stampedLater: "stamped later",
+};
+
+function say(data, key, values = {}) {
+  const text = (data.words && data.words[key]) || WORDS[key];
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+}
+
 function cellName(panel, row, col) {
   const rows = panel.rowLabels;
   const cols = panel.colLabels;
@@ -359,13 +383,14 @@ class Scene {
       });
       return node;
     };
-    button("⏮", "First step (Home)", () => this.user(0));
-    button("◀", "Previous step (←)", () => this.user(this.step - 1));
-    this.playButton = button("▶ Play", "Play / pause (Space)", () => this.toggle());
+    const data = this.data;
+    button("⏮", say(data, "first"), () => this.user(0));
+    button("◀", say(data, "previous"), () => this.user(this.step - 1));
+    this.playButton = button(say(data, "play"), say(data, "playTitle"), () => this.toggle());
     this.playButton.classList.add("play");
-    button("▶|", "Next step (→)", () => this.user(this.step + 1));
-    button("⏭", "Last step (End)", () => this.user(this.data.steps - 1));
-    const speed = el("select", { title: "Speed", "aria-label": "Speed" }, bar);
+    button("▶|", say(data, "next"), () => this.user(this.step + 1));
+    button("⏭", say(data, "last"), () => this.user(this.data.steps - 1));
+    const speed = el("select", { title: say(data, "speed"), "aria-label": say(data, "speed") }, bar);
     for (const [value, label] of [[0.5, "🐢 ½×"], [1, "1×"], [2, "2×"], [4, "⚡ 4×"]]) {
       const option = el("option", { value }, speed, label);
       if (value === this.speed) option.selected = true;
@@ -381,7 +406,7 @@ class Scene {
       step: 1,
       value: this.step,
       class: "scrubber",
-      "aria-label": "Step",
+      "aria-label": say(data, "step"),
     }, bar);
     this.scrubber.addEventListener("input", () => this.user(Number(this.scrubber.value)));
     this.counter = el("span", { class: "counter" }, bar);
@@ -462,7 +487,7 @@ class Scene {
     if (this.step >= this.data.steps - 1) this.go(0);
     this.playing = true;
     this.root.classList.add("playing");
-    this.playButton.textContent = "⏸ Pause";
+    this.playButton.textContent = say(this.data, "pause");
     this.schedule();
   }
 
@@ -480,7 +505,7 @@ class Scene {
     clearTimeout(this.timer);
     this.playing = false;
     this.root.classList.remove("playing");
-    if (this.playButton) this.playButton.textContent = "▶ Play";
+    if (this.playButton) this.playButton.textContent = say(this.data, "play");
   }
 
   report(step = this.step) {
@@ -618,7 +643,7 @@ class Sliding {
     shownTerms.forEach((term, index) => {
       if (index) el("span", { class: "op" }, box, " + ");
       if (term === null) {
-        el("span", { class: "elided" }, box, `… (${elided} products)`);
+        el("span", { class: "elided" }, box, say(data, "products", { count: elided }));
         return;
       }
       const colour = this.colours.taps[term.tap % this.colours.taps.length];
@@ -717,7 +742,7 @@ class Scatter {
     const x = this.input.spec.text[step];
     const name = iw === 1 || this.input.spec.rows === 1 ? `x[${col}]` : `x[${row}, ${col}]`;
     el("span", { class: "name" }, box, name);
-    el("span", { class: "op" }, box, ` = ${shown(x)} stamps ${factor(x)}·w onto ${this.targets[step].length} output cells`);
+    el("span", { class: "op" }, box, say(data, "stamps", { value: shown(x), factor: factor(x), count: this.targets[step].length }));
     if (!this.pinned) return;
     const [pr, pc] = this.pinned;
     const target = pr * ow + pc;
@@ -731,20 +756,20 @@ class Scatter {
         if (o === target) terms.push({ i, t, text: `${factor(this.input.spec.text[i])}·${factor(this.kernel.spec.text[t])}` });
       }
     });
-    if (!terms.length) el("span", { class: "elided" }, line, "no stamp reaches it: 0");
+    if (!terms.length) el("span", { class: "elided" }, line, say(data, "noStamp"));
     terms.forEach((term, index) => {
       if (index) el("span", { class: "op" }, line, " + ");
       const colour = this.colours.taps[term.t % this.colours.taps.length];
       el("span", {
         class: term.i <= step ? "term" : "term later",
         style: `background:${withAlpha(colour, 0.35)}`,
-        title: term.i <= step ? "stamped already" : "stamped later",
+        title: term.i <= step ? say(data, "stampedAlready") : say(data, "stampedLater"),
       }, line, term.text);
     });
     if (terms.length) {
       el("span", { class: "op" }, line, " = ");
       el("span", { class: "value" }, line, shown(this.output.spec.text[target]));
-      el("span", { class: "elided" }, line, `  (so far ${shown(formatNumber(sums[target]))})`);
+      el("span", { class: "elided" }, line, say(data, "soFar", { value: shown(formatNumber(sums[target])) }));
     }
   }
 }

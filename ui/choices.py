@@ -120,7 +120,7 @@ def input_and_kernel(
     kernels: tuple[str, ...],
     *,
     defaults: tuple[str, str, int],
-    input_label: str = "Input",
+    input_label: str = N_("Input"),
     kernel_labels: dict[str, str] | None = None,
     kernel_help: str | None = None,
 ) -> tuple[str, str, int]:
@@ -130,7 +130,7 @@ def input_and_kernel(
     """
     input_default, kernel_default, seed_default = defaults
     chosen_input = params.choice(
-        "input", input_label, inputs, input_default, labels=INPUT_LABELS, widget="select"
+        "input", t(input_label), inputs, input_default, labels=INPUT_LABELS, widget="select"
     )
     kernel = params.choice(
         "kernel",

@@ -77,7 +77,7 @@ def conv1d_controls(params: PageParams) -> Conv1dSpec:
             SEQUENCE_PRESETS,
             KERNEL_PRESETS,
             defaults=("ramp", "sobel", 0),
-            input_label="Signal",
+            input_label=N_("Signal"),
             kernel_labels={**KERNEL_LABELS, "sobel": N_("difference")},
         )
     return Conv1dSpec(length, kernel_size, stride, dilation, mode, explicit, signal, kernel, seed)
@@ -142,7 +142,7 @@ def conv1d_code(spec: Conv1dSpec) -> code.Snippets:
 @cached
 def conv1d_scene(spec: Conv1dSpec) -> dict:
     return sliding_scene(
-        conv1d_trace(spec), titles=(t("Input sequence (padded)"), "Kernel", "Output")
+        conv1d_trace(spec), titles=(t("Input sequence (padded)"), t("Kernel"), t("Output"))
     )
 
 

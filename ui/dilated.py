@@ -14,7 +14,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch
-from i18n import t
+from i18n import N_, t
 from viz import theme
 from viz.heatmaps import heatmaps_figure
 from viz.receptive import growth_figure
@@ -78,7 +78,7 @@ def schedule_controls(params: PageParams) -> ScheduleSpec:
     choice = params.choice(
         "rates",
         t("Dilation schedule"),
-        (*SCHEDULES, "custom"),
+        (*SCHEDULES, N_("custom")),
         "1, 2, 4",
         widget="select",
         container=columns[0],

@@ -230,6 +230,6 @@ def exercises_section(params: PageParams) -> None:
     checked = sum(verdict is not None for verdict in verdicts)
     with score:
         st.markdown(
-            f"### Score: {right} / {len(questions)}"
-            + (f" · {checked} checked" if checked < len(questions) else "")
+            t("### Score: {right} / {count}", right=right, count=len(questions))
+            + (t(" · {checked} checked", checked=checked) if checked < len(questions) else "")
         )

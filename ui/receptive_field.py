@@ -13,7 +13,7 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
-from i18n import error_text, t
+from i18n import N_, error_text, say, t
 from viz import code, theme
 from viz.heatmaps import heatmaps_figure
 from viz.receptive import span_scene
@@ -48,7 +48,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
     Returns None (after explaining why) when the stack has no output for this input size.
     """
     preset = params.choice(
-        "preset", t("Start from"), (*PRESETS, "custom"), "plain 3×3 × 3", widget="select"
+        "preset", t("Start from"), (*PRESETS, N_("custom")), "plain 3×3 × 3", widget="select"
     )
     # a newly chosen preset replaces the stack (before the table is drawn in this run)
     previous = params.key("previous_preset")
@@ -243,8 +243,8 @@ def stack_section(params: PageParams) -> None:
             ),
         )
     for issue in ce.stack_issues(list(spec.rows)):
-        st.warning(issue, icon="⚠️")
-    st.caption(ce.alignment(list(spec.rows)))
+        st.warning(say(issue), icon="⚠️")
+    st.caption(say(ce.alignment(list(spec.rows))))
     st.table(layer_table(spec.rows))  # static HTML: it redraws quickly
     st.caption(
         t(

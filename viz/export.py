@@ -33,6 +33,7 @@ from matplotlib.patches import Rectangle
 from PIL import Image
 
 from . import theme
+from .scenes import scene_words
 
 MAX_FRAMES = 200
 MAX_GIF_BYTES = 5_000_000
@@ -84,9 +85,15 @@ class FrameMarks:
     values: dict[int, list[float]] = field(default_factory=dict)
 
 
-def _terms(texts: Sequence[str], limit: int) -> str:
+def _word(scene: dict, key: str, **values: object) -> str:
+    """One of the scene's own words (``viz.scenes.scene_words``), its values filled in."""
+    words = scene.get("words") or scene_words()
+    return words[key].format(**values)
+
+
+def _terms(scene: dict, texts: Sequence[str], limit: int) -> str:
     if len(texts) > limit:
-        texts = [*texts[: limit - 2], f"… ({len(texts)} products)", texts[-1]]
+        texts = [*texts[: limit - 2], _word(scene, "products", count=len(texts)), texts[-1]]
     return " + ".join(texts)
 
 
@@ -132,7 +139,7 @@ def _sliding(scene: dict, step: int) -> FrameMarks:
             w = kernel["text"][channel * kernel["cols"] + t % kw if one_d else t]
             products.append(f"{factor(x)}·{factor(w)}")
     name = scene["names"].replace("{r}", str(row)).replace("{c}", str(col))
-    equation = f"{name} = {_terms(products, scene['maxTerms'])}"
+    equation = f"{name} = {_terms(scene, products, scene['maxTerms'])}"
     if scene.get("bias"):
         equation += f" + {factor(theme.format_number(scene['bias']))}"
     equation += f" = {shown(output['text'][step])}"
@@ -176,7 +183,10 @@ def _scatter(scene: dict, step: int) -> FrameMarks:
     x_text = x_panel["text"][step]
     name = f"x[{col}]" if x_panel["rows"] == 1 else f"x[{row}, {col}]"
     caption = [
-        f"{name} = {shown(x_text)} stamps {factor(x_text)}·w onto {len(stamps[step])} output cells"
+        name
+        + _word(
+            scene, "stamps", value=shown(x_text), factor=factor(x_text), count=len(stamps[step])
+        )
     ]
     if pinned:
         target = pinned[0] * ow + pinned[1]
@@ -190,11 +200,11 @@ def _scatter(scene: dict, step: int) -> FrameMarks:
         if products:
             so_far = shown(theme.format_number(sums[target]))
             caption.append(
-                f"{out_name} = {_terms(products, scene['maxTerms'])} = "
-                f"{shown(output['text'][target])}   (so far {so_far})"
+                f"{out_name} = {_terms(scene, products, scene['maxTerms'])} = "
+                f"{shown(output['text'][target])} " + _word(scene, "soFar", value=so_far)
             )
         else:
-            caption.append(f"{out_name}: no stamp reaches it, 0")
+            caption.append(f"{out_name}: " + _word(scene, "noStamp"))
     return FrameMarks(tuple(marks), tuple(caption), values={2: sums})
 
 

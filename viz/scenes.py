@@ -92,9 +92,31 @@ class Panel:
         return spec
 
 
+def scene_words() -> dict[str, str]:
+    """The renderer's own words (toolbar, equations) in the page's language."""
+    return {
+        "first": t("First step (Home)"),
+        "previous": t("Previous step (←)"),
+        "play": t("▶ Play"),
+        "pause": t("⏸ Pause"),
+        "playTitle": t("Play / pause (Space)"),
+        "next": t("Next step (→)"),
+        "last": t("Last step (End)"),
+        "speed": t("Speed"),
+        "step": t("Step"),
+        "products": t("… ({count} products)"),
+        "stamps": t(" = {value} stamps {factor}·w onto {count} output cells"),
+        "noStamp": t("no stamp reaches it: 0"),
+        "soFar": t("  (so far {value})"),
+        "stampedAlready": t("stamped already"),
+        "stampedLater": t("stamped later"),
+    }
+
+
 def _scene(kind: str, panels: list[Panel], steps: int, start: int, **rest: object) -> dict:
     scene = {
         "kind": kind,
+        "words": scene_words(),
         "panels": [panel.spec() for panel in panels],
         "steps": int(steps),
         "frameMs": theme.FRAME_MS,

@@ -83,6 +83,7 @@ ALLOWED = {
     "blur",
     "sharpen",
 }
+ALLOWED |= {"Conv", "padding", "strides", "dropout", "AlexNet", "output_padding", "same"}
 CODE = re.compile(
     r"`[^`]*`|\$[^$]*\$|https?://\S+|\{[^}]*\}|<[^>]*>"  # code, maths, links, markup
     r"|\b\w*_\w*\b"  # identifiers: k_eff, C_out, x_t
@@ -163,8 +164,11 @@ def _figure_texts(spec: dict) -> list[str]:
             title(axis.get("title"))
             texts += [str(v) for v in axis.get("ticktext", []) or []]
     texts += [a.get("text", "") for a in layout.get("annotations", []) or []]
+    legend = layout.get("showlegend", False)
     for trace in spec.get("data", []):
-        texts += [str(trace.get(key, "")) for key in ("name", "hovertemplate")]
+        texts += [str(trace.get("hovertemplate", ""))]
+        if legend and trace.get("showlegend", True):
+            texts.append(str(trace.get("name", "")))
         title((trace.get("colorbar") or {}).get("title"))
     return [re.sub(r"%\{[^}]*\}|<[^>]+>", " ", text) for text in texts if text]
 
