@@ -208,7 +208,9 @@ class PageParams:
             st.session_state[key] if st.session_state[key] in options else default
         )
         labels = labels or {}
-        format_func = lambda option: t(labels.get(option, option))  # noqa: E731
+        # translated now: Streamlit (and AppTest) may format an option outside this run
+        shown = {option: t(labels.get(option, option)) for option in options}
+        format_func = lambda option: shown.get(option, option)  # noqa: E731
         value = st.session_state[key]
         if widget == "select":
             value = container.selectbox(label, options, key=key, format_func=format_func, help=help)

@@ -16,15 +16,16 @@ from __future__ import annotations
 import functools
 import io
 import math
+import re
 import tempfile
-import textwrap
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import imageio_ffmpeg
 import numpy as np
-from matplotlib import rc_context
+from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.colors import LinearSegmentedColormap, to_rgba
@@ -44,6 +45,31 @@ MINUS = "\u2212"
 TRANSPARENT = 255  # the GIF palette index of "unchanged since the last frame"
 
 Progress = Callable[[int, int], None]  # (frames drawn, frames in all)
+# matplotlib's own font, then a CJK one for the Chinese interface (Debian's fonts-noto-cjk,
+# installed with the browser by scripts/ensure_packages.sh); each glyph takes the first
+# font that has it
+FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei")
+
+
+@functools.cache
+def installed_fonts() -> list[str]:
+    """The families of :data:`FONTS` this machine has (asking for others only warns).
+
+    matplotlib lists the system's fonts once and keeps the list; a CJK font installed after
+    that is added here from its file.
+    """
+    available = {entry.name for entry in font_manager.fontManager.ttflist}
+    if not available & set(FONTS[1:]):
+        for path in font_manager.findSystemFonts():
+            if any(mark in Path(path).name for mark in ("CJK", "wqy")):
+                font_manager.fontManager.addfont(path)
+        available = {entry.name for entry in font_manager.fontManager.ttflist}
+    return [family for family in FONTS if family in available]
+
+
+def _fonts():
+    """Draw with :func:`installed_fonts`, so Chinese words are not empty boxes."""
+    return rc_context({"font.family": installed_fonts() or ["sans-serif"]})
 
 
 def shown(text: str) -> str:
@@ -262,6 +288,24 @@ def _scale(stops: list) -> LinearSegmentedColormap:
     return _scale_of(tuple((float(p), str(c)) for p, c in stops))
 
 
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` columns: words stay whole, and Chinese (two columns a
+    character, no spaces between words) may break between any two characters."""
+    lines, line, size = [], "", 0
+    for token in re.findall(r"\s+|[\u2e80-\uffef]|[^\s\u2e80-\uffef]+", text):
+        columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in token)
+        if size + columns > width and line.strip():
+            lines.append(line.rstrip())
+            line, size = "", 0
+            if token.isspace():
+                continue
+        line += token
+        size += columns
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
 @dataclass(frozen=True)
 class _Box:
     """A panel's place in the picture, in pixels from the top left."""
@@ -336,7 +380,7 @@ class ScenePicture:
             cell = min(max_cell, room / sum(cols), width * 0.5 / max(rows))
             # a title wraps to its panel's width rather than run into the next one
             self.panel_titles = [
-                textwrap.wrap(p["title"], max(8, int(c * cell / (title_font * 0.55)))) or [""]
+                wrap(p["title"], max(8, int(c * cell / (title_font * 0.55))))
                 for p, c in zip(self.panels, cols, strict=True)
             ]
             title_lines = max(len(lines) for lines in self.panel_titles)
@@ -362,8 +406,7 @@ class ScenePicture:
         return [frame_marks(scene, s).caption for s in probes]
 
     def _caption_lines(self, caption: Sequence[str]) -> list[str]:
-        chars = max(self.caption_chars, 20)
-        lines = [w for line in caption for w in textwrap.wrap(line, chars, break_on_hyphens=False)]
+        lines = [w for line in caption for w in wrap(line, max(self.caption_chars, 20))]
         return lines or [""]
 
     @staticmethod
@@ -649,28 +692,31 @@ class ScenePicture:
 
 def still_png(scene: dict, step: int, title: str = "", width: int = SLIDE_WIDTH) -> bytes:
     """One step of ``scene`` as a PNG ``width`` pixels wide."""
-    picture = ScenePicture(scene, width, title)
-    picture.show(step)
-    return picture.png()
+    with _fonts():
+        picture = ScenePicture(scene, width, title)
+        picture.show(step)
+        return picture.png()
 
 
 def still_svg(scene: dict, step: int, title: str = "", width: int = SLIDE_WIDTH) -> bytes:
     """One step of ``scene`` as an SVG drawing (``width`` px wide at 100 dpi)."""
-    picture = ScenePicture(scene, width, title)
-    picture.show(step)
-    return picture.svg()
+    with _fonts():
+        picture = ScenePicture(scene, width, title)
+        picture.show(step)
+        return picture.svg()
 
 
 def _frames(scene: dict, width: int, title: str, progress: Progress | None) -> list[np.ndarray]:
-    picture = ScenePicture(scene, width, title)
-    steps = frame_steps(scene["steps"])
-    frames = []
-    for done, step in enumerate(steps, start=1):
-        picture.show(step)
-        frames.append(picture.rgb())
-        if progress is not None:
-            progress(done, len(steps))
-    return frames
+    with _fonts():
+        picture = ScenePicture(scene, width, title)
+        steps = frame_steps(scene["steps"])
+        frames = []
+        for done, step in enumerate(steps, start=1):
+            picture.show(step)
+            frames.append(picture.rgb())
+            if progress is not None:
+                progress(done, len(steps))
+        return frames
 
 
 def _packed(pixels: np.ndarray) -> np.ndarray:

@@ -83,7 +83,17 @@ ALLOWED = {
     "blur",
     "sharpen",
 }
-ALLOWED |= {"Conv", "padding", "strides", "dropout", "AlexNet", "output_padding", "same"}
+ALLOWED |= {
+    "Home",
+    "End",
+    "Conv",
+    "padding",
+    "strides",
+    "dropout",
+    "AlexNet",
+    "output_padding",
+    "same",
+}
 CODE = re.compile(
     r"`[^`]*`|\$[^$]*\$|https?://\S+|\{[^}]*\}|<[^>]*>"  # code, maths, links, markup
     r"|\b\w*_\w*\b"  # identifiers: k_eff, C_out, x_t
@@ -145,6 +155,15 @@ def shown_texts(at) -> list[str]:
                 if value:
                     texts.append(value)
             texts += [o for o in getattr(element, "options", []) or [] if isinstance(o, str)]
+    for kind in ("page_link", "download_button"):
+        for element in at.get(kind):
+            texts.append(element.proto.label)
+    for tab in at.tabs:
+        texts.append(tab.label)
+    for table in at.table:
+        frame = table.value
+        texts += [str(column) for column in frame.columns]
+        texts += [str(value) for value in frame.to_numpy().ravel() if isinstance(value, str)]
     return texts
 
 

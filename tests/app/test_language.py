@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -48,3 +49,69 @@ def test_a_chinese_browser_opens_in_chinese_unless_the_link_says_otherwise(monke
     assert at.title[0].value == "🔲 标准卷积"
     at = run_page("pages/standard.py", {"lang": "en"})
     assert at.title[0].value == "🔲 Standard convolution"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_english_prose_is_left_in_chinese(page):
+    """Markdown, captions, labels, help, options, tables' neighbours, figure titles, axis
+    labels, legends, hover text and the scenes' titles, legends and captions: Chinese,
+    except code, mathematics, names and identifiers."""
+    from tests.app.english import english_phrases, figure_texts, shown_texts
+
+    at = run_page(page, {"lang": "zh"})
+    assert not at.exception, at.exception
+    left = {
+        text[:80]: english_phrases(text)
+        for text in shown_texts(at) + figure_texts(at)
+        if english_phrases(text)
+    }
+    assert not left, left
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_english_pages_show_no_chinese(page):
+    from tests.app.english import figure_texts, shown_texts
+
+    at = run_page(page, {"lang": "en"})
+    assert not at.exception, at.exception
+    chinese = [text for text in shown_texts(at) + figure_texts(at) if CJK.search(text)]
+    assert chinese == ["中文"], chinese  # the switch names its language in that language
+
+
+VIEWS = (
+    [
+        ("pages/transposed.py", view)
+        for view in ("insertion", "matrix", "output_padding", "checkerboard")
+    ]
+    + [("pages/causal.py", view) for view in ("matrix", "streaming")]
+    + [("pages/lightweight.py", view) for view in ("parameters", "attention", "dynamic")]
+)
+
+
+@pytest.mark.parametrize(("page", "view"), VIEWS)
+def test_every_tab_is_chinese(page, view):
+    from tests.app.english import english_phrases, figure_texts, shown_texts
+
+    at = run_page(page, {"lang": "zh", "view": view})
+    assert not at.exception, at.exception
+    left = [text[:80] for text in shown_texts(at) + figure_texts(at) if english_phrases(text)]
+    assert not left, left
+
+
+@pytest.mark.parametrize("page", PAGES[1:-2])
+def test_the_opened_panels_are_chinese(page):
+    """Export for slides, the framework code's captions and refusals, the engine code."""
+    from tests.app.english import english_phrases, shown_texts
+
+    at = run_page(page, {"lang": "zh"})
+    name = page.removeprefix("pages/").removesuffix(".py")
+    for panel in ("export", "framework_code", "engine_code"):
+        at.session_state[f"{name}_{panel}"] = True
+    at.run()
+    assert not at.exception, at.exception
+    texts = shown_texts(at) + [info.value for info in at.info]
+    left = [text[:80] for text in texts if english_phrases(text)]
+    assert not left, left

@@ -223,3 +223,43 @@ def test_png_and_svg_are_slide_wide_pictures_of_the_step():
     )
     # text stays text (editable on a slide): the step's caption is in the drawing
     assert scene["captions"][1] in "".join(svg.itertext())
+
+
+def test_chinese_pictures_draw_every_glyph():
+    """A Chinese scene exports without a missing glyph (the CJK font is used)."""
+    import os
+    import warnings
+
+    import i18n
+
+    if "Noto Sans CJK SC" not in export.installed_fonts():
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("fonts-noto-cjk is missing (scripts/ensure_packages.sh installs it)")
+        pytest.skip("CHINESE EXPORT TEST SKIPPED: no CJK font (apt-get install fonts-noto-cjk)")
+    i18n.use("zh")
+    try:
+        scene = sliding_scene(sliding_2d(padding=1))
+        assert scene["panels"][0]["title"] == "输入（已填充）"
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            png = export.still_png(scene, 3, "标准卷积")
+        missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+        assert not missing, missing[:3]
+        assert Image.open(io.BytesIO(png)).width == export.SLIDE_WIDTH
+    finally:
+        i18n.use("en")
+
+
+def test_captions_wrap_english_at_spaces_and_chinese_anywhere():
+    import unicodedata
+
+    def columns(line: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+    english = "y[1, 2] = 0·1 + 3·(−1) + 5·2 = 7 and some more words to wrap"
+    lines = export.wrap(english, 20)
+    assert " ".join(lines) == english and all(columns(line) <= 20 for line in lines)
+    chinese = "输出在每一层之后能看到的范围：这是一句很长的中文说明，没有空格。"
+    lines = export.wrap(chinese, 20)
+    assert "".join(lines) == chinese and all(columns(line) <= 20 for line in lines)
+    assert len(lines) == -(-columns(chinese) // 20)
