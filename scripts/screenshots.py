@@ -37,6 +37,8 @@ SHOTS = {
     "presenter": "standard?present=1&k=3&h=6&w=6&step=7",
     "solver": "solver?kind=conv&n=224&o=112",
     "exercises": "exercises?topic=standard&q=4&seed=1",
+    "zh-standard": "standard?lang=zh&p=same&s=2&k=3&h=6&w=7&step=4",
+    "zh-transposed": "transposed?lang=zh&n=3&k=3&s=2&step=12",
 }
 GIFS = {
     "standard": "standard?p=same&s=2&k=3&h=6&w=6",
