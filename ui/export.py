@@ -21,7 +21,7 @@ from .catalog import PAGES
 from .params import PageParams
 
 ENTRIES = 8  # animations kept (each GIF ≤ 5 MB, its MP4 smaller)
-HIDDEN = {"step", "present", "view"}  # link keys that are not settings of the picture
+HIDDEN = {"step", "present", "view", "lang"}  # link keys that are not settings of the picture
 
 
 class KeptAnimations:
@@ -68,7 +68,7 @@ def _animation(scene: dict, title: str, progress: Callable[[int, int], None]) ->
 
 def picture_title(params: PageParams) -> str:
     """The page's title and its settings, as the link has them (``k=3 · s=2 · …``)."""
-    title = next((info.title for info in PAGES if info.url_path == params.page), params.page)
+    title = next((t(info.title) for info in PAGES if info.url_path == params.page), params.page)
     settings = [
         f"{name}={value}"
         for name, value in params.values.items()

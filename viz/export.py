@@ -34,7 +34,7 @@ from matplotlib.patches import Rectangle
 from PIL import Image
 
 from . import theme
-from .scenes import scene_words
+from .scenes import WORDS
 
 MAX_FRAMES = 200
 MAX_GIF_BYTES = 5_000_000
@@ -113,8 +113,8 @@ class FrameMarks:
 
 def _word(scene: dict, key: str, **values: object) -> str:
     """One of the scene's own words (``viz.scenes.scene_words``), its values filled in."""
-    words = scene.get("words") or scene_words()
-    return words[key].format(**values)
+    text = (scene.get("words") or {}).get(key) or WORDS[key]
+    return text.format(**values)
 
 
 def _terms(scene: dict, texts: Sequence[str], limit: int) -> str:

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+import i18n
 from conv_engine import ConvTrace, ScatterTrace
-from i18n import t
+from i18n import N_, t
 
 from . import theme
 
@@ -92,31 +93,37 @@ class Panel:
         return spec
 
 
+WORDS = {
+    "first": N_("First step (Home)"),
+    "previous": N_("Previous step (←)"),
+    "play": N_("▶ Play"),
+    "pause": N_("⏸ Pause"),
+    "playTitle": N_("Play / pause (Space)"),
+    "next": N_("Next step (→)"),
+    "last": N_("Last step (End)"),
+    "speed": N_("Speed"),
+    "step": N_("Step"),
+    "products": N_("… ({count} products)"),
+    "stamps": N_(" = {value} stamps {factor}·w onto {count} output cells"),
+    "noStamp": N_("no stamp reaches it: 0"),
+    "soFar": N_("  (so far {value})"),
+    "stampedAlready": N_("stamped already"),
+    "stampedLater": N_("stamped later"),
+}
+"""The renderer's own words (toolbar, equations); ``static/scene.js`` has them in English."""
+
+
 def scene_words() -> dict[str, str]:
-    """The renderer's own words (toolbar, equations) in the page's language."""
-    return {
-        "first": t("First step (Home)"),
-        "previous": t("Previous step (←)"),
-        "play": t("▶ Play"),
-        "pause": t("⏸ Pause"),
-        "playTitle": t("Play / pause (Space)"),
-        "next": t("Next step (→)"),
-        "last": t("Last step (End)"),
-        "speed": t("Speed"),
-        "step": t("Step"),
-        "products": t("… ({count} products)"),
-        "stamps": t(" = {value} stamps {factor}·w onto {count} output cells"),
-        "noStamp": t("no stamp reaches it: 0"),
-        "soFar": t("  (so far {value})"),
-        "stampedAlready": t("stamped already"),
-        "stampedLater": t("stamped later"),
-    }
+    """:data:`WORDS` in the page's language; none in English (the renderer's own)."""
+    if i18n.language() == i18n.SOURCE:
+        return {}
+    return {key: t(text) for key, text in WORDS.items()}
 
 
 def _scene(kind: str, panels: list[Panel], steps: int, start: int, **rest: object) -> dict:
     scene = {
         "kind": kind,
-        "words": scene_words(),
+        **({"words": words} if (words := scene_words()) else {}),
         "panels": [panel.spec() for panel in panels],
         "steps": int(steps),
         "frameMs": theme.FRAME_MS,
