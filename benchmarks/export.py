@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import conv_engine as ce
 from conv_engine.presets import kernel_preset
-from viz import export
+from viz import export, frames, picture
 from viz.scenes import scatter_scene, sliding_scene
 
 
@@ -63,11 +63,11 @@ def main() -> None:
     print(f"{'scene':52} " + " ".join(f"{h:>10}" for h in header))
     for name, scene in cases():
         animation, animation_s = timed(export.animation_files, scene, name)
-        png, png_s = timed(export.still_png, scene, 0, name)
-        svg, svg_s = timed(export.still_svg, scene, 0, name)
-        frames = len(export.frame_steps(scene["steps"]))
+        png, png_s = timed(picture.still_png, scene, 0, name)
+        svg, svg_s = timed(picture.still_svg, scene, 0, name)
+        count = len(frames.frame_steps(scene["steps"]))
         row = (
-            frames,
+            count,
             len(animation.gif) / 1e6,
             len(animation.mp4) / 1e6,
             animation_s,

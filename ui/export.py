@@ -15,7 +15,9 @@ from collections.abc import Callable
 import streamlit as st
 
 from i18n import t
-from viz.export import MAX_FRAMES, Animation, animation_files, frame_steps, still_png, still_svg
+from viz.export import Animation, animation_files
+from viz.frames import MAX_FRAMES, frame_steps
+from viz.picture import still_png, still_svg
 
 from .catalog import PAGES
 from .params import PageParams

@@ -1,5 +1,5 @@
-"""Exported pictures: each step's marks and equation are the engine's, each GIF frame is that
-step, and the files stay within their bounds."""
+"""Exported pictures (viz.frames, viz.picture, viz.export): each step's marks and
+equation are the engine's, each GIF frame is that step, and the files stay in bounds."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from hypothesis import strategies as st
 from PIL import Image
 
 import conv_engine as ce
+import viz.frames as vf
+import viz.picture as vp
+import viz.slide_text as vt
 from conv_engine.presets import kernel_preset
 from tests.naive import naive_conv, naive_conv_transpose
 from viz import export, theme
@@ -22,7 +25,7 @@ from viz.scenes import scatter_scene, sliding_scene
 
 
 def text(value: float) -> str:
-    return export.shown(theme.format_number(value))
+    return vf.shown(theme.format_number(value))
 
 
 def sliding_2d(**settings):
@@ -59,7 +62,7 @@ def test_sliding_marks_are_the_naive_window_and_sum(settings):
     )[0, 0]
     rows, cols = expected.shape
     for step in range(rows * cols):
-        frame = export.frame_marks(scene, step)
+        frame = vf.frame_marks(scene, step)
         row, col = divmod(step, cols)
         taps = [m for m in frame.marks if m.panel == 0 and m.fill is not None]
         cells = {(m.row0, m.col0) for m in taps}
@@ -80,7 +83,7 @@ def test_sliding_marks_are_the_naive_window_and_sum(settings):
 def test_one_d_marks_span_every_channel_and_grey_the_future():
     trace = ce.conv_trace(np.arange(10.0), np.array([1.0, -1.0, 2.0]), padding=(4, 0), ndim=1)
     scene = sliding_scene(trace, time_masks=True)
-    frame = export.frame_marks(scene, 3)
+    frame = vf.frame_marks(scene, 3)
     taps = [m for m in frame.marks if m.panel == 0 and m.fill and m.edge is None]
     future = taps.pop()  # the future mask comes after the taps
     assert [(m.col0, m.col1) for m in taps] == [(3, 3), (4, 4), (5, 5)]
@@ -97,9 +100,9 @@ def test_scatter_frames_sum_the_stamps_to_the_naive_transposed_conv():
     expected = naive_conv_transpose(
         x[None, None], w[None, None], None, (2, 2), (1, 1), (0, 0), (1, 1), 1
     )[0, 0]
-    last = export.frame_marks(scene, scene["steps"] - 1)
+    last = vf.frame_marks(scene, scene["steps"] - 1)
     np.testing.assert_allclose(np.reshape(last.values[2], expected.shape), expected)
-    first = export.frame_marks(scene, 0)
+    first = vf.frame_marks(scene, 0)
     assert (
         first.caption[0]
         == f"x[0, 0] = {text(x[0, 0])} stamps ({text(x[0, 0])})·w onto 1 output cells"
@@ -113,7 +116,7 @@ def test_scatter_frames_sum_the_stamps_to_the_naive_transposed_conv():
 
 @given(st.integers(1, 2000), st.integers(2, 300))
 def test_frame_steps_are_bounded_ordered_and_keep_both_ends(steps, limit):
-    chosen = export.frame_steps(steps, limit)
+    chosen = vf.frame_steps(steps, limit)
     assert len(chosen) <= limit
     assert chosen[0] == 0 and chosen[-1] == steps - 1
     assert chosen == sorted(set(chosen))
@@ -130,11 +133,9 @@ def gif_frames(gif: bytes) -> list[np.ndarray]:
     return frames
 
 
-def window_pixels(picture: export.ScenePicture, step: int) -> tuple[int, int]:
+def window_pixels(picture: vp.ScenePicture, step: int) -> tuple[int, int]:
     """Where the top edge of step ``step``'s window outline is drawn, in pixels."""
-    (outline,) = [
-        m for m in export.frame_marks(picture.scene, step).marks if m.panel == 0 and m.edge
-    ]
+    (outline,) = [m for m in vf.frame_marks(picture.scene, step).marks if m.panel == 0 and m.edge]
     box = picture.boxes[0]
     x = box.left + (outline.col0 + (outline.col1 - outline.col0 + 1) / 2) * box.cell
     return round(box.top + outline.row0 * box.cell), round(x)
@@ -145,7 +146,7 @@ def test_the_gif_has_one_frame_per_step_and_each_frame_is_its_step():
     gif = export.animation_gif(scene, "Standard", width=800)
     frames = gif_frames(gif)
     assert len(frames) == scene["steps"] == 9
-    picture = export.ScenePicture(scene, 800, "Standard")
+    picture = vp.ScenePicture(scene, 800, "Standard")
     drawn = {}
     for step in (0, scene["steps"] - 1):
         picture.show(step)
@@ -178,7 +179,7 @@ def test_the_mp4_has_the_gifs_frames_and_holds_the_last():
         ]
     assert len(frames) == scene["steps"] + 2  # the last step held three frames long
     assert meta["fps"] == pytest.approx(1000 / theme.FRAME_MS, rel=0.01)
-    picture = export.ScenePicture(scene, 640, "Standard")
+    picture = vp.ScenePicture(scene, 640, "Standard")
     picture.show(0)
     first = picture.rgb().astype(float)
     assert np.abs(frames[0].astype(float) - first).mean() < 4  # lossy, but the same picture
@@ -194,7 +195,7 @@ def test_a_long_animation_keeps_at_most_200_frames_and_5_mb():
     seen = []
     gif = export.animation_gif(scene, "Standard", progress=lambda done, total: seen.append(total))
     assert len(gif) <= export.MAX_GIF_BYTES
-    assert len(gif_frames(gif)) == export.MAX_FRAMES == seen[-1]
+    assert len(gif_frames(gif)) == vf.MAX_FRAMES == seen[-1]
 
 
 def test_a_gif_over_its_budget_is_drawn_again_smaller():
@@ -214,13 +215,11 @@ def test_png_and_svg_are_slide_wide_pictures_of_the_step():
         rng.normal(size=(3, 2)),
         rng.normal(size=(3, 3, 3)),
     )
-    png = Image.open(io.BytesIO(export.still_png(scene, 1, "Separable")))
-    assert png.width == export.SLIDE_WIDTH and png.format == "PNG"
-    svg = ET.fromstring(export.still_svg(scene, 1, "Separable"))
+    png = Image.open(io.BytesIO(vp.still_png(scene, 1, "Separable")))
+    assert png.width == vp.SLIDE_WIDTH and png.format == "PNG"
+    svg = ET.fromstring(vp.still_svg(scene, 1, "Separable"))
     assert svg.tag.endswith("svg")
-    assert float(svg.get("width").removesuffix("pt")) == pytest.approx(
-        export.SLIDE_WIDTH * 72 / export.DPI
-    )
+    assert float(svg.get("width").removesuffix("pt")) == pytest.approx(vp.SLIDE_WIDTH * 72 / vp.DPI)
     # text stays text (editable on a slide): the step's caption is in the drawing
     assert scene["captions"][1] in "".join(svg.itertext())
 
@@ -232,7 +231,7 @@ def test_chinese_pictures_draw_every_glyph():
 
     import i18n
 
-    if "Noto Sans CJK SC" not in export.installed_fonts():
+    if "Noto Sans CJK SC" not in vt.installed_fonts():
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail("fonts-noto-cjk is missing (scripts/ensure_packages.sh installs it)")
         pytest.skip("CHINESE EXPORT TEST SKIPPED: no CJK font (apt-get install fonts-noto-cjk)")
@@ -242,10 +241,10 @@ def test_chinese_pictures_draw_every_glyph():
         assert scene["panels"][0]["title"] == "输入（已填充）"
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            png = export.still_png(scene, 3, "标准卷积")
+            png = vp.still_png(scene, 3, "标准卷积")
         missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
         assert not missing, missing[:3]
-        assert Image.open(io.BytesIO(png)).width == export.SLIDE_WIDTH
+        assert Image.open(io.BytesIO(png)).width == vp.SLIDE_WIDTH
     finally:
         i18n.use("en")
 
@@ -257,9 +256,9 @@ def test_captions_wrap_english_at_spaces_and_chinese_anywhere():
         return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
     english = "y[1, 2] = 0·1 + 3·(−1) + 5·2 = 7 and some more words to wrap"
-    lines = export.wrap(english, 20)
+    lines = vt.wrap(english, 20)
     assert " ".join(lines) == english and all(columns(line) <= 20 for line in lines)
     chinese = "输出在每一层之后能看到的范围：这是一句很长的中文说明，没有空格。"
-    lines = export.wrap(chinese, 20)
+    lines = vt.wrap(chinese, 20)
     assert "".join(lines) == chinese and all(columns(line) <= 20 for line in lines)
     assert len(lines) == -(-columns(chinese) // 20)

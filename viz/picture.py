@@ -1,0 +1,428 @@
+"""An animated scene drawn with matplotlib: one step as a picture for slides.
+
+:class:`ScenePicture` draws the scene's panels, numbers, titles and legend once, and moves
+to any step (:mod:`viz.frames` says what the step adds); :func:`still_png` and
+:func:`still_svg` give one step at slide width. The colours are the theme's light ones, the
+fonts matplotlib's own with a CJK font for Chinese (:mod:`viz.slide_text`).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from . import theme
+from .frames import Mark, frame_marks, rgba, shown
+from .slide_text import colour, drawing_fonts, scale, wrap
+
+SLIDE_WIDTH = 1920  # px: PNG and SVG
+DPI = 100
+
+
+@dataclass(frozen=True)
+class _Box:
+    """A panel's place in the picture, in pixels from the top left."""
+
+    left: float
+    top: float
+    cell: float
+
+
+class ScenePicture:
+    """One matplotlib figure of a scene; :meth:`show` moves it to a step.
+
+    The panels, their cells, numbers and titles are drawn once; each step only moves the
+    marks, covers the outputs not computed yet, rewrites changed numbers and the caption.
+    Frames for an animation redraw only those (matplotlib's blitting): the fixed picture
+    is rendered once and copied.
+    """
+
+    def __init__(self, scene: dict, width: int = SLIDE_WIDTH, title: str = "") -> None:
+        self.scene = scene
+        self.palette = {**scene["palette"], **scene["palette"]["light"]}
+        self.width = width
+        self.title = title
+        self.one_d = bool(scene.get("oneD"))
+        self.panels = scene["panels"]
+        self.output = len(self.panels) - 1
+        # the scatter view's output numbers change with the step; elsewhere only marks do
+        self.changing = {self.output} if scene["kind"] == "scatter" else set()
+        self._layout()
+        self.figure = Figure(figsize=(width / DPI, self.height / DPI), dpi=DPI)
+        self.figure.patch.set_facecolor("white")
+        self.canvas = FigureCanvasAgg(self.figure)
+        self.axes = self.figure.add_axes((0, 0, 1, 1))
+        self.axes.set_xlim(0, width)
+        self.axes.set_ylim(self.height, 0)
+        self.axes.set_axis_off()
+        self.cells: list[PatchCollection] = []
+        self.texts: list[list] = []
+        self.base_fills: list[list] = []
+        self.drawn: list[Rectangle] = []
+        self.background = None
+        self._draw_fixed()
+
+    # -- layout: the browser's rule, in pixels of a wide slide
+    def _layout(self) -> None:
+        width = self.width
+        unit = width / 64  # the picture's spacing unit
+        self.font = max(11.0, unit * 0.75)  # caption size in px
+        self.margin = unit
+        gap = unit * 1.2
+        title_h = self.font * 1.8 if self.title else 0
+        self.caption_chars = int((width - 2 * self.margin) / (self.font * 0.56))
+        lines = max(len(self._caption_lines(c)) for c in self._probe_captions())
+        caption_h = lines * self.font * 1.4 + unit * 0.6
+        legend_h = self.font * 2.0 if self.scene.get("legend") else 0
+        usable = width - 2 * self.margin
+        rows = [p["rows"] for p in self.panels]
+        cols = [p["cols"] for p in self.panels]
+        max_cell = width / 22
+        top = self.margin + title_h + caption_h
+        title_font = self.font * 0.85
+        if self.one_d:  # strips stacked, each as wide as the picture allows
+            cell = min(max_cell, usable / max(cols))
+            self.panel_titles = [[p["title"]] for p in self.panels]
+            boxes = []
+            for r, c in zip(rows, cols, strict=True):
+                top += title_font * 1.6
+                boxes.append(_Box(self.margin + (usable - c * cell) / 2, top, cell))
+                top += r * cell + gap * 0.5
+        else:  # panels side by side, centred; a slide is 16:9
+            room = usable - gap * (len(cols) - 1)
+            cell = min(max_cell, room / sum(cols), width * 0.5 / max(rows))
+            # a title wraps to its panel's width rather than run into the next one
+            self.panel_titles = [
+                wrap(p["title"], max(8, int(c * cell / (title_font * 0.55))))
+                for p, c in zip(self.panels, cols, strict=True)
+            ]
+            title_lines = max(len(lines) for lines in self.panel_titles)
+            left = self.margin + (room - sum(cols) * cell) / 2
+            top += title_font * (0.4 + 1.25 * title_lines)
+            boxes = []
+            for c in cols:
+                boxes.append(_Box(left, top, cell))
+                left += c * cell + gap
+            top += max(rows) * cell + gap * 0.5
+        self.boxes = boxes
+        self.title_y = self.margin + self.font * 0.8
+        self.caption_y = self.margin + title_h
+        self.legend_y = top + self.font * 0.8
+        height = self.legend_y + legend_h + self.margin * 0.2
+        self.height = int(math.ceil(height / 2) * 2)  # even, for video encoders
+
+    def _probe_captions(self) -> list[tuple[str, ...]]:
+        scene = self.scene
+        if scene["kind"] == "boxes":
+            return [(c,) for c in scene["captions"]]
+        probes = sorted({0, scene["steps"] // 2, scene["steps"] - 1})
+        return [frame_marks(scene, s).caption for s in probes]
+
+    def _caption_lines(self, caption: Sequence[str]) -> list[str]:
+        lines = [w for line in caption for w in wrap(line, max(self.caption_chars, 20))]
+        return lines or [""]
+
+    @staticmethod
+    def _pt(size_px: float) -> float:
+        """A font size in points for a size in pixels."""
+        return size_px * 72 / DPI
+
+    # -- the fixed picture
+    def _fill(self, panel: dict, i: int, values: Sequence[float | None] | None = None):
+        p = self.palette
+        kinds = panel.get("kinds")
+        kind = kinds[i] if kinds else 0
+        if panel["fill"] == "kinds":
+            return colour([p["input"], p["padding"], p["inserted"]][kind])
+        if panel["fill"] == "taps":
+            return colour(rgba(p["taps"][i % len(p["taps"])], p["tapAlpha"]))
+        if kind:
+            return colour([p["input"], p["padding"], p["inserted"]][kind])
+        value = (values or panel["values"])[i]
+        if value is None:
+            return None
+        span = (panel["high"] - panel["low"]) or 1
+        return scale(p["scales"][panel["fill"]])(min(1, max(0, (value - panel["low"]) / span)))
+
+    def _draw_fixed(self) -> None:
+        ax, p = self.axes, self.palette
+        if self.title:
+            ax.text(
+                self.margin,
+                self.title_y,
+                self.title,
+                fontsize=self._pt(self.font * 1.15),
+                fontweight="bold",
+                color=p["text"],
+                va="center",
+            )
+        self.caption = ax.text(
+            self.margin,
+            self.caption_y,
+            "",
+            fontsize=self._pt(self.font),
+            color=p["text"],
+            va="top",
+            linespacing=1.4,
+            animated=True,
+        )
+        for index, (panel, box) in enumerate(zip(self.panels, self.boxes, strict=True)):
+            self._draw_panel(index, panel, box)
+        if self.scene["kind"] == "sliding":  # covers for the outputs not computed yet
+            box = self.boxes[self.output]
+            panel = self.panels[self.output]
+            self.pending = PatchCollection(
+                [self._cell_rect(box, i, panel["cols"]) for i in range(self.scene["steps"])],
+                facecolors="none",
+                edgecolors="none",
+                linestyles="--",
+                linewidths=0.8,
+                zorder=2.5,
+                animated=True,
+            )
+            ax.add_collection(self.pending)
+        self._legend()
+
+    @staticmethod
+    def _cell_rect(box: _Box, i: int, cols: int) -> Rectangle:
+        row, col = divmod(i, cols)
+        cell = box.cell
+        return Rectangle((box.left + col * cell + 1, box.top + row * cell + 1), cell - 2, cell - 2)
+
+    def _draw_panel(self, index: int, panel: dict, box: _Box) -> None:
+        ax, p = self.axes, self.palette
+        cell = box.cell
+        changing = index in self.changing
+        ax.text(
+            box.left,
+            box.top - self.font * 0.35,
+            "\n".join(self.panel_titles[index]),
+            fontsize=self._pt(self.font * 0.85),
+            color=p["text"],
+            va="bottom",
+            linespacing=1.25,
+        )
+        count = panel["rows"] * panel["cols"]
+        fills = [self._fill(panel, i) for i in range(count)]
+        kinds = panel.get("kinds") or [0] * count
+        print_numbers = panel["numbers"] and cell >= 20
+        longest = max((len(text) for text in panel["text"]), default=1)
+        number_size = self._pt(min(26, cell * 0.42, cell * 0.9 / (0.6 * max(longest, 1))))
+        texts, hatch = [], []
+        for i in range(count):
+            row, col = divmod(i, panel["cols"])
+            x, y = box.left + col * cell, box.top + row * cell
+            if kinds[i] in (1, 2):
+                hatch.append([(x + 3, y + cell - 3), (x + cell - 3, y + 3)])
+            crowded_padding = kinds[i] == 1 and count > 300
+            if fills[i] is None or not print_numbers or crowded_padding:
+                texts.append(None)
+                continue
+            texts.append(
+                ax.text(
+                    x + cell / 2,
+                    y + cell / 2,
+                    shown(panel["text"][i]),
+                    fontsize=number_size,
+                    ha="center",
+                    va="center",
+                    zorder=2,
+                    animated=changing,
+                )
+            )
+        collection = PatchCollection(
+            [self._cell_rect(box, i, panel["cols"]) for i in range(count)],
+            facecolors=[f if f is not None else "none" for f in fills],
+            edgecolors="none",
+            zorder=1,
+            animated=changing,
+        )
+        ax.add_collection(collection)
+        if hatch:
+            ax.add_collection(LineCollection(hatch, colors=p["hatch"], linewidths=0.8, zorder=1.2))
+        self.cells.append(collection)
+        self.texts.append(texts)
+        self.base_fills.append(fills)
+        self._contrast(index, fills)
+
+    def _contrast(self, index: int, fills: list) -> None:
+        """Light numbers on dark cells, dark numbers on light ones (fills over white)."""
+        for text, fill in zip(self.texts[index], fills, strict=True):
+            if text is None or fill is None:
+                continue
+            r, g, b, a = fill
+            light = (0.299 * r + 0.587 * g + 0.114 * b) * a + (1 - a)
+            text.set_color("white" if light < 0.45 else self.palette["text"])
+
+    def _legend(self) -> None:
+        ax, p = self.axes, self.palette
+        x, size = self.margin, self.font * 0.85
+        y = self.legend_y - size / 2
+        for entry in self.scene.get("legend") or []:
+            fill, edge, dashed = self._swatch(entry["swatch"])
+            if isinstance(fill, list):  # a scale or the tap colours: a row of blocks
+                part = size * 2 / len(fill)
+                for k, block in enumerate(fill):
+                    ax.add_patch(Rectangle((x + k * part, y), part, size, facecolor=block))
+                x += size * 2
+            else:
+                ax.add_patch(
+                    Rectangle(
+                        (x, y),
+                        size,
+                        size,
+                        facecolor=colour(fill),
+                        edgecolor=colour(edge),
+                        linewidth=self._pt(3) if edge else 0,
+                        linestyle="--" if dashed else "-",
+                    )
+                )
+                x += size
+            label = ax.text(
+                x + size * 0.4,
+                self.legend_y,
+                entry["label"],
+                fontsize=self._pt(self.font * 0.75),
+                color=p["muted"],
+                va="center",
+            )
+            x += size * 0.4 + self._text_width(label) + size * 1.2
+
+    def _text_width(self, text) -> float:
+        renderer = self.canvas.get_renderer()
+        return text.get_window_extent(renderer).width
+
+    def _swatch(self, swatch: str):
+        p = self.palette
+        if swatch.startswith("scale:"):
+            gradient = scale(p["scales"].get(swatch[6:], [[0, "#ffffff"], [1, "#ffffff"]]))
+            return [gradient(t) for t in np.linspace(0, 1, 6)], None, False
+        return {
+            "input": (p["input"], None, False),
+            "padding": (p["padding"], None, False),
+            "inserted": (p["inserted"], None, False),
+            "pending": (p["pending"], p["pendingLine"], True),
+            "current": (None, p["window"], False),
+            "window": (None, p["window"], False),
+            "pinned": (None, p["pinned"], True),
+            "future": (p["future"], p["futureLine"], True),
+            "leak": (None, p["leak"], False),
+            "taps": ([colour(rgba(c, p["tapAlpha"])) for c in p["taps"][:4]], None, False),
+        }.get(swatch, (None, None, False))
+
+    # -- one step
+    def show(self, step: int) -> None:
+        """Move the picture to ``step``: marks, pending outputs, changed numbers, caption."""
+        frame = frame_marks(self.scene, step)
+        for artist in self.drawn:
+            artist.remove()
+        self.drawn = [self._mark(mark) for mark in frame.marks]
+        for index, values in frame.values.items():
+            panel = self.panels[index]
+            fills = [self._fill(panel, i, values) for i in range(len(values))]
+            self.cells[index].set_facecolor([f if f is not None else "none" for f in fills])
+            for text, value in zip(self.texts[index], values, strict=True):
+                if text is not None:
+                    text.set_text(shown(theme.format_number(value)))
+            self._contrast(index, fills)
+        if self.scene["kind"] == "sliding":
+            pending = [i in frame.pending for i in range(self.scene["steps"])]
+            cover = colour(self.palette["pending"])
+            line = colour(self.palette["pendingLine"])
+            self.pending.set_facecolor([cover if flag else "none" for flag in pending])
+            self.pending.set_edgecolor([line if flag else "none" for flag in pending])
+        self.caption.set_text("\n".join(self._caption_lines(frame.caption)))
+
+    def _mark(self, mark: Mark) -> Rectangle:
+        box = self.boxes[mark.panel]
+        cell = box.cell
+        outline = mark.edge is not None
+        rectangle = Rectangle(
+            (box.left + mark.col0 * cell, box.top + mark.row0 * cell),
+            (mark.col1 - mark.col0 + 1) * cell,
+            (mark.row1 - mark.row0 + 1) * cell,
+            facecolor=colour(mark.fill),
+            edgecolor=colour(mark.edge),
+            linewidth=self._pt(max(2.0, cell * 0.08)) if outline else 0,
+            linestyle="--" if mark.dashed else "-",
+            zorder=3 if outline else 1.5,
+            animated=True,
+        )
+        self.axes.add_patch(rectangle)
+        return rectangle
+
+    # -- output
+    def rgb(self) -> np.ndarray:
+        """The picture at its step as an ``(height, width, 3)`` array of bytes.
+
+        The fixed picture is rendered once; each call draws only what a step changes, in
+        the order of their ``zorder`` (numbers under a tap's colour are drawn again on top).
+        """
+        if self.background is None:
+            self.canvas.draw()  # everything not animated
+            self.background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self.canvas.restore_region(self.background)
+        artists = [self.caption, *self.drawn]
+        for index in self.changing:
+            artists += [self.cells[index], *(t for t in self.texts[index] if t is not None)]
+        if self.scene["kind"] == "sliding":
+            artists.append(self.pending)
+        artists += self._texts_under_fills()
+        for artist in sorted(artists, key=lambda a: a.get_zorder()):
+            self.figure.draw_artist(artist)
+        return np.asarray(self.canvas.buffer_rgba())[:, :, :3].copy()
+
+    def _texts_under_fills(self) -> list:
+        """The fixed numbers a step's coloured marks cover, to draw again above them."""
+        texts = []
+        for mark in self.drawn:
+            if mark.get_zorder() >= 2:
+                continue
+            x0, y0 = mark.get_x(), mark.get_y()
+            x1, y1 = x0 + mark.get_width(), y0 + mark.get_height()
+            for index, panel_texts in enumerate(self.texts):
+                if index in self.changing:
+                    continue
+                for text in panel_texts:
+                    if text is not None:
+                        tx, ty = text.get_position()
+                        if x0 <= tx <= x1 and y0 <= ty <= y1:
+                            texts.append(text)
+        return texts
+
+    def png(self) -> bytes:
+        out = io.BytesIO()
+        self.figure.savefig(out, format="png", dpi=DPI, facecolor="white")
+        return out.getvalue()
+
+    def svg(self) -> bytes:
+        """An SVG whose words stay text, to edit on a slide (fonts as the viewer has them)."""
+        out = io.BytesIO()
+        with rc_context({"svg.fonttype": "none"}):
+            self.figure.savefig(out, format="svg", dpi=DPI, facecolor="white")
+        return out.getvalue()
+
+
+def still_png(scene: dict, step: int, title: str = "", width: int = SLIDE_WIDTH) -> bytes:
+    """One step of ``scene`` as a PNG ``width`` pixels wide."""
+    with drawing_fonts():
+        picture = ScenePicture(scene, width, title)
+        picture.show(step)
+        return picture.png()
+
+
+def still_svg(scene: dict, step: int, title: str = "", width: int = SLIDE_WIDTH) -> bytes:
+    """One step of ``scene`` as an SVG drawing (``width`` px wide at 100 dpi)."""
+    with drawing_fonts():
+        picture = ScenePicture(scene, width, title)
+        picture.show(step)
+        return picture.svg()
