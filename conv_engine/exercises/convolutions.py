@@ -1,0 +1,353 @@
+"""Questions on the Standard, Conv1d and Transposed pages: sizes, windows, paddings, weights."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..counts import conv_parameters
+from ..errors import ConvConfigError
+from ..sizes import (
+    conv_output_size,
+    conv_transpose_output_size,
+    effective_kernel_size,
+    resolve_padding,
+)
+from ..text import Text
+from .question import (
+    Question,
+    Setting,
+    drawable_transposed,
+    fitting,
+    pad_text,
+    page_padding,
+    page_padding_1d,
+    pick,
+    read_cells,
+)
+
+
+def output_size_2d(rng: np.random.Generator) -> Question:
+    n, k, s, d, padding, out = fitting(
+        rng, range(5, 13), range(1, 6), range(1, 4), (1, 1, 2), ("valid", "same", "full", 1)
+    )
+    before, after = resolve_padding(n, k, s, d, padding)
+    k_eff = effective_kernel_size(k, d)
+    return Question(
+        "standard",
+        "output_size",
+        Text(
+            "A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {v4}. How many "
+            "cells does the output have along each side?",
+            n=n,
+            k=k,
+            s=s,
+            d=d,
+            v4=pad_text(padding),
+        ),
+        "number",
+        out,
+        Text(
+            "k_eff = k + (k − 1)(d − 1) = {k_eff}; the padding adds {before} + {after}; "
+            "⌊({n} + {before} + {after} − {k_eff}) / {s}⌋ + 1 = {out}.",
+            k_eff=k_eff,
+            before=before,
+            after=after,
+            n=n,
+            s=s,
+            out=out,
+        ),
+        "standard",
+        {"h": str(n), "w": str(n), "k": str(k), "s": str(s), "d": str(d), **page_padding(padding)},
+        Setting(2, n, k, s, d, padding),
+    )
+
+
+def reads_2d(rng: np.random.Generator) -> Question:
+    n, k, s, d, padding, out = fitting(
+        rng, range(5, 8), (2, 3), (1, 2), (1, 1, 2), ("valid", "same", 1)
+    )
+    row, col = (int(v) for v in rng.integers(out, size=2))
+    setting = Setting(2, n, k, s, d, padding, step=row * out + col)
+    cells = read_cells(setting, (row, col))
+    before, _ = resolve_padding(n, k, s, d, padding)
+    return Question(
+        "standard",
+        "reads",
+        Text(
+            "A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {v4}. Which "
+            "input cells does y[{row}, {col}] read? Tick them (padding zeros do not "
+            "count).",
+            n=n,
+            k=k,
+            s=s,
+            d=d,
+            v4=pad_text(padding),
+            row=row,
+            col=col,
+        ),
+        "grid",
+        cells,
+        Text(
+            "Output row r reads input rows r·s + t·d − p_top for taps t = 0 … {v0} "
+            "(p_top = {before}), and the same for columns: rows {v2}, columns {v3}.",
+            v0=k - 1,
+            before=before,
+            v2=sorted({r for r, _ in cells}),
+            v3=sorted({c for _, c in cells}),
+        ),
+        "standard",
+        {
+            "h": str(n),
+            "w": str(n),
+            "k": str(k),
+            "s": str(s),
+            "d": str(d),
+            "step": str(setting.step),
+            **page_padding(padding),
+        },
+        setting,
+        grid=n,
+    )
+
+
+def same_padding(rng: np.random.Generator) -> Question:
+    # the pairs whose padding the Standard page can set (at most 3 a side)
+    pairs = ((3, 1), (3, 2), (3, 3), (5, 1), (7, 1))
+    k, d = pairs[int(rng.integers(len(pairs)))]
+    n = int(rng.integers(6, 13))
+    pad = d * (k - 1) // 2
+    assert conv_output_size(n, k, 1, pad, d) == n  # the engine agrees: the size is kept
+    return Question(
+        "standard",
+        "same_padding",
+        Text(
+            "A {n}×{n} input, a {k}×{k} kernel with dilation {d}, stride 1. How many zeros on "
+            "each side keep the output {n}×{n}?",
+            n=n,
+            k=k,
+            d=d,
+        ),
+        "number",
+        pad,
+        Text(
+            "The output is n + 2p − k_eff + 1, so 2p = k_eff − 1 = d·(k − 1) = {v0}: p = {pad}.",
+            v0=2 * pad,
+            pad=pad,
+        ),
+        "standard",
+        {"h": str(n), "w": str(n), "k": str(k), "s": "1", "d": str(d), **page_padding(pad)},
+        Setting(2, n, k, 1, d, pad),
+    )
+
+
+def weights_2d(rng: np.random.Generator) -> Question:
+    c_in, c_out, k = pick(rng, (1, 3, 8, 16), (4, 8, 16, 32), (1, 3, 5))
+    count = conv_parameters(c_in, c_out, (k, k))
+    return Question(
+        "standard",
+        "weights",
+        Text(
+            "nn.Conv2d({c_in}, {c_out}, kernel_size={k}) with its bias: how many parameters?",
+            c_in=c_in,
+            c_out=c_out,
+            k=k,
+        ),
+        "number",
+        count,
+        Text(
+            "C_out·C_in·k·k + C_out = {c_out}·{c_in}·{k}·{k} + {c_out} = {count}.",
+            c_out=c_out,
+            c_in=c_in,
+            k=k,
+            count=count,
+        ),
+        "standard",
+    )
+
+
+def output_size_1d(rng: np.random.Generator) -> Question:
+    n, k, s, d, padding, out = fitting(
+        rng, range(8, 25), range(1, 6), range(1, 4), (1, 2, 3), ("valid", "same", "causal", 2)
+    )
+    before, after = resolve_padding(n, k, s, d, padding)
+    return Question(
+        "conv1d",
+        "output_size",
+        Text(
+            "A sequence of {n} steps, kernel size {k}, stride {s}, dilation {d}, {v4}. "
+            "How long is the output?",
+            n=n,
+            k=k,
+            s=s,
+            d=d,
+            v4=pad_text(padding),
+        ),
+        "number",
+        out,
+        Text(
+            "k_eff = {v0}; zeros {before} before and {after} after; ⌊({n} + {v4} − {v5}) "
+            "/ {s}⌋ + 1 = {out}.",
+            v0=effective_kernel_size(k, d),
+            before=before,
+            after=after,
+            n=n,
+            v4=before + after,
+            v5=effective_kernel_size(k, d),
+            s=s,
+            out=out,
+        ),
+        "conv1d",
+        {"n": str(n), "k": str(k), "s": str(s), "d": str(d), **page_padding_1d(padding)},
+        Setting(1, n, k, s, d, padding),
+    )
+
+
+def reads_1d(rng: np.random.Generator) -> Question:
+    n, k, s, d, padding, out = fitting(
+        rng, range(8, 13), (2, 3, 4), (1, 2), (1, 2, 3), ("valid", "same", "causal")
+    )
+    t = int(rng.integers(out))
+    setting = Setting(1, n, k, s, d, padding, step=t)
+    cells = read_cells(setting, (t,))
+    before, _ = resolve_padding(n, k, s, d, padding)
+    return Question(
+        "conv1d",
+        "reads",
+        Text(
+            "A sequence x[0 … {v0}], kernel size {k}, stride {s}, dilation {d}, {v4}. "
+            "Which inputs does y[{t}] read (padding zeros do not count)?",
+            v0=n - 1,
+            k=k,
+            s=s,
+            d=d,
+            v4=pad_text(padding),
+            t=t,
+        ),
+        "cells",
+        cells,
+        Text(
+            "y[t] reads x[t·s + j·d − {before}] for taps j = 0 … {v1}: {v2}.",
+            before=before,
+            v1=k - 1,
+            v2=", ".join(str(c) for c in sorted(cells)) or "only padding",
+        ),
+        "conv1d",
+        {
+            "n": str(n),
+            "k": str(k),
+            "s": str(s),
+            "d": str(d),
+            "step": str(t),
+            **page_padding_1d(padding),
+        },
+        setting,
+        choices=tuple(range(n)),
+    )
+
+
+def weights_1d(rng: np.random.Generator) -> Question:
+    features, c_out, k = pick(rng, (13, 40, 80), (64, 128, 256), (3, 5))
+    count = conv_parameters(features, c_out, k)
+    return Question(
+        "conv1d",
+        "weights",
+        Text(
+            "A Conv1d over {features} features per frame, {c_out} output channels, "
+            "kernel size {k}, with bias: how many parameters?",
+            features=features,
+            c_out=c_out,
+            k=k,
+        ),
+        "number",
+        count,
+        Text(
+            "C_out·F·k + C_out = {c_out}·{features}·{k} + {c_out} = {count}.",
+            c_out=c_out,
+            features=features,
+            k=k,
+            count=count,
+        ),
+        "conv1d",
+        {"co": str(c_out), "k": str(k)},
+    )
+
+
+def transposed_size(rng: np.random.Generator) -> Question:
+    while True:
+        n, k, s = int(rng.integers(2, 8)), int(rng.integers(1, 5)), int(rng.integers(1, 4))
+        d = int(rng.choice((1, 1, 2)))
+        p = int(rng.integers(0, 2))
+        op = int(rng.integers(0, max(s, d)))
+        try:
+            out = conv_transpose_output_size(n, k, s, p, op, d)
+        except ConvConfigError:
+            continue
+        if drawable_transposed(n, k, s, d, p, out):
+            break
+    return Question(
+        "transposed",
+        "output_size",
+        Text(
+            "nn.ConvTranspose2d with kernel_size={k}, stride={s}, padding={p}, "
+            "output_padding={op}, dilation={d} on a {n}×{n} input: how many cells per "
+            "side?",
+            k=k,
+            s=s,
+            p=p,
+            op=op,
+            d=d,
+            n=n,
+        ),
+        "number",
+        out,
+        Text(
+            "(n − 1)·s − 2p + d·(k − 1) + output_padding + 1 = {v0}·{s} − {v2} + "
+            "{d}·{v4} + {op} + 1 = {out}.",
+            v0=n - 1,
+            s=s,
+            v2=2 * p,
+            d=d,
+            v4=k - 1,
+            op=op,
+            out=out,
+        ),
+        "transposed",
+        {"n": str(n), "k": str(k), "s": str(s), "p": str(p), "op": str(op), "d": str(d)},
+        Setting(2, n, k, s, d, p, transposed=True, output_padding=op),
+    )
+
+
+def output_padding(rng: np.random.Generator) -> Question:
+    while True:
+        n, k, s = int(rng.integers(3, 8)), int(rng.choice((3, 4))), int(rng.choice((2, 3)))
+        p = int(rng.integers(0, 2))
+        op = int(rng.integers(0, s))
+        target = conv_transpose_output_size(n, k, s, p, op)
+        if drawable_transposed(n, k, s, 1, p, target):
+            break
+    base = conv_transpose_output_size(n, k, s, p, 0)
+    return Question(
+        "transposed",
+        "output_padding",
+        Text(
+            "A ConvTranspose2d with kernel_size={k}, stride={s}, padding={p} on a "
+            "{n}×{n} input. Which output_padding makes the output {target}×{target}?",
+            k=k,
+            s=s,
+            p=p,
+            n=n,
+            target=target,
+        ),
+        "number",
+        op,
+        Text(
+            "With output_padding = 0 the output is {base}; output_padding adds cells at "
+            "the end only: {target} − {base} = {op}.",
+            base=base,
+            target=target,
+            op=op,
+        ),
+        "transposed",
+        {"n": str(n), "k": str(k), "s": str(s), "p": str(p), "op": str(op)},
+        Setting(2, n, k, s, 1, p, transposed=True, output_padding=op),
+    )
