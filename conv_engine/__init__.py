@@ -24,6 +24,7 @@ from .counts import (
     sequence_multiply_adds,
 )
 from .errors import ConvConfigError
+from .explain import checkerboard_explained, gridding_explained, output_padding_explained
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
 from .index_map import index_map
 from .lightweight import (
@@ -116,6 +117,7 @@ __all__ = [
     "alignment",
     "attention_parameters",
     "causal_dependencies",
+    "checkerboard_explained",
     "conv1d",
     "conv2d",
     "conv_geometry",
@@ -138,6 +140,7 @@ __all__ = [
     "effective_kernel_size",
     "effective_receptive_field",
     "future_leaks",
+    "gridding_explained",
     "group_connectivity",
     "hdc_check",
     "head_of_channel",
@@ -155,6 +158,7 @@ __all__ = [
     "max_dilation",
     "max_kernel_size",
     "max_output_padding",
+    "output_padding_explained",
     "output_padding_reach",
     "overlap_counts",
     "overlap_pattern",

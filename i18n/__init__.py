@@ -61,7 +61,15 @@ def say(sentence: object) -> str:
     template = getattr(sentence, "template", None)
     if not isinstance(template, str):
         return str(sentence)
-    return t(template, **getattr(sentence, "values", {}))
+    values = getattr(sentence, "values", {})
+    # a sentence inside a sentence ("The rule agrees: {rule}.") is said in the same language
+    return t(
+        template,
+        **{
+            name: say(value) if hasattr(value, "template") else value
+            for name, value in values.items()
+        },
+    )
 
 
 error_text = say  # an error's sentence

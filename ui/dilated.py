@@ -14,7 +14,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch
-from i18n import N_, t
+from i18n import N_, say, t
 from viz import theme
 from viz.heatmaps import heatmaps_figure
 from viz.receptive import growth_figure
@@ -363,63 +363,9 @@ class GriddingVerdict:
 
 
 def gridding_sentences(verdict: ce.HdcVerdict, holes: int) -> GriddingVerdict:
-    """The verdict on a dilation schedule, decided by its exact hole count.
-
-    The HDC rule is the explanation where it is stated (k = 3, r₁ = 1), where passing it
-    guarantees no holes but failing it does not imply holes; a common factor g > 1 always
-    leaves holes (every cell seen is a multiple of g from the centre).
-    """
-    rates = ", ".join(map(str, verdict.rates))
-    fits = "≤" if verdict.m2 <= verdict.kernel_size else ">"
-    rule = t(
-        "HDC: no common factor > 1 and M₂ ≤ k, where Mᵢ, the widest gap layers i … n "
-        "leave between seen cells, is Mᵢ = max(Mᵢ₊₁ − 2rᵢ, Mᵢ₊₁ − 2(Mᵢ₊₁ − rᵢ), rᵢ) from "
-        "Mₙ = rₙ (here M = {distances}, M₂ = {m2} {fits} {k})",
-        distances=", ".join(map(str, verdict.max_distances)),
-        m2=verdict.m2,
-        fits=fits,
-        k=verdict.kernel_size,
-    )
-    if holes == 0:
-        headline = t(
-            "Schedule {rates} with k = {k} leaves **no holes**.",
-            rates=rates,
-            k=verdict.kernel_size,
-        )
-    else:
-        headline = t(
-            "Schedule {rates} with k = {k} leaves **{holes:,} holes**: gridding.",
-            rates=rates,
-            k=verdict.kernel_size,
-            holes=holes,
-        )
-    if verdict.common_factor > 1:
-        explanation = t(
-            "The rates share the factor {factor}: every input the output sees is a multiple "
-            "of {factor} cells from its centre, so the cells in between are never seen.",
-            factor=verdict.common_factor,
-        )
-    elif not verdict.applies:
-        explanation = t(
-            "The hybrid-dilated-convolution (HDC) rule is written for k = 3 kernels in a group "
-            "that starts at r₁ = 1; here k = {k}, r₁ = {first}, so it does not apply: the "
-            "exact count above decides.",
-            k=verdict.kernel_size,
-            first=verdict.rates[0],
-        )
-    elif verdict.passes:
-        explanation = t("The rule agrees: {rule}. Passing it guarantees no holes.", rule=rule)
-    elif holes:
-        explanation = t(
-            "The rule explains it: {rule}, so the gaps are too wide to fill.", rule=rule
-        )
-    else:
-        explanation = t(
-            "This schedule fails the rule ({rule}) yet leaves no holes: the rule is a "
-            "sufficient design rule, not a necessary one.",
-            rule=rule,
-        )
-    return GriddingVerdict(holes == 0, headline, explanation)
+    """The verdict on a dilation schedule (the engine's sentences, in the page's language)."""
+    headline, explanation = ce.gridding_explained(verdict, holes)
+    return GriddingVerdict(holes == 0, say(headline), say(explanation))
 
 
 def gridding_verdict(verdict: ce.HdcVerdict, holes: int) -> None:

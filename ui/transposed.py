@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import product
-from math import gcd
 
 import numpy as np
 import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch, input_preset, kernel_preset
-from i18n import error_text, t
+from i18n import error_text, say, t
 from viz import code
 from viz.scenes import scatter_scene, sliding_scene
 from viz.transposed import (
@@ -272,82 +271,23 @@ def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
 
 def output_padding_text(spec: TransposedSpec) -> str:
     """Why output_padding exists at this stride, and what it does to the cells it adds."""
-    k, s, p, d, n = spec.kernel_size, spec.stride, spec.padding, spec.dilation, spec.size
-    sizes = list(ce.input_sizes_for_output(n, k, s, p, d))
-    dilation = f", d = {d}" if d > 1 else ""
-    if s > 1:
-        text = t(
-            "A stride-{s} conv (k = {k}, p = {p}{dilation}) maps **every** input size in "
-            "{sizes} to the same output size {n}. Going back, `output_padding` (0 … {last}) "
-            "picks which one: it adds cells at the far end.",
-            s=s,
-            k=k,
-            p=p,
-            dilation=dilation,
-            sizes=sizes,
-            n=n,
-            last=s - 1,
+    return "".join(
+        say(sentence)
+        for sentence in ce.output_padding_explained(
+            spec.size,
+            spec.kernel_size,
+            spec.stride,
+            spec.padding,
+            spec.output_padding,
+            spec.dilation,
         )
-    else:
-        text = t(
-            "At stride 1 a conv (k = {k}, p = {p}{dilation}) maps only **one** input size, "
-            "{size}, to {n}: there is nothing to pick. PyTorch still accepts "
-            "output_padding < max(s, d) = {limit} (through the dilation) and appends "
-            "cells at the far end; Keras refuses it (output_padding must be smaller than "
-            "strides).",
-            k=k,
-            p=p,
-            dilation=dilation,
-            size=sizes[0],
-            n=n,
-            limit=max(s, d),
-        )
-    if spec.output_padding:
-        reached = ce.output_padding_reach(n, k, s, p, spec.output_padding, d)
-        op = spec.output_padding
-        if reached == op:
-            fate = t("receive real contributions (the crop p had cut them off)")
-        elif reached == 0:
-            fate = t("receive nothing: they stay 0")
-        else:
-            fate = t("{reached} of them receive contributions, the rest stay 0", reached=reached)
-        text += t(
-            " Here output_padding = {op} adds {op} row(s) and column(s), which {fate}.",
-            op=op,
-            fate=fate,
-        )
-    return text
+    )
 
 
 def checkerboard_text(kernel_size: int, stride: int, dilation: int) -> str:
     """The rule the overlap counts obey, and what it gives for (k, s, d), per axis."""
-    pattern = ce.overlap_pattern(kernel_size, stride, dilation)
-    counts = ", ".join(map(str, pattern.tolist()))
-    rule = t("No checkerboard exactly when **s divides k** and **gcd(s, d) = 1**.")
-    if len(set(pattern.tolist())) == 1:
-        return rule + t(
-            " Here every interior cell receives {count} contribution(s) per axis "
-            "(k/s = {k}/{s}): even, no checkerboard.",
-            count=pattern[0],
-            k=kernel_size,
-            s=stride,
-        )
-    if pattern.min() == 0:
-        return rule + t(
-            " Here gcd(s, d) = {gcd}: by position mod {s}, interior cells receive {counts} "
-            "contributions per axis; the cells with 0 are **never written**, the worst "
-            "checkerboard.",
-            gcd=gcd(stride, dilation),
-            s=stride,
-            counts=counts,
-        )
-    return rule + t(
-        " Here s = {s} does not divide k = {k}: by position mod {s}, interior cells receive "
-        "{counts} contributions per axis. They alternate (the checkerboard), and stacking "
-        "compounds it.",
-        s=stride,
-        k=kernel_size,
-        counts=counts,
+    return "".join(
+        say(sentence) for sentence in ce.checkerboard_explained(kernel_size, stride, dilation)
     )
 
 
