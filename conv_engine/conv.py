@@ -23,6 +23,7 @@ import numpy as np
 from .errors import ConvConfigError, as_real_array, check_int
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
 from .sizes import Padding
+from .text import Text
 
 IntOrPair = int | Sequence[int]
 
@@ -61,7 +62,10 @@ def _weight(weight: object, ndim: int, layout: str) -> np.ndarray:
 
 def _check_groups(groups: object, in_channels: int, out_channels: int) -> int:
     groups = check_int("groups", groups, 1)
-    for label, channels in (("input channels", in_channels), ("output channels", out_channels)):
+    for label, channels in (
+        (Text("input channels"), in_channels),
+        (Text("output channels"), out_channels),
+    ):
         if channels % groups:
             raise ConvConfigError(
                 "groups={groups} must divide the number of {label} ({channels})",

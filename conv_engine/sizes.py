@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .errors import ConvConfigError, check_int
+from .text import Text
 
 PADDING_MODES = ("valid", "same", "full", "causal")
 
@@ -96,7 +97,7 @@ def conv_output_size(
     k_eff = effective_kernel_size(kernel_size, dilation)
     padded = input_size + before + after
     if k_eff > padded:
-        where = f" along the {axis_name} axis" if axis_name else ""
+        where = Text(" along the {axis} axis", axis=Text(axis_name)) if axis_name else ""
         raise ConvConfigError(
             "kernel extent {k_eff} (k={kernel_size}, d={dilation}) exceeds the padded "
             "input length {padded}{where}: increase padding or input size, or reduce k "

@@ -47,7 +47,7 @@ KERNEL_LABELS = {
 PADDING_SIDES = {
     "height": (N_("top"), N_("bottom")),
     "width": (N_("left"), N_("right")),
-    "length": (N_("left"), N_("right")),
+    N_("length"): (N_("left"), N_("right")),
 }
 
 

@@ -13,7 +13,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import INPUT_PRESETS, KERNEL_PRESETS, input_preset, kernel_preset
-from i18n import t
+from i18n import N_, t
 from viz import code
 from viz.scenes import sliding_scene
 
@@ -31,7 +31,7 @@ from .panels import config_error, formula_panel, framework_panel
 from .params import PageParams
 from .scene import main_scene
 
-AXES = ("height", "width")
+AXES = (N_("height"), N_("width"))  # said through t() where a sentence names an axis
 
 
 # --- controls --------------------------------------------------------------------------

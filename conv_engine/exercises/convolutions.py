@@ -229,7 +229,7 @@ def reads_1d(rng: np.random.Generator) -> Question:
             "y[t] reads x[t·s + j·d − {before}] for taps j = 0 … {v1}: {v2}.",
             before=before,
             v1=k - 1,
-            v2=", ".join(str(c) for c in sorted(cells)) or "only padding",
+            v2=", ".join(str(c) for c in sorted(cells)) or Text("only padding"),
         ),
         "conv1d",
         {

@@ -38,7 +38,7 @@ def future(rng: np.random.Generator) -> Question:
             "'same' puts {v0} zeros (before, after): output t reads up to x[t + after] "
             "and leaks while that is still a real input: {v1}.",
             v0=resolve_padding(n, k, 1, d, "same"),
-            v1=", ".join(str(i) for i in sorted(answer)) or "none",
+            v1=", ".join(str(i) for i in sorted(answer)) or Text("none"),
         ),
         "causal",
         {"n": str(n), "k": str(k), "d": str(d), "s": "1", "leak": "1"},
