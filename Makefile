@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint browser bench screenshots frameworks
+.PHONY: run test lint browser fonts bench screenshots frameworks
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -26,11 +26,14 @@ $(VENV)/.installed-frameworks: requirements-frameworks.txt $(VENV)/.installed-de
 
 frameworks: $(VENV)/.installed-frameworks
 
-run: $(VENV)/.installed-run
+run: $(VENV)/.installed-run fonts
 	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
 
 browser:
 	@bash scripts/ensure_packages.sh
+
+fonts:
+	@bash scripts/ensure_fonts.sh
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .

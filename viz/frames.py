@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from conv_engine.index_map import index_map, inside
+
 from . import theme
 from .scenes import WORDS
 
@@ -79,9 +81,11 @@ def _sliding(scene: dict, step: int) -> FrameMarks:
     dilation = (1, scene["dilation"][0]) if one_d else scene["dilation"]
     taps = kh * kw
     row, col = divmod(step, scene["outputShape"][1])
-    top, left = row * stride[0], col * stride[1]
-    bottom = grid["rows"] - 1 if one_d else top + (kh - 1) * dilation[0]
-    right = left + (kw - 1) * dilation[1]
+    # the step's window on the padded grid, by the engine's one index map
+    cells, _ = index_map(scene["outputShape"], (kh, kw), stride, dilation)
+    window = [(int(r), int(c)) for r, c in cells[step]]
+    (top, left), (last_row, right) = window[0], window[-1]
+    bottom = grid["rows"] - 1 if one_d else last_row
     palette = scene["palette"]
     colours, alpha = palette["taps"], palette["tapAlpha"]
     marks: list[Mark] = []
@@ -89,10 +93,8 @@ def _sliding(scene: dict, step: int) -> FrameMarks:
     if taps > len(colours) and undilated and not one_d:  # one block, as the browser draws it
         marks.append(Mark(0, top, left, bottom, right, fill=rgba(colours[0], alpha)))
     else:
-        for t in range(taps):
-            r = 0 if one_d else top + (t // kw) * dilation[0]
-            c = left + (t % kw) * dilation[1]
-            span = grid["rows"] - 1 if one_d else r
+        for t, (r, c) in enumerate(window):
+            r, span = (0, grid["rows"] - 1) if one_d else (r, r)
             marks.append(Mark(0, r, c, span, c, fill=rgba(colours[t % len(colours)], alpha)))
     if scene.get("present"):
         now = col * scene["present"]["stride"] + scene["present"]["origin"]
@@ -106,9 +108,8 @@ def _sliding(scene: dict, step: int) -> FrameMarks:
 
     products = []
     for channel in range(grid["rows"] if one_d else 1):
-        for t in range(taps):
-            r = channel if one_d else top + (t // kw) * dilation[0]
-            c = left + (t % kw) * dilation[1]
+        for t, (r, c) in enumerate(window):
+            r = channel if one_d else r
             x = grid["text"][r * grid["cols"] + c]
             w = kernel["text"][channel * kernel["cols"] + t % kw if one_d else t]
             products.append(f"{factor(x)}·{factor(w)}")
@@ -130,17 +131,19 @@ def _scatter(scene: dict, step: int) -> FrameMarks:
     colours = palette["taps"]
     contributions = scene["contributions"]
 
-    def landed(n: int) -> list[tuple[int, int, float]]:
-        ir, ic = divmod(n, iw)
-        cells = []
-        for t in range(kh * kw):
-            r = ir * scene["stride"][0] + (t // kw) * scene["dilation"][0] - scene["crop"][0]
-            c = ic * scene["stride"][1] + (t % kw) * scene["dilation"][1] - scene["crop"][1]
-            if 0 <= r < oh and 0 <= c < ow:
-                cells.append((r * ow + c, t, contributions[n * kh * kw + t]))
-        return cells
-
-    stamps = [landed(n) for n in range(scene["steps"])]
+    # where each input cell's stamp lands, by the engine's one index map (minus the crop)
+    targets, _ = index_map(
+        scene["inputShape"], (kh, kw), scene["stride"], scene["dilation"], scene["crop"]
+    )
+    lands = inside(targets, (oh, ow))
+    stamps = [
+        [
+            (int(r) * ow + int(c), t, contributions[n * kh * kw + t])
+            for t, (r, c) in enumerate(targets[n])
+            if lands[n, t]
+        ]
+        for n in range(scene["steps"])
+    ]
     sums = [0.0] * (oh * ow)
     for cells in stamps[: step + 1]:
         for o, _, value in cells:
