@@ -55,6 +55,18 @@ class TransposedSpec:
     kernel_preset: str
     seed: int
 
+    @property
+    def sizes(self) -> tuple[int, int, int, int, int, int]:
+        """``(n, k, s, p, output_padding, d)``: what the size formulas take."""
+        return (
+            self.size,
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            self.output_padding,
+            self.dilation,
+        )
+
 
 KERNEL_SIZES = range(1, 5)
 STRIDES = range(1, 4)
@@ -271,17 +283,7 @@ def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
 
 def output_padding_text(spec: TransposedSpec) -> str:
     """Why output_padding exists at this stride, and what it does to the cells it adds."""
-    return "".join(
-        say(sentence)
-        for sentence in ce.output_padding_explained(
-            spec.size,
-            spec.kernel_size,
-            spec.stride,
-            spec.padding,
-            spec.output_padding,
-            spec.dilation,
-        )
-    )
+    return "".join(say(sentence) for sentence in ce.output_padding_explained(*spec.sizes))
 
 
 def checkerboard_text(kernel_size: int, stride: int, dilation: int) -> str:
@@ -319,15 +321,7 @@ def transposed_section(params: PageParams) -> None:
         st.rerun(scope="fragment")
     with controls:
         st.markdown(f"**{spec.size}×{spec.size} → {size}×{size}**")
-    settings = (
-        spec.size,
-        spec.kernel_size,
-        spec.stride,
-        spec.padding,
-        spec.output_padding,
-        spec.dilation,
-        size,
-    )
+    settings = (*spec.sizes, size)
     keras = keras_transposed(*settings)
     formula_panel([transposed_size_latex(*settings), *([keras.latex] if keras.latex else [])])
     for note in keras.notes:
