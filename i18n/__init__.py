@@ -72,9 +72,6 @@ def say(sentence: object) -> str:
     )
 
 
-error_text = say  # an error's sentence
-
-
 def N_(text: str) -> str:
     """Mark ``text`` for translation where it is defined (data such as page titles); the
     code that shows it passes it through :func:`t`."""

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("app.py", "pages", "ui", "viz", "conv_engine")
 # callable name → the positions of its arguments that are texts to translate; the engine's
-# errors are templates too (shown through i18n.error_text)
+# errors are templates too (shown through i18n.say)
 TRANSLATED_ARGUMENTS = {
     "t": (0,),
     "N_": (0,),

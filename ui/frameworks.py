@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import conv_engine as ce
-from i18n import error_text, t
+from i18n import say, t
 
 
 def transposed_size_latex(
@@ -61,7 +61,7 @@ def keras_transposed(
     try:
         mode = ce.keras_transpose_padding(kernel_size, stride, padding, output_padding, dilation)
     except ce.ConvConfigError as error:
-        notes.append(f"**Keras:** {error_text(error)}.")
+        notes.append(f"**Keras:** {say(error)}.")
     else:
         size = ce.keras_conv_transpose_output_size(
             input_size, kernel_size, stride, mode, output_padding, dilation

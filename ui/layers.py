@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import conv_engine as ce
-from i18n import N_, error_text, t
+from i18n import N_, say, t
 
 MAX_LAYERS = 40
 KINDS = ("conv", "pool")
@@ -76,9 +76,7 @@ def rows_to_layers(rows: list[dict]) -> tuple[tuple[ce.Layer, ...], list[str]]:
                 kind=kind,
             )
         except (ValueError, TypeError, ce.ConvConfigError) as error:
-            problems.append(
-                t("row {number} was skipped: {error}", number=number, error=error_text(error))
-            )
+            problems.append(t("row {number} was skipped: {error}", number=number, error=say(error)))
             continue
         if layer.kernel_extent > 4096 or layer.stride > 64:
             problems.append(

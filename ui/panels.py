@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from i18n import error_text, t
+from i18n import say, t
 from viz.code import Snippets
 from viz.figure import PlainFigure
 
@@ -19,7 +19,7 @@ from .params import PageParams
 
 def config_error(error: Exception, hint: str = "") -> None:
     """Show an impossible configuration as the engine's sentence plus how to fix it."""
-    st.error(t("**This setting has no output.** {error}", error=error_text(error)), icon="🚫")
+    st.error(t("**This setting has no output.** {error}", error=say(error)), icon="🚫")
     if hint:
         st.caption(f"💡 {hint}")
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import streamlit as st
 
-from i18n import error_text, t
+from i18n import say, t
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off"}
@@ -293,7 +293,7 @@ class PageParams:
                     label=label,
                     shown=shown,
                     describe=describe,
-                    error=error_text(error),
+                    error=say(error),
                 )
                 + instead,
                 icon="✏️",

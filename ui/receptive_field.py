@@ -13,7 +13,7 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
-from i18n import N_, error_text, say, t
+from i18n import N_, say, t
 from viz import code, theme
 from viz.heatmaps import heatmaps_figure
 from viz.receptive import span_scene
@@ -101,7 +101,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
             t(
                 "**This stack has no output for {input_size} inputs.** {error}",
                 input_size=input_size,
-                error=error_text(error),
+                error=say(error),
             ),
             icon="🚫",
         )

@@ -16,7 +16,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch, input_preset, kernel_preset
-from i18n import error_text, say, t
+from i18n import say, t
 from viz import code
 from viz.scenes import scatter_scene, sliding_scene
 from viz.transposed import (
@@ -270,7 +270,7 @@ def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
             keras = ce.keras_conv_transpose_output_size(n, k, s, mode, extra, d)
             keras_text = f"{keras} (padding='{mode}')"
         except ce.ConvConfigError as error:
-            keras_text = f"✗ {error_text(error)}"
+            keras_text = f"✗ {say(error)}"
         rows["output_padding"].append(extra)
         rows[pytorch].append(size)
         rows[back_to].append(f"{back} ✓" if back == n else t("{back} (not {n})", back=back, n=n))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 import conv_engine as ce
-from i18n import error_text, t
+from i18n import say, t
 
 KERAS_HEADER = (
     "import os\n"
@@ -163,7 +163,7 @@ def transposed_code(
     try:
         ce.keras_transpose_padding(weight.shape[0], stride, 0, output_padding, dilation)
     except ce.ConvConfigError as error:
-        return Snippets(torch, None, f"{error_text(error)}.")
+        return Snippets(torch, None, f"{say(error)}.")
     crop = (
         f"y = keras.layers.Cropping2D((({padding}, {padding}), ({padding}, {padding})))(y)"
         "  # PyTorch's padding crops each side\n"
