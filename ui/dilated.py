@@ -23,7 +23,7 @@ from viz.theme import format_number
 from .cache import cached, sample_image
 from .formulas import kernel_extent_latex, output_size_latex
 from .page import controls_and_figure
-from .panels import clicked_cell, config_error, formula_panel, framework_panel, plot
+from .panels import clicked_cell, config_error, formula_panel, framework_panel, lazy_tabs, plot
 from .params import PageParams
 from .scene import main_scene
 from .standard import Conv2dSpec, conv2d_code, conv2d_controls, conv2d_scene, conv2d_trace
@@ -318,39 +318,61 @@ def dilated_kernel_explained(spec: Conv2dSpec, trace: ce.ConvTrace) -> None:
 
 
 def stacking_section(params: PageParams) -> None:
-    """A stack of dilated layers: supports, layer by layer, growth and gridding."""
+    """A stack of dilated layers: what it sees, layer by layer, growth, gridding; only the
+    open tab is computed and drawn (each is a plotly figure the browser takes time over)."""
     schedule = schedule_controls(params)
     layers = schedule.layers
-    figure, sizes = support_panels(layers, schedule.size)
-    growth = " → ".join(f"{s}×{s}" for s in sizes)
-    st.markdown(
-        t(
-            "What the centre output sees after each layer: **{growth}** (the article's "
-            "figure (a)(b)(c) is d = 1, 2, 4 with k = 3: 3×3 → 7×7 → 15×15). Dashed: the "
-            "closed-form span; white: cells it never sees.",
-            growth=growth,
-        )
+    sees, by_layer, growth_tab, gridding = lazy_tabs(
+        params,
+        {
+            "sees": t("What it sees"),
+            "layers": t("Layer by layer"),
+            "growth": t("Growth"),
+            "gridding": t("Gridding"),
+        },
     )
-    plot(figure, params.key("support_chart"))
-    row, col = chosen_output(params, schedule.size)
-    st.markdown(
-        t(
-            "**Layer by layer:** the cells of each lower layer that feed output ({row}, "
-            "{col}) of the last layer — click another cell in the first panel.",
-            row=row,
-            col=col,
-        )
-    )
-    plot(
-        layerwise_panels(layers, schedule.size, row, col),
-        params.key("layers_chart"),
-        selectable=True,
-    )
-    plot(growth_chart(schedule), params.key("growth_chart"))
-    st.subheader(t("Gridding: the holes dilation leaves"))
-    figure, holes = gridding_figure(layers, schedule.size)
-    gridding_verdict(ce.hdc_check(schedule.rates, schedule.kernel_size), holes)
-    plot(figure, params.key("gridding_chart"))
+    if sees.open:
+        with sees:
+            figure, sizes = support_panels(layers, schedule.size)
+            growth = " → ".join(f"{s}×{s}" for s in sizes)
+            st.markdown(
+                t(
+                    "What the centre output sees after each layer: **{growth}** (the article's "
+                    "figure (a)(b)(c) is d = 1, 2, 4 with k = 3: 3×3 → 7×7 → 15×15). Dashed: "
+                    "the closed-form span; white: cells it never sees.",
+                    growth=growth,
+                )
+            )
+            plot(figure, params.key("support_chart"))
+    if by_layer.open:
+        with by_layer:
+            row, col = chosen_output(params, schedule.size)
+            st.markdown(
+                t(
+                    "**Layer by layer:** the cells of each lower layer that feed output ({row}, "
+                    "{col}) of the last layer — click another cell in the first panel.",
+                    row=row,
+                    col=col,
+                )
+            )
+            plot(
+                layerwise_panels(layers, schedule.size, row, col),
+                params.key("layers_chart"),
+                selectable=True,
+            )
+    else:  # the chosen cell keeps its place in the link while another tab is open
+        for name in ("or", "oc"):
+            value = params.bounded_integer(name, schedule.size // 2, 0, schedule.size - 1)
+            params.values[name] = str(value)
+    if growth_tab.open:
+        with growth_tab:
+            plot(growth_chart(schedule), params.key("growth_chart"))
+    if gridding.open:
+        with gridding:
+            st.markdown(t("**Gridding: the holes dilation leaves**"))
+            figure, holes = gridding_figure(layers, schedule.size)
+            gridding_verdict(ce.hdc_check(schedule.rates, schedule.kernel_size), holes)
+            plot(figure, params.key("gridding_chart"))
 
 
 @dataclass(frozen=True)

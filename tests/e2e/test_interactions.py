@@ -104,7 +104,7 @@ def test_groups_and_heads_change_the_counters(app_url, page):
 
 
 def test_dilated_click_an_output_cell_shows_what_feeds_it(app_url, page):
-    page.goto(f"{app_url}/dilated?rates=1, 2, 4&grid=41")
+    page.goto(f"{app_url}/dilated?rates=1, 2, 4&grid=41&view=layers")
     wait_for_app(page)
     page.wait_for_selector(".st-key-dilated_layers_chart .js-plotly-plot")
     page.locator(".st-key-dilated_layers_chart").scroll_into_view_if_needed()
