@@ -112,11 +112,8 @@ def _answer_widget(question: Question, key: str) -> None:
         )
     else:
         size = question.grid
-        table = pd.DataFrame(
-            np.zeros((size, size), dtype=bool), columns=[str(c) for c in range(size)]
-        )
         st.data_editor(
-            table,
+            _empty_grid(size),
             key=f"{key}_editor",
             hide_index=False,
             width="content",
@@ -127,9 +124,14 @@ def _answer_widget(question: Question, key: str) -> None:
         st.caption(t("Rows are input rows, columns input columns: tick the cells it reads."))
 
 
+def _empty_grid(size: int) -> pd.DataFrame:
+    """A ``size`` × ``size`` grid of unticked boxes, columns named by their index."""
+    return pd.DataFrame(np.zeros((size, size), dtype=bool), columns=[str(c) for c in range(size)])
+
+
 def _grid_value(key: str, size: int) -> pd.DataFrame:
     """The tick grid's state (Streamlit keeps a data editor's edits, not its table)."""
-    table = pd.DataFrame(np.zeros((size, size), dtype=bool), columns=[str(c) for c in range(size)])
+    table = _empty_grid(size)
     edits = st.session_state.get(f"{key}_editor") or {}
     for row, changes in (edits.get("edited_rows") or {}).items():
         for column, value in changes.items():

@@ -89,13 +89,14 @@ def _encode_gif(frames: list[np.ndarray], frame_ms: int) -> bytes:
     then stores little more than the window, the new output and the caption of each step.
     """
     paletter = _Paletter([frames[0], frames[len(frames) // 2], frames[-1]])
+    palette = paletter.palette()
     images, previous = [], None
     for frame in frames:
         index = paletter.indices(frame)
         shown = index if previous is None else np.where(index == previous, TRANSPARENT, index)
         previous = index
         image = Image.fromarray(shown.astype(np.uint8), mode="P")
-        image.putpalette(paletter.palette())
+        image.putpalette(palette)
         images.append(image)
     durations = [frame_ms] * len(images)
     durations[-1] = frame_ms * 3
@@ -153,6 +154,23 @@ class Animation:
     mp4: bytes
 
 
+def _bounded_gif(
+    scene: dict,
+    title: str,
+    width: int,
+    progress: Progress | None,
+    max_bytes: int,
+    frames: list[np.ndarray],
+) -> bytes:
+    """The GIF of ``frames`` (drawn ``width`` wide); past ``max_bytes`` the scene is drawn
+    again, smaller, down to 480 px."""
+    gif = _encode_gif(frames, _frame_ms(scene))
+    while len(gif) > max_bytes and width > 480:
+        width = int(width * 0.75)
+        gif = _encode_gif(_frames(scene, width, title, progress), _frame_ms(scene))
+    return gif
+
+
 def animation_files(
     scene: dict,
     title: str = "",
@@ -164,12 +182,8 @@ def animation_files(
     """Every step of ``scene`` (at most :data:`MAX_FRAMES`), drawn once, as a GIF of at
     most ``max_bytes`` (drawn again smaller if need be) and as an MP4."""
     frames = _frames(scene, width, title, progress)
-    mp4 = _encode_mp4(frames, _frame_ms(scene))
-    gif = _encode_gif(frames, _frame_ms(scene))
-    while len(gif) > max_bytes and width > 480:
-        width = int(width * 0.75)
-        gif = _encode_gif(_frames(scene, width, title, progress), _frame_ms(scene))
-    return Animation(gif, mp4)
+    gif = _bounded_gif(scene, title, width, progress, max_bytes, frames)
+    return Animation(gif, _encode_mp4(frames, _frame_ms(scene)))
 
 
 def animation_gif(
@@ -181,8 +195,5 @@ def animation_gif(
     max_bytes: int = MAX_GIF_BYTES,
 ) -> bytes:
     """Every step of ``scene`` (at most :data:`MAX_FRAMES`) as a looping GIF ≤ ``max_bytes``."""
-    while True:
-        gif = _encode_gif(_frames(scene, width, title, progress), _frame_ms(scene))
-        if len(gif) <= max_bytes or width <= 480:
-            return gif
-        width = int(width * 0.75)
+    frames = _frames(scene, width, title, progress)
+    return _bounded_gif(scene, title, width, progress, max_bytes, frames)
