@@ -4,6 +4,7 @@ import streamlit as st
 
 from i18n import t
 from ui.catalog import PAGES
+from ui.home import home_demo
 from ui.language import language_switch
 from ui.page import ensure_navigation
 
@@ -12,7 +13,8 @@ ensure_navigation()
 heading, switch = st.columns([4, 1], vertical_alignment="center")
 heading.title(t("🔲 Convolution Playground"))
 language_switch(switch)
-st.markdown(
+intro, demo = st.columns([2, 3], gap="large")
+intro.markdown(
     t(
         "A **convolution** slides a small grid of weights — the **kernel** — over an input. At "
         "each position it multiplies the overlapping numbers and adds them up into one output "
@@ -24,6 +26,8 @@ st.markdown(
         "computed exactly as PyTorch and TensorFlow/Keras do."
     )
 )
+with demo:
+    home_demo()
 columns = st.columns(2)
 for index, info in enumerate(PAGES):
     with columns[index % 2].container(border=True):

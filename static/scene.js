@@ -306,6 +306,7 @@ class Scene {
       this.step = data.start;
       this.reported = data.start;
       this.build();
+      if (data.loop && !matchMedia("(prefers-reduced-motion: reduce)").matches) this.play();
     } else if (data.start !== this.lastStart) {
       this.lastStart = data.start;
       this.reported = data.start;
@@ -495,8 +496,9 @@ class Scene {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       if (!this.root.isConnected || !this.playing) return this.stop();
-      if (this.step >= this.data.steps - 1) return this.stop();
-      this.go(this.step + 1);
+      const last = this.step >= this.data.steps - 1;
+      if (last && !this.data.loop) return this.stop();
+      this.go(last ? 0 : this.step + 1);
       this.schedule();
     }, this.data.frameMs / this.speed);
   }

@@ -46,6 +46,7 @@ def show_scene(
     step: int | None = None,
     present: bool = False,
     keys: bool = False,
+    loop: bool = False,
     pins: int | None = None,
     on_pin: Callable[[int], None] | None = None,
 ) -> int | None:
@@ -53,14 +54,17 @@ def show_scene(
 
     ``step`` opens the scene on that step (e.g. from the link); ``present`` draws it for
     the back of a room; ``keys`` lets Space and the arrow keys drive it from anywhere on
-    the page (one scene per page: the main one). A scatter scene pins an output cell, not
-    a step: ``pins`` is then the number of cells it may pin. ``on_pin(step)`` runs before
-    the rerun a pin causes, so it may set the state of widgets drawn above the scene.
+    the page (one scene per page: the main one); ``loop`` plays it on arrival, over and
+    over, until the viewer takes a step (not for viewers who ask for reduced motion). A
+    scatter scene pins an output cell, not a step: ``pins`` is then the number of cells it
+    may pin. ``on_pin(step)`` runs before the rerun a pin causes, so it may set the state
+    of widgets drawn above the scene.
     """
     data = {
         **scene,
         "presenter": present,
         "keys": keys,
+        "loop": loop,
         "base": _base_path(),
         "version": VERSION,
     }

@@ -160,7 +160,9 @@ def sliding_scene(
     their future. ``legend`` adds ``(swatch, label)`` entries after the scene's own.
     """
     geometry = trace.geometry
-    titles = titles or (t("Input (padded)"), t("Kernel"), t("Output"))
+    has = {int(kind) for kind in np.unique(trace.cell_kind)}
+    padded = 1 in has or 2 in has
+    titles = titles or (t("Input (padded)") if padded else t("Input"), t("Kernel"), t("Output"))
     channels = trace.grid.shape[0]
     if geometry.ndim == 2:
         if channels != 1:
@@ -180,7 +182,6 @@ def sliding_scene(
         Panel(titles[1], kernel, "taps", "w"),
         Panel(titles[2], output, "output", "y"),
     ]
-    has = {int(kind) for kind in np.unique(trace.cell_kind)}
     keys = [("input", t("input"))]
     keys += [("padding", t("padding zero"))] if 1 in has else []
     keys += [("inserted", t("inserted zero"))] if 2 in has else []

@@ -51,6 +51,43 @@ def test_home_links_to_every_page(app_url, page):
     assert not page.errors.messages, page.errors.messages
 
 
+def test_home_demo_plays_in_a_loop_until_touched(app_url, page):
+    """The home page's demo plays on its own, starts over after its last step, and stops
+    for good when the viewer takes a step."""
+    page.goto(app_url)
+    wait_for_app(page)
+    demo = scene(page, "home_demo")
+    steps = int(demo.locator(".toolbar input[type=range]").get_attribute("max")) + 1
+    seen, started_over = set(), False
+    for _ in range(80):  # 9 steps, one per 0.7 s, and back to the first
+        step = scene_step(page, "home_demo")
+        started_over = started_over or (steps - 1 in seen and step < steps - 1)
+        seen.add(step)
+        if started_over:
+            break
+        page.wait_for_timeout(150)
+    assert seen == set(range(steps)), seen
+    assert started_over, "the demo stopped at its last step"
+    demo.get_by_role("button", name="Next step").click()
+    taken = scene_step(page, "home_demo")
+    page.wait_for_timeout(1200)
+    assert scene_step(page, "home_demo") == taken
+    assert not page.errors.messages, page.errors.messages
+
+
+def test_home_demo_stays_still_for_reduced_motion(browser, app_url):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        page.goto(app_url)
+        wait_for_app(page)
+        scene(page, "home_demo")
+        page.wait_for_timeout(1500)
+        assert scene_step(page, "home_demo") == 0
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("name", sorted(ANIMATED))
 def test_a_page_as_a_class_uses_it(browser, app_url, name):
     """On a 1280 × 720 projector: the first screen, a slider, Play, then every slider."""
