@@ -16,7 +16,7 @@ from conv_engine.presets import kernel_preset
 from i18n import N_, t
 from viz import code, theme
 from viz.channels import separable_scene
-from viz.heatmaps import heatmaps_figure
+from viz.heatmaps import grey_png, heatmaps_figure
 
 from .cache import cached, sample_image
 from .choices import divisors
@@ -25,7 +25,8 @@ from .panels import framework_panel, plot
 from .params import PageParams
 from .scene import main_scene
 
-PHOTO_SIDE = 48  # the photo example, small enough to send quickly
+PHOTO_SIDE = 48  # the photo example's side, in pixels of the photo
+PHOTO_ZOOM = 4  # each drawn as a block of 4 × 4 screen pixels
 
 # --- controls --------------------------------------------------------------------------
 
@@ -157,10 +158,11 @@ def separable_counts(spec: SeparableSpec) -> list[dict]:
 
 
 @cached
-def photo_figures() -> list[dict]:
-    """A photo's R, G, B channels, one depthwise filter each, and a 1×1 mix into two maps."""
+def photo_stages() -> list[list[tuple[str, bytes]]]:
+    """A photo's R, G, B channels, one depthwise filter each, and a 1×1 mix into two maps:
+    three rows of (title, grey PNG)."""
     step = 64 // PHOTO_SIDE or 1
-    photo = np.moveaxis(sample_image()[16:80:step, 16:80:step], -1, 0).round(3)
+    photo = np.moveaxis(sample_image()[16:80:step, 16:80:step], -1, 0)
     depthwise = np.stack(
         [np.ones((3, 3)) / 9, kernel_preset("sobel", 3), kernel_preset("sobel", 3).T]
     )
@@ -176,9 +178,7 @@ def photo_figures() -> list[dict]:
         ],
         [(t("out 0 = blur"), output[0]), (t("out 1 = x-edges + y-edges"), output[1])],
     ]
-    return [
-        heatmaps_figure(panels, scale="Greys_r", numbers=False, height=250) for panels in stages
-    ]
+    return [[(title, grey_png(values, PHOTO_ZOOM)) for title, values in row] for row in stages]
 
 
 ARTICLE_MODULE = """import torch.nn as nn
@@ -274,7 +274,12 @@ def _article_module(n_in: int, n_out: int) -> None:
     )
 
 
-def photo_section(params: PageParams) -> None:
-    """The same two steps on a photo: one filter per colour channel, then a 1 × 1 mix."""
-    for index, figure in enumerate(photo_figures()):
-        plot(figure, params.key(f"photo_chart_{index}"))
+def photo_section() -> None:
+    """The same two steps on a photo: one filter per colour channel, then a 1 × 1 mix.
+
+    Pictures, not heatmaps: the browser fetches each once and keeps it, so a slider move
+    above does not send them again."""
+    for row in photo_stages():
+        for column, (title, png) in zip(st.columns(3), row, strict=False):
+            column.image(png, caption=title)
+    st.caption(t("Light is high, dark is low; in the edge maps mid-grey is 0."))

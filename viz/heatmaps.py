@@ -1,8 +1,12 @@
-"""Side-by-side heatmaps with titles: count maps, masks, image comparisons."""
+"""Side-by-side heatmaps with titles (count maps, masks, image comparisons), and maps as
+grey pictures."""
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
+from PIL import Image
 from plotly.colors import get_colorscale
 
 from i18n import t
@@ -99,3 +103,24 @@ def heatmaps_figure(
         layout.update(grid_axes(index, (left, left + width), values.shape, title))
     layout.update(theme.figure_layout(height=height, margin={"l": 10, "r": 10, "t": 10, "b": 10}))
     return {"data": data, "layout": layout}
+
+
+def grey_png(values: np.ndarray, zoom: int = 4) -> bytes:
+    """A map of numbers as a grey PNG, each value a ``zoom`` × ``zoom`` block of pixels.
+
+    For photos and their filtered maps, where the picture is the point and one number per
+    pixel is not: sent as an image, cached by the browser, instead of a heatmap's numbers.
+    Light is high. A map with negative values (an edge filter's) is drawn around mid-grey
+    = 0; one without runs from its lowest (black) to its highest (white).
+    """
+    values = as_2d(np.asarray(values, dtype=float))
+    low, high = float(values.min()), float(values.max())
+    if low < 0:
+        reach = max(-low, high) or 1.0
+        level = 0.5 + values / (2 * reach)
+    else:
+        level = (values - low) / ((high - low) or 1.0)
+    pixels = np.kron(np.rint(level * 255).astype(np.uint8), np.ones((zoom, zoom), np.uint8))
+    out = io.BytesIO()
+    Image.fromarray(pixels, mode="L").save(out, format="PNG", optimize=True)
+    return out.getvalue()

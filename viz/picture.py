@@ -22,10 +22,10 @@ from matplotlib.patches import Rectangle
 
 from . import theme
 from .frames import Mark, frame_marks, rgba, shown
-from .slide_text import colour, drawing_fonts, scale, wrap
+from .slide_legend import draw_legend
+from .slide_text import DPI, colour, drawing_fonts, points, scale, wrap
 
 SLIDE_WIDTH = 1920  # px: PNG and SVG
-DPI = 100
 
 
 @dataclass(frozen=True)
@@ -131,11 +131,6 @@ class ScenePicture:
         lines = [w for line in caption for w in wrap(line, max(self.caption_chars, 20))]
         return lines or [""]
 
-    @staticmethod
-    def _pt(size_px: float) -> float:
-        """A font size in points for a size in pixels."""
-        return size_px * 72 / DPI
-
     # -- the fixed picture
     def _fill(self, panel: dict, i: int, values: Sequence[float | None] | None = None):
         p = self.palette
@@ -160,7 +155,7 @@ class ScenePicture:
                 self.margin,
                 self.title_y,
                 self.title,
-                fontsize=self._pt(self.font * 1.15),
+                fontsize=points(self.font * 1.15),
                 fontweight="bold",
                 color=p["text"],
                 va="center",
@@ -169,7 +164,7 @@ class ScenePicture:
             self.margin,
             self.caption_y,
             "",
-            fontsize=self._pt(self.font),
+            fontsize=points(self.font),
             color=p["text"],
             va="top",
             linespacing=1.4,
@@ -190,7 +185,14 @@ class ScenePicture:
                 animated=True,
             )
             ax.add_collection(self.pending)
-        self._legend()
+        draw_legend(
+            self.axes,
+            self.scene.get("legend") or [],
+            self.palette,
+            self.margin,
+            self.legend_y,
+            self.font,
+        )
 
     @staticmethod
     def _cell_rect(box: _Box, i: int, cols: int) -> Rectangle:
@@ -206,7 +208,7 @@ class ScenePicture:
             box.left,
             box.top - self.font * 0.35,
             "\n".join(self.panel_titles[index]),
-            fontsize=self._pt(self.font * 0.85),
+            fontsize=points(self.font * 0.85),
             color=p["text"],
             va="bottom",
             linespacing=1.25,
@@ -216,7 +218,7 @@ class ScenePicture:
         kinds = panel.get("kinds") or [0] * count
         print_numbers = panel["numbers"] and cell >= 20
         longest = max((len(text) for text in panel["text"]), default=1)
-        number_size = self._pt(min(26, cell * 0.42, cell * 0.9 / (0.6 * max(longest, 1))))
+        number_size = points(min(26, cell * 0.42, cell * 0.9 / (0.6 * max(longest, 1))))
         texts, hatch = [], []
         for i in range(count):
             row, col = divmod(i, panel["cols"])
@@ -263,62 +265,6 @@ class ScenePicture:
             light = (0.299 * r + 0.587 * g + 0.114 * b) * a + (1 - a)
             text.set_color("white" if light < 0.45 else self.palette["text"])
 
-    def _legend(self) -> None:
-        ax, p = self.axes, self.palette
-        x, size = self.margin, self.font * 0.85
-        y = self.legend_y - size / 2
-        for entry in self.scene.get("legend") or []:
-            fill, edge, dashed = self._swatch(entry["swatch"])
-            if isinstance(fill, list):  # a scale or the tap colours: a row of blocks
-                part = size * 2 / len(fill)
-                for k, block in enumerate(fill):
-                    ax.add_patch(Rectangle((x + k * part, y), part, size, facecolor=block))
-                x += size * 2
-            else:
-                ax.add_patch(
-                    Rectangle(
-                        (x, y),
-                        size,
-                        size,
-                        facecolor=colour(fill),
-                        edgecolor=colour(edge),
-                        linewidth=self._pt(3) if edge else 0,
-                        linestyle="--" if dashed else "-",
-                    )
-                )
-                x += size
-            label = ax.text(
-                x + size * 0.4,
-                self.legend_y,
-                entry["label"],
-                fontsize=self._pt(self.font * 0.75),
-                color=p["muted"],
-                va="center",
-            )
-            x += size * 0.4 + self._text_width(label) + size * 1.2
-
-    def _text_width(self, text) -> float:
-        renderer = self.canvas.get_renderer()
-        return text.get_window_extent(renderer).width
-
-    def _swatch(self, swatch: str):
-        p = self.palette
-        if swatch.startswith("scale:"):
-            gradient = scale(p["scales"].get(swatch[6:], [[0, "#ffffff"], [1, "#ffffff"]]))
-            return [gradient(t) for t in np.linspace(0, 1, 6)], None, False
-        return {
-            "input": (p["input"], None, False),
-            "padding": (p["padding"], None, False),
-            "inserted": (p["inserted"], None, False),
-            "pending": (p["pending"], p["pendingLine"], True),
-            "current": (None, p["window"], False),
-            "window": (None, p["window"], False),
-            "pinned": (None, p["pinned"], True),
-            "future": (p["future"], p["futureLine"], True),
-            "leak": (None, p["leak"], False),
-            "taps": ([colour(rgba(c, p["tapAlpha"])) for c in p["taps"][:4]], None, False),
-        }.get(swatch, (None, None, False))
-
     # -- one step
     def show(self, step: int) -> None:
         """Move the picture to ``step``: marks, pending outputs, changed numbers, caption."""
@@ -352,7 +298,7 @@ class ScenePicture:
             (mark.row1 - mark.row0 + 1) * cell,
             facecolor=colour(mark.fill),
             edgecolor=colour(mark.edge),
-            linewidth=self._pt(max(2.0, cell * 0.08)) if outline else 0,
+            linewidth=points(max(2.0, cell * 0.08)) if outline else 0,
             linestyle="--" if mark.dashed else "-",
             zorder=3 if outline else 1.5,
             animated=True,

@@ -14,6 +14,8 @@ from matplotlib.colors import LinearSegmentedColormap, to_rgba
 # matplotlib's own font, then a CJK one for the Chinese interface (Debian's fonts-noto-cjk,
 # installed with the browser by scripts/ensure_packages.sh); each glyph takes the first
 # font that has it
+DPI = 100  # the pictures' pixels per inch: sizes are given in pixels
+
 FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei")
 
 
@@ -75,3 +77,8 @@ def wrap(text: str, width: int) -> list[str]:
     if line.strip():
         lines.append(line.rstrip())
     return lines or [""]
+
+
+def points(pixels: float) -> float:
+    """A font size or line width in points for one in pixels of the picture."""
+    return pixels * 72 / DPI

@@ -1,0 +1,76 @@
+"""The legend row under an exported picture: one swatch per key, then its words.
+
+The swatches are the browser's (``static/scene.css``) in the theme's light colours: a fill,
+an outline (dashed for "pending", "pinned" and "the future"), or a row of blocks for a
+colour scale and for the kernel's tap colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
+
+from .frames import rgba
+from .slide_text import colour, points, scale
+
+
+def swatch(palette: dict, name: str) -> tuple[str | list | None, str | None, bool]:
+    """``(fill, outline, dashed)`` of a legend key; a list fill is a row of blocks."""
+    p = palette
+    if name.startswith("scale:"):
+        gradient = scale(p["scales"].get(name[6:], [[0, "#ffffff"], [1, "#ffffff"]]))
+        return [gradient(t) for t in np.linspace(0, 1, 6)], None, False
+    return {
+        "input": (p["input"], None, False),
+        "padding": (p["padding"], None, False),
+        "inserted": (p["inserted"], None, False),
+        "pending": (p["pending"], p["pendingLine"], True),
+        "current": (None, p["window"], False),
+        "window": (None, p["window"], False),
+        "pinned": (None, p["pinned"], True),
+        "future": (p["future"], p["futureLine"], True),
+        "leak": (None, p["leak"], False),
+        "taps": ([colour(rgba(c, p["tapAlpha"])) for c in p["taps"][:4]], None, False),
+    }.get(name, (None, None, False))
+
+
+def draw_legend(
+    axes: Axes, entries: Sequence[dict], palette: dict, left: float, middle: float, font: float
+) -> None:
+    """Draw ``entries`` (``{"swatch", "label"}``) in one row from ``left``, centred on the
+    height ``middle``, the words ``font`` pixels tall less a quarter."""
+    renderer = axes.figure.canvas.get_renderer()
+    x, size = left, font * 0.85
+    y = middle - size / 2
+    for entry in entries:
+        fill, edge, dashed = swatch(palette, entry["swatch"])
+        if isinstance(fill, list):  # a scale or the tap colours: a row of blocks
+            part = size * 2 / len(fill)
+            for k, block in enumerate(fill):
+                axes.add_patch(Rectangle((x + k * part, y), part, size, facecolor=block))
+            x += size * 2
+        else:
+            axes.add_patch(
+                Rectangle(
+                    (x, y),
+                    size,
+                    size,
+                    facecolor=colour(fill),
+                    edgecolor=colour(edge),
+                    linewidth=points(3) if edge else 0,
+                    linestyle="--" if dashed else "-",
+                )
+            )
+            x += size
+        label = axes.text(
+            x + size * 0.4,
+            middle,
+            entry["label"],
+            fontsize=points(font * 0.75),
+            color=palette["muted"],
+            va="center",
+        )
+        x += size * 0.4 + label.get_window_extent(renderer).width + size * 1.2
