@@ -16,9 +16,9 @@ import conv_engine as ce
 from conv_engine.presets import image_patch
 from i18n import N_, say, t
 from viz import theme
+from viz.dilated_kernel import dilated_kernel_html
 from viz.heatmaps import heatmaps_figure
 from viz.receptive import growth_figure
-from viz.theme import format_number
 
 from .cache import cached, sample_image
 from .formulas import kernel_extent_latex, output_size_latex
@@ -37,8 +37,6 @@ SCHEDULES: dict[str, tuple[int, ...]] = {
     "1, 2, 5": (1, 2, 5),
     "1, 2, 9": (1, 2, 9),
 }
-MAX_MATRIX_SIDE = 13  # a wider dense kernel no longer fits a column legibly
-GAP_ZERO_COLOUR = theme.GAP_ZERO  # the zeros dilation inserts, lighter than the taps
 
 
 # --- controls --------------------------------------------------------------------------
@@ -223,36 +221,6 @@ def layerwise_panels(layers: tuple[ce.Layer, ...], size: int, row: int, col: int
         height=300,
         click_ids=ids,
         colour_key=t("paths"),
-    )
-
-
-def dilated_kernel_html(weights: np.ndarray, dilation: int) -> str | None:
-    """The k × k kernel spread out with d − 1 zeros between taps, as a small HTML table.
-
-    The taps keep their weights, bold on the tap colours of the animation's kernel panel;
-    the inserted zeros are grey. A table, not KaTeX: a table redraws far faster than a KaTeX
-    matrix. ``None`` when the dense kernel is wider than :data:`MAX_MATRIX_SIDE`.
-    """
-    dense = ce.zero_insert(weights, dilation)
-    if max(dense.shape) > MAX_MATRIX_SIDE:
-        return None
-    columns = weights.shape[1]
-    cell = f"padding:0.15em 0.55em;text-align:right;border:1px solid {theme.GRID_LINES};"
-    rows = []
-    for r, row in enumerate(dense.tolist()):
-        cells = []
-        for c, value in enumerate(row):
-            if r % dilation == 0 and c % dilation == 0:
-                tap = (r // dilation) * columns + c // dilation
-                fill = theme.with_alpha(theme.tap_colour(tap), theme.TAP_ALPHA)
-                style = cell + f"font-weight:600;background:{fill};"
-            else:
-                style = cell + f"color:{GAP_ZERO_COLOUR};"
-            cells.append(f'<td style="{style}">{format_number(value)}</td>')
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    return (
-        '<table style="border-collapse:collapse;font-variant-numeric:tabular-nums;'
-        f'margin:0.2em 0 0.6em">{"".join(rows)}</table>'
     )
 
 

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 import conv_engine as ce
 from ui.choices import kernel_bounds
-from ui.dilated import GAP_ZERO_COLOUR, dilated_kernel_html
 from ui.formulas import (
     kernel_extent_latex,
     output_size_latex,
@@ -21,6 +20,7 @@ from ui.formulas import (
 from ui.lightweight import lightweight_weights_latex
 from ui.standard import parse_kernel, same_padding_note
 from viz import theme
+from viz.dilated_kernel import dilated_kernel_html
 
 
 def test_output_size_formula_numbers():
@@ -45,14 +45,14 @@ def test_dilated_kernel_table_keeps_the_taps_and_greys_the_inserted_zeros():
     assert len(cells) == 4 and all(len(row) == 4 for row in cells)
     values = [[text for _, text in row] for row in cells]
     assert [values[0][0], values[0][3], values[3][0], values[3][3]] == ["1", "-2", "0", "4"]
-    grey = [style for row in cells for style, _ in row if GAP_ZERO_COLOUR in style]
+    grey = [style for row in cells for style, _ in row if theme.GAP_ZERO in style]
     assert len(grey) == 12, "the tap whose weight is 0 stays a tap"
     tap_fill = [theme.with_alpha(theme.tap_colour(t), theme.TAP_ALPHA) for t in range(4)]
     corners = [cells[0][0][0], cells[0][3][0], cells[3][0][0], cells[3][3][0]]
     assert all(fill in style for fill, style in zip(tap_fill, corners, strict=True)), (
         "taps wear the kernel panel's colours, in row-major tap order"
     )
-    assert GAP_ZERO_COLOUR not in dilated_kernel_html(w, 1)
+    assert theme.GAP_ZERO not in dilated_kernel_html(w, 1)
     assert dilated_kernel_html(np.ones((3, 3)), 7) is None, "13 + 2 columns: too wide"
 
 
