@@ -2,8 +2,9 @@
 
 A text is the literal first argument of :func:`i18n.t` or :func:`i18n.N_`, or one of the
 data fields that code passes through ``t`` later (a page's title, section, summary and
-preset labels in ``ui/catalog.py``). Run ``python -m i18n.extract`` to list what
-``assets/i18n/zh.json`` lacks.
+preset labels in ``ui/catalog.py``), or one of the scene renderer's words
+(``static/scene_words.json``, read by the browser and by ``viz.scenes``). Run
+``python -m i18n.extract`` to list what ``assets/i18n/zh.json`` lacks.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ TRANSLATED_ARGUMENTS = {
     "Text": (0,),
 }
 ASSIGNED = {"refusal"}  # engine texts kept in a variable of this name (no error raised)
+WORD_FILES = ("static/scene_words.json",)  # {key: English text} the renderer shows
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ def scan() -> tuple[list[Found], list[Problem]]:
                     found.append(Found(argument.value, place))
                 elif isinstance(argument, ast.JoinedStr):
                     problems.append(Problem(place, "an f-string: write {names} and pass values"))
+    for name in WORD_FILES:
+        words = json.loads((ROOT / name).read_text(encoding="utf-8"))
+        found += [Found(text, f"{name}:{key}") for key, text in words.items()]
     return found, problems
 
 

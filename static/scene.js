@@ -80,24 +80,14 @@ function luminance(colour) {
   return (0.299 * r + 0.587 * g + 0.114 * b) / 255;
 }
 
-// the scene's words in the page's language (viz.scenes sends them); English if absent
-const WORDS = {
-  first: "First step (Home)",
-  previous: "Previous step (←)",
-  play: "▶ Play",
-  pause: "⏸ Pause",
-  playTitle: "Play / pause (Space)",
-  next: "Next step (→)",
-  last: "Last step (End)",
-  speed: "Speed",
-  step: "Step",
-  products: "… ({count} products)",
-  stamps: " = {value} stamps {factor}·w onto {count} output cells",
-  noStamp: "no stamp reaches it: 0",
-  soFar: "  (so far {value})",
-  stampedAlready: "stamped already",
-  stampedLater: "stamped later",
-};
+// the renderer's words in English, from the one file Python reads too (viz.scenes.WORDS);
+// a page in another language sends them translated with each scene. The query string is
+// this module's own (its version), so a new renderer never meets old words.
+const WORDS = (
+  await import(new URL(`scene_words.json${new URL(import.meta.url).search}`, import.meta.url), {
+    with: { type: "json" },
+  })
+).default;
 
 function say(data, key, values = {}) {
   const text = (data.words && data.words[key]) || WORDS[key];

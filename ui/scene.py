@@ -1,7 +1,8 @@
 """The animated scenes (``viz.scenes``) on a page: one small component, played in the browser.
 
-The renderer, ``static/scene.js`` (and its ``scene.css``), is served once by Streamlit's
-static file serving (``server.enableStaticServing``) and cached by the browser; the
+The renderer, ``static/scene.js`` (with its ``scene.css`` and ``scene_words.json``), is
+served once by Streamlit's static file serving (``server.enableStaticServing``) and cached
+by the browser; the
 component itself carries only a one-line loader and the scene's data, so a new setting
 costs the scene's few kilobytes, not the renderer's code again.
 """
@@ -20,7 +21,10 @@ from .params import PageParams
 STATIC = Path(__file__).resolve().parents[1] / "static"
 # a new renderer gets a new URL, so browsers never keep an old one
 VERSION = hashlib.blake2b(
-    (STATIC / "scene.js").read_bytes() + (STATIC / "scene.css").read_bytes(), digest_size=6
+    b"".join(
+        (STATIC / name).read_bytes() for name in ("scene.js", "scene.css", "scene_words.json")
+    ),
+    digest_size=6,
 ).hexdigest()
 
 LOADER = """

@@ -21,16 +21,18 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 import i18n
 from conv_engine import ConvTrace, ScatterTrace
-from i18n import N_, t
+from i18n import t
 
 from . import theme
 
 MAX_TERMS = 12  # products written out in a step's equation before "…"
+WORDS_FILE = Path(__file__).resolve().parents[1] / "static" / "scene_words.json"
 
 
 def _texts(values: np.ndarray) -> list[str]:
@@ -93,24 +95,9 @@ class Panel:
         return spec
 
 
-WORDS = {
-    "first": N_("First step (Home)"),
-    "previous": N_("Previous step (←)"),
-    "play": N_("▶ Play"),
-    "pause": N_("⏸ Pause"),
-    "playTitle": N_("Play / pause (Space)"),
-    "next": N_("Next step (→)"),
-    "last": N_("Last step (End)"),
-    "speed": N_("Speed"),
-    "step": N_("Step"),
-    "products": N_("… ({count} products)"),
-    "stamps": N_(" = {value} stamps {factor}·w onto {count} output cells"),
-    "noStamp": N_("no stamp reaches it: 0"),
-    "soFar": N_("  (so far {value})"),
-    "stampedAlready": N_("stamped already"),
-    "stampedLater": N_("stamped later"),
-}
-"""The renderer's own words (toolbar, equations); ``static/scene.js`` has them in English."""
+WORDS: dict[str, str] = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+"""The renderer's own words (toolbar, equations) in English: ``static/scene.js`` reads the
+same file; i18n.extract lists them for the catalogues."""
 
 
 def scene_words() -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from viz.channels import separable_scene, stack
 from viz.features import features_scene
 from viz.lightweight import step_kernels_scene
 from viz.receptive import span_scene
-from viz.scenes import scatter_scene, sliding_scene
+from viz.scenes import WORDS, WORDS_FILE, scatter_scene, sliding_scene
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -198,3 +199,13 @@ def test_matrix_figure_shows_c_and_the_pinned_row_of_its_transpose():
     conv = np.array(spec["data"][0]["z"])
     np.testing.assert_array_equal(conv, transposed.T)
     np.testing.assert_array_equal(np.array(spec["data"][-1]["z"]).ravel(), transposed[5])
+
+
+def test_every_word_the_renderer_says_is_in_the_one_words_file():
+    """static/scene.js says its words through ``say(data, key)``; each key is in
+    static/scene_words.json (which viz.scenes reads and the catalogues translate), and the
+    file holds no word the renderer never says."""
+    renderer = (WORDS_FILE.parent / "scene.js").read_text(encoding="utf-8")
+    said = set(re.findall(r"""say\([\w.]+, "(\w+)\"""", renderer))
+    assert said == set(WORDS), (said - set(WORDS), set(WORDS) - said)
+    assert "const WORDS = {" not in renderer, "the renderer keeps a copy of its words"
