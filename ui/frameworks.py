@@ -97,3 +97,25 @@ def keras_transposed(
             )
         )
     return KerasTransposed(latex, tuple(notes))
+
+
+def output_padding_rows(n: int, k: int, s: int, p: int, d: int) -> dict[str, list]:
+    """For each legal output_padding of a transposed conv (input n, kernel k, stride s,
+    crop p, dilation d): the PyTorch output size, what a conv maps it back to, Keras'."""
+    back_to = t("a conv (k = {k}, s = {s}, p = {p}) maps it back to", k=k, s=s, p=p)
+    pytorch, keras_column = t("PyTorch output size"), t("Keras, same settings")
+    rows: dict[str, list] = {"output_padding": [], pytorch: [], back_to: [], keras_column: []}
+    for extra in range(ce.max_output_padding(s, d) + 1):
+        size = ce.conv_transpose_output_size(n, k, s, p, extra, d)
+        back = ce.conv_output_size(size, k, s, p, d)
+        try:
+            mode = ce.keras_transpose_padding(k, s, p, extra, d)
+            keras = ce.keras_conv_transpose_output_size(n, k, s, mode, extra, d)
+            keras_text = f"{keras} (padding='{mode}')"
+        except ce.ConvConfigError as error:
+            keras_text = f"✗ {say(error)}"
+        rows["output_padding"].append(extra)
+        rows[pytorch].append(size)
+        rows[back_to].append(f"{back} ✓" if back == n else t("{back} (not {n})", back=back, n=n))
+        rows[keras_column].append(keras_text)
+    return rows

@@ -30,7 +30,7 @@ from viz.transposed import (
 from .cache import cached, sample_image
 from .choices import input_and_kernel
 from .export import export_panel
-from .frameworks import keras_transposed, transposed_size_latex
+from .frameworks import keras_transposed, output_padding_rows, transposed_size_latex
 from .page import controls_and_figure
 from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
@@ -256,28 +256,6 @@ def deconv_vs_dilated(spec: TransposedSpec) -> dict:
     return zeros_scene(x, w, max(spec.stride, 2))
 
 
-def output_padding_rows(spec: TransposedSpec) -> dict[str, list]:
-    """For each legal output_padding: the output size, what a conv maps it back to, Keras."""
-    k, s, p, d, n = spec.kernel_size, spec.stride, spec.padding, spec.dilation, spec.size
-    back_to = t("a conv (k = {k}, s = {s}, p = {p}) maps it back to", k=k, s=s, p=p)
-    pytorch, keras_column = t("PyTorch output size"), t("Keras, same settings")
-    rows: dict[str, list] = {"output_padding": [], pytorch: [], back_to: [], keras_column: []}
-    for extra in range(ce.max_output_padding(s, d) + 1):
-        size = ce.conv_transpose_output_size(n, k, s, p, extra, d)
-        back = ce.conv_output_size(size, k, s, p, d)
-        try:
-            mode = ce.keras_transpose_padding(k, s, p, extra, d)
-            keras = ce.keras_conv_transpose_output_size(n, k, s, mode, extra, d)
-            keras_text = f"{keras} (padding='{mode}')"
-        except ce.ConvConfigError as error:
-            keras_text = f"✗ {say(error)}"
-        rows["output_padding"].append(extra)
-        rows[pytorch].append(size)
-        rows[back_to].append(f"{back} ✓" if back == n else t("{back} (not {n})", back=back, n=n))
-        rows[keras_column].append(keras_text)
-    return rows
-
-
 # --- texts ---------------------------------------------------------------------------
 
 
@@ -360,7 +338,11 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
     if padding.open:
         with padding:
             st.markdown(output_padding_text(spec))
-            st.table(output_padding_rows(spec))
+            st.table(
+                output_padding_rows(
+                    spec.size, spec.kernel_size, spec.stride, spec.padding, spec.dilation
+                )
+            )
     if checkerboard.open:
         with checkerboard:
             st.markdown(

@@ -19,7 +19,7 @@ from conv_engine.presets import input_preset, kernel_1d_preset, kernel_preset, s
 from ui.causal import CausalSpec
 from ui.dilated import SCHEDULES, gridding_sentences
 from ui.formulas import article, output_size_latex, same_padding_latex
-from ui.frameworks import keras_transposed, transposed_size_latex
+from ui.frameworks import keras_transposed, output_padding_rows, transposed_size_latex
 from ui.layers import PRESETS, decode, rows_to_layers
 from ui.transposed import (
     TransposedSpec,
@@ -439,3 +439,30 @@ def test_leak_verdict_counts_outputs_that_read_their_future(spec):
     assert leaks.tolist() == naive
     if not spec.leak:
         assert not any(naive), "causal padding never leaks"
+
+
+@pytest.mark.parametrize("n, k, s, d, p", sorted({setting[:5] for setting in TRANSPOSED}))
+def test_output_padding_table_is_what_the_operators_do(n, k, s, d, p):
+    """Each row of the output_padding tab: the size the scatter definition produces, the
+    length a conv with the same k, s, p, d really gives back (✓ exactly when it is n), and
+    Keras' answer from its documented rule."""
+    rows = output_padding_rows(n, k, s, p, d)
+    sizes, backs, keras = (list(column) for column in list(rows.values())[1:])
+    assert rows["output_padding"] == list(range(max(s, d)))
+    for extra, size, back, keras_text in zip(
+        rows["output_padding"], sizes, backs, keras, strict=True
+    ):
+        x, w = np.ones((1, 1, n)), np.ones((1, 1, k))
+        assert size == naive_conv_transpose(x, w, None, (s,), (p,), (extra,), (d,), 1).shape[-1]
+        length = naive_conv(np.ones((1, 1, size)), w, None, (s,), [(p, p)], (d,), 1).shape[-1]
+        assert back == (f"{length} ✓" if length == n else f"{length} (not {n})")
+        keeping = [
+            mode
+            for mode in ("valid", "same")
+            if keras_transpose_length(n, k, s, mode, extra, d) == size
+        ]
+        if keras_text.startswith("✗"):
+            assert not keeping, f"Keras padding={keeping[0]!r} gives {size}"
+        else:
+            assert re.search(r"padding='(\w+)'", keras_text).group(1) in keeping
+            assert int(keras_text.split()[0]) == size
