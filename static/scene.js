@@ -326,19 +326,37 @@ class Scene {
     if (!data.static) this.toolbar();
     this.equation = el("div", { class: "equation", "aria-live": "polite" }, this.root);
     const panels = el("div", { class: "panels" }, this.root);
-    const cell = this.cellSize();
-    this.panels = data.panels.map((spec, index) => new GridPanel(spec, index, cell, colours, panels));
-    this.panels.forEach((panel) => {
-      if (!["kinds", "taps"].includes(panel.spec.fill)) panel.colourBar(panel.spec.low, panel.spec.high);
-    });
+    let cell = this.cellSize();
+    this.drawPanels(panels, cell, colours);
+    // panels meant to share one line are wider than their cells (titles, colour bars, the
+    // 96 px a narrow panel keeps for its title): if they wrapped, shrink the cells to fit
+    for (let tries = 0; tries < 4 && this.oneLine && cell > 8 && this.wrapped(); tries++) {
+      const needed = this.panels.reduce((sum, p) => sum + p.box.offsetWidth, 0) + 28 * (this.panels.length - 1);
+      cell = Math.max(8, Math.min(cell - 1, Math.floor((cell * (this.width - 8)) / needed)));
+      this.drawPanels(panels, cell, colours);
+    }
     this.legend(colours);
     this.kind = { sliding: Sliding, scatter: Scatter, boxes: Boxes }[data.kind];
     this.view = new this.kind(this, colours);
     this.go(Math.min(this.step, data.steps - 1));
   }
 
+  drawPanels(parent, cell, colours) {
+    parent.replaceChildren();
+    this.panels = this.data.panels.map((spec, index) => new GridPanel(spec, index, cell, colours, parent));
+    this.panels.forEach((panel) => {
+      if (!["kinds", "taps"].includes(panel.spec.fill)) panel.colourBar(panel.spec.low, panel.spec.high);
+    });
+  }
+
+  wrapped() {
+    const tops = this.panels.map((panel) => panel.box.offsetTop);
+    return tops.some((top) => top !== tops[0]);
+  }
+
   cellSize() {
     const data = this.data;
+    this.oneLine = false;
     const panels = data.panels;
     const presenter = Boolean(data.presenter);
     const maxCell = presenter ? 72 : 46;
@@ -358,8 +376,12 @@ class Scene {
     }
     const gaps = 28 * (panels.length - 1) + 8;
     const totalCols = panels.reduce((sum, p) => sum + p.cols, 0);
-    const side = Math.min(maxCell, (this.width - gaps) / totalCols, maxHeight / rows);
-    if (side >= 24) return Math.floor(side);
+    const byWidth = (this.width - gaps) / totalCols;
+    const byHeight = maxHeight / rows;
+    // one line when its width leaves cells of 24 px, or when wrapping would not make them
+    // much larger (the height limits them too) and would only push panels off the screen
+    this.oneLine = byWidth >= 24 || byHeight <= 1.5 * byWidth;
+    if (this.oneLine) return Math.floor(Math.min(maxCell, byWidth, byHeight));
     // too narrow for one line (a phone): panels wrap, each as large as fits alone
     return Math.max(8, Math.floor(Math.min(maxCell, (this.width - 8) / widest, maxHeight / rows)));
   }

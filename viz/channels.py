@@ -1,9 +1,11 @@
 """Channels made visible: stacks of feature maps, depthwise then pointwise.
 
-A stack of C maps is drawn as one tall grid with a blank row between maps.
+The C maps of a stack are drawn as one near-square grid, a blank line between maps.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -13,16 +15,24 @@ from . import theme
 from .scenes import Box, Panel, boxes_scene
 
 
-def stack(maps: np.ndarray) -> tuple[np.ndarray, list[int]]:
-    """Maps ``(C, H, W)`` → one ``(C·(H+1) − 1, W)`` array with NaN gaps; block top rows."""
+def stack(maps: np.ndarray) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Maps ``(C, H, W)`` → one array holding them in a near-square grid (⌈√C⌉ maps a row,
+    a blank row and column between neighbours), and each map's top-left cell.
+
+    Square rather than one tall column: on a projector the scene's height is what limits
+    its cells, and four 5 × 5 maps in a column would leave each cell a few pixels.
+    """
     channels, height, width = maps.shape
-    out = np.full((channels * (height + 1) - 1, width), np.nan)
-    tops = []
-    for c in range(channels):
-        top = c * (height + 1)
-        out[top : top + height] = maps[c]
-        tops.append(top)
-    return out, tops
+    across = math.ceil(math.sqrt(channels))
+    down = math.ceil(channels / across)
+    out = np.full((down * (height + 1) - 1, across * (width + 1) - 1), np.nan)
+    corners = []
+    for channel in range(channels):
+        row, column = divmod(channel, across)
+        top, left = row * (height + 1), column * (width + 1)
+        out[top : top + height, left : left + width] = maps[channel]
+        corners.append((top, left))
+    return out, corners
 
 
 def separable_scene(
@@ -44,7 +54,7 @@ def separable_scene(
     """
     multiplier = depthwise.shape[0] // x.shape[0]
     stacks = [stack(x), stack(depthwise), stack(middle), None, stack(output)]
-    heights = [x.shape[1], depthwise.shape[1], middle.shape[1], 1, output.shape[1]]
+    shapes = [x.shape[1:], depthwise.shape[1:], middle.shape[1:], (1, 1), output.shape[1:]]
     titles = (
         t("Input channels"),
         t("Depthwise kernels"),
@@ -60,10 +70,10 @@ def separable_scene(
         )
     ]
 
-    def block(column: int, channel: int) -> Box:
-        values, tops = stacks[column]
-        top = tops[channel]
-        return Box(column, top, 0, top + heights[column] - 1, values.shape[1] - 1)
+    def block(panel: int, channel: int) -> Box:
+        top, left = stacks[panel][1][channel]
+        height, width = shapes[panel]
+        return Box(panel, top, left, top + height - 1, left + width - 1)
 
     mid_channels, out_channels = middle.shape[0], output.shape[0]
     boxes, captions = [], []

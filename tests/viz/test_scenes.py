@@ -162,10 +162,16 @@ def test_features_scene_draws_at_most_32_output_channels():
     assert len(json.dumps(scene)) < 30_000, "a slider move stays a few kilobytes"
 
 
-def test_channel_stacks_leave_a_blank_row_between_maps():
-    values, tops = stack(np.ones((3, 2, 2)))
-    assert values.shape == (8, 2) and tops == [0, 3, 6]
-    assert np.isnan(values[2]).all() and np.isnan(values[5]).all()
+def test_channel_stacks_are_near_square_with_a_blank_line_between_maps():
+    maps = np.arange(12.0).reshape(3, 2, 2)
+    values, corners = stack(maps)
+    assert values.shape == (5, 5) and corners == [(0, 0), (0, 3), (3, 0)]
+    for channel, (top, left) in enumerate(corners):
+        np.testing.assert_array_equal(values[top : top + 2, left : left + 2], maps[channel])
+    assert np.isnan(values[2]).all() and np.isnan(values[:, 2]).all()
+    assert np.isnan(values[3:, 3:]).all(), "the empty fourth place stays blank"
+    assert stack(np.ones((1, 4, 4)))[0].shape == (4, 4)
+    assert stack(np.ones((5, 1, 1)))[1][-1] == (2, 2), "⌈√5⌉ = 3 maps a row"
 
 
 def test_engine_and_viz_do_not_import_streamlit():
