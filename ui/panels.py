@@ -67,7 +67,8 @@ def code_panel(params: PageParams, functions: Iterable[Callable], title: str | N
     """The real source of the engine functions that computed what is on screen.
 
     Built only when open: a collapsed expander still renders its content, and highlighting
-    the source costs the browser ~150 ms on every visit to the page.
+    the source would cost the browser time on every visit to the page (``benchmarks/app.py``
+    measures the navigation).
     """
     panel = st.expander(
         title or t("🔎 Show the code"), key=params.key("engine_code"), on_change="rerun"
