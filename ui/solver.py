@@ -109,57 +109,74 @@ def transposed_link(n: int, row: ce.TransposedSolution) -> str | None:
 
 
 def conv_row(n: int, o: int, row: ce.ConvSolution) -> dict:
+    """One answer: its numbers, Keras' way in a word and short notes (the table), and the
+    layer in full in both frameworks with the notes as sentences (for the chosen row)."""
     k, s, p, d = row.kernel_size, row.stride, row.padding, row.dilation
     if row.keras_refusal:
-        keras = f"— {t(row.keras_refusal)}"
+        keras, keras_short = t(row.keras_refusal), "✗"
     else:
         padding = "valid" if row.keras == "ZeroPadding + valid" else row.keras
         layer = f"Conv2D(C, {_arguments(k, strides=s, dilation_rate=d)}, padding='{padding}')"
-        keras = f"ZeroPadding2D({p}) → {layer}" if row.keras == "ZeroPadding + valid" else layer
-    notes = []
+        padded = row.keras == "ZeroPadding + valid"
+        keras = f"ZeroPadding2D({p})\n{layer}" if padded else layer
+        keras_short = f"ZeroPadding2D({p}) + 'valid'" if padded else f"'{padding}'"
+    notes, flags = [], []
     if row.keras_same_fits and row.keras != "same":
-        notes.append(t("Keras padding='same' also gives {o}", o=o))
+        notes.append(t("Keras padding='same' also gives {o}.", o=o))
+        flags.append(t("'same' too"))
     if row.skips_inputs:
-        notes.append(t("stride > reach: some inputs are never read"))
+        notes.append(t("The stride is longer than the kernel's reach: some inputs are never read."))
+        flags.append(t("skips inputs"))
     return {
         "k": k,
         "s": s,
         "p": p,
         "d": d,
-        "PyTorch": f"nn.Conv2d(C_in, C_out, {_arguments(k, stride=s, padding=p, dilation=d)})",
-        "Keras": keras,
-        "notes": "; ".join(notes),
+        "Keras": keras_short,
+        "notes": ", ".join(flags),
         "open": conv_link(n, row) or "",
+        "pytorch_code": f"nn.Conv2d(C_in, C_out, {_arguments(k, stride=s, padding=p, dilation=d)})",
+        "keras_code": keras,
+        "keras_writes_it": row.keras_refusal is None,
+        "notes_text": " ".join(notes),
     }
 
 
 def transposed_row(n: int, o: int, row: ce.TransposedSolution) -> dict:
+    """As :func:`conv_row`, for a transposed conv."""
     k, s, p, op, d = (row.kernel_size, row.stride, row.padding, row.output_padding, row.dilation)
     torch = _arguments(k, stride=s, padding=p, output_padding=op, dilation=d)
     if row.keras is None:
-        keras = f"— {t(row.keras_refusal)}"
+        keras, keras_short = t(row.keras_refusal), "✗"
     else:
         padding = row.keras.removesuffix(" + Cropping")
         layer = (
             f"Conv2DTranspose(C, {_arguments(k, strides=s, dilation_rate=d)}, "
             f"padding='{padding}', output_padding={op})"
         )
-        keras = f"{layer} → Cropping2D({p})" if row.keras.endswith("Cropping") else layer
-    notes = []
+        cropped = row.keras.endswith("Cropping")
+        keras = f"{layer}\nCropping2D({p})" if cropped else layer
+        keras_short = f"'{padding}' + Cropping2D({p})" if cropped else f"'{padding}'"
+    notes, flags = [], []
     if row.keras_default_fits:
-        notes.append(t("Keras padding='same' with output_padding=None also gives {o}", o=o))
+        notes.append(t("Keras padding='same' with output_padding=None also gives {o}.", o=o))
+        flags.append(t("'same', None too"))
     if row.skips_inputs:
-        notes.append(t("stride > reach: stamps leave gaps of zeros"))
+        notes.append(t("The stride is longer than the kernel's reach: stamps leave gaps of zeros."))
+        flags.append(t("gaps of zeros"))
     return {
         "k": k,
         "s": s,
         "p": p,
         "op": op,
         "d": d,
-        "PyTorch": f"nn.ConvTranspose2d(C_in, C_out, {torch})",
-        "Keras": keras,
-        "notes": "; ".join(notes),
+        "Keras": keras_short,
+        "notes": ", ".join(flags),
         "open": transposed_link(n, row) or "",
+        "pytorch_code": f"nn.ConvTranspose2d(C_in, C_out, {torch})",
+        "keras_code": keras,
+        "keras_writes_it": row.keras is not None,
+        "notes_text": " ".join(notes),
     }
 
 
@@ -181,8 +198,29 @@ def bounds_text(bounds: ce.SolverBounds) -> str:
     )
 
 
+def layer_code(row: dict) -> None:
+    """The chosen answer in full: PyTorch's layer, Keras' (or why Keras cannot), its notes."""
+    settings = ", ".join(
+        f"{name} = {row[name]}" for name in ("k", "s", "p", "op", "d") if name in row
+    )
+    st.markdown(
+        t(
+            "**The chosen row ({settings}) as layers** (tick another row to choose it):",
+            settings=settings,
+        )
+    )
+    st.code(row["pytorch_code"], language="python", wrap_lines=True)
+    if row["keras_writes_it"]:
+        st.code(row["keras_code"], language="python", wrap_lines=True)
+    else:
+        st.caption(t("Keras: {reason}", reason=row["keras_code"]))
+    if row["notes_text"]:
+        st.caption(row["notes_text"])
+
+
 def solver_section(params: PageParams) -> None:
-    """Lengths and bounds in one row, the formula they solve, the table of every answer."""
+    """Lengths and bounds in one row, the formula they solve, the table of every answer, and
+    the chosen answer's layers."""
     spec = solver_controls(params)
     n, o = spec.input_size, spec.output_size
     if spec.kind == "conv":
@@ -229,20 +267,30 @@ def solver_section(params: PageParams) -> None:
             more=more,
         )
     )
-    st.dataframe(
-        rows[:SHOWN_ROWS],
+    shown = rows[:SHOWN_ROWS]
+    numbers = [name for name in ("k", "s", "p", "op", "d") if name in shown[0]]
+    listing, chosen_layer = st.columns([3, 2], gap="medium")
+    table = listing.dataframe(
+        shown,
         hide_index=True,
         width="stretch",
-        column_order=["open", *[name for name in rows[0] if name != "open"]],
+        key=params.key(f"rows_{spec.kind}_{n}_{o}"),  # a new setting, no row chosen
+        on_select="rerun",
+        selection_mode="single-row",
+        column_order=["open", *numbers, "Keras", "notes"],
         column_config={
             **{name: st.column_config.NumberColumn(name, width=36) for name in "kspd"},
             "op": st.column_config.NumberColumn("op", width=36, help=t("output_padding")),
             "open": st.column_config.LinkColumn(t("open"), display_text="▶ " + t("open"), width=70),
-            "PyTorch": st.column_config.TextColumn(t("PyTorch"), width=330),
-            "Keras": st.column_config.TextColumn(t("Keras"), width=470),
-            "notes": st.column_config.TextColumn(t("notes"), width=300),
+            "Keras": st.column_config.TextColumn(
+                t("Keras"), help=t("How Keras writes it; ✗: Keras cannot.")
+            ),
+            "notes": st.column_config.TextColumn(t("notes")),
         },
     )
+    chosen = (table.selection.rows or [0])[0]
+    with chosen_layer:
+        layer_code(shown[min(chosen, len(shown) - 1)])
     st.caption(
         t(
             "C_in, C_out: your channels. Keras cannot take strides > 1 together with "

@@ -32,7 +32,33 @@ def test_defaults_list_every_engine_answer_for_224_to_112():
     expected = ce.solve_conv(224, 112)
     assert len(frame) == len(expected)
     assert list(frame["k"]) == [row.kernel_size for row in expected]
-    assert frame["PyTorch"][0] == "nn.Conv2d(C_in, C_out, 2, stride=2)"
+    assert list(frame["pytorch_code"]) == [
+        f"nn.Conv2d(C_in, C_out, {row.kernel_size}"
+        + (f", stride={row.stride}" if row.stride != 1 else "")
+        + (f", padding={row.padding}" if row.padding else "")
+        + (f", dilation={row.dilation}" if row.dilation != 1 else "")
+        + ")"
+        for row in expected[: len(frame)]
+    ]
+
+
+def test_the_first_row_is_written_out_as_layers_until_another_is_chosen():
+    at = solver({})
+    first = ce.solve_conv(224, 112)[0]
+    assert first.kernel_size == 2 and first.stride == 2
+    codes = [block.value for block in at.code]
+    assert codes[:2] == [
+        "nn.Conv2d(C_in, C_out, 2, stride=2)",
+        "Conv2D(C, 2, strides=2, padding='valid')",
+    ]
+
+
+def test_a_layer_keras_cannot_write_says_why_instead_of_code():
+    at = solver({"kind": "transposed", "n": "7", "o": "15"})
+    frame = table(at)
+    refused = [i for i, writes in enumerate(frame["keras_writes_it"]) if not writes]
+    assert refused, "7 → 15 has answers with strides > 1 and dilation > 1"
+    assert frame["Keras"][refused[0]] == "✗"
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from i18n.extract import ROOT, scan, texts
 CATALOGUE = json.loads((ROOT / "assets/i18n/zh.json").read_text(encoding="utf-8"))
 GLOSSARY = tomllib.loads((ROOT / "assets/i18n/glossary.toml").read_text(encoding="utf-8"))
 # texts that read the same in both languages (numbers, arrows, names)
-SAME_IN_BOTH = {"224 → 112", "PyTorch", "Keras", "C_out", "output_padding", "🔢 0, 1, 2, …"}
+SAME_IN_BOTH = {"224 → 112", "Keras", "C_out", "output_padding", "🔢 0, 1, 2, …"}
 # values a translation may leave out: English grammar ("a" or "an")
 GRAMMAR_ONLY = {"article"}
 SHOWN = texts()
