@@ -283,9 +283,9 @@ def solver_section(params: PageParams) -> None:
             "op": st.column_config.NumberColumn("op", width=36, help=t("output_padding")),
             "open": st.column_config.LinkColumn(t("open"), display_text="▶ " + t("open"), width=70),
             "Keras": st.column_config.TextColumn(
-                t("Keras"), help=t("How Keras writes it; ✗: Keras cannot.")
+                t("Keras"), help=t("How Keras writes it; ✗: Keras cannot."), width=210
             ),
-            "notes": st.column_config.TextColumn(t("notes")),
+            "notes": st.column_config.TextColumn(t("notes"), width=130),
         },
     )
     chosen = (table.selection.rows or [0])[0]
