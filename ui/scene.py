@@ -1,10 +1,10 @@
 """The animated scenes (``viz.scenes``) on a page: one small component, played in the browser.
 
-The renderer, ``static/scene.js`` (with its ``scene.css`` and ``scene_words.json``), is
-served once by Streamlit's static file serving (``server.enableStaticServing``) and cached
-by the browser; the
-component itself carries only a one-line loader and the scene's data, so a new setting
-costs the scene's few kilobytes, not the renderer's code again.
+The renderer, ``static/scene.js`` (with its parts ``scene_panel.js`` and
+``scene_kinds.js``, its ``scene.css`` and its words ``scene_words.json``), is served once
+by Streamlit's static file serving (``server.enableStaticServing``) and cached by the
+browser; the component itself carries only a one-line loader and the scene's data, so a
+new setting costs the scene's few kilobytes, not the renderer's code again.
 """
 
 from __future__ import annotations
@@ -20,11 +20,9 @@ from .params import PageParams
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 # a new renderer gets a new URL, so browsers never keep an old one
+RENDERER = sorted(STATIC.glob("scene*.*"))  # scene.js, its parts, its styles and words
 VERSION = hashlib.blake2b(
-    b"".join(
-        (STATIC / name).read_bytes() for name in ("scene.js", "scene.css", "scene_words.json")
-    ),
-    digest_size=6,
+    b"".join(path.read_bytes() for path in RENDERER), digest_size=6
 ).hexdigest()
 
 LOADER = """

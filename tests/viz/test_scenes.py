@@ -208,10 +208,12 @@ def test_matrix_figure_shows_c_and_the_pinned_row_of_its_transpose():
 
 
 def test_every_word_the_renderer_says_is_in_the_one_words_file():
-    """static/scene.js says its words through ``say(data, key)``; each key is in
+    """The renderer (static/scene*.js) says its words through ``say(data, key)``; each key is in
     static/scene_words.json (which viz.scenes reads and the catalogues translate), and the
     file holds no word the renderer never says."""
-    renderer = (WORDS_FILE.parent / "scene.js").read_text(encoding="utf-8")
+    renderer = "".join(
+        path.read_text(encoding="utf-8") for path in WORDS_FILE.parent.glob("scene*.js")
+    )
     said = set(re.findall(r"""say\([\w.]+, "(\w+)\"""", renderer))
     assert said == set(WORDS), (said - set(WORDS), set(WORDS) - said)
     assert "const WORDS = {" not in renderer, "the renderer keeps a copy of its words"

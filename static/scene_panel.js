@@ -1,0 +1,248 @@
+// The parts of a scene every other part uses: small helpers, the renderer's words, and a
+// drawn grid panel (static/scene.js plays a scene; static/scene_kinds.js says what each
+// kind of scene shows at a step).
+
+export const SVG = "http://www.w3.org/2000/svg";
+export const MINUS = "\u2212";
+
+// ---------------------------------------------------------------- small helpers
+export function el(tag, attrs = {}, parent = null, text = null) {
+  const node = tag.startsWith("svg:")
+    ? document.createElementNS(SVG, tag.slice(4))
+    : document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined) node.setAttribute(name, value);
+  }
+  if (text !== null) node.textContent = text;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+export function shown(text) {
+  return text.startsWith("-") ? MINUS + text.slice(1) : text;
+}
+
+export function factor(text) {
+  return text.startsWith("-") ? `(${shown(text)})` : text;
+}
+
+export function formatNumber(value) {
+  // the same short numbers as viz.theme.format_number
+  const rounded = Math.round(value);
+  if (Math.abs(value - rounded) < 1e-9) return String(rounded === 0 ? 0 : rounded);
+  return value.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
+}
+
+export function hexToRgb(hex) {
+  const value = parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+export function withAlpha(hex, alpha) {
+  const [r, g, b] = hexToRgb(hex);
+  return `rgba(${r},${g},${b},${alpha})`;
+}
+
+export function scaleColour(stops, t) {
+  // piecewise-linear colour scale over [[position, "#rrggbb"], ...]
+  const x = Math.min(1, Math.max(0, t));
+  for (let i = 1; i < stops.length; i++) {
+    const [p1, c1] = stops[i];
+    const [p0, c0] = stops[i - 1];
+    if (x <= p1) {
+      const f = p1 > p0 ? (x - p0) / (p1 - p0) : 0;
+      const a = hexToRgb(c0);
+      const b = hexToRgb(c1);
+      const mix = a.map((v, k) => Math.round(v + (b[k] - v) * f));
+      return `rgb(${mix.join(",")})`;
+    }
+  }
+  return stops[stops.length - 1][1];
+}
+
+export function luminance(colour) {
+  const match = colour.match(/\d+(\.\d+)?/g);
+  if (!match || colour.startsWith("#")) {
+    if (colour.startsWith("#") && colour.length >= 7) {
+      const [r, g, b] = hexToRgb(colour);
+      return (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+    }
+    return 1;
+  }
+  const [r, g, b] = match.map(Number);
+  return (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+}
+
+// the renderer's words in English, from the one file Python reads too (viz.scenes.WORDS);
+// a page in another language sends them translated with each scene. The query string is
+// this module's own (its version), so a new renderer never meets old words.
+export const WORDS = (
+  await import(new URL(`scene_words.json${new URL(import.meta.url).search}`, import.meta.url), {
+    with: { type: "json" },
+  })
+).default;
+
+export function say(data, key, values = {}) {
+  const text = (data.words && data.words[key]) || WORDS[key];
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+}
+
+export function cellName(panel, row, col) {
+  const rows = panel.rowLabels;
+  const cols = panel.colLabels;
+  const r = rows ? rows[row] : String(row);
+  const c = cols ? cols[col] : String(col);
+  return panel.rows === 1 && !rows ? `${panel.name}[${c}]` : `${panel.name}[${r}, ${c}]`;
+}
+
+// ---------------------------------------------------------------- a drawn grid panel
+export class GridPanel {
+  constructor(spec, index, cell, colours, parent) {
+    this.spec = spec;
+    this.index = index;
+    this.cell = cell;
+    this.colours = colours;
+    const width = spec.cols * cell;
+    const height = spec.rows * cell;
+    // a title wraps rather than widen a narrow panel (panels must share one line)
+    this.box = el("div", { class: "panel", style: `max-width:${Math.max(width + 2, 96)}px` }, parent);
+    el("div", { class: "title" }, this.box, spec.title);
+    this.svg = el("svg:svg", {
+      width: width + 2,
+      height: height + 2,
+      viewBox: `-1 -1 ${width + 2} ${height + 2}`,
+      role: "img",
+      "aria-label": spec.title,
+    }, this.box);
+    this.cells = el("svg:g", {}, this.svg);
+    this.hatch = el("svg:g", { class: "hatch" }, this.svg);
+    this.overlay = el("svg:g", {}, this.svg);
+    this.labels = el("svg:g", { class: "labels" }, this.svg);
+    this.marks = el("svg:g", {}, this.svg);
+    this.rects = [];
+    this.texts = [];
+    this.fills = [];
+    this.draw();
+  }
+
+  fillOf(i) {
+    const spec = this.spec;
+    const palette = this.colours;
+    if (spec.fill === "kinds") {
+      const kind = spec.kinds ? spec.kinds[i] : 0;
+      return [palette.input, palette.padding, palette.inserted][kind];
+    }
+    if (spec.fill === "taps") {
+      return withAlpha(palette.taps[i % palette.taps.length], palette.tapAlpha);
+    }
+    const kind = spec.kinds ? spec.kinds[i] : 0;
+    if (kind) return [palette.input, palette.padding, palette.inserted][kind];
+    const value = spec.values[i];
+    if (value === null) return null;
+    const t = (value - spec.low) / (spec.high - spec.low || 1);
+    return scaleColour(palette.scales[spec.fill], t);
+  }
+
+  draw() {
+    const { spec, cell } = this;
+    const fontSize = Math.max(10, Math.min(24, Math.round(cell * 0.42)));
+    const printNumbers = spec.numbers && cell >= 20;
+    const hatch = [];
+    const dotted = [];
+    for (let i = 0; i < spec.rows * spec.cols; i++) {
+      const row = Math.floor(i / spec.cols);
+      const col = i % spec.cols;
+      const fill = this.fillOf(i);
+      this.fills.push(fill);
+      if (fill === null) {
+        this.rects.push(null);
+        this.texts.push(null);
+        continue;
+      }
+      const rect = el("svg:rect", {
+        x: col * cell + 1,
+        y: row * cell + 1,
+        width: cell - 2,
+        height: cell - 2,
+        rx: 2,
+        fill,
+        "data-index": i,
+      }, this.cells);
+      el("svg:title", {}, rect, `${cellName(spec, row, col)} = ${shown(spec.text[i])}`);
+      this.rects.push(rect);
+      const kind = spec.kinds ? spec.kinds[i] : 0;
+      if (kind === 1) hatch.push([row, col]);
+      if (kind === 2) dotted.push([row, col]);
+      if (printNumbers && !(kind === 1 && spec.rows * spec.cols > 300)) {
+        const text = el("svg:text", {
+          x: col * cell + cell / 2,
+          y: row * cell + cell / 2,
+          "font-size": fontSize,
+        }, this.labels, shown(spec.text[i]));
+        this.texts.push(text);
+      } else {
+        this.texts.push(null);
+      }
+    }
+    const stroke = (cells) =>
+      cells.map(([r, c]) => `M${c * cell + 3},${(r + 1) * cell - 3}L${(c + 1) * cell - 3},${r * cell + 3}`).join("");
+    if (hatch.length) el("svg:path", { d: stroke(hatch), class: "stroke" }, this.hatch);
+    if (dotted.length) el("svg:path", { d: stroke(dotted), class: "stroke dotted" }, this.hatch);
+  }
+
+  rect(row0, col0, row1, col1, attrs, layer) {
+    const { cell } = this;
+    return el("svg:rect", {
+      x: col0 * cell,
+      y: row0 * cell,
+      width: (col1 - col0 + 1) * cell,
+      height: (row1 - row0 + 1) * cell,
+      ...attrs,
+    }, layer || this.marks);
+  }
+
+  place(node, row0, col0, row1, col1) {
+    const { cell } = this;
+    node.setAttribute("x", col0 * cell);
+    node.setAttribute("y", row0 * cell);
+    node.setAttribute("width", (col1 - col0 + 1) * cell);
+    node.setAttribute("height", (row1 - row0 + 1) * cell);
+  }
+
+  setText(i, text) {
+    const node = this.texts[i];
+    if (node) node.textContent = shown(text);
+    const rect = this.rects[i];
+    if (rect && rect.firstChild) {
+      const row = Math.floor(i / this.spec.cols);
+      rect.firstChild.textContent = `${cellName(this.spec, row, i % this.spec.cols)} = ${shown(text)}`;
+    }
+  }
+
+  setValue(i, value) {
+    // recolour a scale-filled cell for a value that changes with the step
+    const spec = this.spec;
+    const t = (value - spec.low) / (spec.high - spec.low || 1);
+    this.fills[i] = scaleColour(this.colours.scales[spec.fill], t);
+    if (this.rects[i]) this.rects[i].setAttribute("fill", this.fills[i]);
+  }
+
+  setPending(i, pending) {
+    const rect = this.rects[i];
+    if (!rect) return;
+    rect.setAttribute("fill", pending ? this.colours.pending : this.fills[i]);
+    rect.classList.toggle("pending", pending);
+    const text = this.texts[i];
+    if (text) text.style.visibility = pending ? "hidden" : "visible";
+  }
+
+  colourBar(low, high) {
+    const bar = el("div", { class: "colourbar" }, this.box);
+    const stops = this.colours.scales[this.spec.fill]
+      .map(([p, c]) => `${c} ${(p * 100).toFixed(1)}%`)
+      .join(", ");
+    el("span", {}, bar, shown(formatNumber(low)));
+    el("span", { class: "gradient", style: `background: linear-gradient(90deg, ${stops})` }, bar);
+    el("span", {}, bar, shown(formatNumber(high)));
+  }
+}
