@@ -11,7 +11,7 @@ from ui.page import ensure_navigation
 ensure_navigation()
 
 heading, switch = st.columns([4, 1], vertical_alignment="center")
-heading.title(t("🔲 Convolution Playground"))
+heading.title(t("🔲 Convolution Playground"), anchor=False)
 language_switch(switch)
 intro, demo = st.columns([2, 3], gap="large")
 intro.markdown(

@@ -143,9 +143,10 @@ class Scene {
     const totalCols = panels.reduce((sum, p) => sum + p.cols, 0);
     const byWidth = (this.width - gaps) / totalCols;
     const byHeight = maxHeight / rows;
-    // one line when its width leaves cells of 24 px, or when wrapping would not make them
-    // much larger (the height limits them too) and would only push panels off the screen
-    this.oneLine = byWidth >= 24 || byHeight <= 1.5 * byWidth;
+    // one line when its width leaves cells of 24 px; on a wide screen (a projector, a
+    // laptop) also with smaller cells, as long as they stay readable: wrapping would push
+    // panels below the first screen. A phone scrolls: there panels wrap and grow.
+    this.oneLine = byWidth >= 24 || (window.innerWidth >= 640 && byWidth >= 10);
     if (this.oneLine) return Math.floor(Math.min(maxCell, byWidth, byHeight));
     // too narrow for one line (a phone): panels wrap, each as large as fits alone
     return Math.max(8, Math.floor(Math.min(maxCell, (this.width - 8) / widest, maxHeight / rows)));

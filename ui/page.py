@@ -41,21 +41,23 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
     ensure_navigation()
     params = PageParams(page)
     params.values[QUERY] = current()
-    heading, switches = st.columns([3, 2], vertical_alignment="center")
-    with switches:
-        present, language = st.columns([1, 1], vertical_alignment="center")
-        with present:
-            params.present = params.toggle(
-                "present",
-                t("🎦 Present"),
-                False,
-                help=t(
-                    "Presenter mode: prose hidden, large cells and numbers; Space plays or "
-                    "pauses, ← and → step, and the main controls have keys."
-                ),
-            )
-        language_switch(language)
-    heading.title(title)
+    heading, switches = st.columns([5, 2], vertical_alignment="center")
+    # the two switches side by side at their own widths, one above the other when the
+    # column is narrow (the sidebar open, a zoomed page)
+    with switches.container(
+        horizontal=True, horizontal_alignment="right", vertical_alignment="center"
+    ):
+        params.present = params.toggle(
+            "present",
+            t("🎦 Present"),
+            False,
+            help=t(
+                "Presenter mode: prose hidden, large cells and numbers; Space plays or "
+                "pauses, ← and → step, and the main controls have keys."
+            ),
+        )
+        language_switch()
+    heading.title(title, anchor=False)  # no link icon: it would wrap under a long title
     if not params.present:
         st.markdown(intro)
     params.reserve_notice_area()
