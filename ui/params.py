@@ -145,24 +145,23 @@ class PageParams:
         def move(delta: int) -> None:
             st.session_state[key] = min(max(st.session_state[key] + delta, low), high)
 
-        minus, plus = container.columns(2)
-        minus.button(
+        # at their own widths ("− Shift + K" is the longer), wrapping rather than clipping
+        row = container.container(horizontal=True, gap="xxsmall")
+        row.button(
             "−",
             key=f"{key}_down",
             on_click=move,
             args=(-1,),
             shortcut=f"Shift+{shortcut}",
             help=f"{label} − 1",
-            width="stretch",
         )
-        plus.button(
+        row.button(
             "+",
             key=f"{key}_up",
             on_click=move,
             args=(1,),
             shortcut=shortcut,
             help=f"{label} + 1",
-            width="stretch",
         )
 
     def step(self) -> int | None:
