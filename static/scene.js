@@ -94,10 +94,13 @@ class Scene {
     let cell = this.cellSize();
     this.drawPanels(panels, cell, colours);
     // panels meant to share one line are wider than their cells (titles, colour bars, the
-    // 96 px a narrow panel keeps for its title): if they wrapped, shrink the cells to fit
-    for (let tries = 0; tries < 4 && this.oneLine && cell > 8 && this.wrapped(); tries++) {
-      const needed = this.panels.reduce((sum, p) => sum + p.box.offsetWidth, 0) + 28 * (this.panels.length - 1);
-      cell = Math.max(8, Math.min(cell - 1, Math.floor((cell * (this.width - 8)) / needed)));
+    // 96 px a narrow panel keeps for its title): if they wrapped, give the cells what the
+    // rest leaves (measured once), and draw again
+    for (let tries = 0; tries < 2 && this.oneLine && cell > 8 && this.wrapped(); tries++) {
+      const cols = this.panels.reduce((sum, p) => sum + p.spec.cols, 0);
+      const rest = this.panels.reduce((sum, p) => sum + p.box.offsetWidth - p.spec.cols * cell, 0);
+      const room = this.width - 8 - rest - 28 * (this.panels.length - 1);
+      cell = Math.max(8, Math.min(cell - 1, Math.floor(room / cols)));
       this.drawPanels(panels, cell, colours);
     }
     this.legend(colours);
