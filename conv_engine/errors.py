@@ -27,9 +27,16 @@ class ConvConfigError(ValueError):
         super().__init__(template.format(**values) if values else template)
 
 
-def check_int(name: str, value: object, minimum: int | None = None) -> int:
-    """Return ``value`` as a Python int, or raise if it is not a whole number >= ``minimum``."""
-    if type(value) is int and (minimum is None or value >= minimum):
+def check_int(
+    name: str, value: object, minimum: int | None = None, maximum: int | None = None
+) -> int:
+    """Return ``value`` as a Python int, or raise if it is not a whole number within
+    ``minimum`` … ``maximum`` (either may be None: no bound on that side)."""
+    if (
+        type(value) is int
+        and (minimum is None or value >= minimum)
+        and (maximum is None or value <= maximum)
+    ):
         return value  # the common case, kept cheap: geometry checks run on every call
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         if isinstance(value, numbers.Real) and float(value).is_integer():
@@ -44,6 +51,13 @@ def check_int(name: str, value: object, minimum: int | None = None) -> int:
             "{name} must be at least {minimum}, got {value}",
             name=name,
             minimum=minimum,
+            value=value,
+        )
+    if maximum is not None and value > maximum:
+        raise ConvConfigError(
+            "{name} must be at most {maximum}, got {value}",
+            name=name,
+            maximum=maximum,
             value=value,
         )
     return value

@@ -24,15 +24,6 @@ from .sizes import (
 MAX_LENGTH = 4096
 
 
-def _bounded(name: str, value: object, low: int, high: int) -> int:
-    value = check_int(name, value, low)
-    if value > high:
-        raise ConvConfigError(
-            "{name} must be at most {high}, got {value}", name=name, high=high, value=value
-        )
-    return value
-
-
 @dataclass(frozen=True)
 class SolverBounds:
     """The search space: kernel sizes, strides and dilations from 1 up to these, and
@@ -45,10 +36,10 @@ class SolverBounds:
     max_padding: int = 6
 
     def __post_init__(self) -> None:
-        _bounded("max_kernel", self.max_kernel, 1, 64)
-        _bounded("max_stride", self.max_stride, 1, 64)
-        _bounded("max_dilation", self.max_dilation, 1, 64)
-        _bounded("max_padding", self.max_padding, 0, 256)
+        check_int("max_kernel", self.max_kernel, 1, 64)
+        check_int("max_stride", self.max_stride, 1, 64)
+        check_int("max_dilation", self.max_dilation, 1, 64)
+        check_int("max_padding", self.max_padding, 0, 256)
 
     def kernels(self) -> list[tuple[int, int]]:
         """(k, d) pairs; d > 1 only with k > 1 (a 1-tap kernel has no gaps to open)."""
@@ -126,8 +117,8 @@ class TransposedSolution:
 
 def _lengths(input_size: int, output_size: int) -> tuple[int, int]:
     return (
-        _bounded("input_size", input_size, 1, MAX_LENGTH),
-        _bounded("output_size", output_size, 1, MAX_LENGTH),
+        check_int("input_size", input_size, 1, MAX_LENGTH),
+        check_int("output_size", output_size, 1, MAX_LENGTH),
     )
 
 

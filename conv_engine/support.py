@@ -32,13 +32,7 @@ def _rows(layers: Sequence[Layer], input_size: int):
             MAX_LAYERS=MAX_LAYERS,
             v1=len(layers),
         )
-    input_size = check_int("input_size", input_size, 1)
-    if input_size > MAX_SUPPORT_INPUT:
-        raise ConvConfigError(
-            "input_size must be at most {MAX_SUPPORT_INPUT}, got {input_size}",
-            MAX_SUPPORT_INPUT=MAX_SUPPORT_INPUT,
-            input_size=input_size,
-        )
+    input_size = check_int("input_size", input_size, 1, MAX_SUPPORT_INPUT)
     return layers, receptive_field(layers, input_size)
 
 

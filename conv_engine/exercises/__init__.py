@@ -58,18 +58,8 @@ def question_set(topic: str, count: int, seed: int) -> list[Question]:
     The kinds of question take turns (in an order the seed shuffles), so a set of a few
     questions already covers its topic; each question has its own random stream.
     """
-    count = check_int("count", count, 1)
-    if count > MAX_QUESTIONS:
-        raise ConvConfigError(
-            "count must be at most {MAX_QUESTIONS}, got {count}",
-            MAX_QUESTIONS=MAX_QUESTIONS,
-            count=count,
-        )
-    seed = check_int("seed", seed, 0)
-    if seed > MAX_SEED:
-        raise ConvConfigError(
-            "seed must be at most {MAX_SEED}, got {seed}", MAX_SEED=MAX_SEED, seed=seed
-        )
+    count = check_int("count", count, 1, MAX_QUESTIONS)
+    seed = check_int("seed", seed, 0, MAX_SEED)
     if topic == "all":
         makers = [maker for topic_makers in MAKERS.values() for maker in topic_makers]
     elif topic in MAKERS:

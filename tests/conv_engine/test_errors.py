@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import conv_engine as ce
+from conv_engine.errors import check_int
 
 X1 = np.ones((1, 2, 6))
 W1 = np.ones((3, 2, 3))
@@ -104,3 +105,18 @@ def test_the_documented_example_sentence():
         "kernel extent 7 (k=3, d=3) exceeds the padded input length 6: "
         "increase padding or input size, or reduce k or d"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "sentence"),
+    [
+        (0, "count must be at least 1, got 0"),
+        (13, "count must be at most 12, got 13"),
+        (2.5, "count must be a whole number, got 2.5"),
+    ],
+)
+def test_check_int_names_the_bound_a_value_breaks(value, sentence):
+    with pytest.raises(ce.ConvConfigError, match=sentence):
+        check_int("count", value, 1, 12)
+    assert check_int("count", 12, 1, 12) == 12
+    assert check_int("count", 12.0, 1, 12) == 12
