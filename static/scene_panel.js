@@ -2,8 +2,8 @@
 // drawn grid panel (static/scene.js plays a scene; static/scene_kinds.js says what each
 // kind of scene shows at a step).
 
-export const SVG = "http://www.w3.org/2000/svg";
-export const MINUS = "\u2212";
+const SVG = "http://www.w3.org/2000/svg";
+const MINUS = "\u2212";
 
 // ---------------------------------------------------------------- small helpers
 export function el(tag, attrs = {}, parent = null, text = null) {
@@ -33,7 +33,7 @@ export function formatNumber(value) {
   return value.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
 }
 
-export function hexToRgb(hex) {
+function hexToRgb(hex) {
   const value = parseInt(hex.slice(1), 16);
   return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
 }
@@ -43,7 +43,7 @@ export function withAlpha(hex, alpha) {
   return `rgba(${r},${g},${b},${alpha})`;
 }
 
-export function scaleColour(stops, t) {
+function scaleColour(stops, t) {
   // piecewise-linear colour scale over [[position, "#rrggbb"], ...]
   const x = Math.min(1, Math.max(0, t));
   for (let i = 1; i < stops.length; i++) {
@@ -76,7 +76,7 @@ export function luminance(colour) {
 // the renderer's words in English, from the one file Python reads too (viz.scenes.WORDS);
 // a page in another language sends them translated with each scene. The query string is
 // this module's own (its version), so a new renderer never meets old words.
-export const WORDS = (
+const WORDS = (
   await import(new URL(`scene_words.json${new URL(import.meta.url).search}`, import.meta.url), {
     with: { type: "json" },
   })
@@ -87,7 +87,7 @@ export function say(data, key, values = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
 }
 
-export function cellName(panel, row, col) {
+function cellName(panel, row, col) {
   const rows = panel.rowLabels;
   const cols = panel.colLabels;
   const r = rows ? rows[row] : String(row);
