@@ -27,6 +27,13 @@ from .errors import ConvConfigError
 from .explain import checkerboard_explained, gridding_explained, output_padding_explained
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
 from .index_map import index_map
+from .keras_spelling import (
+    KerasTransposeSpelling,
+    keras_transpose_padding,
+    keras_transpose_spelling,
+    keras_transpose_window,
+    pytorch_transpose_window,
+)
 from .lightweight import (
     drop_connect,
     dynamic_conv1d,
@@ -59,7 +66,6 @@ from .sizes import (
     effective_kernel_size,
     input_sizes_for_output,
     keras_conv_transpose_output_size,
-    keras_transpose_padding,
     max_dilation,
     max_kernel_size,
     max_output_padding,
@@ -75,6 +81,7 @@ from .solver import (
 from .support import (
     HdcVerdict,
     effective_receptive_field,
+    field_hole_count,
     hdc_check,
     hole_count,
     layer_supports,
@@ -105,6 +112,7 @@ __all__ = [
     "ConvSolution",
     "ConvTrace",
     "HdcVerdict",
+    "KerasTransposeSpelling",
     "Layer",
     "ReceptiveFieldRow",
     "ScatterTrace",
@@ -139,6 +147,7 @@ __all__ = [
     "dynamic_parameters",
     "effective_kernel_size",
     "effective_receptive_field",
+    "field_hole_count",
     "future_leaks",
     "gridding_explained",
     "group_connectivity",
@@ -151,6 +160,8 @@ __all__ = [
     "is_causal",
     "keras_conv_transpose_output_size",
     "keras_transpose_padding",
+    "keras_transpose_spelling",
+    "keras_transpose_window",
     "layer_supports",
     "lightweight_conv1d",
     "lightweight_matrix",
@@ -164,6 +175,7 @@ __all__ = [
     "overlap_pattern",
     "pad_input",
     "padding_reach",
+    "pytorch_transpose_window",
     "receptive_field",
     "resolve_padding",
     "scatter_trace",

@@ -75,11 +75,16 @@ def separable_parameters(
     return depthwise + pointwise + extra[bias]
 
 
-def separable_ratio(out_channels: int, kernel_size: int) -> float:
-    """Separable / standard weights (m = 1, no bias): ``1/C_out + 1/k²``."""
+def separable_ratio(out_channels: int, kernel_size: int, multiplier: int = 1) -> float:
+    """Separable / standard weights (no bias): ``m/C_out + m/k²``.
+
+    The separable layer has ``C_in·m·k² + C_in·m·C_out`` weights, the standard one
+    ``C_in·C_out·k²``; with depth multiplier m = 1 this is the article's ``1/C_out + 1/k²``.
+    """
     out_channels = check_int("out_channels", out_channels, 1)
     kernel_size = check_int("kernel_size", kernel_size, 1)
-    return 1 / out_channels + 1 / kernel_size**2
+    multiplier = check_int("multiplier", multiplier, 1)
+    return multiplier / out_channels + multiplier / kernel_size**2
 
 
 def lightweight_parameters(channels: int, kernel_size: int, num_heads: int) -> int:

@@ -207,50 +207,6 @@ def keras_conv_transpose_output_size(
     return (input_size - 1) * stride + extent - 2 * crop + output_padding
 
 
-def keras_transpose_padding(
-    kernel_size: int,
-    stride: int = 1,
-    padding: int = 0,
-    output_padding: int = 0,
-    dilation: int = 1,
-) -> str:
-    """The Keras padding that gives PyTorch's transposed output size for these settings.
-
-    PyTorch crops an integer ``padding`` p from both ends; Keras offers ``"valid"`` (p = 0)
-    or ``"same"`` (crop ``⌊F/2⌋``, F the dilated extent), both with an explicit
-    ``output_padding``. Raises :class:`ConvConfigError`, naming the reason, where Keras
-    cannot express the setting (it refuses it, or has no such crop).
-    """
-    stride = check_int("stride", stride, 1)
-    dilation = check_int("dilation", dilation, 1)
-    padding = check_int("padding", padding, 0)
-    output_padding = check_int("output_padding", output_padding, 0)
-    extent = effective_kernel_size(kernel_size, dilation)
-    if stride > 1 and dilation > 1:
-        raise ConvConfigError(
-            "Keras refuses strides={stride} with dilation_rate={dilation}: a transposed "
-            "conv there takes strides > 1 or dilation_rate > 1, not both",
-            stride=stride,
-            dilation=dilation,
-        )
-    if output_padding >= stride:
-        raise ConvConfigError(
-            "Keras refuses output_padding={output_padding} with strides={stride}: "
-            "output_padding must be strictly less than strides",
-            output_padding=output_padding,
-            stride=stride,
-        )
-    if padding == 0:
-        return "valid"
-    if padding == extent // 2:
-        return "same"
-    raise ConvConfigError(
-        "Keras has no padding that crops {padding}: 'valid' crops 0 and 'same' crops ⌊F/2⌋ = {v1}",
-        padding=padding,
-        v1=extent // 2,
-    )
-
-
 def transpose_padding_amount(padding: object) -> int:
     """A transposed conv's padding: an int crop (``"valid"`` means 0); other modes refused."""
     mode = padding_mode(padding)

@@ -12,12 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import ConvConfigError, check_int
+from .keras_spelling import (
+    KerasTransposeSpelling,
+    keras_transpose_spelling,
+    keras_transpose_window,
+)
 from .sizes import (
     conv_output_size,
     conv_transpose_output_size,
     effective_kernel_size,
-    keras_conv_transpose_output_size,
-    keras_transpose_padding,
     resolve_padding,
 )
 
@@ -26,9 +29,11 @@ MAX_LENGTH = 4096
 
 @dataclass(frozen=True)
 class SolverBounds:
-    """The search space: kernel sizes, strides and dilations from 1 up to these, and
-    paddings from 0 up to ``max_padding`` (and never beyond the kernel's extent − 1: more
-    would only add outputs that see nothing but zeros, or crop away whole stamps)."""
+    """The search space: kernel sizes, strides and dilations from 1 up to these (dilation
+    only on kernels of two taps or more: one tap has no gaps to open), paddings from 0 up
+    to ``max_padding``, and (transposed) every ``output_padding < max(s, d)``, PyTorch's
+    own bound. Nothing else is cut: a padding as wide as the kernel's extent is searched
+    too, and flagged (:attr:`ConvSolution.pads_past_kernel`)."""
 
     max_kernel: int = 7
     max_stride: int = 4
@@ -50,9 +55,6 @@ class SolverBounds:
             if k > 1 or d == 1
         ]
 
-    def padding_limit(self, extent: int) -> int:
-        return min(self.max_padding, extent - 1)
-
 
 @dataclass(frozen=True)
 class ConvSolution:
@@ -64,18 +66,26 @@ class ConvSolution:
     dilation: int
     keras: str  # the Keras padding that writes it: "valid", "same" or "ZeroPadding + valid"
     keras_refusal: str | None  # why Keras cannot write it at all, or None
-    keras_same_fits: bool  # Keras padding='same' also gives this size (no explicit pads)
+    # the (before, after) zeros of Keras padding='same' when it gives this output size too
+    # (the same layer only when they are (p, p)), or None
+    keras_same_pads: tuple[int, int] | None
 
     @property
     def skips_inputs(self) -> bool:
         """The stride is longer than the kernel's reach: some inputs are never read."""
         return effective_kernel_size(self.kernel_size, self.dilation) < self.stride
 
+    @property
+    def pads_past_kernel(self) -> bool:
+        """The padding is at least the kernel's extent: the first output sees only zeros."""
+        return self.padding >= effective_kernel_size(self.kernel_size, self.dilation)
+
     def sort_key(self) -> tuple:
-        """Simplest first: no skipped inputs, fewest non-default settings, smallest k."""
+        """Simplest first: no skipped inputs or windows of zeros, fewest non-default
+        settings, smallest k."""
         changed = (self.padding > 0) + (self.dilation > 1)
         return (
-            self.skips_inputs,
+            self.skips_inputs or self.pads_past_kernel,
             changed,
             self.kernel_size,
             self.stride,
@@ -93,19 +103,26 @@ class TransposedSolution:
     padding: int
     output_padding: int
     dilation: int
-    keras: str | None  # "valid", "same" or "valid + Cropping" (with this output_padding)
+    keras: KerasTransposeSpelling | None  # Keras' layers that compute it, value for value
     keras_refusal: str | None  # why Keras cannot write it, or None
-    keras_default_fits: bool  # Keras padding='same' with output_padding=None gives it
+    # Keras padding='same' with output_padding=None: (start, length) of its window in the
+    # full scatter row when its length is this output's (PyTorch's window: (p, o)), or None
+    keras_default_window: tuple[int, int] | None
 
     @property
     def skips_inputs(self) -> bool:
         """The kernel's reach is shorter than the stride: stamps leave gaps of zeros."""
         return effective_kernel_size(self.kernel_size, self.dilation) < self.stride
 
+    @property
+    def pads_past_kernel(self) -> bool:
+        """The crop is at least the kernel's extent: it cuts away a whole stamp's width."""
+        return self.padding >= effective_kernel_size(self.kernel_size, self.dilation)
+
     def sort_key(self) -> tuple:
         changed = (self.padding > 0) + (self.output_padding > 0) + (self.dilation > 1)
         return (
-            self.skips_inputs,
+            self.skips_inputs or self.pads_past_kernel,
             changed,
             self.kernel_size,
             self.stride,
@@ -122,16 +139,20 @@ def _lengths(input_size: int, output_size: int) -> tuple[int, int]:
     )
 
 
-def _keras_conv(n: int, k: int, s: int, p: int, d: int) -> tuple[str, str | None, bool]:
+def _keras_conv(
+    n: int, k: int, s: int, p: int, d: int
+) -> tuple[str, str | None, tuple[int, int] | None]:
     if s > 1 and d > 1:
         refusal = "Keras refuses strides > 1 together with dilation_rate > 1"
-        return "", refusal, False
-    same_fits = conv_output_size(n, k, s, "same", d) == conv_output_size(n, k, s, p, d)
+        return "", refusal, None
+    same = resolve_padding(n, k, s, d, "same")
+    same_fits = conv_output_size(n, k, s, same, d) == conv_output_size(n, k, s, p, d)
+    same_pads = same if same_fits else None
     if p == 0:
-        return "valid", None, same_fits
-    if resolve_padding(n, k, s, d, "same") == (p, p):
-        return "same", None, same_fits
-    return "ZeroPadding + valid", None, same_fits
+        return "valid", None, same_pads
+    if same == (p, p):
+        return "same", None, same_pads
+    return "ZeroPadding + valid", None, same_pads
 
 
 def solve_conv(
@@ -149,7 +170,7 @@ def solve_conv(
         extent = effective_kernel_size(k, d)
         for s in range(1, bounds.max_stride + 1):
             low = max(0, -(-(s * (o - 1) + extent - n) // 2))
-            high = min(bounds.padding_limit(extent), (s * (o - 1) + s - 1 + extent - n) // 2)
+            high = min(bounds.max_padding, (s * (o - 1) + s - 1 + extent - n) // 2)
             for p in range(low, high + 1):
                 if conv_output_size(n, k, s, p, d) != o:  # confirmed by the size function
                     continue
@@ -159,18 +180,14 @@ def solve_conv(
 
 def _keras_transposed(n: int, k: int, s: int, p: int, op: int, d: int, o: int) -> tuple:
     try:
-        padding, refusal = keras_transpose_padding(k, s, p, op, d), None
+        spelling, refusal = keras_transpose_spelling(k, s, p, op, d), None
     except ConvConfigError as error:
-        try:  # no Keras padding crops p, but 'valid' then a Cropping layer does
-            keras_transpose_padding(k, s, 0, op, d)
-            padding, refusal = "valid + Cropping", None
-        except ConvConfigError:
-            padding, refusal = None, str(error)
+        spelling, refusal = None, str(error)
     try:
-        default_fits = keras_conv_transpose_output_size(n, k, s, "same", None, d) == o
+        window = keras_transpose_window(n, k, s, "same", None, d)
     except ConvConfigError:
-        default_fits = False
-    return padding, refusal, default_fits
+        window = None
+    return spelling, refusal, window if window and window[1] == o else None
 
 
 def solve_transposed(
@@ -190,7 +207,7 @@ def solve_transposed(
         for s in range(1, bounds.max_stride + 1):
             for op in range(max(s, d)):
                 twice, odd = divmod((n - 1) * s + extent + op - o, 2)
-                if odd or not 0 <= twice <= bounds.padding_limit(extent):
+                if odd or not 0 <= twice <= bounds.max_padding:
                     continue
                 p = twice
                 if conv_transpose_output_size(n, k, s, p, op, d) != o:

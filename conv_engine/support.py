@@ -2,6 +2,7 @@
 
 * :func:`support_counts`: the exact set of input cells feeding one output, with the number
   of paths to each (dilation can leave holes inside the closed-form span: gridding);
+  :func:`field_hole_count` counts those holes over the whole field;
 * :func:`hdc_check`: the "hybrid dilated convolution" rules for a dilation schedule;
 * :func:`effective_receptive_field`: the gradient of one output with respect to the input,
   by back-propagating a delta through the stack (transposed convolutions of a delta).
@@ -83,6 +84,29 @@ def hole_count(layers: Sequence[Layer], input_size: int, position: int, ndim: in
     if ndim == 2:
         return span * span - seen * seen
     return span - seen
+
+
+def field_hole_count(layers: Sequence[Layer], ndim: int = 1) -> int:
+    """Cells inside one output's receptive field that it never sees, on an input large
+    enough that the whole field lies inside it (so no input size or border decides).
+
+    The output is the centre one of an input ``4r + 8`` cells long (r the field's span);
+    with ``ndim = 2`` the stack runs along both axes: ``r² − seen²``.
+    """
+    span = receptive_field(layers)[-1].size
+    size = min(4 * span + 8, MAX_SUPPORT_INPUT)
+    rows = receptive_field(layers, size)
+    centre = rows[-1].output_size // 2
+    first, last = rows[-1].span(centre)
+    if first < 0 or last >= size:
+        raise ConvConfigError(
+            "the receptive field ({span} cells) is too wide to count its holes: at most "
+            "{v1} input cells",
+            span=span,
+            v1=MAX_SUPPORT_INPUT,
+        )
+    seen = int(np.count_nonzero(support_counts(layers, size, centre)[first : last + 1]))
+    return span**ndim - seen**ndim
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import conv_engine as ce
 from i18n import say, t
+from viz.code import keras_extra_layers
 
 
 def transposed_size_latex(
@@ -59,22 +60,45 @@ def keras_transposed(
     notes = []
     latex = None
     try:
-        mode = ce.keras_transpose_padding(kernel_size, stride, padding, output_padding, dilation)
+        spelling = ce.keras_transpose_spelling(
+            kernel_size, stride, padding, output_padding, dilation
+        )
     except ce.ConvConfigError as error:
         notes.append(f"**Keras:** {say(error)}.")
     else:
-        size = ce.keras_conv_transpose_output_size(
-            input_size, kernel_size, stride, mode, output_padding, dilation
+        _, size = ce.keras_transpose_window(
+            input_size, kernel_size, stride, spelling.padding, spelling.output_padding, dilation
         )
+        size += sum(spelling.zero_pad) - sum(spelling.crop)
+        mode, op = spelling.padding, spelling.output_padding
         crop = r" - 2\lfloor F/2 \rfloor" if mode == "same" else ""
         crop_numbers = rf" - 2\cdot{extent // 2}" if mode == "same" else ""
-        # two rows (" \\ "): the Keras call, then its size, each narrow enough for a phone
+        layers = rf"\texttt{{output\_padding={op}}}"
+        extra_rule = extra_numbers = ""
+        if spelling.zero_pad != (0, 0):
+            layers += rf",\ \texttt{{ZeroPadding{spelling.zero_pad}}}"
+            extra_rule += r" + \text{zeros}"
+            extra_numbers += f" + {sum(spelling.zero_pad)}"
+        if spelling.crop != (0, 0):
+            layers += rf",\ \texttt{{Cropping({spelling.crop[0]})}}"
+            extra_rule += r" - 2\,\text{crop}"
+            extra_numbers += rf" - 2\cdot{spelling.crop[0]}"
+        # rows (" \\ "): the Keras layers, then the size, each narrow enough for a phone
         latex = (
-            rf"\text{{Keras: }}\texttt{{padding='{mode}',}} \\ "
-            rf"\texttt{{output\_padding={output_padding}}}: \\ "
-            rf"(W-1)\,S + F{crop} + \text{{output\_padding}} = ({input_size}-1)\cdot{stride}"
-            rf" + {extent}{crop_numbers} + {output_padding} = {size}"
+            rf"\text{{Keras: }}\texttt{{padding='{mode}',}} \\ {layers}: \\ "
+            rf"(W-1)\,S + F{crop} + \text{{output\_padding}}{extra_rule} = ({input_size}-1)"
+            rf"\cdot{stride} + {extent}{crop_numbers} + {op}{extra_numbers} = {size}"
         )
+        if not spelling.layer_alone:
+            notes.append(
+                t(
+                    "**Keras:** no padding of Keras' own crops {padding} here with "
+                    "output_padding={output_padding} and keeps PyTorch's values (its 'same' "
+                    "would shift them), so it is 'valid' followed by the layers above.",
+                    padding=padding,
+                    output_padding=output_padding,
+                )
+            )
     defaults = []
     for mode in ce.KERAS_TRANSPOSE_PADDINGS:
         try:
@@ -102,18 +126,27 @@ def keras_transposed(
 def output_padding_rows(n: int, k: int, s: int, p: int, d: int) -> dict[str, list]:
     """For each legal output_padding of a transposed conv (input n, kernel k, stride s,
     crop p, dilation d): the PyTorch output size, what a conv maps it back to, Keras'."""
-    back_to = t("a conv (k = {k}, s = {s}, p = {p}) maps it back to", k=k, s=s, p=p)
+    back_to = (
+        t("a conv (k = {k}, s = {s}, p = {p}, d = {d}) maps it back to", k=k, s=s, p=p, d=d)
+        if d > 1
+        else t("a conv (k = {k}, s = {s}, p = {p}) maps it back to", k=k, s=s, p=p)
+    )
     pytorch, keras_column = t("PyTorch output size"), t("Keras, same settings")
     rows: dict[str, list] = {"output_padding": [], pytorch: [], back_to: [], keras_column: []}
     for extra in range(ce.max_output_padding(s, d) + 1):
         size = ce.conv_transpose_output_size(n, k, s, p, extra, d)
         back = ce.conv_output_size(size, k, s, p, d)
         try:
-            mode = ce.keras_transpose_padding(k, s, p, extra, d)
-            keras = ce.keras_conv_transpose_output_size(n, k, s, mode, extra, d)
-            keras_text = f"{keras} (padding='{mode}')"
+            spelling = ce.keras_transpose_spelling(k, s, p, extra, d)
         except ce.ConvConfigError as error:
             keras_text = f"✗ {say(error)}"
+        else:
+            _, length = ce.keras_transpose_window(
+                n, k, s, spelling.padding, spelling.output_padding, d
+            )
+            keras = length + sum(spelling.zero_pad) - sum(spelling.crop)
+            layers = ", ".join([f"padding='{spelling.padding}'", *keras_extra_layers(spelling)])
+            keras_text = f"{keras} ({layers})"
         rows["output_padding"].append(extra)
         rows[pytorch].append(size)
         rows[back_to].append(f"{back} ✓" if back == n else t("{back} (not {n})", back=back, n=n))

@@ -15,9 +15,10 @@ import streamlit as st
 import conv_engine as ce
 from conv_engine.solver import MAX_LENGTH
 from i18n import N_, t
+from viz.code import keras_extra_layers
 
 from .cache import cached
-from .choices import MAX_EXPLICIT_PAD, MAX_INPUT_2D, MAX_STRIDE
+from .choices import MAX_EXPLICIT_PAD, MAX_INPUT_2D, MAX_STRIDE, kernel_bounds
 from .panels import config_error, formula_panel
 from .params import PageParams
 from .transposed import DILATIONS, KERNEL_SIZES, STRIDES, largest_crop, largest_input
@@ -86,11 +87,15 @@ def _link(page: str, query: dict[str, int | str]) -> str:
 
 
 def conv_link(n: int, row: ce.ConvSolution) -> str | None:
-    """The standard page when it can draw an n × n input, else the receptive-field lab."""
+    """The standard page when its controls reach this layer on an n × n input (its kernel
+    and dilation bounds included), else the receptive-field lab, else no link."""
     k, s, p, d = row.kernel_size, row.stride, row.padding, row.dilation
     if 3 <= n <= MAX_INPUT_2D and s <= MAX_STRIDE and p <= MAX_EXPLICIT_PAD:
-        pads = {"p": "explicit", "pt": p, "pb": p, "pl": p, "pr": p} if p else {"p": "valid"}
-        return _link("standard", {"h": n, "w": n, "k": k, "s": s, "d": d, **pads})
+        mode = "explicit" if p else "valid"
+        k_limit, d_limit = kernel_bounds(n, mode, 2 * p, k)
+        if k <= k_limit and d <= d_limit:
+            pads = {"p": mode, "pt": p, "pb": p, "pl": p, "pr": p} if p else {"p": mode}
+            return _link("standard", {"h": n, "w": n, "k": k, "s": s, "d": d, **pads})
     if n in LAB_LENGTHS:
         return _link(
             "receptive-field", {"preset": "custom", "layers": f"conv:{k}:{s}:{d}:{p}", "n": n}
@@ -121,12 +126,31 @@ def conv_row(n: int, o: int, row: ce.ConvSolution) -> dict:
         keras = f"ZeroPadding2D({p})\n{layer}" if padded else layer
         keras_short = f"ZeroPadding2D({p}) + 'valid'" if padded else f"'{padding}'"
     notes, flags = [], []
-    if row.keras_same_fits and row.keras != "same":
-        notes.append(t("Keras padding='same' also gives {o}.", o=o))
-        flags.append(t("'same' too"))
+    if row.keras_same_pads is not None and row.keras != "same":
+        before, after = row.keras_same_pads
+        if (before, after) == (p, p):
+            notes.append(t("Keras padding='same' is this same layer."))
+        else:
+            notes.append(
+                t(
+                    "Keras padding='same' also gives {o} outputs, but pads {before} before "
+                    "and {after} after (not {p} and {p}): its windows sit elsewhere, so its "
+                    "values differ.",
+                    o=o,
+                    before=before,
+                    after=after,
+                    p=p,
+                )
+            )
+        flags.append(t("'same' too") if (before, after) == (p, p) else t("'same': other values"))
     if row.skips_inputs:
         notes.append(t("The stride is longer than the kernel's reach: some inputs are never read."))
         flags.append(t("skips inputs"))
+    if row.pads_past_kernel:
+        notes.append(
+            t("The padding is as wide as the kernel's reach: the first output sees only zeros.")
+        )
+        flags.append(t("zeros-only outputs"))
     return {
         "k": k,
         "s": s,
@@ -149,21 +173,43 @@ def transposed_row(n: int, o: int, row: ce.TransposedSolution) -> dict:
     if row.keras is None:
         keras, keras_short = t(row.keras_refusal), "✗"
     else:
-        padding = row.keras.removesuffix(" + Cropping")
+        spelling = row.keras
+        extra = (
+            "" if spelling.output_padding is None else f", output_padding={spelling.output_padding}"
+        )
         layer = (
             f"Conv2DTranspose(C, {_arguments(k, strides=s, dilation_rate=d)}, "
-            f"padding='{padding}', output_padding={op})"
+            f"padding='{spelling.padding}'{extra})"
         )
-        cropped = row.keras.endswith("Cropping")
-        keras = f"{layer}\nCropping2D({p})" if cropped else layer
-        keras_short = f"'{padding}' + Cropping2D({p})" if cropped else f"'{padding}'"
+        after = keras_extra_layers(spelling)
+        keras = "\n".join([layer, *after])
+        # the short form names Keras' output_padding where it is not PyTorch's own
+        word = f"'{spelling.padding}'" + (extra if spelling.output_padding != op else "")
+        keras_short = " + ".join([word, *after])
     notes, flags = [], []
-    if row.keras_default_fits:
-        notes.append(t("Keras padding='same' with output_padding=None also gives {o}.", o=o))
-        flags.append(t("'same', None too"))
+    if row.keras_default_window is not None:
+        start, _ = row.keras_default_window
+        if start == p:
+            notes.append(t("Keras padding='same' with output_padding=None is this same layer."))
+            flags.append(t("'same', None too"))
+        else:
+            notes.append(
+                t(
+                    "Keras padding='same' with output_padding=None also gives {o} cells, but "
+                    "crops {start} at the start where PyTorch crops {p}: its values are "
+                    "shifted.",
+                    o=o,
+                    start=start,
+                    p=p,
+                )
+            )
+            flags.append(t("'same', None: other values"))
     if row.skips_inputs:
         notes.append(t("The stride is longer than the kernel's reach: stamps leave gaps of zeros."))
         flags.append(t("gaps of zeros"))
+    if row.pads_past_kernel:
+        notes.append(t("The crop is as wide as the kernel's reach: it cuts whole stamps away."))
+        flags.append(t("crops whole stamps"))
     return {
         "k": k,
         "s": s,
@@ -191,11 +237,14 @@ def solver_rows(spec: SolverSpec) -> list[dict]:
 # --- view ------------------------------------------------------------------------------
 
 
-def bounds_text(bounds: ce.SolverBounds) -> str:
-    return (
-        f"k ≤ {bounds.max_kernel}, s ≤ {bounds.max_stride}, d ≤ {bounds.max_dilation}, "
-        f"p ≤ {bounds.max_padding}"
+def bounds_text(bounds: ce.SolverBounds, kind: str) -> str:
+    """Every bound the search uses (:class:`conv_engine.SolverBounds`), and nothing else."""
+    text = (
+        f"k ≤ {bounds.max_kernel}, s ≤ {bounds.max_stride}, d ≤ {bounds.max_dilation} "
+        + t("(d = 1 when k = 1)")
+        + f", p ≤ {bounds.max_padding}"
     )
+    return text + (", output_padding < max(s, d)" if kind == "transposed" else "")
 
 
 def layer_code(row: dict) -> None:
@@ -247,7 +296,7 @@ def solver_section(params: PageParams) -> None:
                 "No {kind} within {bounds} maps {n} → {o}. Widen the search bounds, or try a "
                 "{other}.",
                 kind=t(NAMES[spec.kind]),
-                bounds=bounds_text(spec.bounds),
+                bounds=bounds_text(spec.bounds, spec.kind),
                 n=n,
                 o=o,
                 other=other,
@@ -263,7 +312,7 @@ def solver_section(params: PageParams) -> None:
             v0=len(rows),
             n=n,
             o=o,
-            v3=bounds_text(spec.bounds),
+            v3=bounds_text(spec.bounds, spec.kind),
             more=more,
         )
     )

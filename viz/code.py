@@ -51,6 +51,28 @@ def _computed(output: np.ndarray) -> str:
     return f"# the page computed: {literal(rounded)}"
 
 
+def _pairs(amounts: tuple[int, int], ndim: int) -> str:
+    """A Keras Cropping/ZeroPadding argument: ``1`` for (1, 1) on every axis, else the
+    ``(start, end)`` pair per axis (a plain 2-tuple would mean one amount per axis)."""
+    start, end = amounts
+    if start == end:
+        return str(start)
+    pair = f"({start}, {end})"
+    return pair if ndim == 1 else f"({pair}, {pair})"
+
+
+def keras_extra_layers(spelling: ce.KerasTransposeSpelling, ndim: int = 2) -> list[str]:
+    """The layers after a Keras transposed conv that make it PyTorch's, value for value:
+    ``ZeroPadding2D(…)`` (where PyTorch's output_padding reaches past the scatter row), then
+    ``Cropping2D(…)`` (PyTorch's crop), as constructor calls."""
+    layers = []
+    if spelling.zero_pad != (0, 0):
+        layers.append(f"ZeroPadding{ndim}D({_pairs(spelling.zero_pad, ndim)})")
+    if spelling.crop != (0, 0):
+        layers.append(f"Cropping{ndim}D({_pairs(spelling.crop, ndim)})")
+    return layers
+
+
 def _torch_padding(pads: Sequence[tuple[int, int]], name: str = "x") -> tuple[str, str]:
     """(a line padding ``name`` explicitly, or "", and the conv's ``padding=`` argument)."""
     if all(before == after for before, after in pads):
@@ -80,11 +102,14 @@ def conv_code(
     axes = "(N, C, L)" if ndim == 1 else "(N, C, H, W)"
     pad_line, padding = _torch_padding(pads)
     if padding_mode == "same" and any(b != a for b, a in pads):
-        pad_line = (
-            "# SAME (TensorFlow's rule) puts the odd zero at the end; PyTorch's padding='same'\n"
-            "# refuses stride > 1 and pads differently, so pad explicitly\n"
-            + pad_line.split("\n", 1)[1]
-        )
+        if stride == 1:  # PyTorch's 'same' puts the odd zero at the end too, like TF's
+            pad_line, padding = "", "padding='same'"
+        else:
+            pad_line = (
+                "# SAME (TensorFlow's rule) puts the odd zero at the end; PyTorch's\n"
+                "# padding='same' refuses stride > 1, so pad explicitly\n"
+                + pad_line.split("\n", 1)[1]
+            )
     if padding_mode == "causal":
         pad_line = f"x = F.pad(x, ({pads[0][0]}, 0))  # causal: d·(k − 1) zeros on the left\n"
         padding = "padding=0"
@@ -147,8 +172,9 @@ def transposed_code(
     output: np.ndarray,
 ) -> Snippets:
     """A 2-D transposed conv, one channel: ``F.conv_transpose2d`` and Keras
-    ``Conv2DTranspose`` (VALID with the explicit output_padding, then cropping ``padding``
-    from each side: PyTorch's result exactly)."""
+    ``Conv2DTranspose`` as :func:`conv_engine.keras_transpose_spelling` writes it (one layer
+    where a Keras padding is PyTorch's layer, else VALID then Cropping, and ZeroPadding where
+    PyTorch's output_padding reaches past the last stamp: PyTorch's result exactly)."""
     torch = (
         TORCH_HEADER
         + f"\nx = torch.tensor({literal(x)}, dtype=torch.float64)[None, None]  # (N, C, H, W)\n"
@@ -160,15 +186,21 @@ def transposed_code(
         + _computed(output)
         + "\n"
     )
+    kernel = weight.shape[0]
     try:
-        ce.keras_transpose_padding(weight.shape[0], stride, 0, output_padding, dilation)
+        spelling = ce.keras_transpose_spelling(kernel, stride, padding, output_padding, dilation)
     except ce.ConvConfigError as error:
         return Snippets(torch, None, f"{say(error)}.")
-    crop = (
-        f"y = keras.layers.Cropping2D((({padding}, {padding}), ({padding}, {padding})))(y)"
-        "  # PyTorch's padding crops each side\n"
-        if padding
-        else ""
+    reasons = {
+        "ZeroPadding2D": "  # PyTorch's output_padding reaches past the last stamp",
+        "Cropping2D": "  # PyTorch's padding crops each side",
+    }
+    after = "".join(
+        f"y = keras.layers.{layer}(y){reasons[layer.split('(')[0]]}\n"
+        for layer in keras_extra_layers(spelling)
+    )
+    output_padding_argument = (
+        "" if spelling.output_padding is None else f"output_padding={spelling.output_padding}, "
     )
     keras = (
         KERAS_HEADER
@@ -176,12 +208,12 @@ def transposed_code(
         + f"w = np.array({literal(weight)}, dtype='float32')[:, :, None, None]"
         + "  # (kh, kw, C_out, C_in)\n"
         + f"layer = keras.layers.Conv2DTranspose(1, {tuple(weight.shape)}, strides={stride}, "
-        + f"padding='valid', output_padding={output_padding}, dilation_rate={dilation}, "
+        + f"padding='{spelling.padding}', {output_padding_argument}dilation_rate={dilation}, "
         + "use_bias=False)\n"
         + "layer.build(x.shape)\n"
         + "layer.set_weights([w])\n"
         + "y = layer(x)\n"
-        + crop
+        + after
         + "y = keras.ops.convert_to_numpy(y)\n"
         + "print(np.round(y[0, :, :, 0], 4).tolist())\n"
         + _computed(output)
@@ -290,9 +322,10 @@ def lightweight_code(
 def stack_code(
     rows: Sequence[ce.ReceptiveFieldRow], input_size: int, position: int, seen: int
 ) -> Snippets:
-    """A receptive-field-lab stack as ``nn.Sequential``, measuring what output ``position``
-    sees with autograd (all-ones weights, pools as averages: a max pool sees the same
-    cells); and as a Keras ``Sequential`` printing its output length."""
+    """A receptive-field-lab stack as ``nn.Sequential`` and as a Keras ``Sequential``, each
+    printing how many input cells reach output ``position`` (all-ones weights, pools as
+    averages: a max pool sees the same cells): PyTorch by autograd, Keras by one probe
+    per input cell."""
     torch_layers, keras_layers = [], []
     for row in rows:
         layer, (left, right) = row.layer, row.padding
@@ -326,7 +359,6 @@ def stack_code(
         f"# the page computed: {seen}\n"
     )
     keras_stack = ",\n    ".join(keras_layers)
-    out = rows[-1].output_size
     refusal = None
     strided_dilated = [r.index for r in rows if r.layer.stride > 1 and r.layer.dilation > 1]
     if strided_dilated:
@@ -340,7 +372,13 @@ def stack_code(
         KERAS_HEADER
         + "\nnet = keras.Sequential([\n"
         + f"    keras.Input(({input_size}, 1)),\n    {keras_stack},\n])\n"
-        + "print(net.output_shape[1])  # the output length\n"
-        + f"# the page computed: {out}\n"
+        + "for layer in net.layers:\n"
+        + "    if isinstance(layer, keras.layers.Conv1D):\n"
+        + "        layer.set_weights([np.ones_like(w) for w in layer.get_weights()])"
+        + "  # every path counts\n"
+        + f"probes = np.eye({input_size}, dtype='float32')[:, :, None]  # one input cell each\n"
+        + "y = net.predict(probes, verbose=0)\n"
+        + f"print(int((y[:, {position}, 0] != 0).sum()))  # input cells that reach this output\n"
+        + f"# the page computed: {seen}\n"
     )
     return Snippets(torch, keras)

@@ -8,6 +8,7 @@ import pytest
 
 import conv_engine as ce
 
+from .links import open_link, page_text
 from .test_pages import run_page
 
 PAGE_FILES = {
@@ -79,6 +80,59 @@ def test_every_open_link_shows_the_size_it_promises(kind, n, o, shown):
             assert int(at.table[0].value["output size"].iloc[-1]) == o, link
         else:
             assert any(shown in m.value for m in at.markdown), (link, shown)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"kind": "conv", "n": "6", "o": "3", "kmax": "8"},
+        {"kind": "conv", "n": "12", "o": "2", "kmax": "11", "dmax": "4", "pmax": "10"},
+        {"kind": "conv", "n": "28", "o": "19", "kmax": "6", "dmax": "2"},
+        {"kind": "transposed", "n": "4", "o": "9", "kmax": "11"},
+        {"kind": "transposed", "n": "8", "o": "1"},
+    ],
+)
+def test_every_offered_link_opens_exactly_its_row(query):
+    """/solver?kind=conv&n=6&o=3&kmax=8 linked k = 8 to a page that caps k at 7 (it opened
+    k = 3): a row's link opens its page with every setting kept, at the row's size."""
+    frame = table(solver(query))
+    n, o = int(query["n"]), int(query["o"])
+    for index, link in enumerate(frame["open"]):
+        if not link:
+            continue
+        parts = urlsplit(link)
+        linked = dict(parse_qsl(parts.query))
+        at = open_link(PAGE_FILES[parts.path], linked)
+        assert int(linked.get("k", frame["k"][index])) == frame["k"][index]
+        text = page_text(at)
+        if parts.path == "receptive-field":
+            assert int(at.table[0].value["output size"].iloc[-1]) == o, link
+        else:
+            side = f"{n}×{n} → {o}×{o}"
+            assert side in text, (link, side)
+
+
+def test_the_stated_bounds_are_every_bound_the_search_uses():
+    at = solver({"kind": "transposed", "n": "8", "o": "1"})
+    text = page_text(at)
+    assert "(d = 1 when k = 1)" in text and "output_padding < max(s, d)" in text
+    assert table(at)["k"].tolist(), "8 → 1 has layers: ConvTranspose2d(2, padding=4)"
+
+
+def test_keras_same_with_output_padding_is_not_written_for_pytorchs_layer():
+    """/solver?kind=transposed&n=7&o=14: the row k = 3, s = 2, p = 1, op = 1 was written
+    as Keras padding='same', output_padding=1, whose values are shifted by one."""
+    frame = table(solver({"kind": "transposed", "n": "7", "o": "14"}))
+    for index in range(len(frame)):
+        row = {name: frame[name][index] for name in ("k", "s", "p", "op", "d")}
+        if row == {"k": 3, "s": 2, "p": 1, "op": 1, "d": 1}:
+            assert frame["keras_code"][index].startswith(
+                "Conv2DTranspose(C, 3, strides=2, padding='valid', output_padding=1)"
+            )
+            assert "Cropping2D(1)" in frame["keras_code"][index]
+            break
+    else:
+        raise AssertionError("the row is listed")
 
 
 def test_large_lengths_open_in_the_receptive_field_lab():

@@ -23,12 +23,19 @@ def test_hand_worked_counts():
     assert ce.conv_parameters(80, 256, 5) == 256 * 80 * 5 + 256
 
 
-@given(st.integers(1, 64), st.integers(1, 64), st.integers(1, 7))
-def test_separable_ratio(c_in, c_out, k):
-    ratio = ce.separable_parameters(c_in, c_out, k) / ce.conv_parameters(
+@given(st.integers(1, 64), st.integers(1, 64), st.integers(1, 7), st.integers(1, 4))
+def test_separable_ratio(c_in, c_out, k, m):
+    """The ratio is the counters' ratio, at every depth multiplier (not only m = 1)."""
+    ratio = ce.separable_parameters(c_in, c_out, k, m) / ce.conv_parameters(
         c_in, c_out, (k, k), bias=False
     )
-    assert np.isclose(ratio, ce.separable_ratio(c_out, k))
+    assert np.isclose(ratio, ce.separable_ratio(c_out, k, m))
+
+
+def test_separable_ratio_of_the_issue():
+    """/separable?cin=3&cout=4&k=3&m=2: 78 / 108 weights, not 1/4 + 1/9."""
+    assert ce.separable_parameters(3, 4, 3, 2) == 78
+    assert np.isclose(ce.separable_ratio(4, 3, 2), 78 / 108)
 
 
 def test_article_module_parameters_match_the_counter():

@@ -96,6 +96,22 @@ def test_every_snippet_is_python_and_names_the_page_result():
         assert (snippets.keras is None) == (snippets.keras_refusal is not None)
 
 
+def test_pytorch_same_comment_is_true_at_every_stride():
+    """At stride 1 PyTorch's padding='same' pads like TF (the odd zero at the end), so the
+    snippet uses it; only at stride > 1 does it say PyTorch refuses 'same'."""
+    x, w = _small((7, 7)), _small((4, 4))
+    snippets, _ = _conv(x, w, 1, "same", 1)
+    assert "refuses" not in snippets.torch and "F.pad" not in snippets.torch
+    for case in CONV:
+        snippets, _ = _conv(*case)
+        _, _, s, padding, _ = case
+        call = next(line for line in snippets.torch.splitlines() if line.startswith("y = F."))
+        if "refuses stride > 1" in snippets.torch:
+            assert s > 1 and padding == "same"
+        if "padding='same'" in call:
+            assert s == 1 and padding == "same"
+
+
 def test_keras_refusal_is_stride_and_dilation_together():
     for case in CONV:
         snippets, _ = _conv(*case)
@@ -119,7 +135,9 @@ def test_keras_conv_snippets_print_the_engine_result(keras):
 
 
 def transposed_cases():
-    for n, k, s, p, op, d in itertools.product((2, 3), (2, 3), (1, 2, 3), (0, 1), (0, 1), (1, 2)):
+    for n, k, s, p, op, d in itertools.product(
+        (2, 3), (2, 3), (1, 2, 3), (0, 1, 2), (0, 1, 2), (1, 2, 3)
+    ):
         if op >= max(s, d):
             continue
         try:
@@ -141,7 +159,9 @@ def test_transposed_snippets_parse_and_refuse_only_what_keras_refuses():
     for snippets, output, (s, _, op, d) in TRANSPOSED:
         ast.parse(snippets.torch)
         np.testing.assert_allclose(_page_computed(snippets.torch), np.round(output, 4))
-        assert (snippets.keras is None) == (op >= s or (s > 1 and d > 1)), (s, op, d)
+        # Keras refuses only strides > 1 with dilation > 1: output_padding ≥ strides is
+        # written as 'valid', ZeroPadding and Cropping
+        assert (snippets.keras is None) == (s > 1 and d > 1), (s, op, d)
 
 
 def test_torch_transposed_snippets_print_the_engine_result(torch):
@@ -199,6 +219,7 @@ STACKS = [
     ],
     [ce.Layer(5, padding="same"), ce.Layer(3, stride=2, padding=1), ce.Layer(3, dilation=3)],
     [ce.Layer(2, padding="causal", dilation=1), ce.Layer(2, padding="causal", dilation=2)],
+    [ce.Layer(2, dilation=2), ce.Layer(2, dilation=2)],  # span 5, 3 cells seen
 ]
 
 
@@ -209,5 +230,5 @@ def test_stack_snippets_count_what_the_engine_counts(layers, torch, keras):
     for position in (0, rows[-1].output_size // 2, rows[-1].output_size - 1):
         seen = int(np.count_nonzero(ce.support_counts(layers, size, position)))
         snippets = code.stack_code(rows, size, position, seen)
-        assert run(snippets.torch) == seen
-        assert run(snippets.keras) == rows[-1].output_size
+        assert run(snippets.torch) == seen  # both frameworks print the same fact
+        assert run(snippets.keras) == seen
