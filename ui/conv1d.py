@@ -101,10 +101,13 @@ def feature_controls(params: PageParams) -> FeatureSpec:
     features = params.choice(
         "f",
         t("Features F"),
-        ("4", "16", "80"),
+        ("4", "13", "16", "40", "80"),
         "80",
         container=columns[1],
-        help=t("80 log-mel features per frame is the usual speech front end."),
+        help=t(
+            "80 log-mel features per frame is the usual speech front end; 40 filterbanks "
+            "and 13 MFCCs are older ones."
+        ),
     )
     kernel_size = params.integer(
         "kn", t("Kernel size n"), 5, 1, min(MAX_FEATURE_KERNEL, frames), container=columns[2]

@@ -215,7 +215,10 @@ def show_question(params: PageParams, question: Question, index: int, key: str) 
                     f"{key}_scene",
                     present=params.present,
                 )
-            link_page(question.page, t("Open it on its page"), question.query)
+            if question.unlinked is None:
+                link_page(question.page, t("Open it on its page"), question.query)
+            else:
+                st.caption(say(question.unlinked))
     return verdict
 
 

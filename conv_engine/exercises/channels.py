@@ -11,6 +11,28 @@ from .question import (
     pick,
 )
 
+MAX_SEPARABLE = (8, 16, 5)  # the Separable page's largest C_in, C_out and k
+
+
+def separable_link(c_in: int, c_out: int, k: int) -> dict:
+    """The Separable page at the question's layer, or why it cannot show it."""
+    if all(v <= top for v, top in zip((c_in, c_out, k), MAX_SEPARABLE, strict=True)):
+        return {"query": {"cin": str(c_in), "cout": str(c_out), "k": str(k), "m": "1"}}
+    return {
+        "unlinked": Text(
+            "The Separable page draws at most {v0} input and {v1} output channels, so it "
+            "cannot show this layer; its counters follow the same formula.",
+            v0=MAX_SEPARABLE[0],
+            v1=MAX_SEPARABLE[1],
+        )
+    }
+
+
+LIGHTWEIGHT_UNLINKED = Text(
+    "The Lightweight page draws at most 16 channels and k ≤ 7, so it cannot show this "
+    "layer; its comparison table counts the same way."
+)
+
 
 def standard_vs_separable(rng: np.random.Generator) -> Question:
     c_in, c_out, k = pick(rng, (3, 8, 16, 32), (16, 32, 64), (3, 5))
@@ -37,7 +59,7 @@ def standard_vs_separable(rng: np.random.Generator) -> Question:
             v4=conv_parameters(c_in, c_out, (k, k), bias=False),
         ),
         "separable",
-        {"cin": str(min(c_in, 8)), "cout": str(min(c_out, 16)), "k": str(k)},
+        **separable_link(c_in, c_out, k),
     )
 
 
@@ -64,7 +86,7 @@ def standard_weights(rng: np.random.Generator) -> Question:
             count=count,
         ),
         "separable",
-        {"cin": str(min(c_in, 8)), "cout": str(min(c_out, 16)), "k": str(k)},
+        **separable_link(c_in, c_out, k),
     )
 
 
@@ -87,14 +109,14 @@ def lightweight_weights(rng: np.random.Generator) -> Question:
         count,
         Text(
             "Channels in a head share one softmax-normalised kernel: H·k = {heads}·{k} = "
-            "{count}, whatever the width (a depthwise conv has d·k = {v3}).",
+            "{count}, whatever the model width d (a depthwise conv has d·k = {v3}).",
             heads=heads,
             k=k,
             count=count,
             v3=channels * k,
         ),
         "lightweight",
-        {"k": str(min(k, 7))},
+        unlinked=LIGHTWEIGHT_UNLINKED,
     )
 
 
@@ -119,5 +141,5 @@ def depthwise_weights(rng: np.random.Generator) -> Question:
             count=count,
         ),
         "lightweight",
-        {"k": str(min(k, 7))},
+        unlinked=LIGHTWEIGHT_UNLINKED,
     )

@@ -28,7 +28,7 @@ from .question import (
 
 def output_size_2d(rng: np.random.Generator) -> Question:
     n, k, s, d, padding, out = fitting(
-        rng, range(5, 13), range(1, 6), range(1, 4), (1, 1, 2), ("valid", "same", "full", 1)
+        rng, range(5, 13), range(1, 6), range(1, 4), (1, 1, 2), ("valid", "same", "full", 1), 2
     )
     before, after = resolve_padding(n, k, s, d, padding)
     k_eff = effective_kernel_size(k, d)
@@ -64,7 +64,7 @@ def output_size_2d(rng: np.random.Generator) -> Question:
 
 def reads_2d(rng: np.random.Generator) -> Question:
     n, k, s, d, padding, out = fitting(
-        rng, range(5, 8), (2, 3), (1, 2), (1, 1, 2), ("valid", "same", 1)
+        rng, range(5, 8), (2, 3), (1, 2), (1, 1, 2), ("valid", "same", 1), 2
     )
     row, col = (int(v) for v in rng.integers(out, size=2))
     setting = Setting(2, n, k, s, d, padding, step=row * out + col)
@@ -162,12 +162,13 @@ def weights_2d(rng: np.random.Generator) -> Question:
             count=count,
         ),
         "standard",
+        unlinked=Text("The Standard page draws one input and one output channel."),
     )
 
 
 def output_size_1d(rng: np.random.Generator) -> Question:
     n, k, s, d, padding, out = fitting(
-        rng, range(8, 25), range(1, 6), range(1, 4), (1, 2, 3), ("valid", "same", "causal", 2)
+        rng, range(8, 25), range(1, 6), range(1, 4), (1, 2, 3), ("valid", "same", "causal", 2), 1
     )
     before, after = resolve_padding(n, k, s, d, padding)
     return Question(
@@ -204,7 +205,7 @@ def output_size_1d(rng: np.random.Generator) -> Question:
 
 def reads_1d(rng: np.random.Generator) -> Question:
     n, k, s, d, padding, out = fitting(
-        rng, range(8, 13), (2, 3, 4), (1, 2), (1, 2, 3), ("valid", "same", "causal")
+        rng, range(8, 13), (2, 3, 4), (1, 2), (1, 2, 3), ("valid", "same", "causal"), 1
     )
     t = int(rng.integers(out))
     setting = Setting(1, n, k, s, d, padding, step=t)
@@ -268,7 +269,7 @@ def weights_1d(rng: np.random.Generator) -> Question:
             count=count,
         ),
         "conv1d",
-        {"co": str(c_out), "k": str(k)},
+        {"f": str(features), "kn": str(k), "co": str(c_out)},  # the frames × features view
     )
 
 

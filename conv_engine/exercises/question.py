@@ -17,6 +17,9 @@ from ..text import Text
 from ..trace import INPUT, conv_trace
 
 MAX_TRANSPOSED = 16  # the Transposed page's largest full output
+# the Standard (2-D) and Conv1d (1-D) pages draw an input padded by SAME, FULL or causal
+# zeros up to this many cells (n + (k_eff − 1), twice that for FULL), so a reveal opens there
+MAX_PADDED = {1: 32, 2: 20}
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,9 @@ class Question:
     ``kind``: ``"number"`` (a whole number), ``"cells"`` (a set of positions of a 1-D
     input, offered as ``choices``) or ``"grid"`` (a set of ``(row, col)`` cells of an
     input ``grid`` × ``grid``). ``explanation`` is the rule with this question's numbers.
-    ``page`` and ``query`` open the page the topic is taught on, at this setting.
+    ``page`` and ``query`` open the page the topic is taught on, at this setting; where
+    that page cannot show the question's numbers, ``unlinked`` says why and no link is
+    offered.
     """
 
     topic: str
@@ -60,6 +65,7 @@ class Question:
     setting: Setting | None = None
     choices: tuple[int, ...] = ()
     grid: int = 0
+    unlinked: Text | None = None
 
 
 # ---------------------------------------------------------------- helpers
@@ -95,6 +101,17 @@ def read_cells(setting: Setting, output: tuple[int, ...]) -> frozenset:
     return frozenset(cells)
 
 
+def built_by_a_framework(padding: str | int, stride: int, dilation: int) -> bool:
+    """Whether PyTorch or Keras builds a conv with this padding, stride and dilation.
+
+    PyTorch takes an int (and 'full' is the int d·(k − 1)) at any stride and dilation, and
+    'same' only at stride 1; Keras takes 'valid', 'same' and 'causal' (and an int through
+    ZeroPadding) but refuses strides > 1 together with dilation > 1. So only 'same' or
+    'causal' with both strides > 1 and dilation > 1 is built by neither.
+    """
+    return not (padding in ("same", "causal") and stride > 1 and dilation > 1)
+
+
 def fitting(
     rng: np.random.Generator,
     sizes: Sequence[int],
@@ -102,11 +119,18 @@ def fitting(
     strides: Sequence[int],
     dilations: Sequence[int],
     paddings: Sequence[str | int],
+    ndim: int,
 ) -> tuple[int, int, int, int, str | int, int]:
-    """A random conv setting whose kernel fits its padded input, and its output length."""
+    """A random conv setting whose kernel fits its padded input, that a framework builds
+    (:func:`built_by_a_framework`) and that its page draws (:data:`MAX_PADDED`), and its
+    output length."""
     while True:
         n, k, s, d = (int(rng.choice(v)) for v in (sizes, kernels, strides, dilations))
         padding = paddings[int(rng.integers(len(paddings)))]
+        growth = {"same": 1, "causal": 1, "full": 2}.get(str(padding), 0)
+        too_wide = n + growth * (effective_kernel_size(k, d) - 1) > MAX_PADDED[ndim]
+        if too_wide or not built_by_a_framework(padding, s, d):
+            continue
         try:
             return n, k, s, d, padding, conv_output_size(n, k, s, padding, d)
         except ConvConfigError:

@@ -66,8 +66,8 @@ def causal_padding(rng: np.random.Generator) -> Question:
         "number",
         before,
         Text(
-            "The window spans d·(k − 1) + 1 = {v0} steps ending at t: {before} zeros on "
-            "the left, {after} on the right.",
+            "The window spans d·(k − 1) + 1 = {v0} steps ending at t, so the padding is "
+            "{before} on the left and {after} on the right.",
             v0=before + 1,
             before=before,
             after=after,
