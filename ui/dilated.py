@@ -158,7 +158,7 @@ def gridding_figure(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, int]
     mask = np.outer(line, line)
     photo = image_patch(sample_image(), (size, size), levels=256)[low : high + 1, low : high + 1]
     seen = np.where(mask > 0, photo / 255, np.nan)
-    holes = ce.hole_count(layers, size, centre, ndim=2)
+    holes = ce.field_hole_count(layers, ndim=2)  # of the whole field, whatever the input
     box = (first - low, first - low, last - low, last - low)
     figure = heatmaps_figure(
         [
@@ -340,6 +340,17 @@ def stacking_section(params: PageParams) -> None:
             st.markdown(t("**Gridding: the holes dilation leaves**"))
             figure, holes = gridding_figure(layers, schedule.size)
             gridding_verdict(ce.hdc_check(schedule.rates, schedule.kernel_size), holes)
+            span = ce.receptive_field(layers)[-1].size
+            if span > schedule.size:
+                st.caption(
+                    t(
+                        "The receptive field ({span} × {span}) is wider than the {size} × "
+                        "{size} input: the pictures show the part inside it; the holes are "
+                        "counted over the whole field.",
+                        span=span,
+                        size=schedule.size,
+                    )
+                )
             plot(figure, params.key("gridding_chart"))
 
 

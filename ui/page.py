@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.pages_manager import PagesManager
 
+import i18n
 from conv_engine.exercises import TOPICS as EXERCISE_TOPICS
 from i18n import t
 
@@ -41,6 +42,7 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
     ensure_navigation()
     params = PageParams(page)
     params.values[QUERY] = current()
+    _check_language_link(params)
     heading, switches = st.columns([5, 2], vertical_alignment="center")
     # the two switches side by side at their own widths, one above the other when the
     # column is narrow (the sidebar open, a zoomed page)
@@ -62,6 +64,23 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
         st.markdown(intro)
     params.reserve_notice_area()
     return params
+
+
+def _check_language_link(params: PageParams) -> None:
+    """A link's ``lang`` that is not a language of the app gets a notice (the page uses
+    the session's language)."""
+    raw = st.query_params.get(QUERY)
+    if raw is None or raw.lower() in i18n.LANGUAGES or st.session_state.get(params.key("visited")):
+        return
+    params.notices.append(
+        t(
+            "`{name}={shown}` is not a language of this app ({languages}): using {language}.",
+            name=QUERY,
+            shown=raw[:20],
+            languages=", ".join(i18n.LANGUAGES),
+            language=i18n.NAMES[current()],
+        )
+    )
 
 
 CONTROLS_FIGURE = (1.3, 3)  # column widths: a page's main controls beside its animation

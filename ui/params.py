@@ -23,6 +23,19 @@ FALSE_WORDS = {"0", "false", "no", "off"}
 MAX_QUERY_TEXT = 400  # longer query values are refused outright
 
 
+def parse_whole(raw: str) -> int:
+    """A link's whole number, exactly: ``"3"``, ``"3.0"`` or ``"1e3"``; ``"2.5"`` is not one
+    (ValueError), and a long number keeps every digit (it is not read through a float)."""
+    text = raw.strip()
+    try:
+        return int(text)
+    except ValueError:
+        value = float(text)
+    if not value.is_integer():
+        raise ValueError(text)
+    return int(value)
+
+
 @dataclass
 class PageParams:
     """The parameters of one page; widget keys are ``"<page>_<name>"``."""
@@ -76,7 +89,7 @@ class PageParams:
         default = min(max(default, low), high)
         key = self.key(name)
         fresh = key not in st.session_state
-        self._seed(name, default, lambda raw: int(float(raw)), t("a whole number"))
+        self._seed(name, default, parse_whole, t("a whole number"))
         value = st.session_state[key]
         if not isinstance(value, int) or not low <= value <= high:
             if fresh:  # a link's value: the page's default, and say so

@@ -126,7 +126,7 @@ def layer_table(rows: tuple[ce.ReceptiveFieldRow, ...]) -> list[dict]:
             t("padding (l, r)"): f"{row.padding[0]}, {row.padding[1]}",
             t("input size"): row.input_size,
             t("output size"): row.output_size,
-            t("RF size r"): row.size,
+            t("RF span r"): row.size,
             t("jump j"): row.jump,
             t("start"): row.start,
         }
@@ -143,9 +143,15 @@ def along_the_input(layers: tuple[ce.Layer, ...], size: int, position: int) -> d
 
 
 @cached
+def cells_seen(layers: tuple[ce.Layer, ...], size: int, position: int) -> int:
+    """How many real input cells reach output ``position`` (≤ the span r)."""
+    return int(np.count_nonzero(ce.support_counts(layers, size, position)))
+
+
+@cached
 def stack_code(layers: tuple[ce.Layer, ...], size: int, position: int) -> code.Snippets:
-    """The stack in PyTorch (measuring what ``position`` sees) and in Keras."""
-    seen = int(np.count_nonzero(ce.support_counts(layers, size, position)))
+    """The stack in PyTorch and in Keras, each printing how many cells ``position`` sees."""
+    seen = cells_seen(layers, size, position)
     return code.stack_code(ce.receptive_field(layers, size), size, position, seen)
 
 
@@ -194,6 +200,18 @@ def output_view(params: PageParams, spec: StackSpec) -> None:
         keys=params.present,
         on_pin=choose,
     )
+    seen = cells_seen(spec.layers, spec.input_size, position)
+    span = spec.rows[-1].size
+    if seen != span:
+        st.caption(
+            t(
+                "Output {position} reads **{seen}** input cells: r = {span} is the span from "
+                "the first to the last, holes and padding included.",
+                position=position,
+                seen=seen,
+                span=span,
+            )
+        )
     if not params.present:
         export_panel(params, scene)
     if params.toggle("2d", t("🔲 Show it in 2-D, with the effective receptive field"), False):
@@ -238,8 +256,9 @@ def stack_section(params: PageParams) -> None:
                 start=last.start,
             ),
             help=t(
-                "r: how many input cells an output sees; j (jump): how far apart "
-                "neighbouring outputs' fields are; start: output 0's first input cell."
+                "r: the span from the first to the last input cell an output can see "
+                "(holes and padding included); j (jump): how far apart neighbouring "
+                "outputs' fields are; start: output 0's first input cell."
             ),
         )
     for issue in ce.stack_issues(list(spec.rows)):
@@ -248,8 +267,10 @@ def stack_section(params: PageParams) -> None:
     st.table(layer_table(spec.rows))  # static HTML: it redraws quickly
     st.caption(
         t(
-            "k_eff: how far a layer's taps reach, k + (k − 1)(d − 1). RF size r: how "
-            "many input cells one output sees. Jump j: how many input cells apart "
+            "k_eff: how far a layer's taps reach, k + (k − 1)(d − 1). RF span r: from "
+            "the first to the last input cell one output can see, holes and padding "
+            "included (the cells it really reads are fewer where dilation leaves holes "
+            "or the span reaches into padding). Jump j: how many input cells apart "
             "neighbouring outputs' fields are (the product of the strides so far). "
             "Start: the first input cell output 0 sees (negative: in the padding)."
         )

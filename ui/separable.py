@@ -198,21 +198,35 @@ class DepthwiseSeparableConv2d(nn.Module):
 # --- views -----------------------------------------------------------------------------
 
 
+def ratio_text(spec: SeparableSpec) -> str:
+    """Separable ÷ standard weights with the page's numbers: ``m/C_out + m/k²`` (the
+    article's ``1/C_out + 1/k²`` when the depth multiplier m is 1)."""
+    m, k, c_out = spec.multiplier, spec.kernel_size, spec.out_channels
+    ratio = ce.separable_ratio(c_out, k, m)
+    if m == 1:
+        return t(
+            "Separable ÷ standard weights = 1/C_out + 1/k² = 1/{out_channels} + 1/{v1} = "
+            "**{ratio:.3f}**",
+            out_channels=c_out,
+            v1=k**2,
+            ratio=ratio,
+        )
+    return t(
+        "Separable ÷ standard weights = m/C_out + m/k² = {m}/{out_channels} + {m}/{v1} = "
+        "**{ratio:.3f}** (depth multiplier m = {m})",
+        m=m,
+        out_channels=c_out,
+        v1=k**2,
+        ratio=ratio,
+    )
+
+
 def separable_section(params: PageParams) -> None:
     """Channels animated beside the controls; weight counts, groups and the module after."""
     controls, figure = controls_and_figure()
     with controls:
         spec = separable_controls(params)
-        ratio = ce.separable_ratio(spec.out_channels, spec.kernel_size)
-        st.markdown(
-            t(
-                "Separable ÷ standard weights = 1/C_out + 1/k² = 1/{out_channels} + 1/{v1} = "
-                "**{ratio:.3f}**",
-                out_channels=spec.out_channels,
-                v1=spec.kernel_size**2,
-                ratio=ratio,
-            )
-        )
+        st.markdown(ratio_text(spec))
     with figure:
         main_scene(params, channels_scene(spec))
     if params.present:

@@ -255,3 +255,37 @@ def test_engine_code_is_built_only_when_open(page):
     at.run()
     assert not at.exception, at.exception
     assert [c for c in at.code if ENGINE_CODE[page] in c.value]
+
+
+def test_the_lab_says_r_is_a_span_and_counts_the_cells_seen():
+    """/receptive-field?preset=custom&layers=conv:2:1:2:0;conv:2:1:2:0&n=64: r = 5, and
+    the output reads 3 cells (its snippet prints 3)."""
+    at = run_page(
+        "pages/receptive-field.py",
+        {"preset": "custom", "layers": "conv:2:1:2:0;conv:2:1:2:0", "n": "64"},
+    )
+    assert not at.exception, at.exception
+    assert any("r = 5" in m.value for m in at.markdown)
+    assert any("reads **3** input cells" in c.value for c in at.caption)
+    assert not any("how many input cells one output sees" in c.value for c in at.caption)
+
+
+def test_separable_ratio_counts_the_depth_multiplier():
+    at = run_page("pages/separable.py", {"cin": "3", "cout": "4", "k": "3", "m": "2"})
+    assert not at.exception, at.exception
+    assert any("**0.722**" in m.value and "m/C_out" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ({"topic": "standard", "q": "2.5"}, "`q=2.5` is not a whole number"),
+        ({"topic": "standard", "seed": "1.9"}, "`seed=1.9` is not a whole number"),
+        ({"topic": "standard", "q": "99999999999999999999"}, "`q=99999999999999999999` is"),
+        ({"lang": "xx"}, "`lang=xx` is not a language of this app"),
+    ],
+)
+def test_links_that_cannot_be_read_exactly_say_so(query, notice):
+    at = run_page("pages/exercises.py", query)
+    assert not at.exception, at.exception
+    assert any(notice in w.value for w in at.warning), [w.value for w in at.warning]

@@ -101,17 +101,14 @@ def test_keras_line_follows_keras_rule_and_refusals(setting):
     size = (n - 1) * s - 2 * p + d * (k - 1) + op + 1
     keras = keras_transposed(n, k, s, p, op, d, size)
     notes = " ".join(keras.notes)
-    extent = d * (k - 1) + 1
-    refused = keras_transpose_length(n, k, s, "valid", op, d) is None
-    expressible = p == 0 or p == extent // 2
-    if refused:
+    if s > 1 and d > 1:  # the one layer Keras refuses in every spelling
         assert keras.latex is None and "Keras refuses" in notes, notes
-    elif not expressible:
-        assert keras.latex is None and "no padding that crops" in notes, notes
     else:
-        mode = "valid" if p == 0 else "same"
-        assert keras.latex.endswith(f"= {keras_transpose_length(n, k, s, mode, op, d)}")
-        assert keras_transpose_length(n, k, s, mode, op, d) == size, "same size as PyTorch"
+        assert keras.latex.endswith(f"= {size}"), "PyTorch's size, by Keras' own rule"
+        spelling = ce.keras_transpose_spelling(k, s, p, op, d)
+        assert "'same'" not in keras.latex or spelling.padding == "same"
+        assert ("Cropping" in keras.latex) == (spelling.crop != (0, 0))
+        assert ("ZeroPadding" in keras.latex) == (spelling.zero_pad != (0, 0))
     for mode in ("valid", "same"):
         inferred = keras_transpose_length(n, k, s, mode, None, d)
         if inferred is not None:
@@ -124,10 +121,16 @@ def test_keras_default_sizes_named_in_the_issue():
     assert "W·S + max(F − S, 0) = **6** (PyTorch here: 5)" in " ".join(one.notes)
     two = keras_transposed(3, 2, 3, 0, 0, 1, 8)
     assert "**9** (PyTorch here: 8)" in " ".join(two.notes)
-    refused = keras_transposed(3, 3, 1, 0, 1, 2, 8)
-    assert refused.latex is None and "Keras refuses output_padding=1 with strides=1" in " ".join(
-        refused.notes
-    )
+    # output_padding 1 ≥ strides 1 (through d = 2): not refused, written with ZeroPadding
+    padded = keras_transposed(3, 3, 1, 0, 1, 2, 8)
+    assert "ZeroPadding" in padded.latex and padded.latex.endswith("= 8")
+
+
+def test_keras_same_with_output_padding_is_not_offered_as_pytorchs_layer():
+    """/transposed?n=4&k=3&s=2&p=1&op=1: Keras 'same' with output_padding=1 has PyTorch's
+    size but its values are shifted by one; the line says 'valid' then Cropping."""
+    line = keras_transposed(4, 3, 2, 1, 1, 1, 8).latex
+    assert "'same'" not in line and "'valid'" in line and "Cropping(1)" in line
 
 
 @pytest.mark.parametrize("setting", TRANSPOSED, ids=lambda t: "n{}k{}s{}d{}p{}op{}".format(*t))
@@ -214,6 +217,32 @@ SCHEDULE_CASES = [
     ((1, 2, 3), 3),
     ((3, 6), 3),
 ]
+
+
+def _field_holes_2d(rates, k):
+    """Holes in the whole receptive field (naive walk on an input wide enough to hold it)."""
+    span = 1 + sum(r * (k - 1) for r in rates)
+    size = 4 * span + 9
+    low, high, cells = support_interval_and_cells(_same_layers(rates, k, size), size, size // 2)
+    assert low >= 0 and high < size and high - low + 1 == span
+    return span * span - len(cells) ** 2
+
+
+def test_the_gridding_count_does_not_depend_on_the_input_slider():
+    """/dilated?rates=custom&custom=2,3,6&sk=5: 176 holes at grid 41 as at grid 61 (the
+    field is 45 × 45; offsets 1 and 43 are never reached)."""
+    from ui.dilated import gridding_figure
+
+    layers = tuple(ce.Layer(5, 1, r, "same") for r in (2, 3, 6))
+    assert _field_holes_2d((2, 3, 6), 5) == 176
+    for grid in (15, 41, 61):
+        assert gridding_figure(layers, grid)[1] == 176
+
+
+@pytest.mark.parametrize(("rates", "k"), SCHEDULE_CASES)
+def test_the_field_hole_count_is_the_naive_count(rates, k):
+    layers = tuple(ce.Layer(k, 1, r, "same") for r in rates)
+    assert ce.field_hole_count(layers, ndim=2) == _field_holes_2d(rates, k)
 
 
 @pytest.mark.parametrize(("rates", "k"), SCHEDULE_CASES)
@@ -456,13 +485,30 @@ def test_output_padding_table_is_what_the_operators_do(n, k, s, d, p):
         assert size == naive_conv_transpose(x, w, None, (s,), (p,), (extra,), (d,), 1).shape[-1]
         length = naive_conv(np.ones((1, 1, size)), w, None, (s,), [(p, p)], (d,), 1).shape[-1]
         assert back == (f"{length} ✓" if length == n else f"{length} (not {n})")
-        keeping = [
-            mode
-            for mode in ("valid", "same")
-            if keras_transpose_length(n, k, s, mode, extra, d) == size
-        ]
-        if keras_text.startswith("✗"):
-            assert not keeping, f"Keras padding={keeping[0]!r} gives {size}"
-        else:
-            assert re.search(r"padding='(\w+)'", keras_text).group(1) in keeping
-            assert int(keras_text.split()[0]) == size
+        if keras_text.startswith("✗"):  # Keras refuses only strides > 1 with dilation > 1
+            assert s > 1 and d > 1, keras_text
+            continue
+        assert int(keras_text.split()[0]) == size
+        spelling = ce.keras_transpose_spelling(k, s, p, extra, d)
+        assert f"padding='{spelling.padding}'" in keras_text
+        assert ("Cropping" in keras_text) == (spelling.crop != (0, 0))
+        assert ("ZeroPadding" in keras_text) == (spelling.zero_pad != (0, 0))
+
+
+# --- Separable page --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("m", [1, 2, 3])
+def test_separable_ratio_is_the_ratio_of_the_pages_own_weight_counts(m):
+    """The headline ratio equals separable ÷ standard weights, recounted from the layer
+    shapes, at every reachable C_in, C_out, k and depth multiplier."""
+    from ui.separable import SeparableSpec, ratio_text
+
+    for c_in, c_out, k in itertools.product(range(1, 9), range(1, 17), range(1, 6)):
+        separable = c_in * m * k * k + c_in * m * c_out  # depthwise + pointwise weights
+        standard = c_out * c_in * k * k
+        text = ratio_text(SeparableSpec(c_in, c_out, k, m, 1, 5, 0))
+        shown = float(re.search(r"\*\*([0-9.]+)\*\*", text).group(1))
+        assert shown == pytest.approx(separable / standard, abs=5.01e-4), text  # 3 decimals
+        terms = re.search(r"= ([0-9]+)/([0-9]+) \+ ([0-9]+)/([0-9]+) =", text).groups()
+        assert [int(v) for v in terms] == [m, c_out, m, k * k], text
