@@ -1,0 +1,70 @@
+"""A step the viewer takes stays: the counter, the written-out sum and the link's ``step=``
+still name it seconds later, whatever reruns happen in between (issue 24: every sliding
+scene jumped back a step about a second after each action)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .harness import scene, scene_equation, scene_step, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+SETTLE_MS = 3000  # longer than the scene's report delay and the rerun it causes
+
+PAGES = {
+    "standard": "standard?h=6&w=6&k=3&p=valid",
+    "conv1d": "conv1d?n=10&k=3",
+    "causal": "causal",
+    "lightweight": "lightweight",
+}
+
+
+def _link_step(page) -> int | None:
+    found = re.search(r"[?&]step=(\d+)", page.url)
+    return int(found.group(1)) if found else None
+
+
+def _settled(page, key: str, expected: int) -> None:
+    page.wait_for_timeout(SETTLE_MS)
+    assert scene_step(page, key) == expected, "the counter keeps the step taken"
+    counter = scene(page, key).locator(".counter").inner_text()
+    assert counter.startswith(f"{expected + 1} /"), counter
+    assert _link_step(page) in (expected, None if expected == 0 else expected), page.url
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_each_step_taken_stays_after_the_reruns(app_url, page, name):
+    page.goto(f"{app_url}/{PAGES[name]}")
+    wait_for_app(page)
+    key = f"{name}_chart"
+    box = scene(page, key)
+    steps = int(box.locator(".scrubber").get_attribute("max")) + 1
+    button = lambda label: box.locator(f"button[aria-label='{label}']")  # noqa: E731
+    expected = scene_step(page, key)
+    for _ in range(3):  # ▶| three times, each left to settle
+        button("Next step (→)").click()
+        expected = min(expected + 1, steps - 1)
+        _settled(page, key, expected)
+    equation = scene_equation(page, key)
+    box.press("ArrowLeft")
+    expected -= 1
+    _settled(page, key, expected)
+    assert scene_equation(page, key) != equation, "the sum moved with the step"
+    button("Last step (End)").click()
+    _settled(page, key, steps - 1)
+    button("First step (Home)").click()
+    _settled(page, key, 0)
+    output = box.locator(".panel").last.locator("rect.clickable")
+    if output.count() > 2:
+        output.nth(2).click()
+        _settled(page, key, 2)
+    play = box.locator("button.play")
+    play.click()
+    page.wait_for_timeout(1500)
+    play.click()  # pause where it got to
+    paused = scene_step(page, key)
+    _settled(page, key, paused)
+    assert page.locator("[data-testid='stException']").count() == 0
