@@ -41,33 +41,6 @@ def _base_path() -> str:
     return f"/{path}" if path else ""
 
 
-def _reported(key: str) -> object:
-    """The step the viewer last took in the scene under ``key`` (its component state)."""
-    state = st.session_state.get(key)
-    return state.get("step") if hasattr(state, "get") else getattr(state, "step", None)
-
-
-def start_step(key: str, scene: dict, step: int | None) -> int:
-    """The step a scene is drawn at on this run.
-
-    The page asks for ``step`` (or the scene's own start). Once the viewer has taken a step
-    in this scene, that step stays on every later rerun, whatever causes it, until the page
-    asks for a different step or sends a different scene: re-sending the page's earlier
-    request would move the viewer back (the renderer goes to any new start it is sent).
-    A scatter scene reports the output cell it pins, not a step: the page redraws it.
-    """
-    last = scene["steps"] - 1
-    requested = scene["start"] if step is None else min(max(int(step), 0), last)
-    memory = f"{key}__requested"
-    unchanged = st.session_state.get(memory) == (requested, scene["id"])
-    st.session_state[memory] = (requested, scene["id"])
-    reported = _reported(key)
-    stepped = isinstance(reported, int) and not isinstance(reported, bool)
-    if unchanged and stepped and scene["kind"] != "scatter":
-        return min(max(reported, 0), last)
-    return requested
-
-
 def show_scene(
     scene: dict,
     key: str,
@@ -96,12 +69,14 @@ def show_scene(
         "loop": loop,
         "base": _base_path(),
         "version": VERSION,
-        "start": start_step(key, scene, step),
     }
+    if step is not None:
+        data["start"] = min(max(int(step), 0), scene["steps"] - 1)
     limit = (pins or scene["steps"]) - 1
 
     def pinned_now() -> None:
-        step = _reported(key)
+        state = st.session_state.get(key)
+        step = state.get("step") if hasattr(state, "get") else getattr(state, "step", None)
         if on_pin is not None and isinstance(step, int) and not isinstance(step, bool):
             on_pin(min(max(step, 0), limit))
 
@@ -116,9 +91,17 @@ def main_scene(params: PageParams, scene: dict, chart: str = "chart") -> None:
     """A page's main animation: opens on the link's step, keeps the step a student settles
     on in the link, and in presenter mode answers Space and the arrow keys page-wide.
     Below it (outside presenter mode), its export for slides."""
-    step = show_scene(
-        scene, params.key(chart), step=params.step(), present=params.present, keys=params.present
+    # The step the viewer reports is written to the link in the callback, before the rerun
+    # it causes: the rerun then sends that same step as the scene's start, which the
+    # player already shows. (Written after this call, the rerun would send the step
+    # before it, and the player would jump back to it.)
+    show_scene(
+        scene,
+        params.key(chart),
+        step=params.step(),
+        present=params.present,
+        keys=params.present,
+        on_pin=params.pin_step,
     )
-    params.pin_step(step)
     if not params.present:
         export_panel(params, scene, params.step())

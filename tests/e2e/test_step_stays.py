@@ -16,6 +16,8 @@ SETTLE_MS = 3000  # longer than the scene's report delay and the rerun it causes
 
 PAGES = {
     "standard": "standard?h=6&w=6&k=3&p=valid",
+    "standard-presenter": "standard?h=6&w=6&k=3&p=valid&present=1",
+    "dilated": "dilated",
     "conv1d": "conv1d?n=10&k=3",
     "causal": "causal",
     "lightweight": "lightweight",
@@ -39,7 +41,7 @@ def _settled(page, key: str, expected: int) -> None:
 def test_each_step_taken_stays_after_the_reruns(app_url, page, name):
     page.goto(f"{app_url}/{PAGES[name]}")
     wait_for_app(page)
-    key = f"{name}_chart"
+    key = f"{name.split('-')[0]}_chart"
     box = scene(page, key)
     steps = int(box.locator(".scrubber").get_attribute("max")) + 1
     button = lambda label: box.locator(f"button[aria-label='{label}']")  # noqa: E731
