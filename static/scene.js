@@ -60,6 +60,7 @@ class Scene {
       this.stop();
       this.step = data.start;
       this.reported = data.start;
+      this.reportedStamp = data.start;
       this.build();
       if (data.loop && !matchMedia("(prefers-reduced-motion: reduce)").matches) this.play();
     } else if (data.start !== this.lastStart) {
@@ -293,11 +294,18 @@ class Scene {
 
   report(step = this.step) {
     // tell the server which step is pinned (for the link), once the user settles; the
-    // scatter view reports its pinned output cell instead (on a click)
-    if (this.data.kind === "scatter") return;
+    // scatter view pins an output cell (on a click) and reports the stamp on screen
+    // as "stamp", with its scene, for the export
     clearTimeout(this.reportTimer);
     this.reportTimer = setTimeout(() => {
-      if (step === this.reported || !this.root.isConnected) return;
+      if (!this.root.isConnected) return;
+      if (this.data.kind === "scatter") {
+        if (step === this.reportedStamp) return;
+        this.reportedStamp = step;
+        this.component.setStateValue("stamp", [this.data.id, step]);
+        return;
+      }
+      if (step === this.reported) return;
       this.reported = step;
       this.lastStart = step;
       this.component.setStateValue("step", step);

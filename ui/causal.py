@@ -24,6 +24,7 @@ from .page import controls_and_figure
 from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
 from .scene import main_scene
+from .slide_titles import causal_title
 
 MAX_PADDED = 32
 TREE_STEPS = 128  # the dependency tree is drawn for the layers whose reach fits
@@ -291,7 +292,11 @@ def causal_section(params: PageParams) -> None:
         spec = causal_controls(params)
     _, leaks = causal_trace(spec)
     with figure:
-        main_scene(params, causal_scene(spec))
+        main_scene(
+            params,
+            causal_scene(spec),
+            causal_title(spec.length, spec.kernel_size, spec.dilation, spec.stride, spec.leak),
+        )
     with controls:
         leak_verdict(spec, leaks)
     views = lazy_tabs(

@@ -37,6 +37,7 @@ from .page import controls_and_figure
 from .panels import config_error, formula_panel, framework_panel
 from .params import PageParams
 from .scene import main_scene, show_scene
+from .slide_titles import padding_words, sliding_title
 
 MAX_PADDED_1D = 32  # a padded sequence stays readable as one row
 MAX_FEATURE_KERNEL = 9
@@ -179,7 +180,18 @@ def sequence_section(params: PageParams) -> None:
             config_error(error, t("Reduce k or d, or add padding."))
         return
     with figure:
-        main_scene(params, conv1d_scene(spec))
+        main_scene(
+            params,
+            conv1d_scene(spec),
+            sliding_title(
+                "Conv1d",
+                (spec.length,),
+                spec.kernel_size,
+                spec.stride,
+                spec.dilation,
+                padding_words(spec.padding_mode, spec.explicit),
+            ),
+        )
     with controls:
         (before, after), (out,) = trace.geometry.padding[0], trace.geometry.output_size
         st.markdown(

@@ -26,7 +26,14 @@ from .page import controls_and_figure
 from .panels import clicked_cell, config_error, formula_panel, framework_panel, lazy_tabs, plot
 from .params import PageParams
 from .scene import main_scene
-from .standard import Conv2dSpec, conv2d_code, conv2d_controls, conv2d_scene, conv2d_trace
+from .standard import (
+    Conv2dSpec,
+    conv2d_code,
+    conv2d_controls,
+    conv2d_scene,
+    conv2d_title,
+    conv2d_trace,
+)
 
 SCHEDULES: dict[str, tuple[int, ...]] = {
     "1, 1, 1": (1, 1, 1),
@@ -239,7 +246,7 @@ def dilation_section(params: PageParams) -> None:
             config_error(error, t("Reduce k or d, or choose SAME/FULL padding."))
         return
     with figure:
-        main_scene(params, conv2d_scene(spec))
+        main_scene(params, conv2d_scene(spec), conv2d_title(spec))
     with controls:
         extent = trace.geometry.kernel_extent[0]
         st.markdown(

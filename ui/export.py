@@ -19,11 +19,9 @@ from viz.export import Animation, animation_files
 from viz.frames import MAX_FRAMES, frame_steps
 from viz.picture import still_png, still_svg
 
-from .catalog import PAGES
 from .params import PageParams
 
 ENTRIES = 8  # animations kept (each GIF ≤ 5 MB, its MP4 smaller)
-HIDDEN = {"step", "present", "view", "lang"}  # link keys that are not settings of the picture
 
 
 class KeptAnimations:
@@ -68,24 +66,14 @@ def _animation(scene: dict, title: str, progress: Callable[[int, int], None]) ->
     return animation
 
 
-def picture_title(params: PageParams) -> str:
-    """The page's title and its settings, as the link has them (``k=3 · s=2 · …``)."""
-    title = next((t(info.title) for info in PAGES if info.url_path == params.page), params.page)
-    settings = [
-        f"{name}={value}"
-        for name, value in params.values.items()
-        if name not in HIDDEN and len(value) <= 16
-    ]
-    return " · ".join([title, *settings])
-
-
-def export_panel(params: PageParams, scene: dict, step: int | None = None) -> None:
-    """Downloads of ``scene``: this step as PNG and SVG (1920 px), every step as a GIF."""
+def export_panel(params: PageParams, scene: dict, layer: str, step: int | None = None) -> None:
+    """Downloads of ``scene``: ``step`` (the one on screen) as a 16:9 PNG and SVG, 1920 px
+    wide, and every step as a GIF and an MP4; titled ``layer`` (the layer in words) or the
+    viewer's own title."""
     panel = st.expander(t("🎞️ Export for slides"), key=params.key("export"), on_change="rerun")
     if not panel.open:
         return
     step = scene["start"] if step is None else min(max(step, 0), scene["steps"] - 1)
-    title = picture_title(params)
     name = f"{params.page}-{scene['id']}"
     with panel:
         shown = len(frame_steps(scene["steps"]))
@@ -106,11 +94,19 @@ def export_panel(params: PageParams, scene: dict, step: int | None = None) -> No
                 every=every,
             )
         )
+        own = st.text_input(
+            t("Title on the slide"),
+            placeholder=layer,
+            max_chars=80,
+            key=params.key("export_title"),
+            help=t("Empty: the layer in words, as shown in grey."),
+        )
+        title = own.strip() or layer
         png, svg, gif = st.columns(3)
         png.download_button(
             t("PNG of this step"),
             data=lambda: still_png(scene, step, title),
-            file_name=f"{name}-step{step}.png",
+            file_name=f"{name}-step{step + 1}.png",
             mime="image/png",
             icon="🖼️",
             on_click="ignore",
@@ -119,7 +115,7 @@ def export_panel(params: PageParams, scene: dict, step: int | None = None) -> No
         svg.download_button(
             t("SVG of this step"),
             data=lambda: still_svg(scene, step, title),
-            file_name=f"{name}-step{step}.svg",
+            file_name=f"{name}-step{step + 1}.svg",
             mime="image/svg+xml",
             icon="📐",
             on_click="ignore",
@@ -139,7 +135,9 @@ def export_panel(params: PageParams, scene: dict, step: int | None = None) -> No
             animation = _animation(
                 scene,
                 title,
-                lambda done, total: bar.progress(done / total, f"Frame {done} of {total}"),
+                lambda done, total: bar.progress(
+                    done / total, t("Frame {done} of {total}", done=done, total=total)
+                ),
             )
             bar.empty()
             st.download_button(

@@ -24,6 +24,7 @@ from .page import controls_and_figure
 from .panels import framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
 from .scene import main_scene, show_scene
+from .slide_titles import lightweight_title
 
 # --- controls --------------------------------------------------------------------------
 
@@ -244,7 +245,13 @@ def lightweight_section(params: PageParams) -> None:
     with controls:
         spec, channel = lightweight_controls(params)
     with figure:
-        main_scene(params, lightweight_scene(spec, channel))
+        main_scene(
+            params,
+            lightweight_scene(spec, channel),
+            lightweight_title(
+                spec.length, spec.channels, spec.num_heads, spec.kernel_size, spec.causal
+            ),
+        )
     example = lightweight_example(spec)
     weights, owners = lightweight_weights_latex(
         example["raw"], example["normalised"], spec.channels, bool(spec.drop_rate)

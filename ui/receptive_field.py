@@ -27,6 +27,7 @@ from .panels import formula_panel, framework_panel, plot
 from .params import PageParams
 from .scene import show_scene
 from .sections import section
+from .slide_titles import stack_title
 
 MAX_GRID_2D = 96
 
@@ -213,7 +214,7 @@ def output_view(params: PageParams, spec: StackSpec) -> None:
             )
         )
     if not params.present:
-        export_panel(params, scene)
+        export_panel(params, scene, stack_title(len(spec.layers), spec.input_size))
     if params.toggle("2d", t("🔲 Show it in 2-D, with the effective receptive field"), False):
         two_d = support_grid(spec.layers, spec.input_size, position)
         if two_d is None:

@@ -80,17 +80,30 @@ def show_scene(
         if on_pin is not None and isinstance(step, int) and not isinstance(step, bool):
             on_pin(min(max(step, 0), limit))
 
-    result = _component(key=key, data=data, on_step_change=pinned_now)
+    result = _component(key=key, data=data, on_step_change=pinned_now, on_stamp_change=lambda: None)
     pinned = result.get("step") if hasattr(result, "get") else getattr(result, "step", None)
     if not isinstance(pinned, int) or isinstance(pinned, bool):
         return None
     return min(max(pinned, 0), limit)
 
 
-def main_scene(params: PageParams, scene: dict, chart: str = "chart") -> None:
+def stamp_shown(key: str, scene: dict) -> int:
+    """The stamp a scatter scene under ``key`` shows (it reports it once the viewer
+    settles, with its scene's id); the scene's start until it has reported one."""
+    state = st.session_state.get(key)
+    stamp = state.get("stamp") if hasattr(state, "get") else getattr(state, "stamp", None)
+    if isinstance(stamp, list) and len(stamp) == 2 and stamp[0] == scene["id"]:
+        step = stamp[1]
+        if isinstance(step, int) and not isinstance(step, bool):
+            return min(max(step, 0), scene["steps"] - 1)
+    return scene["start"]
+
+
+def main_scene(params: PageParams, scene: dict, layer: str, chart: str = "chart") -> None:
     """A page's main animation: opens on the link's step, keeps the step a student settles
     on in the link, and in presenter mode answers Space and the arrow keys page-wide.
-    Below it (outside presenter mode), its export for slides."""
+    Below it (outside presenter mode), its export for slides, titled ``layer`` (the layer
+    in words, e.g. "Conv2d 6×6, k = 3, s = 2, SAME")."""
     # The step the viewer reports is written to the link in the callback, before the rerun
     # it causes: the rerun then sends that same step as the scene's start, which the
     # player already shows. (Written after this call, the rerun would send the step
@@ -104,4 +117,4 @@ def main_scene(params: PageParams, scene: dict, chart: str = "chart") -> None:
         on_pin=params.pin_step,
     )
     if not params.present:
-        export_panel(params, scene, params.step())
+        export_panel(params, scene, layer, params.step())

@@ -24,6 +24,7 @@ from .page import controls_and_figure
 from .panels import framework_panel, plot
 from .params import PageParams
 from .scene import main_scene
+from .slide_titles import separable_title
 
 PHOTO_SIDE = 48  # the photo example's side, in pixels of the photo
 PHOTO_ZOOM = 4  # each drawn as a block of 4 × 4 screen pixels
@@ -228,7 +229,11 @@ def separable_section(params: PageParams) -> None:
         spec = separable_controls(params)
         st.markdown(ratio_text(spec))
     with figure:
-        main_scene(params, channels_scene(spec))
+        main_scene(
+            params,
+            channels_scene(spec),
+            separable_title(spec.in_channels, spec.out_channels, spec.kernel_size, spec.multiplier),
+        )
     if params.present:
         return
     left, right = st.columns([3, 2])

@@ -30,6 +30,7 @@ from .page import controls_and_figure
 from .panels import config_error, formula_panel, framework_panel
 from .params import PageParams
 from .scene import main_scene
+from .slide_titles import padding_words, sliding_title
 
 AXES = (N_("height"), N_("width"))  # said through t() where a sentence names an axis
 
@@ -85,6 +86,18 @@ class Conv2dSpec:
     @property
     def padding(self) -> str | tuple[tuple[int, int], tuple[int, int]]:
         return self.explicit if self.padding_mode == "explicit" else self.padding_mode
+
+
+def conv2d_title(spec: Conv2dSpec) -> str:
+    """The layer in words, for a slide: ``Conv2d 6×6, k = 3, s = 2, SAME``."""
+    return sliding_title(
+        "Conv2d",
+        (spec.height, spec.width),
+        spec.kernel_size,
+        spec.stride,
+        spec.dilation,
+        padding_words(spec.padding_mode, spec.explicit),
+    )
 
 
 def conv2d_controls(
@@ -266,7 +279,7 @@ def standard_section(params: PageParams) -> None:
             ),
         )
     with figure:
-        main_scene(params, conv2d_scene(spec))
+        main_scene(params, conv2d_scene(spec), conv2d_title(spec))
     note = same_padding_note(trace.geometry) if spec.padding_mode == "same" else None
     if note:
         st.info(note, icon="📐")

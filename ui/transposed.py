@@ -34,7 +34,8 @@ from .frameworks import keras_transposed, output_padding_rows, transposed_size_l
 from .page import controls_and_figure
 from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
-from .scene import show_scene
+from .scene import show_scene, stamp_shown
+from .slide_titles import transposed_title
 
 MAX_TRANSPOSED = 16  # largest transposed-conv output (7 → 15 fits)
 
@@ -293,7 +294,15 @@ def transposed_section(params: PageParams) -> None:
             pins=zero_insertion.num_steps,
         )
         if not params.present:
-            export_panel(params, scene, scene["steps"] - 1)
+            layer = transposed_title(
+                spec.size,
+                spec.kernel_size,
+                spec.stride,
+                spec.padding,
+                spec.output_padding,
+                spec.dilation,
+            )
+            export_panel(params, scene, layer, stamp_shown(params.key("scatter_chart"), scene))
     if pinned is not None and pinned != step:
         params.pin_step(pinned)
         st.rerun(scope="fragment")

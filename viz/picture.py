@@ -71,54 +71,61 @@ class ScenePicture:
         self.background = None
         self._draw_fixed()
 
-    # -- layout: the browser's rule, in pixels of a wide slide
+    # -- layout: a 16:9 slide; the step's sum the largest words, the panels the room left
     def _layout(self) -> None:
         width = self.width
+        self.height = int(math.ceil(width * 9 / 16 / 2) * 2)  # even, for video encoders
         unit = width / 64  # the picture's spacing unit
-        self.font = max(11.0, unit * 0.75)  # caption size in px
         self.margin = unit
+        self.font = max(12.0, unit * 1.15)  # the step's sum: the largest words
+        self.title_font = self.font * 0.8
+        self.legend_font = max(11.0, unit * 0.75)
         gap = unit * 1.2
-        title_h = self.font * 1.8 if self.title else 0
-        self.caption_chars = int((width - 2 * self.margin) / (self.font * 0.56))
-        lines = max(len(self._caption_lines(c)) for c in self._probe_captions())
-        caption_h = lines * self.font * 1.4 + unit * 0.6
-        legend_h = self.font * 2.0 if self.scene.get("legend") else 0
         usable = width - 2 * self.margin
+        title_h = self.title_font * 1.6 if self.title else 0
+        self.caption_chars = int(usable / (self.font * 0.56))
+        lines = max(len(self._caption_lines(c)) for c in self._probe_captions())
+        caption_h = lines * self.font * 1.35 + unit * 0.6
+        legend_h = self.legend_font * 2.0 if self.scene.get("legend") else 0
         rows = [p["rows"] for p in self.panels]
         cols = [p["cols"] for p in self.panels]
-        max_cell = width / 22
+        title_font = self.legend_font * 0.95  # panel titles
+        self.panel_title_font = title_font
         top = self.margin + title_h + caption_h
-        title_font = self.font * 0.85
+        room = self.height - top - legend_h - self.margin
+        max_cell = width / 16
         if self.one_d:  # strips stacked, each as wide as the picture allows
-            cell = min(max_cell, usable / max(cols))
             self.panel_titles = [[p["title"]] for p in self.panels]
+            fixed = len(rows) * (title_font * 1.6 + gap * 0.5)
+            cell = min(max_cell, usable / max(cols), max(4.0, (room - fixed) / sum(rows)))
+            height = fixed + sum(rows) * cell
+            top += max(0.0, (room - height) / 2)
             boxes = []
             for r, c in zip(rows, cols, strict=True):
                 top += title_font * 1.6
                 boxes.append(_Box(self.margin + (usable - c * cell) / 2, top, cell))
                 top += r * cell + gap * 0.5
-        else:  # panels side by side, centred; a slide is 16:9
-            room = usable - gap * (len(cols) - 1)
-            cell = min(max_cell, room / sum(cols), width * 0.5 / max(rows))
+        else:  # panels side by side, centred in the room between the sum and the legend
+            across = usable - gap * (len(cols) - 1)
+            cell = min(max_cell, across / sum(cols))
             # a title wraps to its panel's width rather than run into the next one
             self.panel_titles = [
                 wrap(p["title"], max(8, int(c * cell / (title_font * 0.55))))
                 for p, c in zip(self.panels, cols, strict=True)
             ]
-            title_lines = max(len(lines) for lines in self.panel_titles)
-            left = self.margin + (room - sum(cols) * cell) / 2
-            top += title_font * (0.4 + 1.25 * title_lines)
+            titles_h = title_font * (0.4 + 1.25 * max(len(lines) for lines in self.panel_titles))
+            cell = max(4.0, min(cell, (room - titles_h) / max(rows)))
+            height = titles_h + max(rows) * cell
+            left = self.margin + (across - sum(cols) * cell) / 2
+            top += max(0.0, (room - height) / 2) + titles_h
             boxes = []
             for c in cols:
                 boxes.append(_Box(left, top, cell))
                 left += c * cell + gap
-            top += max(rows) * cell + gap * 0.5
         self.boxes = boxes
-        self.title_y = self.margin + self.font * 0.8
+        self.title_y = self.margin + self.title_font * 0.7
         self.caption_y = self.margin + title_h
-        self.legend_y = top + self.font * 0.8
-        height = self.legend_y + legend_h + self.margin * 0.2
-        self.height = int(math.ceil(height / 2) * 2)  # even, for video encoders
+        self.legend_y = self.height - self.margin - legend_h / 2
 
     def _probe_captions(self) -> list[tuple[str, ...]]:
         scene = self.scene
@@ -152,22 +159,25 @@ class ScenePicture:
         ax, p = self.axes, self.palette
         if self.title:
             ax.text(
-                self.margin,
+                self.width / 2,
                 self.title_y,
                 self.title,
-                fontsize=points(self.font * 1.15),
+                fontsize=points(self.title_font),
                 fontweight="bold",
-                color=p["text"],
+                color=p["muted"],
+                ha="center",
                 va="center",
             )
         self.caption = ax.text(
-            self.margin,
+            self.width / 2,
             self.caption_y,
             "",
             fontsize=points(self.font),
             color=p["text"],
+            ha="center",
             va="top",
-            linespacing=1.4,
+            multialignment="center",
+            linespacing=1.35,
             animated=True,
         )
         for index, (panel, box) in enumerate(zip(self.panels, self.boxes, strict=True)):
@@ -191,7 +201,8 @@ class ScenePicture:
             self.palette,
             self.margin,
             self.legend_y,
-            self.font,
+            self.legend_font,
+            self.width - 2 * self.margin,
         )
 
     @staticmethod
@@ -206,9 +217,9 @@ class ScenePicture:
         changing = index in self.changing
         ax.text(
             box.left,
-            box.top - self.font * 0.35,
+            box.top - self.panel_title_font * 0.4,
             "\n".join(self.panel_titles[index]),
-            fontsize=points(self.font * 0.85),
+            fontsize=points(self.panel_title_font),
             color=p["text"],
             va="bottom",
             linespacing=1.25,

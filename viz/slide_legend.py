@@ -38,30 +38,42 @@ def swatch(palette: dict, name: str) -> tuple[str | list | None, str | None, boo
 
 
 def draw_legend(
-    axes: Axes, entries: Sequence[dict], palette: dict, left: float, middle: float, font: float
+    axes: Axes,
+    entries: Sequence[dict],
+    palette: dict,
+    left: float,
+    middle: float,
+    font: float,
+    width: float | None = None,
 ) -> None:
-    """Draw ``entries`` (``{"swatch", "label"}``) in one row from ``left``, centred on the
-    height ``middle``, the words ``font`` pixels tall less a quarter."""
+    """Draw ``entries`` (``{"swatch", "label"}``) in one row from ``left`` (centred in
+    ``width`` from there, when given), on the height ``middle``, the words ``font`` pixels
+    tall less a quarter."""
     renderer = axes.figure.canvas.get_renderer()
     x, size = left, font * 0.85
+    drawn: list = []
     y = middle - size / 2
     for entry in entries:
         fill, edge, dashed = swatch(palette, entry["swatch"])
         if isinstance(fill, list):  # a scale or the tap colours: a row of blocks
             part = size * 2 / len(fill)
             for k, block in enumerate(fill):
-                axes.add_patch(Rectangle((x + k * part, y), part, size, facecolor=block))
+                drawn.append(
+                    axes.add_patch(Rectangle((x + k * part, y), part, size, facecolor=block))
+                )
             x += size * 2
         else:
-            axes.add_patch(
-                Rectangle(
-                    (x, y),
-                    size,
-                    size,
-                    facecolor=colour(fill),
-                    edgecolor=colour(edge),
-                    linewidth=points(3) if edge else 0,
-                    linestyle="--" if dashed else "-",
+            drawn.append(
+                axes.add_patch(
+                    Rectangle(
+                        (x, y),
+                        size,
+                        size,
+                        facecolor=colour(fill),
+                        edgecolor=colour(edge),
+                        linewidth=points(3) if edge else 0,
+                        linestyle="--" if dashed else "-",
+                    )
                 )
             )
             x += size
@@ -73,4 +85,12 @@ def draw_legend(
             color=palette["muted"],
             va="center",
         )
+        drawn.append(label)
         x += size * 0.4 + label.get_window_extent(renderer).width + size * 1.2
+    shift = (width - (x - size * 1.2 - left)) / 2 if width else 0
+    if shift > 0:  # the row is narrower than the room: centre it
+        for artist in drawn:
+            if isinstance(artist, Rectangle):
+                artist.set_x(artist.get_x() + shift)
+            else:
+                artist.set_x(artist.get_position()[0] + shift)

@@ -289,3 +289,29 @@ def test_links_that_cannot_be_read_exactly_say_so(query, notice):
     at = run_page("pages/exercises.py", query)
     assert not at.exception, at.exception
     assert any(notice in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "title"),
+    [
+        (
+            "standard",
+            {"h": "6", "w": "6", "k": "3", "s": "2", "p": "same"},
+            "Conv2d 6×6, k = 3, s = 2, SAME",
+        ),
+        (
+            "transposed",
+            {"n": "3", "k": "3", "s": "2", "p": "1", "op": "1"},
+            "ConvTranspose2d 3×3, k = 3, s = 2, p = 1, output_padding = 1",
+        ),
+    ],
+)
+def test_the_slide_is_titled_with_the_layer_not_the_link(page, query, title):
+    """Issue 24: the export's title names the layer; the viewer may write their own."""
+    at = run_page(f"pages/{page}.py", query)
+    at.session_state[f"{page}_export"] = True
+    at.run()
+    assert not at.exception, at.exception
+    box = at.text_input(key=f"{page}_export_title")
+    assert box.proto.placeholder == title
+    assert "=" not in box.proto.placeholder.replace(" = ", "")  # no `k=3 · s=2` settings

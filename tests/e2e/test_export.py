@@ -5,17 +5,21 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from .harness import wait_for_app
+from .harness import scene, scene_step, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
 
 def download(page, label: str) -> Image.Image:
+    return Image.open(fetch(page, label).path())
+
+
+def fetch(page, label: str):
     button = page.get_by_role("button", name=label)
     button.wait_for(timeout=60_000)
     with page.expect_download(timeout=60_000) as event:
         button.click()
-    return Image.open(event.value.path())
+    return event.value
 
 
 def test_png_and_gif_download_from_the_page(app_url, page):
@@ -23,8 +27,10 @@ def test_png_and_gif_download_from_the_page(app_url, page):
     wait_for_app(page)
     page.get_by_text("Export for slides").click()
     wait_for_app(page)
-    png = download(page, "PNG of this step")
-    assert png.format == "PNG" and png.width == 1920
+    file = fetch(page, "PNG of this step")
+    assert file.suggested_filename.endswith("-step5.png"), "the link's step=4 is 5 / 9"
+    png = Image.open(file.path())
+    assert png.format == "PNG" and png.size == (1920, 1080), "a 16:9 slide"
     page.get_by_role("button", name="Make the GIF and MP4").click()
     gif = download(page, "GIF (")
     assert gif.format == "GIF"
@@ -36,3 +42,24 @@ def test_png_and_gif_download_from_the_page(app_url, page):
         assert video.read(12)[4:8] == b"ftyp", "an MP4 file"
     assert page.locator("[data-testid='stException']").count() == 0
     assert not page.errors.messages, page.errors.messages
+
+
+def test_the_png_of_a_transposed_conv_is_the_stamp_on_screen(app_url, page):
+    """Issue 24: at 1 / 49 the PNG was step 49; it is the stamp the viewer sees."""
+    page.goto(f"{app_url}/transposed")
+    wait_for_app(page)
+    page.get_by_text("Export for slides").click()
+    wait_for_app(page)
+    key = "transposed_scatter_chart"
+    first = scene_step(page, key)
+    name = fetch(page, "PNG of this step").suggested_filename
+    assert name.endswith(f"-step{first + 1}.png"), name
+    box = scene(page, key)
+    for _ in range(2):
+        box.locator("button[aria-label='Next step (→)']").click()
+    page.wait_for_timeout(2500)  # the stamp is reported once the viewer settles
+    wait_for_app(page)
+    assert scene_step(page, key) == first + 2, "the stamp stays"
+    name = fetch(page, "PNG of this step").suggested_filename
+    assert name.endswith(f"-step{first + 3}.png"), name
+    assert page.locator("[data-testid='stException']").count() == 0

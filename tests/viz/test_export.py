@@ -262,3 +262,30 @@ def test_captions_wrap_english_at_spaces_and_chinese_anywhere():
     lines = vt.wrap(chinese, 20)
     assert "".join(lines) == chinese and all(columns(line) <= 20 for line in lines)
     assert len(lines) == -(-columns(chinese) // 20)
+
+
+def test_a_slide_is_16_by_9_with_the_sum_as_its_largest_words():
+    """Issue 24: the step's sum is the largest text, centred; the title names the layer."""
+    scene = sliding_scene(sliding_2d(padding=1, stride=2))
+    picture = vp.ScenePicture(scene, vp.SLIDE_WIDTH, "Conv2d 5×6, k = 3, s = 2, padding")
+    assert (picture.width, picture.height) == (1920, 1080)
+    picture.show(3)
+    texts = picture.axes.texts
+    sizes = {text.get_text(): text.get_fontsize() for text in texts if text.get_text()}
+    caption = picture.caption.get_text()
+    assert caption.startswith("y[") and caption.endswith(text(scene_output(scene, 3)))
+    assert sizes[caption] == max(sizes.values())
+    assert picture.caption.get_horizontalalignment() == "center"
+    assert picture.caption.get_position()[0] == pytest.approx(picture.width / 2)
+    title = next(t for t in texts if t.get_text().startswith("Conv2d"))
+    assert title.get_fontsize() < sizes[caption]
+    # every panel lies inside the slide, under the sum and above the legend
+    for box, panel in zip(picture.boxes, picture.panels, strict=True):
+        assert box.left >= 0 and box.left + panel["cols"] * box.cell <= picture.width
+        assert box.top > picture.caption_y
+        assert box.top + panel["rows"] * box.cell < picture.legend_y
+
+
+def scene_output(scene: dict, step: int) -> float:
+    output = scene["panels"][-1]
+    return output["values"][step]
