@@ -92,7 +92,16 @@ class Scene {
     if (!data.static) this.toolbar();
     this.equation = el("div", { class: "equation", "aria-live": "polite" }, this.root);
     const panels = el("div", { class: "panels" }, this.root);
-    let cell = this.cellSize();
+    this.legendBox = null;
+    const cell = this.draw(panels, this.cellSize(), colours);
+    // then fit the screen: the equation, titles, bars and legend are measured, not guessed;
+    // the grids shrink (or grow, up to the cap) to what the screen leaves them
+    const fitted = this.fitted(cell);
+    if (Math.abs(fitted - cell) >= 2) this.draw(panels, fitted, colours);
+  }
+
+  // draw the panels at `cell` px, the legend and the step; the cell size drawn
+  draw(panels, cell, colours) {
     this.drawPanels(panels, cell, colours);
     // panels meant to share one line are wider than their cells (titles, colour bars, the
     // 96 px a narrow panel keeps for its title): if they wrapped, give the cells what the
@@ -102,12 +111,33 @@ class Scene {
       const rest = this.panels.reduce((sum, p) => sum + p.box.offsetWidth - p.spec.cols * cell, 0);
       const room = this.width - 8 - rest - 28 * (this.panels.length - 1);
       cell = Math.max(8, Math.min(cell - 1, Math.floor(room / cols)));
+      this.cellCap = Math.min(this.cellCap, cell); // larger, they would wrap again
       this.drawPanels(panels, cell, colours);
     }
+    if (this.legendBox) this.legendBox.remove();
     this.legend(colours);
-    this.kind = { sliding: Sliding, scatter: Scatter, boxes: Boxes }[data.kind];
+    this.kind = { sliding: Sliding, scatter: Scatter, boxes: Boxes }[this.data.kind];
     this.view = new this.kind(this, colours);
-    this.go(Math.min(this.step, data.steps - 1));
+    this.go(Math.min(this.step, this.data.steps - 1));
+    this.cell = cell;
+    return cell;
+  }
+
+  // the cell size at which the whole scene fits the screen it is on: the room below its top
+  // for a scene on the first screen, a whole screen for one further down (the viewer
+  // scrolls to it), but cells of 24 px at least; unchanged on a phone, where panels wrap
+  // and the page scrolls
+  fitted(cell) {
+    if (!this.oneLine && !this.data.oneD) return cell;
+    if (window.innerWidth < 640) return cell;
+    const rows = this.data.oneD
+      ? this.data.panels.reduce((sum, p) => sum + p.rows, 0)
+      : Math.max(...this.data.panels.map((p) => p.rows));
+    const height = this.root.getBoundingClientRect().height;
+    const room = window.innerHeight - this.above - 12;
+    const grown = Math.floor(cell + (room - height) / rows);
+    // never below 24 px where the width allows: better a scroll than unreadable numbers
+    return Math.max(Math.min(24, this.cellCap), 8, Math.min(grown, this.cellCap));
   }
 
   drawPanels(parent, cell, colours) {
@@ -132,16 +162,21 @@ class Scene {
     // the grids share the first screen with the controls, the toolbar, the equation and
     // the legend: they get the height left below the scene's top, within bounds
     const top = Math.max(0, this.root.getBoundingClientRect().top + window.scrollY);
+    // a scene on the first screen shares it with what is above; one further down gets a
+    // screen of its own
+    this.above = top < window.innerHeight * 0.6 ? top : 0;
     // below the grids: the toolbar, two lines of equation, titles, a colour bar, the legend
-    const reserve = presenter ? 280 : 200;
-    const room = window.innerHeight - Math.min(top, window.innerHeight * 0.5) - reserve;
-    const maxHeight = Math.max(160, Math.min(presenter ? 640 : 420, room));
+    // (a first guess: build() measures them and fits the cells)
+    const reserve = presenter ? 240 : 200;
+    const room = window.innerHeight - this.above - reserve;
+    const maxHeight = Math.max(160, Math.min(presenter ? 720 : 520, room));
     const rows = Math.max(...panels.map((p) => p.rows));
     const widest = Math.max(...panels.map((p) => p.cols));
     if (data.oneD) {
       // 1-D strips are stacked, each as wide as the scene allows
       const height = panels.reduce((sum, p) => sum + p.rows, 0);
-      return Math.max(8, Math.floor(Math.min(maxCell, (this.width - 8) / widest, maxHeight / height)));
+      this.cellCap = Math.floor(Math.min(maxCell, (this.width - 8) / widest));
+      return Math.max(8, Math.min(this.cellCap, Math.floor(maxHeight / height)));
     }
     const gaps = 28 * (panels.length - 1) + 8;
     const totalCols = panels.reduce((sum, p) => sum + p.cols, 0);
@@ -151,6 +186,7 @@ class Scene {
     // laptop) also with smaller cells, as long as they stay readable: wrapping would push
     // panels below the first screen. A phone scrolls: there panels wrap and grow.
     this.oneLine = byWidth >= 24 || (window.innerWidth >= 640 && byWidth >= 10);
+    this.cellCap = Math.floor(Math.min(maxCell, byWidth));
     if (this.oneLine) return Math.floor(Math.min(maxCell, byWidth, byHeight));
     // too narrow for one line (a phone): panels wrap, each as large as fits alone
     return Math.max(8, Math.floor(Math.min(maxCell, (this.width - 8) / widest, maxHeight / rows)));
@@ -199,6 +235,7 @@ class Scene {
     const entries = this.data.legend || [];
     if (!entries.length) return;
     const box = el("div", { class: "legend" }, this.root);
+    this.legendBox = box;
     for (const { swatch, label } of entries) {
       const item = el("span", { class: "key" }, box);
       const sample = el("span", { class: `swatch ${swatch}` }, item);
@@ -232,6 +269,11 @@ class Scene {
       Home: () => this.user(0),
       End: () => this.user(this.data.steps - 1),
     };
+    // presenter mode: a page's letter keys move its sliders (Shift + letter: down)
+    const letter = event.key.length === 1 ? event.key.toUpperCase() : "";
+    if (this.global && (this.data.shortcuts || []).includes(letter) && !event.repeat) {
+      keys[event.key] = () => this.component.setTriggerValue("shortcut", `${event.shiftKey ? "-" : "+"}${letter}`);
+    }
     const action = keys[event.key];
     if (action && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
@@ -314,11 +356,17 @@ class Scene {
 }
 
 // ---------------------------------------------------------------- entry point
-export function mount(component, cssUrl) {
+export async function mount(component, cssUrl) {
   const host = component.parentElement;
-  if (!host.querySelector("link[data-scene]")) {
-    el("link", { rel: "stylesheet", href: cssUrl, "data-scene": "1" }, host);
+  let link = host.querySelector("link[data-scene]");
+  if (!link) {
+    link = el("link", { rel: "stylesheet", href: cssUrl, "data-scene": "1" }, host);
+    link.loaded = new Promise((resolve) => {
+      link.addEventListener("load", resolve);
+      link.addEventListener("error", resolve);
+    });
   }
+  await link.loaded; // the scene measures itself: its styles must apply first
   let scene = host.__scene;
   if (!scene || !scene.root.isConnected) {
     scene = new Scene(host, component);

@@ -43,12 +43,21 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
     params = PageParams(page)
     params.values[QUERY] = current()
     _check_language_link(params)
-    heading, switches = st.columns([5, 2], vertical_alignment="center")
-    # the two switches side by side at their own widths, one above the other when the
-    # column is narrow (the sidebar open, a zoomed page)
-    with switches.container(
-        horizontal=True, horizontal_alignment="right", vertical_alignment="center"
-    ):
+    if params.switched_on("present", False):
+        # a focus layout: one row (the page's name small, the switches, the keys), then
+        # the figure
+        focus_layout()
+        switches = st.container(horizontal=True, vertical_alignment="center")
+        switches.markdown(f"**{title}**", width="stretch")
+    else:
+        heading, column = st.columns([5, 2], vertical_alignment="center")
+        heading.title(title, anchor=False)  # no link icon: it would wrap under a long title
+        # the two switches side by side at their own widths, one above the other when the
+        # column is narrow (the sidebar open, a zoomed page)
+        switches = column.container(
+            horizontal=True, horizontal_alignment="right", vertical_alignment="center"
+        )
+    with switches:
         params.present = params.toggle(
             "present",
             t("🎦 Present"),
@@ -59,11 +68,48 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
             ),
         )
         language_switch()
-    heading.title(title, anchor=False)  # no link icon: it would wrap under a long title
+        if params.present:  # the keys, listed by finish_page once the controls have run
+            params.keys_area = st.popover("?", help=t("Keyboard shortcuts")).container()
     if not params.present:
         st.markdown(intro)
     params.reserve_notice_area()
     return params
+
+
+# The one style the app sets itself: Streamlit keeps 6rem above a page's first element
+# for its header (no option changes it); in presenter mode that room goes to the figure.
+# The header's own buttons (the sidebar's », the ⋮ menu) stay clear of the page's first row.
+# ``tests/e2e/test_presenter.py`` measures the figure's top with and without it.
+FOCUS_STYLE = (
+    "<style>[data-testid='stMainBlockContainer']"
+    "{padding-top:3.5rem !important;padding-bottom:1rem !important}</style>"
+)
+
+
+def focus_layout() -> None:
+    """Presenter mode: the page starts just under Streamlit's header."""
+    st.html(FOCUS_STYLE)
+
+
+def show_keys(params: PageParams) -> None:
+    """Presenter mode's ``?``: every key the page answers."""
+    if params.keys_area is None:
+        return
+    rows = [
+        (t("Space"), t("play or pause")),
+        ("← →", t("one step back or forward")),
+        (t("Home / End"), t("first or last step")),
+    ]
+    rows += [
+        (f"{letter} / Shift + {letter}", f"{shortcut.label} + 1 / − 1")
+        for letter, shortcut in params.shortcuts.items()
+    ]
+    params.keys_area.markdown(
+        "\n".join(
+            [f"| {t('Key')} | {t('What it does')} |", "|---|---|"]
+            + [f"| {key} | {action} |" for key, action in rows]
+        )
+    )
 
 
 def _check_language_link(params: PageParams) -> None:
@@ -110,5 +156,6 @@ def finish_page(params: PageParams, keep: tuple[str, ...] = ("step",)) -> None:
             t("Practise: questions on this page"),
             {"topic": params.page, "q": "5", "seed": "1"},
         )
+    show_keys(params)
     params.show_notices(keep)
     params.publish(keep=keep)

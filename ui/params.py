@@ -36,6 +36,22 @@ def parse_whole(raw: str) -> int:
     return int(value)
 
 
+@dataclass(frozen=True)
+class Shortcut:
+    """A letter key that moves a slider by one in presenter mode (Shift: down)."""
+
+    key: str  # the slider's widget key
+    label: str
+    low: int
+    high: int
+
+    def move(self, delta: int) -> None:
+        """Move the slider by ``delta`` within its bounds (from a callback, before a rerun)."""
+        value = st.session_state.get(self.key)
+        if isinstance(value, int):
+            st.session_state[self.key] = min(max(value + delta, self.low), self.high)
+
+
 @dataclass
 class PageParams:
     """The parameters of one page; widget keys are ``"<page>_<name>"``."""
@@ -45,6 +61,9 @@ class PageParams:
     values: dict[str, str] = field(default_factory=dict)
     notice_area: Any = field(default=None, repr=False)  # where show_notices writes, if set
     present: bool = False  # presenter mode: prose hidden, scenes large, keyboard shortcuts
+    # presenter mode's letter keys: letter → the slider it moves (see :meth:`shortcut`)
+    shortcuts: dict[str, Shortcut] = field(default_factory=dict)
+    keys_area: Any = field(default=None, repr=False)  # presenter mode: where the keys are listed
 
     def reserve_notice_area(self) -> None:
         """Keep a place here, above the widgets, for the notices written after them."""
@@ -130,7 +149,8 @@ class PageParams:
 
         When ``low == high`` the slider still shows its one value (disabled), so the control
         keeps its shape. In presenter mode a ``shortcut`` key (e.g. ``"K"``) adds one and
-        Shift + key takes one away.
+        Shift + key takes one away: the page's main scene listens for it (no buttons, so the
+        controls keep one row each), and the page's ``?`` lists it.
         """
         container = container or st
         high = max(low, high)
@@ -144,38 +164,10 @@ class PageParams:
             )
         else:
             value = container.slider(label, low, high, key=key, help=help)
-        if shortcut and self.present:
-            self._shortcut_buttons(container, key, label, shortcut, low, high)
+        if shortcut and self.present and low < high:
+            self.shortcuts[shortcut.upper()] = Shortcut(key, label, low, high)
         self.values[name] = str(value)
         return int(value)
-
-    @staticmethod
-    def _shortcut_buttons(
-        container: Any, key: str, label: str, shortcut: str, low: int, high: int
-    ) -> None:
-        """Two small buttons bound to keys: ``shortcut`` adds one, Shift + it takes one."""
-
-        def move(delta: int) -> None:
-            st.session_state[key] = min(max(st.session_state[key] + delta, low), high)
-
-        # at their own widths ("− Shift + K" is the longer), wrapping rather than clipping
-        row = container.container(horizontal=True, gap="xxsmall")
-        row.button(
-            "−",
-            key=f"{key}_down",
-            on_click=move,
-            args=(-1,),
-            shortcut=f"Shift+{shortcut}",
-            help=f"{label} − 1",
-        )
-        row.button(
-            "+",
-            key=f"{key}_up",
-            on_click=move,
-            args=(1,),
-            shortcut=shortcut,
-            help=f"{label} + 1",
-        )
 
     def step(self) -> int | None:
         """The animation step the link pins (``?step=``), or None (the scene's first)."""
@@ -245,6 +237,14 @@ class PageParams:
     ) -> bool:
         """An on/off switch; the URL takes 1/0, true/false, yes/no, on/off."""
         container = container or st
+        self.switched_on(name, default)
+        value = bool(container.toggle(label, key=self.key(name), help=help))
+        self.values[name] = "1" if value else "0"
+        return value
+
+    def switched_on(self, name: str, default: bool) -> bool:
+        """The value a :meth:`toggle` will show, without drawing it (a page may need it
+        before the place of its switch)."""
 
         def parse(raw: str) -> bool:
             word = raw.lower()
@@ -253,9 +253,7 @@ class PageParams:
             raise ValueError(raw)
 
         self._seed(name, default, parse, t("on or off (1 or 0)"))
-        value = bool(container.toggle(label, key=self.key(name), help=help))
-        self.values[name] = "1" if value else "0"
-        return value
+        return bool(st.session_state[self.key(name)])
 
     def text(
         self,

@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from .export import export_panel
-from .params import PageParams
+from .params import PageParams, Shortcut
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 # a new renderer gets a new URL, so browsers never keep an old one
@@ -51,6 +51,7 @@ def show_scene(
     loop: bool = False,
     pins: int | None = None,
     on_pin: Callable[[int], None] | None = None,
+    shortcuts: dict[str, Shortcut] | None = None,
 ) -> int | None:
     """Mount ``scene`` (from ``viz.scenes``) under ``key``; return the step the user pinned.
 
@@ -60,7 +61,8 @@ def show_scene(
     over, until the viewer takes a step (not for viewers who ask for reduced motion). A
     scatter scene pins an output cell, not a step: ``pins`` is then the number of cells it
     may pin. ``on_pin(step)`` runs before the rerun a pin causes, so it may set the state
-    of widgets drawn above the scene.
+    of widgets drawn above the scene. With ``keys``, the letters of ``shortcuts`` move
+    their sliders (the scene reports the key; Shift + letter moves down).
     """
     data = {
         **scene,
@@ -69,6 +71,7 @@ def show_scene(
         "loop": loop,
         "base": _base_path(),
         "version": VERSION,
+        "shortcuts": sorted(shortcuts or {}) if keys else [],
     }
     if step is not None:
         data["start"] = min(max(int(step), 0), scene["steps"] - 1)
@@ -80,7 +83,19 @@ def show_scene(
         if on_pin is not None and isinstance(step, int) and not isinstance(step, bool):
             on_pin(min(max(step, 0), limit))
 
-    result = _component(key=key, data=data, on_step_change=pinned_now, on_stamp_change=lambda: None)
+    def pressed() -> None:  # "+K" or "-K": a shortcut letter, with or without Shift
+        state = st.session_state.get(key)
+        press = state.get("shortcut") if hasattr(state, "get") else getattr(state, "shortcut", None)
+        if isinstance(press, str) and len(press) == 2 and press[1] in (shortcuts or {}):
+            shortcuts[press[1]].move(1 if press[0] == "+" else -1)
+
+    result = _component(
+        key=key,
+        data=data,
+        on_step_change=pinned_now,
+        on_stamp_change=lambda: None,
+        on_shortcut_change=pressed,
+    )
     pinned = result.get("step") if hasattr(result, "get") else getattr(result, "step", None)
     if not isinstance(pinned, int) or isinstance(pinned, bool):
         return None
@@ -115,6 +130,7 @@ def main_scene(params: PageParams, scene: dict, layer: str, chart: str = "chart"
         present=params.present,
         keys=params.present,
         on_pin=params.pin_step,
+        shortcuts=params.shortcuts,
     )
     if not params.present:
         export_panel(params, scene, layer, params.step())

@@ -291,6 +291,7 @@ def transposed_section(params: PageParams) -> None:
             params.key("scatter_chart"),
             present=params.present,
             keys=params.present,
+            shortcuts=params.shortcuts,
             pins=zero_insertion.num_steps,
         )
         if not params.present:

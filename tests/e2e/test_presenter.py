@@ -1,0 +1,100 @@
+"""Presenter mode at 1280 × 720 is a focus layout (issue 24): the page's name small, the
+figure first and large, the sum and the legend on the first screen, the keys in a ``?``.
+And every scene further down the page gets a screen of its own, with readable cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from .harness import PROJECTOR, scene, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+MAIN = {
+    "standard": "standard_chart",
+    "transposed": "transposed_scatter_chart",
+    "dilated": "dilated_chart",
+}
+
+
+def cell_size(page, key: str) -> float:
+    """The side of one drawn grid cell of the scene ``key``, in CSS px."""
+    rect = scene(page, key).locator("rect[data-index]").first
+    return rect.bounding_box()["width"] + 2  # cells are drawn 1 px inside their square
+
+
+def _open(browser, url: str):
+    context = browser.new_context(viewport=PROJECTOR)
+    page = context.new_page()
+    page.goto(url)
+    wait_for_app(page)
+    page.wait_for_timeout(800)  # the scene fits itself once its styles apply
+    return context, page
+
+
+@pytest.mark.parametrize("name", list(MAIN))
+def test_presenter_mode_enlarges_the_figure_and_keeps_it_on_the_first_screen(
+    browser, app_url, name
+):
+    key = MAIN[name]
+    context, page = _open(browser, f"{app_url}/{name}")
+    try:
+        normal = cell_size(page, key)
+    finally:
+        context.close()
+    context, page = _open(browser, f"{app_url}/{name}?present=1")
+    try:
+        large = cell_size(page, key)
+        assert large >= 1.4 * normal, f"{name}: {large} px presenting, {normal} px normally"
+        drawn = scene(page, key)
+        for part in (".equation", ".legend", ".panels"):
+            box = drawn.locator(part).bounding_box()
+            assert box["y"] >= 0 and box["y"] + box["height"] <= PROJECTOR["height"], part
+        # no big title: the figure starts in the top fifth of the screen
+        assert drawn.bounding_box()["y"] < PROJECTOR["height"] * 0.2
+        assert page.locator("h1").count() == 0, "the page's name is small in presenter mode"
+    finally:
+        context.close()
+
+
+def test_the_question_mark_lists_the_keys_and_they_move_the_sliders(browser, app_url):
+    context, page = _open(browser, f"{app_url}/standard?present=1&h=6&w=6&k=3")
+    try:
+        page.get_by_role("button", name="?").click()
+        keys = page.locator("[data-testid='stPopoverBody']")
+        keys.wait_for()
+        text = keys.inner_text()
+        for key in ("Space", "K / Shift + K", "S / Shift + S", "D / Shift + D"):
+            assert key in text, text
+        page.keyboard.press("Escape")
+        page.mouse.click(5, 400)  # the page, not a control
+        shown = (
+            '() => document.querySelector(".st-key-standard_k '
+            "[data-testid='stSliderThumbValue']\").innerText.trim()"
+        )
+        assert page.evaluate(shown) == "3"
+        page.keyboard.press("k")
+        page.wait_for_function(f"() => ({shown})() === '4'", timeout=10_000)
+        page.keyboard.press("Shift+K")
+        page.wait_for_function(f"() => ({shown})() === '3'", timeout=10_000)
+        # one row per control: no −/+ buttons under the sliders
+        assert page.locator(".st-key-standard_k_up").count() == 0
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        context.close()
+
+
+BELOW = [  # scenes further down a page, each with a screen of its own at 1280 × 720
+    ("transposed", "transposed_chart"),  # zero insertion
+    ("transposed", "transposed_versus_chart"),  # deconv vs dilated
+]
+
+
+@pytest.mark.parametrize(("name", "key"), BELOW)
+def test_a_scene_below_the_first_screen_gets_readable_cells(browser, app_url, name, key):
+    context, page = _open(browser, f"{app_url}/{name}")
+    try:
+        scene(page, key).scroll_into_view_if_needed()
+        assert cell_size(page, key) >= 24, f"{name}: {key}"
+    finally:
+        context.close()
