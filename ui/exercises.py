@@ -23,6 +23,7 @@ from conv_engine.exercises import (
     Question,
     Setting,
     check,
+    diagnose,
     question_set,
 )
 from i18n import say, t
@@ -49,8 +50,15 @@ def cached_set(topic: str, count: int, seed: int) -> list[Question]:
 
 
 def set_controls(params: PageParams) -> tuple[str, int, int]:
-    """Topic, number of questions and set number: together they are the set (and the link)."""
-    topic_column, count_column, seed_column, new_column = st.columns(
+    """Topic, number of questions and set number: together they are the set (and the link).
+
+    A teacher sets them (and sends the link); a student answers. So they sit in a closed
+    expander under a one-line name of the set, out of the way of the first answer box:
+    a number typed there by mistake would switch the whole set.
+    """
+    name = st.empty()
+    box = st.expander(t("🎛️ Choose another set"), expanded=False)
+    topic_column, count_column, seed_column, new_column = box.columns(
         [3, 2, 2, 2], vertical_alignment="bottom"
     )
     topic = params.choice(
@@ -81,6 +89,14 @@ def set_controls(params: PageParams) -> tuple[str, int, int]:
         st.session_state[params.key("seed")] = secrets.randbelow(MAX_SEED) + 1
 
     new_column.button(t("🎲 New set"), on_click=new_set, key=params.key("new_set"))
+    name.markdown(
+        t(
+            "**Set {seed}** · {count} questions · {topic}",
+            seed=seed,
+            count=count,
+            topic=topic_labels()[topic],
+        )
+    )
     return topic, count, seed
 
 
@@ -186,10 +202,12 @@ def show_question(params: PageParams, question: Question, index: int, key: str) 
     """One question: the prompt, the answer form, the verdict, the reveal. Returns whether
     the last checked answer was right (None before the first check)."""
     verdict_key = f"{key}_verdict"
+    hint_key = f"{key}_hint"
 
     def record() -> None:
         response = _response(question, key)
         st.session_state[verdict_key] = None if response is None else check(question, response)
+        st.session_state[hint_key] = diagnose(question, response)
 
     with st.container(border=True):
         st.markdown(f"**{index + 1}.** {say(question.prompt)}")
@@ -200,7 +218,11 @@ def show_question(params: PageParams, question: Question, index: int, key: str) 
         if verdict is True:
             st.success(t("Right."), icon="✅")
         elif verdict is False:
-            st.warning(t("Not quite: look again, or reveal the answer."), icon="🤔")
+            hint = st.session_state.get(hint_key)
+            if hint is None:
+                st.warning(t("Not quite: look again, or reveal the answer."), icon="🤔")
+            else:  # the answer is exactly what one likely slip gives: name it
+                st.warning(t("Not quite. {hint}", hint=say(hint)), icon="🤔")
         if st.toggle(t("Reveal the answer"), key=f"{key}_reveal"):
             st.markdown(
                 t(

@@ -16,7 +16,9 @@ from collections.abc import Callable
 import numpy as np
 
 from ..errors import ConvConfigError, check_int
+from ..text import Text
 from . import channels, convolutions, receptive_fields
+from .mistakes import Mistake
 from .question import Question, Setting
 
 __all__ = [
@@ -24,9 +26,11 @@ __all__ = [
     "MAX_QUESTIONS",
     "MAX_SEED",
     "TOPICS",
+    "Mistake",
     "Question",
     "Setting",
     "check",
+    "diagnose",
     "question_set",
 ]
 
@@ -92,3 +96,16 @@ def check(question: Question, response: object) -> bool:
         return frozenset(response) == question.answer
     except TypeError:
         return False
+
+
+def diagnose(question: Question, response: object) -> Text | None:
+    """The hint for a wrong ``response`` that one likely slip gives, or None."""
+    if question.kind != "number" or check(question, response):
+        return None
+    try:
+        number = int(response)
+        if float(response) != number:
+            return None
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return next((m.hint for m in question.mistakes if m.answer == number), None)

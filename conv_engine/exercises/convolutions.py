@@ -13,6 +13,7 @@ from ..sizes import (
     resolve_padding,
 )
 from ..text import Text
+from .mistakes import conv_size_mistakes, transposed_size_mistakes, weight_mistakes
 from .question import (
     Question,
     Setting,
@@ -59,6 +60,7 @@ def output_size_2d(rng: np.random.Generator) -> Question:
         "standard",
         {"h": str(n), "w": str(n), "k": str(k), "s": str(s), "d": str(d), **page_padding(padding)},
         Setting(2, n, k, s, d, padding),
+        mistakes=conv_size_mistakes(n, k, s, d, before, after, out),
     )
 
 
@@ -163,6 +165,7 @@ def weights_2d(rng: np.random.Generator) -> Question:
         ),
         "standard",
         unlinked=Text("The Standard page draws one input and one output channel."),
+        mistakes=weight_mistakes(c_in, c_out, k * k, count),
     )
 
 
@@ -200,6 +203,7 @@ def output_size_1d(rng: np.random.Generator) -> Question:
         "conv1d",
         {"n": str(n), "k": str(k), "s": str(s), "d": str(d), **page_padding_1d(padding)},
         Setting(1, n, k, s, d, padding),
+        mistakes=conv_size_mistakes(n, k, s, d, before, after, out),
     )
 
 
@@ -270,6 +274,7 @@ def weights_1d(rng: np.random.Generator) -> Question:
         ),
         "conv1d",
         {"f": str(features), "kn": str(k), "co": str(c_out)},  # the frames × features view
+        mistakes=weight_mistakes(features, c_out, k, count),
     )
 
 
@@ -315,6 +320,7 @@ def transposed_size(rng: np.random.Generator) -> Question:
         "transposed",
         {"n": str(n), "k": str(k), "s": str(s), "p": str(p), "op": str(op), "d": str(d)},
         Setting(2, n, k, s, d, p, transposed=True, output_padding=op),
+        mistakes=transposed_size_mistakes(n, k, s, p, op, d, out),
     )
 
 

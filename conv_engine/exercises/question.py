@@ -15,6 +15,7 @@ from ..errors import ConvConfigError
 from ..sizes import conv_output_size, effective_kernel_size
 from ..text import Text
 from ..trace import INPUT, conv_trace
+from .mistakes import Mistake
 
 MAX_TRANSPOSED = 16  # the Transposed page's largest full output
 # the Standard (2-D) and Conv1d (1-D) pages draw an input padded by SAME, FULL or causal
@@ -51,7 +52,7 @@ class Question:
     input ``grid`` × ``grid``). ``explanation`` is the rule with this question's numbers.
     ``page`` and ``query`` open the page the topic is taught on, at this setting; where
     that page cannot show the question's numbers, ``unlinked`` says why and no link is
-    offered.
+    offered. ``mistakes`` are the wrong answers a likely slip gives, each with its hint.
     """
 
     topic: str
@@ -66,6 +67,7 @@ class Question:
     choices: tuple[int, ...] = ()
     grid: int = 0
     unlinked: Text | None = None
+    mistakes: tuple[Mistake, ...] = ()
 
 
 # ---------------------------------------------------------------- helpers

@@ -122,3 +122,33 @@ def test_a_bad_link_is_explained_and_replaced():
     assert not at.exception, at.exception
     (notice,) = link_notices(at)
     assert "topic=nope" in notice
+
+
+def test_the_set_is_named_and_its_controls_are_out_of_the_students_way():
+    """Issue 24: the first number box was "Set number"; a number typed there switched the
+    set. The set's controls sit in a closed expander under the set's name."""
+    at = run_page(PAGE, {"topic": "transposed", "q": "2", "seed": "3"})
+    assert any(m.value.startswith("**Set 3** · 2 questions") for m in at.markdown)
+    (box,) = [e for e in at.expander if "Choose another set" in e.label]
+    assert not box.proto.expanded
+    assert [n.label for n in box.number_input] == ["Set number"]
+    assert "Set number" not in [n.label for n in answers(at)]
+
+
+def test_a_wrong_answer_that_one_slip_gives_is_named():
+    seed, question = next(
+        (s, q)
+        for s in range(200)
+        for q in question_set("transposed", 1, s)
+        if q.skill == "output_size" and q.setting.output_padding
+    )
+    slip = next(m for m in question.mistakes if "output_padding" in str(m.hint))
+    at = run_page(PAGE, {"topic": "transposed", "q": "1", "seed": str(seed)})
+    answers(at)[0].set_value(slip.answer)
+    submit(at, 0)
+    (warning,) = [w.value for w in at.warning if "Not quite" in w.value]
+    assert str(slip.hint) in warning
+    answers(at)[0].set_value(question.answer + 100)
+    submit(at, 0)
+    (warning,) = [w.value for w in at.warning if "Not quite" in w.value]
+    assert "look again" in warning, "no slip gives that answer: no hint"

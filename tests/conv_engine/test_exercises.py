@@ -3,6 +3,7 @@ worked explanation's arithmetic is right."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import numpy as np
@@ -11,7 +12,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conv_engine import ConvConfigError, Layer
-from conv_engine.exercises import MAKERS, MAX_QUESTIONS, TOPICS, Question, check, question_set
+from conv_engine.exercises import (
+    MAKERS,
+    MAX_QUESTIONS,
+    TOPICS,
+    Question,
+    check,
+    diagnose,
+    question_set,
+)
+from conv_engine.sizes import conv_output_size, conv_transpose_output_size, resolve_padding
 from tests.naive import naive_conv, naive_conv_transpose, support_interval_and_cells, tf_same_pads
 
 SEEDS = range(40)
@@ -215,3 +225,74 @@ def test_bad_sets_are_refused_with_a_sentence(topic, count, seed):
     else:
         assert topic in (*TOPICS, "all") and 1 <= count <= MAX_QUESTIONS
         assert len(questions) == count
+
+
+# ---------------------------------------------------------------- hints (issue 24)
+
+
+def _slips(question) -> dict[int, str]:
+    """The wrong answers each slip gives, recomputed from the engine's own size functions
+    with the slip made (not from the hint module's formulas)."""
+    s = question.setting
+    if question.skill == "output_size" and not s.transposed:
+        before, after = resolve_padding(s.size, s.kernel_size, s.stride, s.dilation, s.padding)
+        pads = ((before, after),) * s.ndim if s.ndim == 2 else ((before, after),)
+        slips = {}
+        if s.dilation > 1:
+            with contextlib.suppress(ConvConfigError):
+                slips[conv_output_size(s.size, s.kernel_size, s.stride, pads[0], 1)] = "k_eff"
+        if before + after:
+            with contextlib.suppress(ConvConfigError):
+                slips[conv_output_size(s.size, s.kernel_size, s.stride, 0, s.dilation)] = "padding"
+        slips[question.answer - 1] = "+ 1"
+        return slips
+    if question.skill == "output_size" and s.transposed:
+        slips = {}
+        if s.output_padding:
+            slips[
+                conv_transpose_output_size(
+                    s.size, s.kernel_size, s.stride, s.padding, 0, s.dilation
+                )
+            ] = "output_padding"
+        if s.dilation > 1:  # the size an undilated kernel gives, with the same output_padding
+            undilated = conv_transpose_output_size(s.size, s.kernel_size, s.stride, s.padding)
+            slips[undilated + s.output_padding] = "dilation"
+        return slips
+    return {}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_wrong_answer_that_one_slip_gives_gets_that_slips_hint(seed):
+    for question in question_set("all", 12, seed):
+        assert diagnose(question, question.answer) is None, "a right answer needs no hint"
+        for mistake in question.mistakes:
+            assert mistake.answer != question.answer
+            assert diagnose(question, mistake.answer) == mistake.hint
+        answers = {m.answer for m in question.mistakes}
+        for wrong, slip in _slips(question).items():
+            if wrong != question.answer and wrong >= 0:
+                assert wrong in answers, (str(question.prompt), slip, wrong)
+        if question.kind == "number":
+            stray = max([question.answer, *answers]) + 7
+            assert diagnose(question, stray) is None, "no hint for an answer no slip gives"
+            assert diagnose(question, question.answer + 0.5) is None
+
+
+def test_the_weight_hints_name_the_bias_and_the_input_channels():
+    question = next(
+        q for seed in range(50) for q in question_set("standard", 4, seed) if q.skill == "weights"
+    )
+    hints = {m.answer: str(m.hint) for m in question.mistakes}
+    c_out = question.answer - next(a for a in hints if "bias" in hints[a])
+    assert c_out > 0 and "bias" in str(diagnose(question, question.answer - c_out))
+
+
+@pytest.mark.parametrize("topic", [*TOPICS, "all"])
+def test_a_set_repeats_no_kind_of_question_while_another_is_unused(topic):
+    makers = len(MAKERS[topic]) if topic in MAKERS else sum(len(m) for m in MAKERS.values())
+    for seed in range(10):
+        for count in (min(makers, 12), 12):
+            kinds = [(q.topic, q.skill) for q in question_set(topic, count, seed)]
+            tally = {kind: kinds.count(kind) for kind in kinds}
+            assert max(tally.values()) - min(tally.values()) <= 1, tally
+            assert len(tally) == min(count, makers), tally

@@ -16,6 +16,8 @@ def test_a_student_answers_checks_and_reveals(app_url, page):
     page.goto(f"{app_url}/exercises?topic=transposed&q=1&seed=4")
     wait_for_app(page)
     assert page.get_by_text(str(question.prompt)).count() == 1
+    first = page.locator("input[type='number']:visible").first
+    assert first.get_attribute("aria-label") == "Your answer", "not the set's number"
     box = page.get_by_label("Your answer")
     box.fill(str(question.answer))
     page.get_by_role("button", name="✔ Check").click()
