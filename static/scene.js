@@ -115,6 +115,12 @@ class Scene {
       this.drawPanels(panels, cell, colours);
     }
     if (this.legendBox) this.legendBox.remove();
+    if (this.smallNote) this.smallNote.remove();
+    this.smallNote = null;
+    if (cell < 20 && this.data.panels.some((p) => p.numbers)) {
+      // too small for numbers: say so, and where they are
+      this.smallNote = el("div", { class: "note" }, this.root, say(this.data, "tooSmall"));
+    }
     this.legend(colours);
     this.kind = { sliding: Sliding, scatter: Scatter, boxes: Boxes }[this.data.kind];
     this.view = new this.kind(this, colours);
@@ -125,8 +131,8 @@ class Scene {
 
   // the cell size at which the whole scene fits the screen it is on: the room below its top
   // for a scene on the first screen, a whole screen for one further down (the viewer
-  // scrolls to it), but cells of 24 px at least; unchanged on a phone, where panels wrap
-  // and the page scrolls
+  // scrolls to it); cells of 24 px at least where that still fits a screen; unchanged on a
+  // phone, where panels wrap and the page scrolls
   fitted(cell) {
     if (!this.oneLine && !this.data.oneD) return cell;
     if (window.innerWidth < 640) return cell;
@@ -134,10 +140,15 @@ class Scene {
       ? this.data.panels.reduce((sum, p) => sum + p.rows, 0)
       : Math.max(...this.data.panels.map((p) => p.rows));
     const height = this.root.getBoundingClientRect().height;
-    const room = window.innerHeight - this.above - 12;
-    const grown = Math.floor(cell + (room - height) / rows);
-    // never below 24 px where the width allows: better a scroll than unreadable numbers
-    return Math.max(Math.min(24, this.cellCap), 8, Math.min(grown, this.cellCap));
+    const at = (room) => Math.floor(cell + (room - height) / rows); // the cell that fills `room`
+    let fit = at(window.innerHeight - this.above - 12);
+    const readable = Math.min(24, this.cellCap);
+    if (fit < readable) {
+      // too little room below its top: readable cells and a scroll, if the scene at that
+      // size fits a screen of its own; else as large as a screen of its own allows
+      fit = Math.min(readable, at(window.innerHeight - 12));
+    }
+    return Math.max(8, Math.min(fit, this.cellCap));
   }
 
   drawPanels(parent, cell, colours) {
@@ -185,11 +196,19 @@ class Scene {
     // one line when its width leaves cells of 24 px; on a wide screen (a projector, a
     // laptop) also with smaller cells, as long as they stay readable: wrapping would push
     // panels below the first screen. A phone scrolls: there panels wrap and grow.
-    this.oneLine = byWidth >= 24 || (window.innerWidth >= 640 && byWidth >= 10);
+    // …unless wrapping is what makes the numbers readable (a 7 → 15 transposed conv: an
+    // input, a kernel and an output; a longer pipeline, Separable's, keeps its one line)
+    // (wrapped, the scene is taller than the first screen: it gets a screen of its own)
+    const screen = Math.max(160, window.innerHeight - reserve);
+    const alone = Math.min(maxCell, (this.width - 8) / widest, screen / rows);
+    const readable = alone >= 24 && panels.length <= 3 && panels.some((p) => p.numbers);
+    this.oneLine = byWidth >= 24 || (window.innerWidth >= 640 && byWidth >= 10 && !readable);
     this.cellCap = Math.floor(Math.min(maxCell, byWidth));
     if (this.oneLine) return Math.floor(Math.min(maxCell, byWidth, byHeight));
-    // too narrow for one line (a phone): panels wrap, each as large as fits alone
-    return Math.max(8, Math.floor(Math.min(maxCell, (this.width - 8) / widest, maxHeight / rows)));
+    // too narrow for one line (a phone), or too small on it: panels wrap, each as large as
+    // fits alone
+    this.cellCap = Math.floor(Math.min(maxCell, (this.width - 8) / widest));
+    return Math.max(8, Math.floor(readable ? alone : Math.min(this.cellCap, maxHeight / rows)));
   }
 
   toolbar() {
