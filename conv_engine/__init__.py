@@ -79,7 +79,9 @@ from .solver import (
     solve_transposed,
 )
 from .support import (
+    ConeLevel,
     HdcVerdict,
+    dependency_cone,
     effective_receptive_field,
     field_hole_count,
     hdc_check,
@@ -107,6 +109,7 @@ __all__ = [
     "KERAS_TRANSPOSE_PADDINGS",
     "PADDING",
     "PADDING_MODES",
+    "ConeLevel",
     "ConvConfigError",
     "ConvGeometry",
     "ConvSolution",
@@ -139,6 +142,7 @@ __all__ = [
     "conv_transpose2d",
     "conv_transpose_matrix",
     "conv_transpose_output_size",
+    "dependency_cone",
     "depthwise_separable_conv2d",
     "drop_connect",
     "dynamic_conv1d",

@@ -19,6 +19,7 @@ import numpy as np
 
 from .conv import conv_transpose_nd
 from .errors import ConvConfigError, check_int
+from .index_map import index_map
 from .receptive import Layer, receptive_field
 
 MAX_LAYERS = 64
@@ -211,3 +212,42 @@ def layer_supports(layers: Sequence[Layer], input_size: int, position: int) -> l
         grad = _backprop(grad, layer, row.padding, row.input_size, np.ones(layer.kernel_size))
         levels.append(grad)
     return levels
+
+
+@dataclass(frozen=True)
+class ConeLevel:
+    """One layer of the cone below a chosen output: which of its outputs the chosen output
+    depends on (``cells``), and which of its inputs each of them reads (``edges``, pairs
+    ``(output cell, input cell)``; padding cells are not inputs)."""
+
+    cells: tuple[int, ...]
+    edges: tuple[tuple[int, int], ...]
+
+
+def dependency_cone(layers: Sequence[Layer], input_size: int, position: int) -> list[ConeLevel]:
+    """The classic stacked-layers picture of output ``position`` of the last layer.
+
+    One :class:`ConeLevel` per layer, the last layer first: its cells on the cone (from
+    :func:`layer_supports`) and, through the index map, the cells of the level below each
+    one reads. The cells of the level below an edge reaches are exactly that level's cone.
+    """
+    layers, rows = _rows(layers, input_size)
+    levels = layer_supports(layers, input_size, position)
+    cone = []
+    for index, (layer, row) in enumerate(zip(reversed(layers), reversed(rows), strict=True)):
+        cells = np.flatnonzero(levels[index])
+        targets, _ = index_map(
+            (row.output_size,),
+            (layer.kernel_size,),
+            (layer.stride,),
+            (layer.dilation,),
+            row.padding[0],
+        )
+        edges = [
+            (int(cell), int(target))
+            for cell in cells
+            for target in targets[cell, :, 0]
+            if 0 <= target < row.input_size
+        ]
+        cone.append(ConeLevel(tuple(int(c) for c in cells), tuple(edges)))
+    return cone

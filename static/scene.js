@@ -201,7 +201,7 @@ class Scene {
     // (wrapped, the scene is taller than the first screen: it gets a screen of its own)
     const screen = Math.max(160, window.innerHeight - reserve);
     const alone = Math.min(maxCell, (this.width - 8) / widest, screen / rows);
-    const readable = alone >= 24 && panels.length <= 3 && panels.some((p) => p.numbers);
+    const readable = alone >= 20 && panels.length <= 3 && panels.some((p) => p.numbers);
     this.oneLine = byWidth >= 24 || (window.innerWidth >= 640 && byWidth >= 10 && !readable);
     this.cellCap = Math.floor(Math.min(maxCell, byWidth));
     if (this.oneLine) return Math.floor(Math.min(maxCell, byWidth, byHeight));

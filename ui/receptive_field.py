@@ -16,7 +16,7 @@ import conv_engine as ce
 from i18n import N_, say, t
 from viz import code, theme
 from viz.heatmaps import heatmaps_figure
-from viz.receptive import span_scene
+from viz.receptive import MAX_CONE_INPUT, cone_figure, span_scene
 
 from . import layers as stack_text
 from .cache import cached
@@ -157,6 +157,15 @@ def stack_code(layers: tuple[ce.Layer, ...], size: int, position: int) -> code.S
 
 
 @cached
+def cone_view(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict | None:
+    """Every layer's cells, the input at the bottom, and the cone below ``position``."""
+    if size > MAX_CONE_INPUT:
+        return None
+    cone = ce.dependency_cone(layers, size, position)
+    return cone_figure(ce.receptive_field(layers, size), cone, position, size)
+
+
+@cached
 def support_grid(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict | None:
     """The same output in 2-D on a square input (≤ 96): paths and effective RF, or None."""
     if size > MAX_GRID_2D:
@@ -185,9 +194,12 @@ def support_grid(layers: tuple[ce.Layer, ...], size: int, position: int) -> dict
 
 
 def output_view(params: PageParams, spec: StackSpec) -> None:
-    """One output position (a slider, or a click in the strip) and what it sees."""
+    """One output position (the strip's own scrubber, a click in it, or the link's ``o``),
+    what it sees, and the cone of every layer below it."""
     outputs = spec.rows[-1].output_size
-    position = params.integer("o", t("Output position"), outputs // 2, 0, outputs - 1)
+    # one control for one thing: the scene's scrubber and clicks choose the output
+    position = params.bounded_integer("o", outputs // 2, 0, outputs - 1)
+    params.values["o"] = str(position)
     scene = along_the_input(spec.layers, spec.input_size, position)
     positions = scene["positions"]
 
@@ -201,6 +213,16 @@ def output_view(params: PageParams, spec: StackSpec) -> None:
         keys=params.present,
         on_pin=choose,
     )
+    cone = cone_view(spec.layers, spec.input_size, position)
+    if cone is None:
+        st.caption(
+            t(
+                "The layer-by-layer cone is drawn for inputs up to {most} cells.",
+                most=MAX_CONE_INPUT,
+            )
+        )
+    else:
+        plot(cone, params.key("cone_chart"))
     seen = cells_seen(spec.layers, spec.input_size, position)
     span = spec.rows[-1].size
     if seen != span:

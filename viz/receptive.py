@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from conv_engine import ReceptiveFieldRow
+from conv_engine import ConeLevel, ReceptiveFieldRow
 from i18n import t
 
 from . import theme
@@ -108,3 +108,118 @@ def span_scene(
     )
     scene["positions"] = positions  # step → output position, for the page
     return scene
+
+
+MAX_CONE_INPUT = 256  # input cells the cone draws each of; wider inputs get a sentence
+
+
+def cone_figure(
+    rows: list[ReceptiveFieldRow], cone: list[ConeLevel], position: int, input_size: int
+) -> dict:
+    """The classic stacked-layers picture: every layer's outputs as a row of dots (the
+    input at the bottom), each placed at the centre of its receptive field, and the cone
+    of dots and taps that output ``position`` of the last layer depends on.
+
+    ``cone`` is :func:`conv_engine.dependency_cone` (the last layer first).
+    """
+    depth = len(rows)
+
+    def x_of(level: int, cell: int) -> float:  # level 0 is the input
+        if level == 0:
+            return float(cell)
+        row = rows[level - 1]
+        return row.start + cell * row.jump + (row.size - 1) / 2
+
+    grid_x, grid_y = list(range(input_size)), [0] * input_size
+    for level, row in enumerate(rows, start=1):
+        grid_x += [x_of(level, j) for j in range(row.output_size)]
+        grid_y += [level] * row.output_size
+    edge_x: list = []
+    edge_y: list = []
+    node_x: list = []
+    node_y: list = []
+    for index, level_cone in enumerate(cone):  # the last layer first
+        level = depth - index
+        for cell, below in level_cone.edges:
+            edge_x += [x_of(level, cell), x_of(level - 1, below), None]
+            edge_y += [level, level - 1, None]
+        node_x += [x_of(level, cell) for cell in level_cone.cells]
+        node_y += [level] * len(level_cone.cells)
+    bottom = sorted({below for _, below in cone[-1].edges})
+    # zoomed to the cone, with as much again around it (the rest of each layer is grey)
+    low, high = (bottom[0], bottom[-1]) if bottom else (0, input_size - 1)
+    margin = max(4, (high - low + 1) // 2)
+    node_x += [float(cell) for cell in bottom]
+    node_y += [0] * len(bottom)
+    labels = [t("input")] + [
+        t(
+            "layer {number}: k = {k}, s = {s}, d = {d}",
+            number=i + 1,
+            k=r.layer.kernel_size,
+            s=r.layer.stride,
+            d=r.layer.dilation,
+        )
+        for i, r in enumerate(rows)
+    ]
+    data = [
+        {
+            "type": "scatter",
+            "x": grid_x,
+            "y": grid_y,
+            "mode": "markers",
+            "marker": {"size": 7, "color": theme.TREE_NODE},
+            "hoverinfo": "skip",
+            "name": t("a cell the output does not depend on"),
+        },
+        {
+            "type": "scatter",
+            "x": edge_x,
+            "y": edge_y,
+            "mode": "lines",
+            "line": {"color": theme.TAP_COLOURS[4], "width": 1.5},
+            "hoverinfo": "skip",
+            "name": t("one kernel tap"),
+        },
+        {
+            "type": "scatter",
+            "x": node_x,
+            "y": node_y,
+            "mode": "markers",
+            "marker": {"size": 10, "color": theme.WINDOW_OUTLINE},
+            "hoverinfo": "skip",
+            "name": t("a cell the output depends on"),
+        },
+    ]
+    layout = {
+        **theme.figure_layout(
+            height=170 + 56 * depth,
+            margin={"l": 190, "r": 20, "t": 70, "b": 40},
+            font={"family": theme.FONT_FAMILY, "size": 14},
+            showlegend=True,
+            legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
+        ),
+        "title": {
+            "text": t(
+                "Output {position} of layer {depth}: the cone below it, {count} input cells",
+                position=position,
+                depth=depth,
+                count=len(bottom),
+            ),
+            "y": 0.98,
+            "yanchor": "top",
+        },
+        "xaxis": {
+            "title": {"text": t("input cell (each layer's dots sit at the centre of their field)")},
+            "range": [max(-1, low - margin), min(input_size, high + margin)],
+            "showgrid": False,
+            "zeroline": False,
+        },
+        "yaxis": {
+            "tickvals": list(range(depth + 1)),
+            "ticktext": labels,
+            "showgrid": False,
+            "zeroline": False,
+            "range": [-0.6, depth + 0.6],
+        },
+    }
+    return {"data": data, "layout": layout}

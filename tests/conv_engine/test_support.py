@@ -104,3 +104,32 @@ def test_layer_supports_walk_down_to_the_input_support():
     # one layer down (d = 4): exactly the cells 16, 20, 24 of layer 2's output
     assert np.flatnonzero(levels[1]).tolist() == [16, 20, 24]
     assert [np.count_nonzero(level) for level in levels] == [1, 3, 7, 15]
+
+
+@given(st.lists(layers, min_size=1, max_size=4), st.integers(6, 30), st.data())
+def test_the_cone_is_the_naive_window_of_each_cell_on_it(stack, length, data):
+    """Issue 24's stacked-layers picture: each layer's cells on the cone, and the inputs
+    each reads (out·stride + tap·dilation − padding before, inside the input), walking
+    down from the chosen output to exactly the input cells that can change it."""
+    try:
+        rows = ce.receptive_field(stack, length)
+    except ce.ConvConfigError:
+        assume(False)
+    position = data.draw(st.integers(0, rows[-1].output_size - 1))
+    cone = ce.dependency_cone(stack, length, position)
+    assert len(cone) == len(stack)
+    assert cone[0].cells == (position,)
+    below_cells = None
+    for level, layer, row in zip(cone, reversed(stack), reversed(rows), strict=True):
+        if below_cells is not None:
+            assert set(level.cells) == below_cells, "an edge's end is on the level below"
+        naive = set()
+        for out in level.cells:
+            for tap in range(layer.kernel_size):
+                read = out * layer.stride + tap * layer.dilation - row.padding[0]
+                if 0 <= read < row.input_size:
+                    naive.add((out, read))
+        assert set(level.edges) == naive
+        below_cells = {read for _, read in level.edges}
+    counts = ce.support_counts(stack, length, position)
+    assert below_cells == set(np.flatnonzero(counts).tolist())
