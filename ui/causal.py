@@ -93,7 +93,15 @@ def wavenet_controls(params: PageParams) -> WaveNetSpec:
         "dmax", t("Largest dilation"), powers, "512", widget="select", container=columns[1]
     )
     blocks = params.integer("blocks", t("Blocks"), 1, 1, 3, container=columns[2])
-    length = params.integer("t", t("Sequence length"), 1000, 16, 20000, container=columns[3])
+    length = params.integer(
+        "t",
+        t("Sequence length"),
+        16000,
+        16,
+        20000,
+        container=columns[3],
+        help=t("Samples: 16,000 is one second of 16 kHz audio, WaveNet's kind of input."),
+    )
     residual = params.toggle(
         "tcn",
         t("TCN: two convs per d"),

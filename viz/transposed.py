@@ -52,7 +52,10 @@ def matrix_figure(
         }
         if index == 2:
             trace["colorbar"] = {"title": {"text": t("weight")}, "thickness": 12, "len": 0.7}
-        if index == 2 or cell >= 18:
+        if index == 2:  # the pinned cell's weights: its zeros too (an all-zero row is news)
+            trace["text"] = cell_texts(values)
+            trace["texttemplate"] = "%{text}"
+        elif cell >= 18:
             trace["text"] = [[t if t != "0" else "" for t in row] for row in cell_texts(values)]
             trace["texttemplate"] = "%{text}"
         return trace
