@@ -35,6 +35,7 @@ SHOTS = {
     "separable": "separable?cin=3&cout=4&k=3",
     "lightweight": "lightweight?c=8&h=2&k=3&step=4",
     "presenter": "standard?present=1&k=3&h=6&w=6&step=7",
+    "presenter-transposed": "transposed?present=1&n=3&k=3&s=2&step=12",
     "solver": "solver?kind=conv&n=224&o=112",
     "exercises": "exercises?topic=standard&q=4&seed=1",
     "zh-standard": "standard?lang=zh&p=same&s=2&k=3&h=6&w=7&step=4",

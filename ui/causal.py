@@ -160,16 +160,21 @@ def causal_matrices(spec: CausalSpec) -> dict:
     centred = ce.conv_matrix((size,), w, spec.stride, "same", spec.dilation)
     attention = np.tril(np.ones((size, size)))
     strided = f", s = {spec.stride}" if spec.stride > 1 else ""
+    reach = float(max(np.abs(causal).max(), np.abs(centred).max())) or 1.0
+    # one bar for the two convs' weights (one scale, around 0); the mask is not a weight:
+    # grey where attention may look, white where it is masked, said in its title
     return heatmaps_figure(
         [
             (t("causal conv{strided}: nothing after time j·s", strided=strided), causal),
             (t("centred conv{strided}: a band around j·s", strided=strided), centred),
-            (t("self-attention's causal mask (1 = may attend)"), attention),
+            (t("self-attention's causal mask (grey = may attend, white = masked)"), attention),
         ],
-        scale=theme.DIVERGING,
         numbers=False,  # the pattern is the point; hover shows each weight
         height=380,
-        colour_key=t("weight"),
+        scales=[theme.DIVERGING, theme.DIVERGING, theme.MASK_SCALE],
+        zranges=[(-reach, reach), (-reach, reach), (0.0, 1.0)],
+        colour_key=t("conv weight"),
+        key_panel=2,
     )
 
 

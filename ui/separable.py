@@ -115,16 +115,17 @@ def groups_figure(spec: SeparableSpec) -> dict:
         [
             (
                 t(
-                    "groups = {groups}: which inputs (columns) each output (row) reads",
+                    "groups = {groups}: which inputs (columns) each output (row) reads "
+                    "(grey = reads)",
                     groups=spec.groups,
                 ),
                 ce.group_connectivity(spec.in_channels, spec.out_channels, spec.groups),
             )
         ],
-        scale=theme.COUNT_SCALE,
+        scale=theme.MASK_SCALE,  # a 0/1 map: two colours, named in the title, no bar
         numbers=False,
         height=300,
-        colour_key=t("reads"),
+        zranges=[(0.0, 1.0)],
     )
 
 

@@ -31,6 +31,8 @@ def heatmaps_figure(
     scales: list[str | list] | None = None,
     click_ids: np.ndarray | None = None,
     colour_key: str | None = None,
+    zranges: list[tuple[float, float] | None] | None = None,
+    key_panel: int | None = None,
 ) -> dict:
     """Several heatmaps side by side with titles (count maps, image comparisons).
 
@@ -39,7 +41,9 @@ def heatmaps_figure(
     span, may extend past the grid) on each panel, e.g. a theoretical receptive field.
     ``click_ids`` (the first panel's shape) makes that panel's cells clickable: transparent
     markers whose ``customdata`` is the id of each cell. ``colour_key`` titles a colour bar
-    beside the last panel (for panels that share one scale).
+    beside the last panel (for panels that share one scale), or beside panel ``key_panel``
+    (1-based) when only some do: ``zranges`` then gives each panel its ``(zmin, zmax)``, the
+    same for the panels the bar describes.
     """
     count = len(panels)
     # plotly.js knows fewer scale names than plotly.py (no "_r"): always send explicit lists
@@ -55,15 +59,18 @@ def heatmaps_figure(
             "type": "heatmap",
             "z": np.round(values, 4).tolist(),
             "colorscale": scales[index - 1],
-            "showscale": bool(colour_key) and index == count,
+            "showscale": bool(colour_key) and index == (key_panel or count),
             # thin gaps show the cell grid on small maps (not on photos)
             "xgap": 1 if small else 0,
             "ygap": 1 if small else 0,
             "hovertemplate": "[%{y}, %{x}] = %{z}<extra></extra>",
             **axis_refs(index),
         }
-        if colour_key and index == count:
+        if colour_key and index == (key_panel or count):
             trace["colorbar"] = {"title": {"text": colour_key}, "thickness": 14, "len": 0.8}
+        zrange = zranges[index - 1] if zranges else None
+        if zrange is not None:
+            trace["zmin"], trace["zmax"] = zrange
         if numbers and max(values.shape) <= MAX_NUMBERED_SIDE:
             trace["text"] = cell_texts(values)
             trace["texttemplate"] = "%{text}"

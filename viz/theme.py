@@ -77,6 +77,7 @@ DIVERGING = [[0.0, "#67a9cf"], [0.5, "#f7f7f7"], [1.0, "#ef8a62"]]  # negative Â
 COUNT_SCALE = [[0.0, "#ffffff"], [1e-6, "#deebf7"], [0.5, "#6baed6"], [1.0, "#08306b"]]
 """Path counts and gradients: zero (a hole) stays white, more paths are darker blue."""
 GAP_ZERO = "#a8a8a8"  # the zeros dilation inserts into a kernel, lighter than the taps
+MASK_SCALE = [[0.0, "#ffffff"], [1.0, "#9aa0a6"]]  # a 0/1 mask: white masked, grey kept
 TREE_NODE = "#d0d0d0"  # a time step of the WaveNet tree that the output does not depend on
 FUTURE_FILL = "rgba(60,60,60,0.28)"  # inputs after the current time step (causal pages)
 FUTURE_LINE = "#555555"

@@ -122,6 +122,7 @@ def overlap_figure(
         np.ones((1, 1, kernel_size, kernel_size)),
         padding="same",
     )[0]
+    high = float(max(one.max(), two.max(), resized.max())) or 1.0
     return heatmaps_figure(
         [
             (t("1 transposed layer"), one),
@@ -132,6 +133,7 @@ def overlap_figure(
         numbers=True,
         height=420,
         colour_key=t("contributions"),
+        zranges=[(0.0, high)] * 3,  # one scale for the three panels: the bar reads on each
     )
 
 

@@ -27,3 +27,14 @@ def test_the_cone_of_a_strided_stack_sits_on_the_fields_centres():
     top = [x for x, y in zip(nodes["x"], nodes["y"], strict=True) if y == len(stack)]
     assert top == [rows[-1].start + 5 * rows[-1].jump + (rows[-1].size - 1) / 2]
     assert edges["x"].count(None) == sum(len(level.edges) for level in cone)
+
+
+def test_a_colour_bar_describes_every_panel_it_stands_for():
+    """Issue 24: the checkerboard's bar fitted one panel; Causal's said 0…1 for weights."""
+    from viz.transposed import overlap_figure
+
+    figure = overlap_figure(5, 3, 2)
+    maps = [trace for trace in figure["data"] if trace["type"] == "heatmap"]
+    high = max(max(max(row) for row in trace["z"]) for trace in maps)
+    assert {(trace["zmin"], trace["zmax"]) for trace in maps} == {(0.0, high)}
+    assert sum(trace["showscale"] for trace in maps) == 1
