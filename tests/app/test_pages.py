@@ -315,3 +315,16 @@ def test_the_slide_is_titled_with_the_layer_not_the_link(page, query, title):
     box = at.text_input(key=f"{page}_export_title")
     assert box.proto.placeholder == title
     assert "=" not in box.proto.placeholder.replace(" = ", "")  # no `k=3 · s=2` settings
+
+
+def test_every_home_preset_opens_its_page_with_its_settings():
+    """Issue 23: every link the app offers opens its page with no setting replaced."""
+    from tests.app.links import open_link
+    from ui.catalog import PAGES as CATALOG
+
+    opened = 0
+    for info in CATALOG:
+        for preset in info.presets:
+            open_link(info.path, preset.query)
+            opened += 1
+    assert opened >= 8
