@@ -6,7 +6,7 @@ import streamlit as st
 
 from i18n import t
 from ui.catalog import PAGES
-from ui.language import current
+from ui.language import current, document_language
 
 # presenter mode (?present=1) opens with the sidebar closed: the figure gets the room
 presenting = st.query_params.get("present", "").lower() in ("1", "true", "yes", "on")
@@ -26,6 +26,7 @@ for info in PAGES:
 navigation = st.navigation(sections)
 
 with st.sidebar:
+    document_language()
     st.caption(
         t(
             "Every number on these pages is computed live by `conv_engine`, a NumPy engine "

@@ -51,3 +51,18 @@ def language_switch(container=st) -> None:
         on_change=switched,
         label_visibility="collapsed",
     )
+
+
+# The document's language for assistive technology (WCAG 3.1.1): Streamlit writes
+# <html lang="en"> and has no option for it, so a component without a body sets it. Its
+# script runs in the page itself (components v2 are not framed).
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}
+_document_language = st.components.v2.component(
+    "document_language",
+    js="export default function (c) { document.documentElement.lang = c.data.lang; }",
+)
+
+
+def document_language() -> None:
+    """Make ``<html lang>`` the session's language (a screen reader picks its voice by it)."""
+    _document_language(data={"lang": HTML_LANG[current()]}, key="document_language")

@@ -287,7 +287,9 @@ def stack_section(params: PageParams) -> None:
     for issue in ce.stack_issues(list(spec.rows)):
         st.warning(say(issue), icon="⚠️")
     st.caption(say(ce.alignment(list(spec.rows))))
-    st.table(layer_table(spec.rows))  # static HTML: it redraws quickly
+    # a grid, not static HTML: its twelve columns scroll on a phone, and a grid's scrolling
+    # is reachable by keyboard (WCAG 2.1.1)
+    st.dataframe(layer_table(spec.rows), hide_index=True)
     st.caption(
         t(
             "k_eff: how far a layer's taps reach, k + (k − 1)(d − 1). RF span r: from "

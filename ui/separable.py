@@ -301,5 +301,9 @@ def photo_section() -> None:
     above does not send them again."""
     for row in photo_stages():
         for column, (title, png) in zip(st.columns(3), row, strict=False):
-            column.image(png, caption=title)
+            column.image(
+                png,
+                caption=title,
+                alt=t("{title}, as a grey picture: light is high, dark is low", title=title),
+            )
     st.caption(t("Light is high, dark is low; in the edge maps mid-grey is 0."))

@@ -18,6 +18,7 @@ def page_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     parts += [t.value.to_string() for t in at.table]
+    parts += [d.value.to_string() for d in at.dataframe]
     return "\n".join(parts)
 
 

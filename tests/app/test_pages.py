@@ -87,11 +87,13 @@ def test_hostile_query_gives_notice_not_traceback(page, query):
 
 
 def scenes(at: AppTest) -> dict[str, dict]:
-    """The animated scenes on the page (their data, as the browser gets it), by key."""
-    return {
+    """The animated scenes on the page (their data, as the browser gets it), by key (not
+    the document-language component, which has no panels)."""
+    found = {
         element.proto.id.rsplit("-", 1)[-1]: json.loads(element.proto.json)
         for element in at.get("bidi_component")
     }
+    return {key: data for key, data in found.items() if "panels" in data}
 
 
 def _texts(at: AppTest) -> str:
