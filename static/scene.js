@@ -329,6 +329,9 @@ class Scene {
 
   play() {
     if (this.step >= this.data.steps - 1) this.go(0);
+    // a screen reader cannot speak a sum per frame: the sum is announced when the viewer
+    // steps, not while it plays
+    if (this.equation) this.equation.setAttribute("aria-live", "off");
     this.playing = true;
     this.root.classList.add("playing");
     this.playButton.textContent = say(this.data, "pause");
@@ -348,6 +351,7 @@ class Scene {
 
   stop() {
     clearTimeout(this.timer);
+    if (this.equation) this.equation.setAttribute("aria-live", "polite");
     this.playing = false;
     this.root.classList.remove("playing");
     if (this.playButton) this.playButton.textContent = say(this.data, "play");

@@ -112,7 +112,8 @@ export class GridPanel {
       height: height + 2,
       viewBox: `-1 -1 ${width + 2} ${height + 2}`,
       role: "img",
-      "aria-label": spec.title,
+      // its name says its size too: "Input, 6 × 6" (a strip: "Output, 1 × 8")
+      "aria-label": `${spec.title}, ${spec.rows} × ${spec.cols}`,
     }, this.box);
     this.cells = el("svg:g", {}, this.svg);
     this.hatch = el("svg:g", { class: "hatch" }, this.svg);

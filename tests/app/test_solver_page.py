@@ -24,6 +24,12 @@ def solver(query: dict[str, str]):
     return at
 
 
+def layers_output(at) -> int:
+    """The receptive-field lab's last output size, from its per-layer table."""
+    frame = next(d.value for d in at.dataframe if "output size" in d.value.columns)
+    return int(frame["output size"].iloc[-1])
+
+
 def table(at):
     return at.dataframe[0].value
 
@@ -77,7 +83,7 @@ def test_every_open_link_shows_the_size_it_promises(kind, n, o, shown):
         replaced = [w.value for w in at.warning if "cannot be shown" in w.value]
         assert not replaced, (link, replaced)
         if parts.path == "receptive-field":
-            assert int(at.table[0].value["output size"].iloc[-1]) == o, link
+            assert layers_output(at) == o, link
         else:
             assert any(shown in m.value for m in at.markdown), (link, shown)
 
@@ -106,7 +112,7 @@ def test_every_offered_link_opens_exactly_its_row(query):
         assert int(linked.get("k", frame["k"][index])) == frame["k"][index]
         text = page_text(at)
         if parts.path == "receptive-field":
-            assert int(at.table[0].value["output size"].iloc[-1]) == o, link
+            assert layers_output(at) == o, link
         else:
             side = f"{n}×{n} → {o}×{o}"
             assert side in text, (link, side)

@@ -111,3 +111,26 @@ def test_the_documents_language_follows_the_switch(browser, app_url):
         page.wait_for_function("() => document.documentElement.lang === 'zh-Hans'")
     finally:
         context.close()
+
+
+def test_the_grids_are_named_with_their_size_and_playing_does_not_chatter(browser, app_url):
+    context, page = _open(
+        browser,
+        "standard",
+        {"lang": "en", "h": "6", "w": "6", "k": "3"},
+        "light",
+        PROJECTOR,
+        app_url,
+    )
+    try:
+        drawn = scene(page, "standard_chart")
+        names = [n.get_attribute("aria-label") for n in drawn.locator("svg[role='img']").all()]
+        assert names[:3] == ["Input, 6 × 6", "Kernel, 3 × 3", "Output, 4 × 4"], names
+        equation = drawn.locator(".equation")
+        assert equation.get_attribute("aria-live") == "polite"
+        drawn.locator("button.play").click()
+        assert equation.get_attribute("aria-live") == "off", "no sum per frame while playing"
+        drawn.locator("button.play").click()
+        assert equation.get_attribute("aria-live") == "polite"
+    finally:
+        context.close()
