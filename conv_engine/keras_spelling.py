@@ -16,17 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import ConvConfigError, check_int
-from .sizes import KERAS_TRANSPOSE_PADDINGS, effective_kernel_size
-
-
-def _keras_refuses_stride_with_dilation(stride: int, dilation: int) -> None:
-    if stride > 1 and dilation > 1:
-        raise ConvConfigError(
-            "Keras refuses strides={stride} with dilation_rate={dilation}: a transposed "
-            "conv there takes strides > 1 or dilation_rate > 1, not both",
-            stride=stride,
-            dilation=dilation,
-        )
+from .sizes import (
+    KERAS_TRANSPOSE_PADDINGS,
+    effective_kernel_size,
+    keras_refuses_stride_with_dilation,
+    keras_transpose_arguments,
+)
 
 
 def keras_transpose_window(
@@ -48,26 +43,9 @@ def keras_transpose_window(
     F − 1)`` and is ``n·S`` (None) or ``(n − 1)·S + F mod 2 + op`` long. Raises
     :class:`ConvConfigError` where Keras refuses the layer.
     """
-    input_size = check_int("input_size", input_size, 1)
-    stride = check_int("stride", stride, 1)
-    extent = effective_kernel_size(kernel_size, dilation)
-    mode = padding.lower() if isinstance(padding, str) else padding
-    if mode not in KERAS_TRANSPOSE_PADDINGS:
-        raise ConvConfigError(
-            "padding {padding!r} is not a Keras transposed-conv padding: Keras takes "
-            "'valid' or 'same', not an integer crop",
-            padding=padding,
-        )
-    _keras_refuses_stride_with_dilation(stride, dilation)
-    if output_padding is not None:
-        output_padding = check_int("output_padding", output_padding, 0)
-        if output_padding >= stride:
-            raise ConvConfigError(
-                "Keras refuses output_padding={output_padding} with strides={stride}: "
-                "output_padding must be strictly less than strides",
-                output_padding=output_padding,
-                stride=stride,
-            )
+    input_size, stride, extent, mode, output_padding = keras_transpose_arguments(
+        input_size, kernel_size, stride, padding, output_padding, dilation
+    )
     if mode == "valid":
         extra = max(stride - extent, 0) if output_padding is None else output_padding
         return 0, (input_size - 1) * stride + extent + extra
@@ -132,7 +110,7 @@ def keras_transpose_spelling(
     dilation = check_int("dilation", dilation, 1)
     padding = check_int("padding", padding, 0)
     output_padding = check_int("output_padding", output_padding, 0)
-    _keras_refuses_stride_with_dilation(stride, dilation)
+    keras_refuses_stride_with_dilation(stride, dilation)
     wanted = pytorch_transpose_window(1, kernel_size, stride, padding, output_padding, dilation)
     # PyTorch's own output_padding first, then Keras' default (None), then any other
     candidates = [(mode, output_padding) for mode in KERAS_TRANSPOSE_PADDINGS]

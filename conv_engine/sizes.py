@@ -154,6 +154,52 @@ def conv_transpose_output_size(
 KERAS_TRANSPOSE_PADDINGS = ("valid", "same")
 
 
+def keras_refuses_stride_with_dilation(stride: int, dilation: int) -> None:
+    """Keras' transposed convs take strides > 1 or dilation_rate > 1, not both."""
+    if stride > 1 and dilation > 1:
+        raise ConvConfigError(
+            "Keras refuses strides={stride} with dilation_rate={dilation}: a transposed "
+            "conv there takes strides > 1 or dilation_rate > 1, not both",
+            stride=stride,
+            dilation=dilation,
+        )
+
+
+def keras_transpose_arguments(
+    input_size: int,
+    kernel_size: int,
+    stride: int,
+    padding: str,
+    output_padding: int | None,
+    dilation: int,
+) -> tuple[int, int, int, str, int | None]:
+    """A Keras transposed conv's arguments as Keras checks them: ``(input_size, stride,
+    kernel extent, padding mode, output_padding)``, or :class:`ConvConfigError` where Keras
+    refuses the layer."""
+    input_size = check_int("input_size", input_size, 1)
+    stride = check_int("stride", stride, 1)
+    dilation = check_int("dilation", dilation, 1)
+    extent = effective_kernel_size(kernel_size, dilation)
+    mode = padding.lower() if isinstance(padding, str) else padding
+    if mode not in KERAS_TRANSPOSE_PADDINGS:
+        raise ConvConfigError(
+            "padding {padding!r} is not a Keras transposed-conv padding: Keras takes "
+            "'valid' or 'same', not an integer crop",
+            padding=padding,
+        )
+    keras_refuses_stride_with_dilation(stride, dilation)
+    if output_padding is not None:
+        output_padding = check_int("output_padding", output_padding, 0)
+        if output_padding >= stride:
+            raise ConvConfigError(
+                "Keras refuses output_padding={output_padding} with strides={stride}: "
+                "output_padding must be strictly less than strides",
+                output_padding=output_padding,
+                stride=stride,
+            )
+    return input_size, stride, extent, mode, output_padding
+
+
 def keras_conv_transpose_output_size(
     input_size: int,
     kernel_size: int,
@@ -173,36 +219,13 @@ def keras_conv_transpose_output_size(
     with ``F`` the dilated kernel extent. Raises :class:`ConvConfigError` where Keras refuses
     the layer: ``output_padding ≥ strides``, or strides > 1 together with dilation > 1.
     """
-    input_size = check_int("input_size", input_size, 1)
-    stride = check_int("stride", stride, 1)
-    dilation = check_int("dilation", dilation, 1)
-    extent = effective_kernel_size(kernel_size, dilation)
-    mode = padding.lower() if isinstance(padding, str) else padding
-    if mode not in KERAS_TRANSPOSE_PADDINGS:
-        raise ConvConfigError(
-            "padding {padding!r} is not a Keras transposed-conv padding: Keras takes "
-            "'valid' or 'same', not an integer crop",
-            padding=padding,
-        )
-    if stride > 1 and dilation > 1:
-        raise ConvConfigError(
-            "Keras refuses strides={stride} with dilation_rate={dilation}: a transposed "
-            "conv there takes strides > 1 or dilation_rate > 1, not both",
-            stride=stride,
-            dilation=dilation,
-        )
+    input_size, stride, extent, mode, output_padding = keras_transpose_arguments(
+        input_size, kernel_size, stride, padding, output_padding, dilation
+    )
     if output_padding is None:
         if mode == "valid":
             return input_size * stride + max(extent - stride, 0)
         return input_size * stride
-    output_padding = check_int("output_padding", output_padding, 0)
-    if output_padding >= stride:
-        raise ConvConfigError(
-            "Keras refuses output_padding={output_padding} with strides={stride}: "
-            "output_padding must be strictly less than strides",
-            output_padding=output_padding,
-            stride=stride,
-        )
     crop = extent // 2 if mode == "same" else 0
     return (input_size - 1) * stride + extent - 2 * crop + output_padding
 
