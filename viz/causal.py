@@ -7,7 +7,7 @@ import numpy as np
 from conv_engine import causal_dependencies
 from i18n import t
 
-from . import theme
+from .dependency import Trace, dependency_figure
 
 
 def dependency_tree_figure(
@@ -38,64 +38,17 @@ def dependency_tree_figure(
     labels = [t("input")] + [
         t("layer {number} (d = {d})", number=i + 1, d=d) for i, d in enumerate(dilations)
     ]
-    data = [
-        {
-            "type": "scatter",
-            "x": grid_x,
-            "y": grid_y,
-            "mode": "markers",
-            "marker": {"size": 6, "color": theme.TREE_NODE},
-            "hoverinfo": "skip",
-            "name": t("a time step the output does not need"),
-        },
-        {
-            "type": "scatter",
-            "x": edge_x,
-            "y": edge_y,
-            "mode": "lines",
-            "line": {"color": theme.TAP_COLOURS[4], "width": 1.5},
-            "hoverinfo": "skip",
-            "name": t("one kernel tap (d steps back)"),
-        },
-        {
-            "type": "scatter",
-            "x": node_x,
-            "y": node_y,
-            "mode": "markers",
-            "marker": {"size": 9, "color": theme.WINDOW_OUTLINE},
-            "hovertemplate": t("time %{x}") + "<extra></extra>",
-            "name": t("a step the output depends on"),
-        },
-    ]
-    layout = {
-        **theme.figure_layout(
-            height=170 + 46 * depth,
-            margin={"l": 130, "r": 20, "t": 70, "b": 40},
-            font={"family": theme.FONT_FAMILY, "size": 14},
-            showlegend=True,
-            legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
+    return dependency_figure(
+        Trace(grid_x, grid_y, t("a time step the output does not need")),
+        Trace(edge_x, edge_y, t("one kernel tap (d steps back)")),
+        Trace(node_x, node_y, t("a step the output depends on")),
+        labels,
+        t(
+            "Output at time {position} depends on {count} input steps",
+            position=position,
+            count=levels[-1].size,
         ),
-        "title": {
-            "text": t(
-                "Output at time {position} depends on {count} input steps",
-                position=position,
-                count=levels[-1].size,
-            ),
-            "y": 0.98,
-            "yanchor": "top",
-        },
-        "xaxis": {
-            "title": {"text": t("time step")},
-            "range": [-1, length],
-            "showgrid": False,
-            "zeroline": False,
-        },
-        "yaxis": {
-            "tickvals": list(range(depth + 1)),
-            "ticktext": labels,
-            "showgrid": False,
-            "zeroline": False,
-            "range": [-0.6, depth + 0.6],
-        },
-    }
-    return {"data": data, "layout": layout}
+        t("time step"),
+        (-1, length),
+        node_hover=t("time %{x}") + "<extra></extra>",
+    )

@@ -8,6 +8,7 @@ from conv_engine import ConeLevel, ReceptiveFieldRow
 from i18n import t
 
 from . import theme
+from .dependency import Trace, dependency_figure
 from .scenes import Box, Panel, boxes_scene
 
 CHART = {"font": {"family": theme.FONT_FAMILY, "size": 15}}
@@ -161,65 +162,21 @@ def cone_figure(
         )
         for i, r in enumerate(rows)
     ]
-    data = [
-        {
-            "type": "scatter",
-            "x": grid_x,
-            "y": grid_y,
-            "mode": "markers",
-            "marker": {"size": 7, "color": theme.TREE_NODE},
-            "hoverinfo": "skip",
-            "name": t("a cell the output does not depend on"),
-        },
-        {
-            "type": "scatter",
-            "x": edge_x,
-            "y": edge_y,
-            "mode": "lines",
-            "line": {"color": theme.TAP_COLOURS[4], "width": 1.5},
-            "hoverinfo": "skip",
-            "name": t("one kernel tap"),
-        },
-        {
-            "type": "scatter",
-            "x": node_x,
-            "y": node_y,
-            "mode": "markers",
-            "marker": {"size": 10, "color": theme.WINDOW_OUTLINE},
-            "hoverinfo": "skip",
-            "name": t("a cell the output depends on"),
-        },
-    ]
-    layout = {
-        **theme.figure_layout(
-            height=170 + 56 * depth,
-            margin={"l": 190, "r": 20, "t": 70, "b": 40},
-            font={"family": theme.FONT_FAMILY, "size": 14},
-            showlegend=True,
-            legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
+    return dependency_figure(
+        Trace(grid_x, grid_y, t("a cell the output does not depend on")),
+        Trace(edge_x, edge_y, t("one kernel tap")),
+        Trace(node_x, node_y, t("a cell the output depends on")),
+        labels,
+        t(
+            "Output {position} of layer {depth}: the cone below it, {count} input cells",
+            position=position,
+            depth=depth,
+            count=len(bottom),
         ),
-        "title": {
-            "text": t(
-                "Output {position} of layer {depth}: the cone below it, {count} input cells",
-                position=position,
-                depth=depth,
-                count=len(bottom),
-            ),
-            "y": 0.98,
-            "yanchor": "top",
-        },
-        "xaxis": {
-            "title": {"text": t("input cell (each layer's dots sit at the centre of their field)")},
-            "range": [max(-1, low - margin), min(input_size, high + margin)],
-            "showgrid": False,
-            "zeroline": False,
-        },
-        "yaxis": {
-            "tickvals": list(range(depth + 1)),
-            "ticktext": labels,
-            "showgrid": False,
-            "zeroline": False,
-            "range": [-0.6, depth + 0.6],
-        },
-    }
-    return {"data": data, "layout": layout}
+        t("input cell (each layer's dots sit at the centre of their field)"),
+        (max(-1, low - margin), min(input_size, high + margin)),
+        level_height=56,
+        left_margin=190,
+        grid_size=7,
+        node_size=10,
+    )
