@@ -167,6 +167,7 @@ class ScenePicture:
                 color=p["muted"],
                 ha="center",
                 va="center",
+                parse_math=False,  # a viewer's own title is words, never matplotlib's $math$
             )
         self.caption = ax.text(
             self.width / 2,

@@ -289,3 +289,13 @@ def test_a_slide_is_16_by_9_with_the_sum_as_its_largest_words():
 def scene_output(scene: dict, step: int) -> float:
     output = scene["panels"][-1]
     return output["values"][step]
+
+
+def test_a_viewers_own_title_is_drawn_as_typed():
+    """A title with dollar signs or backslashes ("$\\frac$") is words, not mathtext."""
+    scene = sliding_scene(sliding_2d())
+    title = r"Week 3: $\frac$ and 50% off $"
+    picture = vp.ScenePicture(scene, 800, title)
+    picture.show(0)
+    assert Image.open(io.BytesIO(picture.png())).width == 800
+    assert title in "".join(ET.fromstring(picture.svg()).itertext())
