@@ -1,4 +1,4 @@
-"""Convolution Playground: the entry point (navigation, page config, shared sidebar)."""
+"""Convolution Playground: the entry point (navigation, page config, the document's language)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,9 @@ import streamlit as st
 from i18n import t
 from ui.catalog import PAGES
 from ui.language import current, document_language
+from ui.page import app_style, presenting
 
-# presenter mode (?present=1) opens with the sidebar closed: the figure gets the room
-presenting = st.query_params.get("present", "").lower() in ("1", "true", "yes", "on")
-st.set_page_config(
-    page_title="Convolution Playground",
-    page_icon="🔲",
-    layout="wide",
-    initial_sidebar_state="collapsed" if presenting else "auto",
-)
+st.set_page_config(page_title="Convolution Playground", page_icon="🔲", layout="wide")
 
 current()  # the session's language, before any title is drawn
 home = st.Page("pages/home.py", title=t("Home"), icon="🏠", default=True)
@@ -23,14 +17,10 @@ sections: dict[str, list] = {"": [home]}
 for info in PAGES:
     page = st.Page(info.path, title=t(info.title), icon=info.icon, url_path=info.url_path)
     sections.setdefault(t(info.section), []).append(page)
-navigation = st.navigation(sections)
+# the menu sits in the header, so a 1280 px laptop gives the figure the whole width (a
+# phone opens it from ☰); presenter mode hides it: the figure gets the header's room too
+navigation = st.navigation(sections, position="hidden" if presenting() else "top")
 
-with st.sidebar:
-    document_language()
-    st.caption(
-        t(
-            "Every number on these pages is computed live by `conv_engine`, a NumPy engine "
-            "that follows PyTorch and TensorFlow/Keras exactly. Copy the URL to share a view."
-        )
-    )
+document_language()
+app_style()
 navigation.run()

@@ -26,6 +26,12 @@ intro.markdown(
         "computed exactly as PyTorch and TensorFlow/Keras do."
     )
 )
+intro.caption(
+    t(
+        "Every number on these pages is computed live by `conv_engine`, a NumPy engine "
+        "that follows PyTorch and TensorFlow/Keras exactly. Copy the URL to share a view."
+    )
+)
 with demo:
     home_demo()
 columns = st.columns(2)

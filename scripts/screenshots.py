@@ -1,5 +1,5 @@
-"""Take the README screenshots as a class sees the app: a 1280 × 720 projector with the
-sidebar collapsed, and one phone; and the README's GIFs, made by the app's own "Export for
+"""Take the README screenshots as a class sees the app: a 1280 × 720 projector and one
+phone; and the README's GIFs, made by the app's own "Export for
 slides" button. Saved in docs/.
 
 Run: ``make screenshots`` (needs /usr/bin/chromium).
@@ -16,8 +16,8 @@ sys.path.insert(0, str(ROOT))
 from tests.e2e.harness import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
+    PHONE_AGENT,
     PROJECTOR,
-    collapse_sidebar,
     start_app,
     stop_app,
     wait_for_app,
@@ -58,16 +58,20 @@ def main(names: list[str]) -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for shots, viewport in ((SHOTS, PROJECTOR), (PHONE_SHOTS, PHONE)):
-                page = browser.new_page(viewport=viewport)
-                collapsed = viewport is PHONE
+                phone = viewport is PHONE
+                page = browser.new_page(
+                    viewport=viewport,
+                    **(
+                        {"is_mobile": True, "has_touch": True, "user_agent": PHONE_AGENT}
+                        if phone
+                        else {}
+                    ),
+                )
                 for name, path in shots.items():
                     if names and name not in names:
                         continue
                     page.goto(f"{url}/{path}")
                     wait_for_app(page)
-                    if not collapsed:
-                        collapse_sidebar(page)
-                        collapsed = True
                     page.wait_for_timeout(1500)
                     page.screenshot(path=str(out / f"{name}.png"))
                     print("saved", out / f"{name}.png")

@@ -300,7 +300,7 @@ def streaming_explained(spec: CausalSpec, latency: int) -> str:
 
 def causal_section(params: PageParams) -> None:
     """The masked future and the leak beside the controls; matrix and streaming after."""
-    controls, figure = controls_and_figure()
+    controls, figure = controls_and_figure(params)
     with controls:
         spec = causal_controls(params)
     _, leaks = causal_trace(spec)

@@ -170,7 +170,7 @@ def feature_scene(spec: FeatureSpec) -> dict:
 
 def sequence_section(params: PageParams) -> None:
     """The window sliding over a 1-D signal, its sizes, and the formulas after it."""
-    controls, figure = controls_and_figure()
+    controls, figure = controls_and_figure(params)
     with controls:
         spec = conv1d_controls(params)
     try:

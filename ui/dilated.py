@@ -236,7 +236,7 @@ def layerwise_panels(layers: tuple[ce.Layer, ...], size: int, row: int, col: int
 
 def dilation_section(params: PageParams) -> None:
     """One dilated layer: the animation beside its controls, then k_eff and the dense kernel."""
-    controls, figure = controls_and_figure()
+    controls, figure = controls_and_figure(params)
     with controls:
         spec = conv2d_controls(params, size=9, dilation=2)
     try:

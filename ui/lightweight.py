@@ -241,7 +241,7 @@ def lightweight_weights_latex(
 
 def lightweight_section(params: PageParams) -> None:
     """The animation of one channel beside the controls; kernels, counts and matrices after."""
-    controls, figure = controls_and_figure()
+    controls, figure = controls_and_figure(params)
     with controls:
         spec, channel = lightweight_controls(params)
     with figure:

@@ -64,6 +64,8 @@ class PageParams:
     # presenter mode's letter keys: letter → the slider it moves (see :meth:`shortcut`)
     shortcuts: dict[str, Shortcut] = field(default_factory=dict)
     keys_area: Any = field(default=None, repr=False)  # presenter mode: where the keys are listed
+    # presenter mode: where the page's first section goes (beside the switches), once
+    body: Any = field(default=None, repr=False)
 
     def reserve_notice_area(self) -> None:
         """Keep a place here, above the widgets, for the notices written after them."""
@@ -234,11 +236,15 @@ class PageParams:
         *,
         help: str | None = None,
         container: Any = None,
+        on_change: Callable[..., None] | None = None,
+        args: tuple = (),
     ) -> bool:
         """An on/off switch; the URL takes 1/0, true/false, yes/no, on/off."""
         container = container or st
         self.switched_on(name, default)
-        value = bool(container.toggle(label, key=self.key(name), help=help))
+        value = bool(
+            container.toggle(label, key=self.key(name), help=help, on_change=on_change, args=args)
+        )
         self.values[name] = "1" if value else "0"
         return value
 

@@ -261,7 +261,7 @@ def output_view(params: PageParams, spec: StackSpec) -> None:
 
 def stack_section(params: PageParams) -> None:
     """The stack editor beside what one output sees; the numbers and the 2-D view after."""
-    controls, figure = controls_and_figure()
+    controls, figure = controls_and_figure(params)
     with controls:
         spec = stack_controls(params)
     if spec is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from contextlib import nullcontext
 
 import streamlit as st
 
@@ -23,7 +24,7 @@ from .params import PageParams
 # the hint of the last-resort net below (tests assert it never shows)
 UNBOUNDED_HINT = N_(
     "This combination slipped past the controls' bounds: move the last control back, or "
-    "reopen the page from the sidebar to start from its defaults."
+    "reopen the page from the menu to start from its defaults."
 )
 
 
@@ -50,4 +51,6 @@ def section(params: PageParams, body: Callable[..., None], *args: object) -> Non
             config_error(error, t(UNBOUNDED_HINT))
         params.update_url()
 
-    run(*args)
+    place, params.body = params.body, None  # presenter mode: the first section's place
+    with place or nullcontext():
+        run(*args)

@@ -225,7 +225,7 @@ def ratio_text(spec: SeparableSpec) -> str:
 
 def separable_section(params: PageParams) -> None:
     """Channels animated beside the controls; weight counts, groups and the module after."""
-    controls, figure = controls_and_figure()
+    controls, figure = controls_and_figure(params)
     with controls:
         spec = separable_controls(params)
         st.markdown(ratio_text(spec))

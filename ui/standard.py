@@ -257,7 +257,7 @@ def sliding_formulas(spec: Conv2dSpec, geometry: ce.ConvGeometry) -> list[str]:
 
 def standard_section(params: PageParams) -> None:
     """Controls beside the animation; sizes under the controls, formulas after."""
-    controls, figure = controls_and_figure()
+    controls, figure = controls_and_figure(params)
     with controls:
         spec = conv2d_controls(params)
     try:

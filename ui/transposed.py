@@ -277,7 +277,7 @@ def checkerboard_text(kernel_size: int, stride: int, dilation: int) -> str:
 
 def transposed_section(params: PageParams) -> None:
     """Controls beside the scatter animation; the size formulas and the other views after."""
-    controls, figure = controls_and_figure()
+    controls, figure = controls_and_figure(params)
     with controls:
         spec = transposed_controls(params)
     zero_insertion, _ = transposed_traces(spec)

@@ -103,6 +103,12 @@ def scene_equation(page, key: str) -> str:
 
 
 PROJECTOR = {"width": 1280, "height": 720}
+# a phone's own user agent: Streamlit (and the app: ui.page.on_a_phone) decide "mobile"
+# from it (a narrow desktop window keeps its sidebar open after navigating)
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0.0.0 Mobile Safari/537.36"
+)
 OVERFLOWING = """() => {
     // elements on screen whose content is wider than they are and that scroll sideways
     const wide = [];
@@ -125,15 +131,6 @@ OVERFLOWING = """() => {
     if (page.scrollWidth > page.clientWidth + 1) wide.push('page');
     return wide;
 }"""
-
-
-def collapse_sidebar(page) -> None:
-    """Close the sidebar as a lecturer would (its button shows on hover)."""
-    button = page.locator("[data-testid='stSidebarCollapseButton'] button")
-    if button.count():
-        page.hover("[data-testid='stSidebar']")
-        button.first.click(force=True)
-        page.wait_for_timeout(600)
 
 
 def inside_first_screen(locator, height: int = PROJECTOR["height"]) -> bool:

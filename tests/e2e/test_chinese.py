@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import screenshot
-from .harness import PROJECTOR, collapse_sidebar, scene, wait_for_app
+from .harness import PROJECTOR, scene, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -41,7 +41,6 @@ def test_chinese_pages_render_their_text(browser, app_url, path, title, chart):
     try:
         page.goto(f"{app_url}/{path}")
         wait_for_app(page)
-        collapse_sidebar(page)
         heading = page.locator("h1").first
         assert title in heading.inner_text()
         assert not page.evaluate(TOFU, ["h1", title]), "the title is drawn as empty boxes"

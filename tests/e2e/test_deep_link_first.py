@@ -17,8 +17,8 @@ def test_first_request_deep_link_has_navigation_and_its_settings(app_url, page):
     page.goto(f"{app_url}/standard?k=5&p=same&s=2")
     wait_for_app(page)
     page.locator(".st-key-standard_chart .scene").wait_for(timeout=30_000)
-    navigation = page.locator("[data-testid='stSidebarNav']").inner_text()
-    assert "Standard convolution" in navigation and "Home" in navigation, navigation
+    navigation = page.locator("[data-testid='stTopNav']").inner_text()
+    assert "Convolutions" in navigation and "Home" in navigation, navigation
     slider_text = page.locator(".st-key-standard_k").inner_text()
     assert "5" in slider_text, f"k=5 from the link was not applied: {slider_text!r}"
     assert "s=2" in page.url and "p=same" in page.url

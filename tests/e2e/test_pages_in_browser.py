@@ -9,7 +9,6 @@ from .conftest import PageErrors, screenshot
 from .harness import (
     OVERFLOWING,
     PROJECTOR,
-    collapse_sidebar,
     inside_first_screen,
     scene,
     scene_equation,
@@ -97,7 +96,6 @@ def test_a_page_as_a_class_uses_it(browser, app_url, name):
     try:
         page.goto(f"{app_url}/{name}")
         wait_for_app(page)
-        collapse_sidebar(page)
         chart = ANIMATED[name]
         drawn = scene(page, chart)
         page.wait_for_timeout(300)

@@ -68,10 +68,8 @@ def test_the_question_mark_lists_the_keys_and_they_move_the_sliders(browser, app
             assert key in text, text
         page.keyboard.press("Escape")
         page.mouse.click(5, 400)  # the page, not a control
-        shown = (
-            '() => document.querySelector(".st-key-standard_k '
-            "[data-testid='stSliderThumbValue']\").innerText.trim()"
-        )
+        # the controls wait closed under the figure: the value the link names
+        shown = "() => new URLSearchParams(location.search).get('k')"
         assert page.evaluate(shown) == "3"
         page.keyboard.press("k")
         page.wait_for_function(f"() => ({shown})() === '4'", timeout=10_000)
@@ -96,5 +94,31 @@ def test_a_scene_below_the_first_screen_gets_readable_cells(browser, app_url, na
     try:
         scene(page, key).scroll_into_view_if_needed()
         assert cell_size(page, key) >= 24, f"{name}: {key}"
+    finally:
+        context.close()
+
+
+MENU = "[data-testid='stTopNav']"
+
+
+def test_the_switch_hides_the_menu_and_the_controls_wait_under_the_figure(browser, app_url):
+    """Switching presenter mode on hides the menu in the same step (no stale header), the
+    figure takes the width, and every control is one click away below it."""
+    context, page = _open(browser, f"{app_url}/standard?k=3")
+    try:
+        assert page.locator(MENU).is_visible()
+        normal = cell_size(page, "standard_chart")
+        page.locator(".st-key-standard_present label").click()
+        page.locator(MENU).wait_for(state="detached", timeout=10_000)
+        page.wait_for_function("() => new URLSearchParams(location.search).get('present') === '1'")
+        page.wait_for_timeout(800)  # the scene fits itself once its styles apply
+        assert cell_size(page, "standard_chart") >= 1.4 * normal
+        controls = page.get_by_text("⚙ Controls")
+        controls.click()
+        slider = page.locator(".st-key-standard_k input[type=range]")
+        slider.wait_for(state="attached")
+        assert slider.input_value() == "3"
+        page.locator(".st-key-standard_present label").click()
+        page.locator(MENU).wait_for(timeout=10_000)
     finally:
         context.close()

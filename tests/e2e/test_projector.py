@@ -11,6 +11,7 @@ from ui.formulas import step_equation_latex
 from .conftest import screenshot
 from .harness import (
     OVERFLOWING,
+    PHONE_AGENT,
     PROJECTOR,
     scene,
     scene_equation,
@@ -26,7 +27,9 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.mark.parametrize("name", ["standard", "transposed", "causal", "lightweight"])
 def test_nothing_scrolls_sideways_on_a_phone(browser, app_url, name):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, user_agent=PHONE_AGENT
+    )
     page = context.new_page()
     try:
         page.goto(f"{app_url}/{name}")
@@ -86,10 +89,8 @@ def test_presenter_mode_plays_on_space(browser, app_url):
         wait_for_app(page)
         drawn = scene(page, "standard_chart")
         assert "present" in drawn.get_attribute("class")
-        assert page.locator("[data-testid='stSidebar'][aria-expanded='false']").count() == 1 or (
-            page.locator("[data-testid='stSidebar']").bounding_box() is None
-            or page.locator("[data-testid='stSidebar']").bounding_box()["width"] < 10
-        ), "the sidebar starts collapsed"
+        assert not page.evaluate(MENU_SHOWN), "presenter mode hides the menu"
+        assert not page.evaluate(SIDEBAR_OPEN)
         page.mouse.click(5, 360)  # the page, not a control
         page.keyboard.press("Space")
         page.wait_for_function(
@@ -105,13 +106,11 @@ def test_presenter_mode_plays_on_space(browser, app_url):
         step = scene_step(page, "standard_chart")
         page.keyboard.press("ArrowRight")
         assert scene_step(page, "standard_chart") == step + 1
-        before = page.locator(".st-key-standard_k").inner_text()
+        # the controls wait closed under the figure: the value the link names
+        value = "() => new URLSearchParams(location.search).get('k')"
+        before = page.evaluate(value)
         page.keyboard.press("k")  # a main control's key: k + 1
-        page.wait_for_function(
-            "(before) => document.querySelector('.st-key-standard_k').innerText !== before",
-            arg=before,
-            timeout=10_000,
-        )
+        page.wait_for_function(f"(before) => ({value})() !== before", arg=before, timeout=10_000)
         screenshot(page, "presenter-standard")
     finally:
         context.close()
@@ -134,22 +133,29 @@ SIDEBAR_OPEN = """() => {
     const bar = document.querySelector("[data-testid='stSidebar']");
     return Boolean(bar) && bar.getBoundingClientRect().right > 40;
 }"""
+MENU_SHOWN = """() => {
+    const menu = document.querySelector("[data-testid='stTopNav']");
+    return Boolean(menu) && menu.getBoundingClientRect().width > 0;
+}"""
 
 
 @pytest.mark.parametrize("name", ["standard", "transposed", "causal", "dilated"])
-def test_a_wide_screen_with_the_sidebar_open_shows_controls_figure_and_equation(
-    browser, app_url, name
+@pytest.mark.parametrize("screen", [PROJECTOR, WIDE], ids=["1280", "1920"])
+def test_a_laptop_or_wide_screen_shows_the_menu_controls_figure_and_equation(
+    browser, app_url, name, screen
 ):
-    """1920 × 1080 with the sidebar open: the first screen holds the main slider, the
-    animation and the step's equation; nothing scrolls sideways."""
+    """The menu is in the header, no sidebar takes the figure's width, and the first
+    screen holds the main slider, the animation and the step's equation; nothing
+    scrolls sideways."""
     from .test_pages_in_browser import SLIDER_OF
 
-    context = browser.new_context(viewport=WIDE)
+    context = browser.new_context(viewport=screen)
     page = context.new_page()
     try:
         page.goto(f"{app_url}/{name}")
         wait_for_app(page)
-        assert page.evaluate(SIDEBAR_OPEN), "the sidebar starts open on a wide screen"
+        assert page.evaluate(MENU_SHOWN), "the menu is in the header"
+        assert not page.evaluate(SIDEBAR_OPEN), "no sidebar squeezes the figure"
         drawn = scene(page, ANIMATED[name])
         slider = page.locator(f".st-key-{SLIDER_OF[name]}")
         for part, locator in (
@@ -157,9 +163,10 @@ def test_a_wide_screen_with_the_sidebar_open_shows_controls_figure_and_equation(
             ("equation", drawn.locator(".equation")),
         ):
             box = locator.bounding_box()
-            assert box and box["y"] + box["height"] <= WIDE["height"], f"{name}: {part}"
+            assert box and box["y"] + box["height"] <= screen["height"], f"{name}: {part}"
         panels = drawn.locator(".panels").bounding_box()
-        assert panels["y"] + min(panels["height"], 200) <= WIDE["height"], f"{name}: figure"
+        assert panels["y"] + min(panels["height"], 200) <= screen["height"], f"{name}: figure"
+        assert panels["x"] + panels["width"] > screen["width"] / 2, "the figure has the width"
         assert page.evaluate(OVERFLOWING) == [], f"{name}: something scrolls sideways"
     finally:
         context.close()
@@ -179,14 +186,6 @@ def test_at_150_percent_zoom_nothing_is_clipped(browser, app_url):
         context.close()
 
 
-# a phone's own user agent: Streamlit decides "mobile" from it (a narrow desktop window
-# keeps its sidebar open after navigating)
-PHONE_AGENT = (
-    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/130.0.0.0 Mobile Safari/537.36"
-)
-
-
 def test_choosing_a_page_on_a_phone_closes_the_sidebar(browser, app_url):
     context = browser.new_context(
         viewport=PHONE, is_mobile=True, has_touch=True, user_agent=PHONE_AGENT
@@ -204,5 +203,25 @@ def test_choosing_a_page_on_a_phone_closes_the_sidebar(browser, app_url):
         wait_for_app(page)
         page.wait_for_function(f"() => !({SIDEBAR_OPEN})()", timeout=10_000)
         assert scene(page, ANIMATED["transposed"]).locator(".equation").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", ["standard", "conv1d", "transposed", "dilated"])
+def test_on_a_phone_the_figure_comes_before_the_controls(browser, app_url, name):
+    """A phone stacks a page's columns: the animation first, its sliders under it."""
+    from .test_pages_in_browser import SLIDER_OF
+
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, user_agent=PHONE_AGENT
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{name}")
+        wait_for_app(page)
+        drawn = scene(page, ANIMATED[name])
+        slider = page.locator(f".st-key-{SLIDER_OF[name]}")
+        assert drawn.bounding_box()["y"] < slider.bounding_box()["y"], name
+        assert drawn.locator(".toolbar").bounding_box()["y"] < PHONE["height"], name
     finally:
         context.close()
