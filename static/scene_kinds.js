@@ -19,18 +19,20 @@ export class Sliding {
     this.kw = kw;
     this.stride = data.oneD ? [1, data.stride[0]] : data.stride;
     this.dilation = data.oneD ? [1, data.dilation[0]] : data.dilation;
-    const taps = kh * kw;
-    const undilated = this.dilation.every((d) => d === 1);
-    this.solid = taps > colours.taps.length && undilated && !data.oneD;
+    // each tap's colour comes with the scene (a large kernel is coloured by row)
+    const taps = data.oneD ? kw : kh * kw;
     this.tapRects = [];
     const layer = this.grid.overlay;
-    if (this.solid) {
-      this.tapRects.push(this.grid.rect(0, 0, 0, 0, { fill: withAlpha(colours.taps[0], colours.tapAlpha) }, layer));
-    } else {
-      for (let t = 0; t < taps; t++) {
-        this.tapRects.push(this.grid.rect(0, 0, 0, 0, { fill: withAlpha(colours.taps[t % colours.taps.length], colours.tapAlpha), class: "tap" }, layer));
-      }
+    for (let t = 0; t < taps; t++) {
+      const fill = withAlpha(colours.taps[data.tapColours[t]], colours.tapAlpha);
+      this.tapRects.push(this.grid.rect(0, 0, 0, 0, { fill, class: "tap" }, layer));
     }
+    // a product pointed at outlines the cell and the weight it multiplies
+    this.pair = [this.grid, this.kernel].map((panel) => {
+      const rect = panel.rect(0, 0, 0, 0, { class: "pair", stroke: colours.pinned }, panel.marks);
+      rect.style.display = "none";
+      return rect;
+    });
     if (data.present) {
       this.future = this.grid.rect(0, 0, 0, 0, { class: "future", fill: colours.future, stroke: colours.futureLine }, this.grid.marks);
     }
@@ -62,16 +64,12 @@ export class Sliding {
     const spanRows = data.oneD ? rows : 1;
     const bottom = data.oneD ? rows - 1 : top + (this.kh - 1) * this.dilation[0];
     const right = left + (this.kw - 1) * this.dilation[1];
-    if (this.solid) {
-      this.grid.place(this.tapRects[0], top, left, bottom, right);
-    } else {
-      for (let t = 0; t < this.tapRects.length; t++) {
-        const tr = Math.floor(t / this.kw);
-        const tc = t % this.kw;
-        const r = data.oneD ? 0 : top + tr * this.dilation[0];
-        const c = left + tc * this.dilation[1];
-        this.grid.place(this.tapRects[t], r, c, r + spanRows - 1, c);
-      }
+    for (let t = 0; t < this.tapRects.length; t++) {
+      const tr = Math.floor(t / this.kw);
+      const tc = t % this.kw;
+      const r = data.oneD ? 0 : top + tr * this.dilation[0];
+      const c = left + tc * this.dilation[1];
+      this.grid.place(this.tapRects[t], r, c, r + spanRows - 1, c);
     }
     this.grid.place(this.outline, data.oneD ? 0 : top, left, bottom, right);
     if (this.future) {
@@ -91,6 +89,18 @@ export class Sliding {
     this.equation(step, top, left);
   }
 
+  showPair(term) {
+    // outline the input cell and the weight of one product (null: hide)
+    const [cellMark, weightMark] = this.pair;
+    for (const mark of this.pair) mark.style.display = term ? "" : "none";
+    if (!term) return;
+    const [r, c] = term.cell;
+    this.grid.place(cellMark, r, c, r, c);
+    const cols = this.kernel.spec.cols;
+    const [wr, wc] = [Math.floor(term.weightCell / cols), term.weightCell % cols];
+    this.kernel.place(weightMark, wr, wc, wr, wc);
+  }
+
   equation(step, top, left) {
     const data = this.data;
     const grid = this.grid.spec;
@@ -106,7 +116,8 @@ export class Sliding {
         const col = left + tc * this.dilation[1];
         const x = grid.text[r * grid.cols + col];
         const w = kernel.text[data.oneD ? c * kernel.cols + tc : t];
-        terms.push({ text: `${factor(x)}·${factor(w)}`, tap: data.oneD ? tc : t });
+        const weightCell = data.oneD ? c * kernel.cols + tc : t;
+        terms.push({ text: `${factor(x)}·${factor(w)}`, tap: data.oneD ? tc : t, cell: [r, col], weightCell });
       }
     }
     const [row, col] = this.outputCell(step);
@@ -129,8 +140,10 @@ export class Sliding {
         el("span", { class: "elided" }, box, say(data, "products", { count: elided }));
         return;
       }
-      const colour = this.colours.taps[term.tap % this.colours.taps.length];
-      el("span", { class: "term", style: `background:${withAlpha(colour, 0.35)}` }, box, term.text);
+      const colour = this.colours.taps[data.tapColours[term.tap]];
+      const span = el("span", { class: "term", style: `background:${withAlpha(colour, 0.35)}` }, box, term.text);
+      span.addEventListener("pointerenter", () => this.showPair(term));
+      span.addEventListener("pointerleave", () => this.showPair(null));
     });
     if (data.bias) {
       el("span", { class: "op" }, box, " + ");
@@ -218,7 +231,7 @@ export class Scatter {
       this.stamp[o].setAttribute("fill", "none");
     });
     for (const [o, t] of this.targets[step]) {
-      this.stamp[o].setAttribute("fill", withAlpha(this.colours.taps[t % this.colours.taps.length], 0.45));
+      this.stamp[o].setAttribute("fill", withAlpha(this.colours.taps[data.tapColours[t]], 0.45));
     }
     const box = this.scene.equation;
     box.replaceChildren();
@@ -242,7 +255,7 @@ export class Scatter {
     if (!terms.length) el("span", { class: "elided" }, line, say(data, "noStamp"));
     terms.forEach((term, index) => {
       if (index) el("span", { class: "op" }, line, " + ");
-      const colour = this.colours.taps[term.t % this.colours.taps.length];
+      const colour = this.colours.taps[data.tapColours[term.t]];
       el("span", {
         class: term.i <= step ? "term" : "term later",
         style: `background:${withAlpha(colour, 0.35)}`,

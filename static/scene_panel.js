@@ -133,9 +133,7 @@ export class GridPanel {
       const kind = spec.kinds ? spec.kinds[i] : 0;
       return [palette.input, palette.padding, palette.inserted][kind];
     }
-    if (spec.fill === "taps") {
-      return withAlpha(palette.taps[i % palette.taps.length], palette.tapAlpha);
-    }
+    if (spec.fill === "taps") return withAlpha(palette.taps[spec.tapColours[i]], palette.tapAlpha);
     const kind = spec.kinds ? spec.kinds[i] : 0;
     if (kind) return [palette.input, palette.padding, palette.inserted][kind];
     const value = spec.values[i];

@@ -79,7 +79,6 @@ def _sliding(scene: dict, step: int) -> FrameMarks:
     kh, kw = (1, scene["kernelShape"][0]) if one_d else scene["kernelShape"]
     stride = (1, scene["stride"][0]) if one_d else scene["stride"]
     dilation = (1, scene["dilation"][0]) if one_d else scene["dilation"]
-    taps = kh * kw
     row, col = divmod(step, scene["outputShape"][1])
     # the step's window on the padded grid, by the engine's one index map
     cells, _ = index_map(scene["outputShape"], (kh, kw), stride, dilation)
@@ -88,14 +87,11 @@ def _sliding(scene: dict, step: int) -> FrameMarks:
     bottom = grid["rows"] - 1 if one_d else last_row
     palette = scene["palette"]
     colours, alpha = palette["taps"], palette["tapAlpha"]
+    tap_colours = scene["tapColours"]  # a large kernel's colours are by row
     marks: list[Mark] = []
-    undilated = all(d == 1 for d in dilation)
-    if taps > len(colours) and undilated and not one_d:  # one block, as the browser draws it
-        marks.append(Mark(0, top, left, bottom, right, fill=rgba(colours[0], alpha)))
-    else:
-        for t, (r, c) in enumerate(window):
-            r, span = (0, grid["rows"] - 1) if one_d else (r, r)
-            marks.append(Mark(0, r, c, span, c, fill=rgba(colours[t % len(colours)], alpha)))
+    for t, (r, c) in enumerate(window):
+        r, span = (0, grid["rows"] - 1) if one_d else (r, r)
+        marks.append(Mark(0, r, c, span, c, fill=rgba(colours[tap_colours[t]], alpha)))
     if scene.get("present"):
         now = col * scene["present"]["stride"] + scene["present"]["origin"]
         if now + 1 < grid["cols"]:
@@ -151,7 +147,7 @@ def _scatter(scene: dict, step: int) -> FrameMarks:
     row, col = divmod(step, iw)
     marks = [Mark(0, row, col, row, col, edge=palette["window"])]
     marks += [
-        Mark(2, o // ow, o % ow, o // ow, o % ow, fill=rgba(colours[t % len(colours)], 0.45))
+        Mark(2, o // ow, o % ow, o // ow, o % ow, fill=rgba(colours[scene["tapColours"][t]], 0.45))
         for o, t, _ in stamps[step]
     ]
     pinned = scene.get("pinned")

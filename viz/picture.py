@@ -146,7 +146,7 @@ class ScenePicture:
         if panel["fill"] == "kinds":
             return colour([p["input"], p["padding"], p["inserted"]][kind])
         if panel["fill"] == "taps":
-            return colour(rgba(p["taps"][i % len(p["taps"])], p["tapAlpha"]))
+            return colour(rgba(p["taps"][panel["tapColours"][i]], p["tapAlpha"]))
         if kind:
             return colour([p["input"], p["padding"], p["inserted"]][kind])
         value = (values or panel["values"])[i]

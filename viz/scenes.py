@@ -66,6 +66,9 @@ class Panel:
     col_labels: Sequence[str] | None = None
     numbers: bool = True
     symmetric: bool = False  # a diverging scale centred on 0
+    # ``"taps"``: each cell's colour (an index into the palette's taps); row-major
+    # :func:`theme.tap_colour_indices` when not given
+    tap_colours: Sequence[int] | None = None
 
     def spec(self) -> dict:
         values = np.atleast_2d(np.asarray(self.values, dtype=float))
@@ -86,6 +89,9 @@ class Panel:
                 high = max(abs(low), abs(high)) or 1.0
                 low = -high
             spec.update(values=_numbers(values), low=low, high=high if high > low else low + 1)
+        if self.fill == "taps":
+            colours = self.tap_colours
+            spec["tapColours"] = list(colours or theme.tap_colour_indices(rows, cols))
         if self.kinds is not None:
             spec["kinds"] = np.broadcast_to(self.kinds, values.shape).ravel().tolist()
         if self.row_labels is not None:
@@ -164,15 +170,29 @@ def sliding_scene(
         kinds = trace.cell_kind[None, :]
         names = "y[{c}]"
     cols = _coordinate_labels(grid.shape[-1], trace.input_origin[-1])
+    # each tap's colour: a 1-D tap spans every channel (its kernel column), a 2-D one is a
+    # kernel cell; a kernel with more taps than colours is coloured by row
+    taps = geometry.kernel_size
+    if geometry.ndim == 2:
+        tap_colours = theme.tap_colour_indices(*taps)
+        kernel_colours = tap_colours
+    else:
+        tap_colours = theme.tap_colour_indices(1, taps[0])
+        kernel_colours = tap_colours * kernel.shape[0]
     panels = [
         Panel(titles[0], grid, "kinds", "x", kinds, rows, cols),
-        Panel(titles[1], kernel, "taps", "w"),
+        Panel(titles[1], kernel, "taps", "w", tap_colours=kernel_colours),
         Panel(titles[2], output, "output", "y"),
     ]
     keys = [("input", t("input"))]
     keys += [("padding", t("padding zero"))] if 1 in has else []
     keys += [("inserted", t("inserted zero"))] if 2 in has else []
-    keys += [("taps", t("kernel taps (a tap and the cell it reads share a colour)"))]
+    if geometry.ndim == 2 and theme.taps_by_row(*taps):
+        keys += [
+            ("taps", t("kernel rows (a kernel row and the window row it reads share a colour)"))
+        ]
+    else:
+        keys += [("taps", t("kernel taps (a tap and the cell it reads share a colour)"))]
     keys += [("pending", t("not computed yet")), ("current", t("this step's output"))]
     if time_masks:
         keys.append(("future", t("the future (after this step's time)")))
@@ -190,6 +210,7 @@ def sliding_scene(
         dilation=list(geometry.dilation),
         kernelShape=list(geometry.kernel_size),
         outputShape=list(output.shape),
+        tapColours=tap_colours,
         names=names,
         bias=trace.bias,
         present={"origin": trace.input_origin[-1], "stride": geometry.stride[-1]}
@@ -239,6 +260,7 @@ def scatter_scene(
         kernelShape=list(weight.shape),
         inputShape=list(x.shape),
         outputShape=list(output.shape),
+        tapColours=theme.tap_colour_indices(*weight.shape),
         contributions=_numbers(trace.contributions),
         pinned=pinned,
         legend=[

@@ -61,6 +61,25 @@ def tap_colour(tap: int) -> str:
     return TAP_COLOURS[tap % len(TAP_COLOURS)]
 
 
+def tap_colour_indices(rows: int, cols: int) -> list[int]:
+    """Each tap's colour (an index into ``TAP_COLOURS``) of a ``rows × cols`` kernel, row-major.
+
+    A tap and the cell it reads share a colour while there are colours enough; a larger
+    kernel (k ≥ 4 in 2-D: 16 taps, 9 colours) is coloured by row, so a kernel row, the
+    window row it reads and their products still share one (recycled colours would link a
+    product to two cells).
+    """
+    count = len(TAP_COLOURS)
+    if rows * cols <= count:
+        return list(range(rows * cols))
+    return [(tap // cols) % count for tap in range(rows * cols)]
+
+
+def taps_by_row(rows: int, cols: int) -> bool:
+    """Whether :func:`tap_colour_indices` colours this kernel by row."""
+    return rows * cols > len(TAP_COLOURS)
+
+
 def with_alpha(hex_colour: str, alpha: float) -> str:
     red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red},{green},{blue},{alpha})"

@@ -72,13 +72,33 @@ def test_the_scene_writes_the_engines_equation(app_url, page):
         assert scene_equation(page, "standard_chart").replace(" ", "") == expected
 
 
-@pytest.mark.parametrize(("kernel_size", "taps"), [(3, 9), (4, 1)])
-def test_undilated_windows_show_each_tap_up_to_nine(app_url, page, kernel_size, taps):
-    """k = 3: nine taps, each its own colour; k = 4 (16 taps): one solid window."""
+@pytest.mark.parametrize(("kernel_size", "colours"), [(3, 9), (4, 4)])
+def test_every_tap_is_drawn_and_a_product_points_at_its_pair(
+    app_url, page, kernel_size, colours
+):
+    """k = 3: nine taps, each its own colour; k = 4 (16 taps, 9 colours): every tap drawn,
+    one colour per kernel row, so no colour links a product to two cells. Pointing at a
+    product outlines the input cell and the weight it multiplies."""
     page.goto(f"{app_url}/standard?h=8&w=8&k={kernel_size}&d=1&p=valid")
     wait_for_app(page)
-    grid = scene(page, "standard_chart").locator(".panel").first
-    assert grid.locator("svg > g").nth(2).locator("rect").count() == taps
+    drawn = scene(page, "standard_chart")
+    taps = drawn.locator(".panel").first.locator("rect.tap")
+    assert taps.count() == kernel_size**2
+    fills = taps.evaluate_all("rects => rects.map((r) => r.getAttribute('fill'))")
+    assert len(set(fills)) == colours
+    rows = [fills[r * kernel_size : (r + 1) * kernel_size] for r in range(kernel_size)]
+    if colours < kernel_size**2:
+        assert all(len(set(row)) == 1 for row in rows), "one colour per kernel row"
+    scene(page, "standard_chart").locator("input.scrubber").fill("1")  # y[0, 1]
+    term = drawn.locator(".equation .term").nth(kernel_size + 1)  # row 1, column 1
+    term.hover()
+    pair = drawn.locator("rect.pair")
+    assert pair.count() == 2 and pair.first.is_visible()
+    cell = drawn.locator(".panel").first.locator("rect[data-index]").nth(1 * 8 + 2)
+    weight = drawn.locator(".panel").nth(1).locator("rect[data-index]").nth(kernel_size + 1)
+    for mark, target in zip(pair.all(), (cell, weight), strict=True):
+        box, want = mark.bounding_box(), target.bounding_box()
+        assert abs(box["x"] - want["x"]) < 4 and abs(box["y"] - want["y"]) < 4
 
 
 def test_presenter_mode_plays_on_space(browser, app_url):

@@ -85,6 +85,34 @@ def test_legend_names_what_the_scene_draws():
     assert "inserted" in {e["swatch"] for e in sliding_scene(inserted)["legend"]}
 
 
+@pytest.mark.parametrize("k", range(1, 8))
+def test_a_product_and_the_cell_it_reads_share_a_colour_no_other_does(k):
+    """Each tap's colour comes with the scene. While there are colours enough each tap has
+    its own; a larger kernel is coloured by row (a colour never names two cells of one
+    window row or two rows)."""
+    x = np.arange(100.0).reshape(10, 10)
+    scene = sliding_scene(ce.conv_trace(x, np.ones((k, k)), padding="valid"))
+    colours = scene["tapColours"]
+    assert scene["panels"][1]["tapColours"] == colours, "the kernel cell as its window cell"
+    assert len(colours) == k * k and all(0 <= c < len(theme.TAP_COLOURS) for c in colours)
+    if k * k <= len(theme.TAP_COLOURS):
+        assert len(set(colours)) == k * k
+    else:
+        rows = [colours[r * k : (r + 1) * k] for r in range(k)]
+        assert all(len(set(row)) == 1 for row in rows)
+        assert len({row[0] for row in rows}) == k
+    legend = " ".join(entry["label"] for entry in scene["legend"])
+    assert ("kernel row" in legend) == (k * k > len(theme.TAP_COLOURS))
+
+
+def test_a_1d_kernel_column_has_its_tap_colour_in_every_channel():
+    features = np.arange(24.0).reshape(3, 8)
+    trace = ce.conv_trace(features, np.ones((3, 4)), padding="valid", ndim=1)
+    scene = sliding_scene(trace)
+    assert scene["tapColours"] == [0, 1, 2, 3]
+    assert scene["panels"][1]["tapColours"] == [0, 1, 2, 3] * 3
+
+
 def test_scene_id_ignores_the_start_step():
     trace = trace_2d()
     one, two = sliding_scene(trace, start=0), sliding_scene(trace, start=3)
