@@ -73,9 +73,7 @@ def test_the_scene_writes_the_engines_equation(app_url, page):
 
 
 @pytest.mark.parametrize(("kernel_size", "colours"), [(3, 9), (4, 4)])
-def test_every_tap_is_drawn_and_a_product_points_at_its_pair(
-    app_url, page, kernel_size, colours
-):
+def test_every_tap_is_drawn_and_a_product_points_at_its_pair(app_url, page, kernel_size, colours):
     """k = 3: nine taps, each its own colour; k = 4 (16 taps, 9 colours): every tap drawn,
     one colour per kernel row, so no colour links a product to two cells. Pointing at a
     product outlines the input cell and the weight it multiplies."""
