@@ -27,7 +27,7 @@ from .scene import main_scene
 from .slide_titles import causal_title
 
 MAX_PADDED = 32
-TREE_STEPS = 128  # the dependency tree is drawn for the layers whose reach fits
+TREE_STEPS = 2048  # the dependency tree is drawn for the layers whose reach fits
 
 
 # --- controls --------------------------------------------------------------------------

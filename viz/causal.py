@@ -9,6 +9,9 @@ from i18n import t
 
 from .dependency import Trace, dependency_figure
 
+DOTS = 64  # a level needing more steps than this draws them as stretches: dots would merge
+GRID_STEPS = 128  # the faint grid of unneeded steps, up to this many steps
+
 
 def dependency_tree_figure(
     kernel_size: int, dilations: list[int], length: int, position: int | None = None
@@ -16,16 +19,22 @@ def dependency_tree_figure(
     """Levels of a dilated causal stack (input at the bottom) over ``length`` time steps.
 
     Highlights the nodes and edges that output ``position`` (default: the last step) depends
-    on; the rest of the grid is drawn faintly.
+    on; the rest of the grid is drawn faintly. A deep stack stays whole: a level that needs
+    more than ``DOTS`` steps is drawn as its stretches of consecutive steps, with the taps
+    into it left out (they would fill the space between the levels).
     """
     position = length - 1 if position is None else position
     levels = causal_dependencies(kernel_size, dilations, length, position)
     depth = len(dilations)
-    grid_x = np.tile(np.arange(length), depth + 1).tolist()
-    grid_y = np.repeat(np.arange(depth + 1), length).tolist()
+    grid_x, grid_y = [], []
+    if length <= GRID_STEPS:
+        grid_x = np.tile(np.arange(length), depth + 1).tolist()
+        grid_y = np.repeat(np.arange(depth + 1), length).tolist()
     edge_x: list = []
     edge_y: list = []
     for index, dilation in enumerate(reversed(dilations)):  # from the output down
+        if levels[index + 1].size > DOTS:
+            break
         level = depth - index
         for node in levels[index].tolist():
             for tap in range(kernel_size):
@@ -33,8 +42,19 @@ def dependency_tree_figure(
                 if child >= 0:
                     edge_x += [node, child, None]
                     edge_y += [level, level - 1, None]
-    node_x = [int(t) for level in levels for t in level]
-    node_y = [depth - i for i, level in enumerate(levels) for _ in level]
+    node_x: list = []
+    node_y: list = []
+    run_x: list = []
+    run_y: list = []
+    for index, level in enumerate(levels):
+        height = depth - index
+        if level.size <= DOTS:
+            node_x += level.tolist()
+            node_y += [height] * level.size
+            continue
+        for run in np.split(level, np.flatnonzero(np.diff(level) != 1) + 1):
+            run_x += [int(run[0]) - 0.3, int(run[-1]) + 0.3, None]
+            run_y += [height, height, None]
     labels = [t("input")] + [
         t("layer {number} (d = {d})", number=i + 1, d=d) for i, d in enumerate(dilations)
     ]
@@ -51,4 +71,6 @@ def dependency_tree_figure(
         t("time step"),
         (-1, length),
         node_hover=t("time %{x}") + "<extra></extra>",
+        runs=Trace(run_x, run_y, ""),
+        level_height=max(24, min(46, 640 // max(depth, 1))),
     )

@@ -29,12 +29,17 @@ def dependency_figure(
     x_range: tuple[float, float],
     *,
     node_hover: str | None = None,
+    runs: Trace | None = None,
     level_height: int = 46,
     left_margin: int = 130,
     grid_size: int = 6,
     node_size: int = 9,
 ) -> dict:
-    """A plotly figure of ``len(levels)`` levels (``levels[0]`` at the bottom)."""
+    """A plotly figure of ``len(levels)`` levels (``levels[0]`` at the bottom).
+
+    ``runs`` are stretches of nodes too dense for dots, drawn as thick lines in the nodes'
+    colour.
+    """
     depth = len(levels) - 1
     hover = {"hovertemplate": node_hover} if node_hover else {"hoverinfo": "skip"}
     data = [
@@ -66,6 +71,19 @@ def dependency_figure(
             "name": nodes.name,
         },
     ]
+    if runs is not None and runs.x:
+        data.append(
+            {
+                "type": "scatter",
+                "x": runs.x,
+                "y": runs.y,
+                "mode": "lines",
+                "line": {"color": theme.WINDOW_OUTLINE, "width": node_size},
+                "hoverinfo": "skip",
+                "name": runs.name,
+                "showlegend": False,  # the nodes' entry names them
+            }
+        )
     layout = {
         **theme.figure_layout(
             height=170 + level_height * depth,
