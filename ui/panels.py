@@ -4,6 +4,7 @@ static charts and links between pages."""
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -27,13 +28,55 @@ def config_error(error: Exception, hint: str = "") -> None:
 def formula_panel(lines: Iterable[str], title: str | None = None) -> None:
     """Formulas with the current numbers, one per line, in one Markdown element.
 
-    Each line is inline maths in display style: KaTeX breaks inline maths after an ``=`` or
-    a ``+`` when the column is narrow, where a display block would scroll sideways. A line
-    may hold several rows separated by ``" \\ "``; each becomes its own line.
+    Each line is inline maths in display style, so a narrow column (a phone, a zoomed page)
+    wraps it where a display block would scroll sideways; it wraps only after an ``=``
+    (see :func:`wrap_at_equals`). A line may hold several rows separated by ``" \\ "``;
+    each becomes its own line.
     """
     rows = [row.strip() for line in lines for row in line.split(r" \\ ") if row.strip()]
     heading = f"**{title}**\n\n" if title else ""
-    st.markdown(heading + "\n\n".join(rf"$\displaystyle {row}$" for row in rows))
+    st.markdown(heading + "\n\n".join(rf"$\displaystyle {wrap_at_equals(row)}$" for row in rows))
+
+
+# the relations a formula's line may wrap after (with the spaces around them)
+RELATIONS = r"(?:\\quad)?(?:=|\\Rightarrow|\\approx|\\le|\\ge)(?![a-zA-Z])(?:\\quad)?"
+# braces, \left and \right (not \leftarrow), relations, other commands, escapes (\{)
+LATEX_TOKENS = re.compile(rf"\\(?:left|right)(?![a-zA-Z])|{RELATIONS}|\\[a-zA-Z]+|\\.|[{{}}]")
+LATEX_OPERATORS = re.compile(r"[+\-=]|\\(?:cdot|times|Rightarrow|le|ge)(?![a-zA-Z])")
+LATEX_NAMES = re.compile(r"\\(?:[a-zA-Z]+|.)|[{}_^\s]")  # what takes no room of its own
+
+
+def wrap_at_equals(latex: str) -> str:
+    """``latex`` with each side of its top-level relations (``=``, ``⇒``, …) braced.
+
+    KaTeX may break inline maths after any top-level relation or operator (``3 + 2 ·`` on
+    one line, ``0 = 3`` on the next; a floor's brackets on two); a braced group is never
+    broken, so a narrow line wraps only between the sides of an equation (a side too long
+    for a phone's line stays breakable).
+    """
+    sides, relations, depth, start = [], [], 0, 0
+    for token in LATEX_TOKENS.finditer(latex):
+        text = token.group()
+        if text in ("{", r"\left"):
+            depth += 1
+        elif text in ("}", r"\right"):
+            depth -= 1
+        elif depth == 0 and re.fullmatch(RELATIONS, text):
+            sides.append(latex[start : token.start()].strip())
+            relations.append(text)
+            start = token.end()
+    sides.append(latex[start:].strip())
+    braced = [f"{{{side}}}" if _short(side) else side for side in sides]
+    return "".join(f"{side} {relation} " for side, relation in zip(braced, relations)) + braced[-1]
+
+
+def _short(latex: str) -> bool:
+    """Whether ``latex`` fits a phone's line unbroken (≈ 28 symbols, an operator and its
+    spaces counting two): longer sides of an equation stay breakable after their ``+``
+    signs rather than run off the screen."""
+    symbols = LATEX_NAMES.sub("", latex)
+    operators = len(LATEX_OPERATORS.findall(latex))
+    return len(symbols) + operators <= 28
 
 
 @dataclass(frozen=True)

@@ -81,8 +81,9 @@ def stack_controls(params: PageParams) -> StackSpec | None:
             "dilation": st.column_config.NumberColumn(
                 "d", min_value=1, max_value=1024, step=1, width=44
             ),
+            # a symbol like k, s and d: a word's header would be clipped in a narrow column
             "padding": st.column_config.TextColumn(
-                t("padding"), help=t("int, same, valid, causal or left,right"), width=72
+                "p", help=t("padding p: an int, same, valid, causal or left,right"), width=72
             ),
         },
         width="stretch",
