@@ -67,7 +67,8 @@ def wrap_at_equals(latex: str) -> str:
             start = token.end()
     sides.append(latex[start:].strip())
     braced = [f"{{{side}}}" if _short(side) else side for side in sides]
-    return "".join(f"{side} {relation} " for side, relation in zip(braced, relations)) + braced[-1]
+    pairs = zip(braced[:-1], relations, strict=True)
+    return "".join(f"{side} {relation} " for side, relation in pairs) + braced[-1]
 
 
 def _short(latex: str) -> bool:
