@@ -98,6 +98,33 @@ class Scene {
     // the grids shrink (or grow, up to the cap) to what the screen leaves them
     const fitted = this.fitted(cell);
     if (Math.abs(fitted - cell) >= 2) this.draw(panels, fitted, colours);
+    if (this.oneLine && this.cell < 20 && window.innerWidth >= 640) this.wrapIfReadable(panels, colours);
+  }
+
+  // a long pipeline on one line too small for its numbers (Separable's five stacks): on
+  // more lines its numbers may show with the whole scene still below its top (presenter
+  // mode, small settings); then wrap, as large as still fits, else keep the one line
+  wrapIfReadable(panels, colours) {
+    if (!this.data.panels.some((p) => p.numbers)) return;
+    const oneLine = this.cell;
+    const room = window.innerHeight - this.above - 12;
+    const fits = (cell) => {
+      this.draw(panels, cell, colours);
+      return this.root.getBoundingClientRect().height <= room;
+    };
+    this.oneLine = false;
+    let [low, high] = [20, 46]; // the line count changes with the size: search, don't scale
+    if (!fits(low)) {
+      this.oneLine = true;
+      this.draw(panels, oneLine, colours);
+      return;
+    }
+    while (high - low > 2) {
+      const middle = Math.floor((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle;
+    }
+    if (this.cell !== low) this.draw(panels, low, colours);
   }
 
   // draw the panels at `cell` px, the legend and the step; the cell size drawn

@@ -63,11 +63,11 @@ def separable_scene(
         t("Output channels"),
     )
     grids = [s[0] if s else pointwise for s in stacks]
+    # every map prints its numbers where its cells are large enough for them (small
+    # settings, presenter mode: the renderer wraps the pipeline when that makes them fit)
     panels = [
-        Panel(title, grid, "diverging", name, symmetric=True, numbers=index == 3)
-        for index, (title, grid, name) in enumerate(
-            zip(titles, grids, ("x", "w", "m", "P", "y"), strict=True)
-        )
+        Panel(title, grid, "diverging", name, symmetric=True)
+        for title, grid, name in zip(titles, grids, ("x", "w", "m", "P", "y"), strict=True)
     ]
 
     def block(panel: int, channel: int) -> Box:

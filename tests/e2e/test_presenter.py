@@ -122,3 +122,23 @@ def test_the_switch_hides_the_menu_and_the_controls_wait_under_the_figure(browse
         page.locator(MENU).wait_for(timeout=10_000)
     finally:
         context.close()
+
+
+def test_a_long_pipeline_wraps_when_that_shows_its_numbers_on_the_screen(browser, app_url):
+    """Separable's five stacks at 1280 × 720: on one line (13 px) no map shows a number;
+    in presenter mode with two channels in and out they wrap onto two lines whose cells
+    print their numbers, and the whole scene stays on the first screen."""
+    context, page = _open(browser, f"{app_url}/separable?present=1&cin=2&cout=2")
+    try:
+        drawn = scene(page, "separable_chart")
+        assert cell_size(page, "separable_chart") >= 20
+        tops = {round(box["y"]) for box in (p.bounding_box() for p in drawn.locator(".panel").all())}
+        assert len(tops) > 1, "the panels wrap"
+        printed = drawn.locator(".panel").first.locator("text").evaluate_all(
+            "texts => texts.filter((t) => t.textContent.trim() !== '').length"
+        )
+        assert printed >= 25, "the input maps print their numbers"
+        box = drawn.bounding_box()
+        assert box["y"] + box["height"] <= PROJECTOR["height"]
+    finally:
+        context.close()
