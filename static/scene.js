@@ -229,7 +229,10 @@ class Scene {
     const screen = Math.max(160, window.innerHeight - reserve);
     const alone = Math.min(maxCell, (this.width - 8) / widest, screen / rows);
     const readable = alone >= 20 && panels.length <= 3 && panels.some((p) => p.numbers);
-    this.oneLine = byWidth >= 24 || (window.innerWidth >= 640 && byWidth >= 10 && !readable);
+    // (wrapping for numbers only when one line cannot show them)
+    const lineShowsNumbers = Math.min(byWidth, byHeight) >= 24;
+    this.oneLine =
+      byWidth >= 24 || (window.innerWidth >= 640 && byWidth >= 10 && (lineShowsNumbers || !readable));
     this.cellCap = Math.floor(Math.min(maxCell, byWidth));
     if (this.oneLine) return Math.floor(Math.min(maxCell, byWidth, byHeight));
     // too narrow for one line (a phone), or too small on it: panels wrap, each as large as

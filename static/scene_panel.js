@@ -179,6 +179,7 @@ export class GridPanel {
           "font-size": fontSize,
         }, this.labels, shown(spec.text[i]));
         this.texts.push(text);
+        this.inkFor(i);
       } else {
         this.texts.push(null);
       }
@@ -224,6 +225,16 @@ export class GridPanel {
     const t = (value - spec.low) / (spec.high - spec.low || 1);
     this.fills[i] = scaleColour(this.colours.scales[spec.fill], t);
     if (this.rects[i]) this.rects[i].setAttribute("fill", this.fills[i]);
+    this.inkFor(i);
+  }
+
+  // a number on an opaque scale colour (a dark end of the value scale) in the ink that
+  // reads on it; on the lighter, translucent fills the page's own text colour does
+  inkFor(i) {
+    const text = this.texts[i];
+    const fill = this.fills[i];
+    if (!text || !fill || !fill.startsWith("rgb(")) return;
+    text.style.fill = luminance(fill) < 0.5 ? "#ffffff" : "#14161a";
   }
 
   setPending(i, pending) {

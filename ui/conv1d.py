@@ -98,12 +98,12 @@ class FeatureSpec:
 def feature_controls(params: PageParams) -> FeatureSpec:
     """Frames T, features F, kernel size n (≤ T: a VALID window fits) and C_out."""
     columns = st.columns(4)
-    frames = params.integer("t", t("Frames T"), 24, 8, 40, container=columns[0])
+    frames = params.integer("t", t("Frames T"), 16, 8, 40, container=columns[0])
     features = params.choice(
         "f",
         t("Features F"),
         ("4", "13", "16", "40", "80"),
-        "80",
+        "13",  # rows a class can see; 80, the article's, draws each value as a dot
         container=columns[1],
         help=t(
             "80 log-mel features per frame is the usual speech front end; 40 filterbanks "

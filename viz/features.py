@@ -13,7 +13,7 @@ from i18n import t
 
 from .scenes import Box, Panel, boxes_scene
 
-MAX_OUTPUT_ROWS = 32  # output channels drawn; the caption gives the full count
+MAX_OUTPUT_ROWS = 16  # output channels drawn (cells a projector shows); the title gives all
 
 
 def features_scene(x: np.ndarray, kernel: np.ndarray, output: np.ndarray) -> dict:
@@ -40,7 +40,6 @@ def features_scene(x: np.ndarray, kernel: np.ndarray, output: np.ndarray) -> dic
             x,
             "value",
             "x",
-            numbers=False,
         ),
         Panel(
             t("Kernel 0: {features} × {n}", features=features, n=n),
@@ -48,7 +47,6 @@ def features_scene(x: np.ndarray, kernel: np.ndarray, output: np.ndarray) -> dic
             "diverging",
             "w",
             symmetric=True,
-            numbers=False,
         ),
         Panel(
             t("Output: {channels} channels × {steps}", channels=channels, steps=steps) + more,
@@ -56,7 +54,6 @@ def features_scene(x: np.ndarray, kernel: np.ndarray, output: np.ndarray) -> dic
             "diverging",
             "y",
             symmetric=True,
-            numbers=False,
         ),
     ]
     boxes = [

@@ -109,8 +109,8 @@ def _texts(at: AppTest) -> str:
     [
         ("pages/standard.py", "standard_k", 5, "→ 2×2"),  # 6×6 VALID, k = 5 → 2×2
         ("pages/conv1d.py", "conv1d_n", 20, "= 18"),  # L_out = 20 − 3 + 1
-        ("pages/transposed.py", "transposed_s", 3, "= 9"),  # (3−1)·3 + 2 + 1 = 9
-        ("pages/dilated.py", "dilated_d", 1, r"2\cdot0 = 3"),  # k_eff = 3 + 2·0 = 3
+        ("pages/transposed.py", "transposed_s", 3, "= {9}"),  # (3−1)·3 + 2 + 1 = 9
+        ("pages/dilated.py", "dilated_d", 1, r"2\cdot0} = {3}"),  # k_eff = 3 + 2·0 = 3
         ("pages/causal.py", "causal_wk", 3, "2,047"),  # 1 + 2·(1 + 2 + … + 512)
         ("pages/separable.py", "separable_k", 5, "1/25"),  # the ratio's 1/k²
         ("pages/lightweight.py", "lightweight_k", 5, "320"),  # d²·k = 8·8·5

@@ -132,10 +132,14 @@ def test_a_long_pipeline_wraps_when_that_shows_its_numbers_on_the_screen(browser
     try:
         drawn = scene(page, "separable_chart")
         assert cell_size(page, "separable_chart") >= 20
-        tops = {round(box["y"]) for box in (p.bounding_box() for p in drawn.locator(".panel").all())}
+        tops = {
+            round(box["y"]) for box in (p.bounding_box() for p in drawn.locator(".panel").all())
+        }
         assert len(tops) > 1, "the panels wrap"
-        printed = drawn.locator(".panel").first.locator("text").evaluate_all(
-            "texts => texts.filter((t) => t.textContent.trim() !== '').length"
+        printed = (
+            drawn.locator(".panel")
+            .first.locator("text")
+            .evaluate_all("texts => texts.filter((t) => t.textContent.trim() !== '').length")
         )
         assert printed >= 25, "the input maps print their numbers"
         box = drawn.bounding_box()

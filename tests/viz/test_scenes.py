@@ -184,9 +184,9 @@ def test_boxes_scenes_stay_inside_their_panels():
         json.dumps(scene)
 
 
-def test_features_scene_draws_at_most_32_output_channels():
+def test_features_scene_draws_at_most_16_output_channels():
     scene = features_scene(speech_features(10, 80), np.ones((80, 3)), np.ones((256, 8)))
-    assert scene["panels"][2]["rows"] == 32 and "256 channels" in scene["panels"][2]["title"]
+    assert scene["panels"][2]["rows"] == 16 and "256 channels" in scene["panels"][2]["title"]
     assert len(json.dumps(scene)) < 30_000, "a slider move stays a few kilobytes"
 
 
