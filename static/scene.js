@@ -14,6 +14,7 @@
 // and scene_kinds.js (what each kind of scene shows at a step).
 
 const version = new URL(import.meta.url).search;
+const SPOKEN_EVERY = 2000; // ms: while playing, a screen reader hears a step's sum at most this often
 const [{ el, withAlpha, luminance, say, GridPanel }, { Sliding, Scatter, Boxes }] = await Promise.all([
   import(`./scene_panel.js${version}`),
   import(`./scene_kinds.js${version}`),
@@ -90,7 +91,11 @@ class Scene {
     this.root.style.setProperty("--hatch", colours.hatch);
     this.root.style.setProperty("--pending-line", colours.pendingLine);
     if (!data.static) this.toolbar();
-    this.equation = el("div", { class: "equation", "aria-live": "polite" }, this.root);
+    this.equation = el("div", { class: "equation" }, this.root);
+    // what a screen reader says: the step's sum when the viewer steps or pauses, and while
+    // it plays no more often than every SPOKEN_EVERY ms (it cannot speak a sum per frame)
+    this.spoken = el("div", { class: "spoken", "aria-live": "polite", "aria-atomic": "true" }, this.root);
+    this.spokenAt = 0;
     const panels = el("div", { class: "panels" }, this.root);
     this.legendBox = null;
     const cell = this.draw(panels, this.cellSize(), colours);
@@ -346,6 +351,15 @@ class Scene {
     }
     this.root.dataset.step = String(this.step);
     this.view.show(this.step);
+    this.speak();
+  }
+
+  speak(now = false) {
+    if (!this.spoken || !this.equation) return;
+    const time = Date.now();
+    if (this.playing && !now && time - this.spokenAt < SPOKEN_EVERY) return;
+    this.spokenAt = time;
+    this.spoken.textContent = this.equation.textContent;
   }
 
   toggle() {
@@ -359,9 +373,6 @@ class Scene {
 
   play() {
     if (this.step >= this.data.steps - 1) this.go(0);
-    // a screen reader cannot speak a sum per frame: the sum is announced when the viewer
-    // steps, not while it plays
-    if (this.equation) this.equation.setAttribute("aria-live", "off");
     this.playing = true;
     this.root.classList.add("playing");
     this.playButton.textContent = say(this.data, "pause");
@@ -381,8 +392,9 @@ class Scene {
 
   stop() {
     clearTimeout(this.timer);
-    if (this.equation) this.equation.setAttribute("aria-live", "polite");
+    const wasPlaying = this.playing;
     this.playing = false;
+    if (wasPlaying) this.speak(true); // the step it paused on
     this.root.classList.remove("playing");
     if (this.playButton) this.playButton.textContent = say(this.data, "play");
   }

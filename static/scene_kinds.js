@@ -42,11 +42,7 @@ export class Sliding {
       const [row, col] = this.outputCell(index);
       this.output.rect(row, col, row, col, { class: "leak", stroke: colours.leak }, this.output.marks);
     }
-    this.output.rects.forEach((rect, index) => {
-      if (!rect) return;
-      rect.classList.add("clickable");
-      rect.addEventListener("click", () => scene.user(index));
-    });
+    this.output.activatable((index) => scene.user(index));
     this.shownUpTo = data.steps - 1;
   }
 
@@ -86,6 +82,17 @@ export class Sliding {
     const total = data.steps;
     for (let i = 0; i < total; i++) this.output.setPending(i, i > step);
     this.output.place(this.current, row, col, row, col);
+    // the same in words, for a screen reader: the window's cells and the one written
+    const inWindow = {};
+    const cols = this.grid.spec.cols;
+    for (let t = 0; t < this.tapRects.length; t++) {
+      const c = left + (t % this.kw) * this.dilation[1];
+      const r = data.oneD ? 0 : top + Math.floor(t / this.kw) * this.dilation[0];
+      for (let channel = 0; channel < spanRows; channel++) inWindow[(r + channel) * cols + c] = say(data, "inWindow");
+    }
+    this.grid.setStates(inWindow);
+    this.output.setStates({ [step]: say(data, "writtenNow") });
+    this.output.setCurrent(step);
     this.equation(step, top, left);
   }
 
@@ -193,17 +200,11 @@ export class Scatter {
     this.source = this.input.rect(0, 0, 0, 0, { class: "outline", stroke: colours.window }, this.input.marks);
     this.pinnedBox = this.output.rect(0, 0, 0, 0, { class: "pinned", stroke: colours.pinned }, this.output.marks);
     this.pin(data.pinned);
-    this.input.rects.forEach((rect, index) => {
-      rect.classList.add("clickable");
-      rect.addEventListener("click", () => scene.user(index));
-    });
-    this.output.rects.forEach((rect, index) => {
-      rect.classList.add("clickable");
-      rect.addEventListener("click", () => {
-        this.pin([Math.floor(index / ow), index % ow]);
-        this.show(scene.step);
-        scene.component.setStateValue("step", index);
-      });
+    this.input.activatable((index) => scene.user(index));
+    this.output.activatable((index) => {
+      this.pin([Math.floor(index / ow), index % ow]);
+      this.show(scene.step);
+      scene.component.setStateValue("step", index);
     });
   }
 
@@ -230,9 +231,19 @@ export class Scatter {
       this.output.setValue(o, value);
       this.stamp[o].setAttribute("fill", "none");
     });
+    const landing = {};
     for (const [o, t] of this.targets[step]) {
       this.stamp[o].setAttribute("fill", withAlpha(this.colours.taps[data.tapColours[t]], 0.45));
+      landing[o] = say(data, "stampLands");
     }
+    // the same in words, for a screen reader
+    this.input.setStates({ [step]: say(data, "stampingNow") });
+    this.input.setCurrent(step);
+    if (this.pinned) {
+      const target = this.pinned[0] * ow + this.pinned[1];
+      landing[target] = [landing[target], say(data, "pinned")].filter(Boolean).join(", ");
+    }
+    this.output.setStates(landing);
     const box = this.scene.equation;
     box.replaceChildren();
     const x = this.input.spec.text[step];
@@ -279,11 +290,7 @@ export class Boxes {
     this.drawn = [];
     const clickable = this.data.clickable;
     if (clickable !== null && clickable !== undefined) {
-      scene.panels[clickable].rects.forEach((rect, index) => {
-        if (!rect) return;
-        rect.classList.add("clickable");
-        rect.addEventListener("click", () => scene.user(index));
-      });
+      scene.panels[clickable].activatable((index) => scene.user(index));
     }
   }
 

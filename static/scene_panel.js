@@ -111,18 +111,23 @@ export class GridPanel {
       width: width + 2,
       height: height + 2,
       viewBox: `-1 -1 ${width + 2} ${height + 2}`,
-      role: "img",
-      // its name says its size too: "Input, 6 × 6" (a strip: "Output, 1 × 8")
+      // a table to assistive technology, its name with its size: "Input, 6 × 6" (a strip:
+      // "Output, 1 × 8"); each cell is named by its own title ("x[0, 1] = 5")
+      role: "table",
       "aria-label": `${spec.title}, ${spec.rows} × ${spec.cols}`,
     }, this.box);
     this.cells = el("svg:g", {}, this.svg);
-    this.hatch = el("svg:g", { class: "hatch" }, this.svg);
-    this.overlay = el("svg:g", {}, this.svg);
-    this.labels = el("svg:g", { class: "labels" }, this.svg);
-    this.marks = el("svg:g", {}, this.svg);
+    // the drawn numbers and marks repeat, for the eye, what the cells' names say
+    const hidden = { "aria-hidden": "true" };
+    this.hatch = el("svg:g", { class: "hatch", ...hidden }, this.svg);
+    this.overlay = el("svg:g", hidden, this.svg);
+    this.labels = el("svg:g", { class: "labels", ...hidden }, this.svg);
+    this.marks = el("svg:g", hidden, this.svg);
     this.rects = [];
     this.texts = [];
     this.fills = [];
+    this.states = new Map(); // cell → what it is at this step, in words ("in the window")
+    this.stepText = new Map(); // cell → its number when a step changed it (a running sum)
     this.draw();
   }
 
@@ -148,6 +153,8 @@ export class GridPanel {
     const printNumbers = spec.numbers && cell >= 20;
     const hatch = [];
     const dotted = [];
+    const rows = [];
+    for (let r = 0; r < spec.rows; r++) rows.push(el("svg:g", { role: "row" }, this.cells));
     for (let i = 0; i < spec.rows * spec.cols; i++) {
       const row = Math.floor(i / spec.cols);
       const col = i % spec.cols;
@@ -165,9 +172,10 @@ export class GridPanel {
         height: cell - 2,
         rx: 2,
         fill,
+        role: "cell",
         "data-index": i,
-      }, this.cells);
-      el("svg:title", {}, rect, `${cellName(spec, row, col)} = ${shown(spec.text[i])}`);
+      }, rows[row]);
+      el("svg:title", {}, rect, this.describe(i));
       this.rects.push(rect);
       const kind = spec.kinds ? spec.kinds[i] : 0;
       if (kind === 1) hatch.push([row, col]);
@@ -184,6 +192,7 @@ export class GridPanel {
         this.texts.push(null);
       }
     }
+    for (const row of rows) if (!row.childElementCount) row.remove(); // a stack's blank line
     const stroke = (cells) =>
       cells.map(([r, c]) => `M${c * cell + 3},${(r + 1) * cell - 3}L${(c + 1) * cell - 3},${r * cell + 3}`).join("");
     if (hatch.length) el("svg:path", { d: stroke(hatch), class: "stroke" }, this.hatch);
@@ -209,14 +218,83 @@ export class GridPanel {
     node.setAttribute("height", (row1 - row0 + 1) * cell);
   }
 
+  // a cell's name: "x[0, 1] = 5", and what it is at this step ("x[0, 1] = 5, in the window")
+  describe(i, text = this.spec.text[i]) {
+    const row = Math.floor(i / this.spec.cols);
+    const state = this.states.get(i);
+    const name = `${cellName(this.spec, row, i % this.spec.cols)} = ${shown(text)}`;
+    return state ? `${name}, ${state}` : name;
+  }
+
   setText(i, text) {
     const node = this.texts[i];
     if (node) node.textContent = shown(text);
     const rect = this.rects[i];
-    if (rect && rect.firstChild) {
-      const row = Math.floor(i / this.spec.cols);
-      rect.firstChild.textContent = `${cellName(this.spec, row, i % this.spec.cols)} = ${shown(text)}`;
+    if (rect && rect.firstChild) rect.firstChild.textContent = this.describe(i, text);
+    this.stepText.set(i, text);
+  }
+
+  // what each cell is at this step, in words, for a screen reader ({cell: words}); the
+  // cells named last time lose their words
+  setStates(states) {
+    const changed = new Set([...this.states.keys(), ...Object.keys(states).map(Number)]);
+    this.states = new Map(Object.entries(states).map(([i, words]) => [Number(i), words]));
+    for (const i of changed) {
+      const rect = this.rects[i];
+      if (!rect || !rect.firstChild) continue;
+      rect.firstChild.textContent = this.describe(i, this.stepText.get(i) ?? this.spec.text[i]);
+      if (this.activate) rect.setAttribute("aria-selected", this.states.has(i) ? "true" : "false");
     }
+  }
+
+  // cells a viewer can choose, by mouse or keyboard: an ARIA grid with one cell in the tab
+  // order (the current one); arrow keys move within it, Enter or Space chooses
+  activatable(onActivate) {
+    this.activate = onActivate;
+    this.svg.setAttribute("role", "grid");
+    const cells = this.rects.filter(Boolean);
+    for (const rect of cells) {
+      rect.setAttribute("role", "gridcell");
+      rect.setAttribute("tabindex", "-1");
+      rect.setAttribute("aria-selected", "false");
+      rect.classList.add("clickable");
+      rect.addEventListener("click", () => onActivate(Number(rect.dataset.index)));
+    }
+    for (const row of this.cells.children) row.setAttribute("role", "row");
+    if (cells.length) cells[0].setAttribute("tabindex", "0");
+    this.svg.addEventListener("keydown", (event) => this.onGridKey(event));
+  }
+
+  // the cell the tab order reaches (the step's own, as the step moves)
+  setCurrent(i) {
+    if (!this.activate || !this.rects[i]) return;
+    for (const rect of this.rects) if (rect) rect.setAttribute("tabindex", "-1");
+    this.rects[i].setAttribute("tabindex", "0");
+  }
+
+  onGridKey(event) {
+    const rect = event.target.closest("rect[data-index]");
+    if (!rect) return;
+    const { rows, cols } = this.spec;
+    const i = Number(rect.dataset.index);
+    const [r, c] = [Math.floor(i / cols), i % cols];
+    const moves = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0] };
+    if (event.key === "Enter" || event.key === " ") {
+      this.activate(i);
+    } else if (moves[event.key]) {
+      const [dr, dc] = moves[event.key];
+      const [nr, nc] = [Math.min(rows - 1, Math.max(0, r + dr)), Math.min(cols - 1, Math.max(0, c + dc))];
+      const next = this.rects[nr * cols + nc];
+      if (next) {
+        rect.setAttribute("tabindex", "-1");
+        next.setAttribute("tabindex", "0");
+        next.focus();
+      }
+    } else {
+      return; // the scene's own keys (Space to play is Enter's twin here, Home, End, …)
+    }
+    event.preventDefault();
+    event.stopPropagation();
   }
 
   setValue(i, value) {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import PHONE_AGENT, PROJECTOR, scene, wait_for_app
+from .harness import PHONE_AGENT, PROJECTOR, scene, scene_step, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -128,13 +128,33 @@ def test_the_grids_are_named_with_their_size_and_playing_does_not_chatter(browse
     )
     try:
         drawn = scene(page, "standard_chart")
-        names = [n.get_attribute("aria-label") for n in drawn.locator("svg[role='img']").all()]
+        names = [n.get_attribute("aria-label") for n in drawn.locator("svg[aria-label]").all()]
         assert names[:3] == ["Input, 6 × 6", "Kernel, 3 × 3", "Output, 4 × 4"], names
-        equation = drawn.locator(".equation")
-        assert equation.get_attribute("aria-live") == "polite"
+        spoken = drawn.locator(".spoken")
+        assert spoken.get_attribute("aria-live") == "polite"
+        assert drawn.locator(".equation").get_attribute("aria-live") is None
+        said = (
+            "() => document.querySelector('.st-key-standard_chart [data-testid^=stBidiComponent]')"
+        )
+        said += ".shadowRoot.querySelector('.spoken').textContent"
+        drawn.focus()
+        page.keyboard.press("ArrowRight")
+        assert spoken.text_content() == drawn.locator(".equation").text_content(), "a step is said"
+        # playing at 2× (a step every 0.35 s) for 2.5 s: the sum is said at most every 2 s
+        drawn.locator("select").select_option("2")
+        page.evaluate(
+            f"""() => {{ window.__said = []; const read = {said};
+                window.__timer = setInterval(() => {{ const text = read();
+                  if (window.__said.at(-1) !== text) window.__said.push(text); }}, 20); }}"""
+        )
+        start = scene_step(page, "standard_chart")
         drawn.locator("button.play").click()
-        assert equation.get_attribute("aria-live") == "off", "no sum per frame while playing"
-        drawn.locator("button.play").click()
-        assert equation.get_attribute("aria-live") == "polite"
+        page.wait_for_timeout(2500)
+        drawn.locator("button.play").click()  # pause
+        page.wait_for_timeout(200)
+        heard = page.evaluate("() => { clearInterval(window.__timer); return window.__said; }")
+        played = scene_step(page, "standard_chart") - start
+        assert played >= 6 and 2 <= len(heard) <= 3, (played, heard)  # the step, ≤ 1, the pause
+        assert spoken.text_content() == drawn.locator(".equation").text_content()
     finally:
         context.close()

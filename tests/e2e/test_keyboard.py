@@ -1,0 +1,135 @@
+"""The animation for a keyboard and a screen reader (issue 26): every grid is a table of
+named cells, the window and the written cell are said in words, and the cells a mouse can
+click are an ARIA grid a keyboard moves through and chooses from."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .harness import scene, scene_equation, scene_step, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+
+def _keys(page, *keys: str) -> None:
+    for key in keys:
+        page.keyboard.press(key)
+
+
+def test_the_keyboard_chooses_an_output_cell_and_the_step_follows(app_url, page):
+    page.goto(f"{app_url}/standard?h=5&w=5&k=3&p=valid")
+    wait_for_app(page)
+    drawn = scene(page, "standard_chart")
+    outputs = drawn.locator("[role=grid]")
+    assert outputs.get_attribute("aria-label") == "Output, 3 × 3"
+    tabbable = outputs.locator("[tabindex='0']")
+    assert tabbable.count() == 1, "one cell of the grid in the tab order"
+    tabbable.focus()
+    _keys(page, "ArrowRight", "ArrowDown", "ArrowDown", "ArrowLeft", "Enter")
+    page.wait_for_function(
+        "(el) => el.dataset.step === '6'", arg=drawn.element_handle(), timeout=10_000
+    )
+    assert scene_equation(page, "standard_chart").startswith("y[2, 0] =")
+    focused = drawn.evaluate("(el) => el.getRootNode().activeElement.dataset.index")
+    assert focused == "6", "the keyboard's place is the cell chosen"
+    # the chosen cell stays the grid's tab stop, and the scene's own keys still step
+    assert outputs.locator("[tabindex='0']").get_attribute("data-index") == "6"
+    drawn.focus()
+    _keys(page, "ArrowRight")
+    assert scene_step(page, "standard_chart") == 7
+    page.wait_for_function("() => /[?&]step=7/.test(location.search)", timeout=10_000)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", {"input": "Input, 5 × 5", "window": "in the window", "now": "written at this step"}),
+        ("zh", {"input": "输入, 5 × 5", "window": "在窗口内", "now": "本步写入"}),
+    ],
+)
+def test_a_screen_reader_hears_the_grids_the_window_and_the_cell_written(
+    app_url, page, lang, words
+):
+    page.goto(f"{app_url}/standard?h=5&w=5&k=3&p=valid&step=4&lang={lang}")
+    wait_for_app(page)
+    drawn = scene(page, "standard_chart")
+    tree = drawn.locator(".panels").aria_snapshot()
+    assert f'table "{words["input"]}"' in tree, tree[:400]
+    window = re.findall(rf'cell "x\[(\d), (\d)\] = [^"]*, {words["window"]}"', tree)
+    assert sorted((int(r), int(c)) for r, c in window) == [
+        (r, c) for r in range(1, 4) for c in range(1, 4)
+    ], "the 3 × 3 window of y[1, 1]"
+    assert re.search(rf'gridcell "y\[1, 1\] = [^"]*, {words["now"]}"', tree), tree[-600:]
+    # the numbers drawn for the eye are not read twice
+    assert "- text: 8 6" not in tree
+
+
+def test_transposed_input_and_output_cells_are_chosen_by_keyboard(app_url, page):
+    page.goto(f"{app_url}/transposed?n=3&k=3&s=2")
+    wait_for_app(page)
+    drawn = scene(page, "transposed_scatter_chart")
+    inputs, outputs = drawn.locator("[role=grid]").all()
+    inputs.locator("[tabindex='0']").focus()
+    _keys(page, "ArrowDown", "Enter")
+    page.wait_for_function(
+        "(el) => el.dataset.step === '3'", arg=drawn.element_handle(), timeout=10_000
+    )
+    outputs.locator("[tabindex='0']").focus()
+    _keys(page, "ArrowRight", "ArrowRight", " ")
+    page.wait_for_function(  # the pinned cell's sum, under the stamp's line
+        "(el) => el.querySelector('.pinned-sum')?.textContent.startsWith('y[0, 2]')",
+        arg=drawn.element_handle(),
+        timeout=10_000,
+    )
+    # the pin reruns the page, which may redraw the scene: read its tree once it is back
+    page.wait_for_function(
+        "(el) => [...el.querySelectorAll('[role=grid]')][1]?.querySelector("
+        "'rect[aria-selected=true]') != null",
+        arg=drawn.element_handle(),
+        timeout=10_000,
+    )
+    tree = scene(page, "transposed_scatter_chart").locator(".panels").aria_snapshot()
+    assert re.search(r'gridcell "y\[0, 2\] = [^"]*pinned"', tree), tree[-600:]
+
+
+ACTIVE = """(el) => { const active = el.getRootNode().activeElement;
+    if (!active) return '';
+    return (active.className.baseVal ?? active.className) + '|' + (active.dataset.index ?? ''); }"""
+
+
+def _tab_to(page, drawn, wanted: str, limit: int = 80) -> None:
+    """Press Tab until the focus, inside the scene, is on ``wanted`` (a class or role)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        active = drawn.evaluate(ACTIVE)
+        role = drawn.evaluate("(el) => el.getRootNode().activeElement?.getAttribute('role')")
+        if wanted in active.split("|")[0].split() or role == wanted:
+            return
+    raise AssertionError(f"Tab never reached {wanted}")
+
+
+def test_a_page_with_the_keyboard_alone(app_url, page):
+    """Tab to Play, Space plays and pauses, → steps and the live region says the step's sum,
+    Tab on to the output cells, → and Enter choose one."""
+    page.goto(f"{app_url}/standard?h=5&w=5&k=3&p=valid")
+    wait_for_app(page)
+    drawn = scene(page, "standard_chart")
+    page.mouse.click(5, 300)  # the page, not a control
+    _tab_to(page, drawn, "play")
+    page.keyboard.press("Space")
+    page.wait_for_function("(el) => el.classList.contains('playing')", arg=drawn.element_handle())
+    page.keyboard.press("Space")
+    page.wait_for_function("(el) => !el.classList.contains('playing')", arg=drawn.element_handle())
+    step = scene_step(page, "standard_chart")
+    page.keyboard.press("ArrowRight")
+    assert scene_step(page, "standard_chart") == min(step + 1, 8)
+    spoken = drawn.locator(".spoken").text_content()
+    assert spoken == drawn.locator(".equation").text_content() and spoken.startswith("y[")
+    _tab_to(page, drawn, "gridcell")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    chosen = int(drawn.evaluate(ACTIVE).split("|")[1])
+    assert scene_step(page, "standard_chart") == chosen
+    assert drawn.locator(".spoken").text_content() == drawn.locator(".equation").text_content()
