@@ -6,9 +6,12 @@ from i18n import t
 from ui.catalog import PAGES
 from ui.home import home_demo
 from ui.language import language_switch
-from ui.page import ensure_navigation
+from ui.page import ensure_navigation, presenting
 
 ensure_navigation()
+if presenting():  # home has no presenter mode: a link's present= would only hide the menu
+    del st.query_params["present"]
+    st.rerun()
 
 heading, switch = st.columns([4, 1], vertical_alignment="center")
 heading.title(t("🔲 Convolution Playground"), anchor=False)

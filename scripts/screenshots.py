@@ -16,14 +16,14 @@ sys.path.insert(0, str(ROOT))
 from tests.e2e.harness import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
-    PHONE_AGENT,
+    PHONE,
     PROJECTOR,
+    phone_context,
     start_app,
     stop_app,
     wait_for_app,
 )
 
-PHONE = {"width": 390, "height": 844}
 SHOTS = {
     "home": "",
     "standard": "standard?p=same&s=2&k=3&h=6&w=7&step=4",
@@ -58,15 +58,12 @@ def main(names: list[str]) -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for shots, viewport in ((SHOTS, PROJECTOR), (PHONE_SHOTS, PHONE)):
-                phone = viewport is PHONE
-                page = browser.new_page(
-                    viewport=viewport,
-                    **(
-                        {"is_mobile": True, "has_touch": True, "user_agent": PHONE_AGENT}
-                        if phone
-                        else {}
-                    ),
+                context = (
+                    phone_context(browser)
+                    if viewport is PHONE
+                    else browser.new_context(viewport=viewport)
                 )
+                page = context.new_page()
                 for name, path in shots.items():
                     if names and name not in names:
                         continue

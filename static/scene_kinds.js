@@ -60,17 +60,19 @@ export class Sliding {
     const spanRows = data.oneD ? rows : 1;
     const bottom = data.oneD ? rows - 1 : top + (this.kh - 1) * this.dilation[0];
     const right = left + (this.kw - 1) * this.dilation[1];
+    const inWindow = {}; // the window in words, for a screen reader
+    const cols = this.grid.spec.cols;
     for (let t = 0; t < this.tapRects.length; t++) {
       const tr = Math.floor(t / this.kw);
       const tc = t % this.kw;
       const r = data.oneD ? 0 : top + tr * this.dilation[0];
       const c = left + tc * this.dilation[1];
       this.grid.place(this.tapRects[t], r, c, r + spanRows - 1, c);
+      for (let channel = 0; channel < spanRows; channel++) inWindow[(r + channel) * cols + c] = say(data, "inWindow");
     }
     this.grid.place(this.outline, data.oneD ? 0 : top, left, bottom, right);
     if (this.future) {
       const now = col * data.present.stride + data.present.origin;
-      const cols = this.grid.spec.cols;
       if (now + 1 < cols) {
         this.grid.place(this.future, 0, now + 1, rows - 1, cols - 1);
         this.future.style.display = "";
@@ -82,15 +84,7 @@ export class Sliding {
     const total = data.steps;
     for (let i = 0; i < total; i++) this.output.setPending(i, i > step);
     this.output.place(this.current, row, col, row, col);
-    // the same in words, for a screen reader: the window's cells and the one written
-    const inWindow = {};
-    const cols = this.grid.spec.cols;
-    for (let t = 0; t < this.tapRects.length; t++) {
-      const c = left + (t % this.kw) * this.dilation[1];
-      const r = data.oneD ? 0 : top + Math.floor(t / this.kw) * this.dilation[0];
-      for (let channel = 0; channel < spanRows; channel++) inWindow[(r + channel) * cols + c] = say(data, "inWindow");
-    }
-    this.grid.setStates(inWindow);
+    this.grid.setStates(inWindow); // and the cell written, in words
     this.output.setStates({ [step]: say(data, "writtenNow") });
     this.output.setCurrent(step);
     this.equation(step, top, left);

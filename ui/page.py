@@ -87,20 +87,25 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
     return params
 
 
-# The one style the app sets itself. Streamlit colours code's string literals with a fixed
-# green (#09ab3b, 2.9:1 on a light code block: under WCAG AA) that no theme option reaches.
-# Mixed with the text's own colour it darkens on a light theme and lightens on a dark one
-# (`currentColor` in `color` is the inherited text colour): 6.6:1 and 7:1.
-# ``tests/e2e/test_accessibility.py`` scans the solver's code without it failing.
-CODE_STYLE = (
+# The app's own style rules (Streamlit has no option for either), set on every page:
+# - Streamlit colours code's string literals with a fixed green (#09ab3b, 2.9:1 on a light
+#   code block: under WCAG AA) that no theme option reaches. Mixed with the text's own
+#   colour it darkens on a light theme and lightens on a dark one (`currentColor` in
+#   `color` is the inherited text colour): 6.6:1 and 7:1.
+# - KaTeX draws maths at 1.21em whatever the width: at 320 px (a laptop at 400 % zoom,
+#   WCAG's reflow width) a formula's unbreakable side ran off the screen; it shrinks with
+#   a narrow viewport, never below 16 px there, and is unchanged from 420 px up.
+# ``tests/e2e/test_accessibility.py`` fails without each (axe on the solver's code; reflow).
+APP_STYLE = (
     "<style>.stCode .token.string,.stCode .token.char,.stCode .token.attr-value"
-    "{color:color-mix(in srgb,#09ab3b 55%,currentColor)}</style>"
+    "{color:color-mix(in srgb,#09ab3b 55%,currentColor)}"
+    ".stMarkdown .katex{font-size:min(1.21em,5vw)}</style>"
 )
 
 
 def app_style() -> None:
-    """The app's one style rule (see ``CODE_STYLE``); ``app.py`` sets it on every page."""
-    st.html(CODE_STYLE)
+    """The app's own style rules (see ``APP_STYLE``); ``app.py`` sets them on every page."""
+    st.html(APP_STYLE)
 
 
 def _present_in_link(params: PageParams) -> None:

@@ -10,6 +10,23 @@ import numpy as np
 
 from . import theme
 
+TITLE_LINE = 44  # latin characters a panel title keeps on one line (a CJK one counts two)
+
+
+def two_lines(title: str) -> str:
+    """A long panel title broken once, at the space nearest its middle (an SVG title
+    cannot wrap: on a narrow screen it ran past both edges)."""
+    width = sum(2 if ord(char) > 0x2E80 else 1 for char in title)
+    if width <= TITLE_LINE or "<br>" in title:
+        return title
+    breaks = [i for i, char in enumerate(title) if char == " " or char in "，：、"]
+    if not breaks:
+        return title
+    middle = len(title) / 2
+    at = min(breaks, key=lambda i: abs(i - middle))
+    keep = title[at] if title[at] != " " else ""
+    return f"{title[:at]}{keep}<br>{title[at + 1 :]}"
+
 
 def grid_axes(
     index: int,
@@ -36,7 +53,7 @@ def grid_axes(
             "domain": list(domain),
             "range": [-0.5, cols - 0.5],
             "side": "top",
-            "title": {"text": title},
+            "title": {"text": two_lines(title)},
             "anchor": f"y{suffix}",
         },
         f"yaxis{suffix}": {

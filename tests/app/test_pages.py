@@ -319,6 +319,13 @@ def test_the_slide_is_titled_with_the_layer_not_the_link(page, query, title):
     assert "=" not in box.proto.placeholder.replace(" = ", "")  # no `k=3 · s=2` settings
 
 
+def test_home_keeps_its_menu_whatever_the_link_says():
+    """Presenter mode hides the menu (app.py); home has no presenter switch to bring it back."""
+    at = run_page("pages/home.py", {"present": "1"})
+    assert not at.exception
+    assert "present" not in at.query_params
+
+
 def test_every_home_preset_opens_its_page_with_its_settings():
     """Issue 23: every link the app offers opens its page with no setting replaced."""
     from tests.app.links import open_link

@@ -109,6 +109,16 @@ PHONE_AGENT = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/130.0.0.0 Mobile Safari/537.36"
 )
+PHONE = {"width": 390, "height": 844}
+
+
+def phone_context(browser, **options):
+    """A browser context as a phone: its screen, touch and its user agent."""
+    return browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, user_agent=PHONE_AGENT, **options
+    )
+
+
 OVERFLOWING = """() => {
     // elements on screen whose content is wider than they are and that scroll sideways
     const wide = [];
@@ -120,8 +130,10 @@ OVERFLOWING = """() => {
         for (const el of root.querySelectorAll('*')) {
             if (!shown(el)) continue;
             const style = getComputedStyle(el);
-            // a data table may scroll sideways (WCAG 1.4.10 excepts two-dimensional tables)
-            const table = String(el.className).includes('stDataFrameGlideDataEditor');
+            // a table of data may scroll sideways (WCAG 1.4.10 excepts two-dimensional ones),
+            // and so may a row of tabs (Streamlit's tab list scrolls on its own, by arrow keys)
+            const table = String(el.className).includes('stDataFrameGlideDataEditor')
+                || el.closest('[data-testid="stTable"]') || el.getAttribute('role') === 'tablist';
             if (!table && ['auto', 'scroll'].includes(style.overflowX)
                 && el.scrollWidth > el.clientWidth + 1)
                 wide.push((el.className && el.className.baseVal === undefined

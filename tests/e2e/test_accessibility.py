@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import PHONE_AGENT, PROJECTOR, scene, scene_step, wait_for_app
+from .harness import (
+    OVERFLOWING,
+    PHONE,
+    PROJECTOR,
+    phone_context,
+    scene,
+    scene_step,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.e2e
 
-PHONE = {"width": 390, "height": 844}
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 PAGES = [
     "",
@@ -60,10 +67,10 @@ def violations(page) -> list[str]:
 
 
 def _open(browser, path: str, query: dict[str, str], scheme: str, viewport: dict, app_url):
-    phone = {"is_mobile": True, "has_touch": True, "user_agent": PHONE_AGENT}
-    context = browser.new_context(
-        viewport=viewport, color_scheme=scheme, **(phone if viewport == PHONE else {})
-    )
+    if viewport == PHONE:
+        context = phone_context(browser, color_scheme=scheme)
+    else:
+        context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     link = "&".join(f"{k}={v}" for k, v in query.items())
     page.goto(f"{app_url}/{path}?{link}")
@@ -156,5 +163,29 @@ def test_the_grids_are_named_with_their_size_and_playing_does_not_chatter(browse
         played = scene_step(page, "standard_chart") - start
         assert played >= 6 and 2 <= len(heard) <= 3, (played, heard)  # the step, ≤ 1, the pause
         assert spoken.text_content() == drawn.locator(".equation").text_content()
+    finally:
+        context.close()
+
+
+REFLOW = {"width": 320, "height": 720}  # a 1280 px laptop at 400 % zoom (WCAG 1.4.10)
+
+
+@pytest.mark.parametrize(
+    "path", ["standard", "conv1d", "transposed", "dilated", "separable", "solver"]
+)
+def test_at_320_px_nothing_scrolls_sideways(browser, app_url, path):
+    """Reflow: at 320 CSS px (not a phone: a zoomed desktop browser) a page scrolls only
+    down; a data table may scroll on its own."""
+    from .test_projector import FORMULA_PAST_EDGE
+
+    context = browser.new_context(viewport=REFLOW)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{path}")
+        wait_for_app(page)
+        page.locator(".katex, .scene").first.wait_for()
+        page.wait_for_timeout(500)  # the scene fits itself once its styles apply
+        assert page.evaluate(OVERFLOWING) == [], path
+        assert page.evaluate(FORMULA_PAST_EDGE) == [], path
     finally:
         context.close()

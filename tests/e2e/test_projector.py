@@ -11,8 +11,9 @@ from ui.formulas import step_equation_latex
 from .conftest import screenshot
 from .harness import (
     OVERFLOWING,
-    PHONE_AGENT,
+    PHONE,
     PROJECTOR,
+    phone_context,
     scene,
     scene_equation,
     scene_step,
@@ -21,8 +22,6 @@ from .harness import (
 from .test_pages_in_browser import ANIMATED
 
 pytestmark = pytest.mark.e2e
-
-PHONE = {"width": 390, "height": 844}
 
 
 FORMULA_PAST_EDGE = """() => [...document.querySelectorAll('.katex')].filter((maths) => {
@@ -33,9 +32,7 @@ FORMULA_PAST_EDGE = """() => [...document.querySelectorAll('.katex')].filter((ma
 
 @pytest.mark.parametrize("name", ["standard", "transposed", "causal", "lightweight", "solver"])
 def test_nothing_scrolls_sideways_on_a_phone(browser, app_url, name):
-    context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, user_agent=PHONE_AGENT
-    )
+    context = phone_context(browser)
     page = context.new_page()
     try:
         page.goto(f"{app_url}/{name}")
@@ -213,9 +210,7 @@ def test_at_150_percent_zoom_nothing_is_clipped(browser, app_url):
 
 
 def test_choosing_a_page_on_a_phone_closes_the_sidebar(browser, app_url):
-    context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, user_agent=PHONE_AGENT
-    )
+    context = phone_context(browser)
     page = context.new_page()
     try:
         page.goto(f"{app_url}/")
@@ -238,9 +233,7 @@ def test_on_a_phone_the_figure_comes_before_the_controls(browser, app_url, name)
     """A phone stacks a page's columns: the animation first, its sliders under it."""
     from .test_pages_in_browser import SLIDER_OF
 
-    context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, user_agent=PHONE_AGENT
-    )
+    context = phone_context(browser)
     page = context.new_page()
     try:
         page.goto(f"{app_url}/{name}")

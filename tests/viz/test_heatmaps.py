@@ -32,3 +32,15 @@ def test_a_map_with_negatives_is_centred_on_mid_grey():
 def test_a_constant_map_is_one_colour():
     drawn = pixels(grey_png(np.full((2, 2), 5.0), zoom=1))
     assert np.unique(drawn).size == 1
+
+
+def test_a_long_panel_title_is_broken_once_near_its_middle():
+    from viz.grid import TITLE_LINE, two_lines
+
+    title = "groups = 1: which inputs (columns) each output (row) reads (grey = reads)"
+    first, second = two_lines(title).split("<br>")
+    assert f"{first} {second}" == title
+    assert abs(len(first) - len(second)) < 12 and max(len(first), len(second)) <= TITLE_LINE
+    chinese = "分组 = 1：每个输出（行）读取哪些输入（列）（灰色 = 读取）"
+    assert two_lines(chinese).replace("<br>", "") == chinese and "<br>" in two_lines(chinese)
+    assert two_lines("Input") == "Input"
