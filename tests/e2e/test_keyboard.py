@@ -45,8 +45,24 @@ def test_the_keyboard_chooses_an_output_cell_and_the_step_follows(app_url, page)
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("en", {"input": "Input, 5 × 5", "window": "in the window", "now": "written at this step"}),
-        ("zh", {"input": "输入, 5 × 5", "window": "在窗口内", "now": "本步写入"}),
+        (
+            "en",
+            {
+                "input": "Input, 5 × 5",
+                "window": "in the window",
+                "now": "written at this step",
+                "previous": "Previous step (←)",
+            },
+        ),
+        (
+            "zh",
+            {
+                "input": "输入, 5 × 5",
+                "window": "在窗口内",
+                "now": "本步写入",
+                "previous": "上一步（←）",
+            },
+        ),
     ],
 )
 def test_a_screen_reader_hears_the_grids_the_window_and_the_cell_written(
@@ -64,6 +80,9 @@ def test_a_screen_reader_hears_the_grids_the_window_and_the_cell_written(
     assert re.search(rf'gridcell "y\[1, 1\] = [^"]*, {words["now"]}"', tree), tree[-600:]
     # the numbers drawn for the eye are not read twice
     assert "- text: 8 6" not in tree
+    # the toolbar's controls have names in words, in the page's language
+    toolbar = drawn.locator(".toolbar").aria_snapshot()
+    assert f'button "{words["previous"]}"' in toolbar, toolbar
 
 
 def test_transposed_input_and_output_cells_are_chosen_by_keyboard(app_url, page):
