@@ -20,10 +20,9 @@ export class Sliding {
     this.stride = data.oneD ? [1, data.stride[0]] : data.stride;
     this.dilation = data.oneD ? [1, data.dilation[0]] : data.dilation;
     // each tap's colour comes with the scene (a large kernel is coloured by row)
-    const taps = data.oneD ? kw : kh * kw;
     this.tapRects = [];
     const layer = this.grid.overlay;
-    for (let t = 0; t < taps; t++) {
+    for (let t = 0; t < data.tapColours.length; t++) {
       const fill = withAlpha(colours.taps[data.tapColours[t]], colours.tapAlpha);
       this.tapRects.push(this.grid.rect(0, 0, 0, 0, { fill, class: "tap" }, layer));
     }

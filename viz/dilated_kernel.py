@@ -22,6 +22,7 @@ def dilated_kernel_html(weights: np.ndarray, dilation: int) -> str | None:
     if max(dense.shape) > MAX_MATRIX_SIDE:
         return None
     columns = weights.shape[1]
+    colours = theme.tap_colour_indices(*weights.shape)  # as the scene's (by row when large)
     cell = f"padding:0.15em 0.55em;text-align:right;border:1px solid {theme.GRID_LINES};"
     rows = []
     for r, row in enumerate(dense.tolist()):
@@ -29,7 +30,7 @@ def dilated_kernel_html(weights: np.ndarray, dilation: int) -> str | None:
         for c, value in enumerate(row):
             if r % dilation == 0 and c % dilation == 0:
                 tap = (r // dilation) * columns + c // dilation
-                fill = theme.with_alpha(theme.tap_colour(tap), theme.TAP_ALPHA)
+                fill = theme.with_alpha(theme.TAP_COLOURS[colours[tap]], theme.TAP_ALPHA)
                 style = cell + f"font-weight:600;background:{fill};"
             else:
                 style = cell + f"color:{theme.GAP_ZERO};"

@@ -57,10 +57,6 @@ def figure_layout(**settings: object) -> dict:
     }
 
 
-def tap_colour(tap: int) -> str:
-    return TAP_COLOURS[tap % len(TAP_COLOURS)]
-
-
 def tap_colour_indices(rows: int, cols: int) -> list[int]:
     """Each tap's colour (an index into ``TAP_COLOURS``) of a ``rows × cols`` kernel, row-major.
 

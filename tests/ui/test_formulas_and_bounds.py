@@ -21,6 +21,7 @@ from ui.lightweight import lightweight_weights_latex
 from ui.standard import parse_kernel, same_padding_note
 from viz import theme
 from viz.dilated_kernel import dilated_kernel_html
+from viz.scenes import sliding_scene
 
 
 def test_output_size_formula_numbers():
@@ -47,13 +48,25 @@ def test_dilated_kernel_table_keeps_the_taps_and_greys_the_inserted_zeros():
     assert [values[0][0], values[0][3], values[3][0], values[3][3]] == ["1", "-2", "0", "4"]
     grey = [style for row in cells for style, _ in row if theme.GAP_ZERO in style]
     assert len(grey) == 12, "the tap whose weight is 0 stays a tap"
-    tap_fill = [theme.with_alpha(theme.tap_colour(t), theme.TAP_ALPHA) for t in range(4)]
+    tap_fill = [theme.with_alpha(theme.TAP_COLOURS[t], theme.TAP_ALPHA) for t in range(4)]
     corners = [cells[0][0][0], cells[0][3][0], cells[3][0][0], cells[3][3][0]]
     assert all(fill in style for fill, style in zip(tap_fill, corners, strict=True)), (
         "taps wear the kernel panel's colours, in row-major tap order"
     )
     assert theme.GAP_ZERO not in dilated_kernel_html(w, 1)
     assert dilated_kernel_html(np.ones((3, 3)), 7) is None, "13 + 2 columns: too wide"
+
+
+def test_a_large_dilated_kernel_wears_the_scenes_row_colours():
+    """k = 4 has more taps than colours: the table, like the animation, colours by row."""
+    x = np.arange(100.0).reshape(10, 10)
+    scene = sliding_scene(ce.conv_trace(x, np.ones((4, 4)), padding="valid", dilation=2))
+    html = dilated_kernel_html(np.ones((4, 4)), 2)
+    styles = re.findall(r'<td style="([^"]*)">', html)
+    dense = 4 + 3  # 4 taps spread with one zero between them
+    taps = [styles[r * dense + c] for r in range(0, dense, 2) for c in range(0, dense, 2)]
+    wanted = [theme.with_alpha(theme.TAP_COLOURS[i], theme.TAP_ALPHA) for i in scene["tapColours"]]
+    assert all(fill in style for fill, style in zip(wanted, taps, strict=True))
 
 
 def test_lightweight_weights_show_raw_softmax_and_head_of_each_channel():
