@@ -1,23 +1,23 @@
 // Draws and plays the animated scenes of viz/scenes.py (served by Streamlit's static
 // file serving; ui/scene.py mounts it through a one-line st.components.v2 loader).
 //
-// A scene arrives once per setting: grids with their numbers already formatted by the
-// engine's side, the kernel, the output and the geometry. Each step is derived here from
-// the one index map, cell = output·stride + tap·dilation (− crop for a transposed conv):
-// the window, the outputs written so far and the step's equation move together on Play,
-// on the scrubber, on the arrow keys and on a click, with no server round trip. Only
-// indices are computed here; every number shown is one the engine sent (the scatter
-// view's running sums add the engine's contributions x·w).
+// A scene arrives once per setting: grids with their numbers formatted by Python, and every
+// step's marks, computed by Python from the engine (the cells each product reads, the
+// window, the output written, where each stamp lands and the sum it leaves). The player
+// draws the marks it is given and knows no convolution: the window, the outputs written
+// so far and the step's sum move together on Play, on the scrubber, on the arrow keys and
+// on a click, with no server round trip. static/scene_contract.json says what a scene holds.
 //
 // Its parts are loaded with this module's own query string (its version), so a new
-// renderer never meets an old part: scene_panel.js (helpers, words, a drawn grid panel)
-// and scene_kinds.js (what each kind of scene shows at a step).
+// renderer never meets an old part: scene_steps.js (a step as data: no DOM, tested under
+// Node), scene_panel.js (helpers, a drawn grid panel) and scene_kinds.js (draws a step).
 
 const version = new URL(import.meta.url).search;
 const SPOKEN_EVERY = 2000; // ms: while playing, a screen reader hears a step's sum at most this often
-const [{ el, withAlpha, luminance, say, GridPanel }, { Sliding, Scatter, Boxes }] = await Promise.all([
+const [{ el, withAlpha, luminance, GridPanel }, { StepView }, { CONTRACT, say, unpacked }] = await Promise.all([
   import(`./scene_panel.js${version}`),
   import(`./scene_kinds.js${version}`),
+  import(`./scene_steps.js${version}`),
 ]);
 
 // ---------------------------------------------------------------- the scene controller
@@ -40,9 +40,10 @@ class Scene {
     this.resize.observe(this.root);
   }
 
-  update(component) {
+  async update(component) {
     this.component = component;
     const data = component.data;
+    if (!CONTRACT.kinds[data.kind]) throw new Error(`scene kind ${data.kind} is not in the contract`);
     const global = Boolean(data.keys);
     if (global !== this.global) {
       document.removeEventListener("keydown", this.onGlobalKey || (() => {}));
@@ -56,7 +57,10 @@ class Scene {
       this.global = global;
     }
     if (data.id !== (this.data && this.data.id) || data.presenter !== (this.data && this.data.presenter)) {
-      this.data = data;
+      const arrival = (this.arrivals = (this.arrivals || 0) + 1);
+      const ready = await unpacked(data); // the steps' packed marks, once per setting
+      if (arrival !== this.arrivals) return; // a newer scene came while this one unpacked
+      this.data = ready;
       this.lastStart = data.start;
       this.stop();
       this.step = data.start;
@@ -85,7 +89,7 @@ class Scene {
     const data = this.data;
     this.root.replaceChildren();
     this.root.classList.toggle("present", Boolean(data.presenter));
-    this.root.classList.toggle("stacked", Boolean(data.oneD));
+    this.root.classList.toggle("stacked", Boolean(data.stacked));
     this.width = this.root.clientWidth || 800;
     const colours = this.colours();
     this.root.style.setProperty("--hatch", colours.hatch);
@@ -154,8 +158,7 @@ class Scene {
       this.smallNote = el("div", { class: "note" }, this.root, say(this.data, "tooSmall"));
     }
     this.legend(colours);
-    this.kind = { sliding: Sliding, scatter: Scatter, boxes: Boxes }[this.data.kind];
-    this.view = new this.kind(this, colours);
+    this.view = new StepView(this, colours);
     this.go(Math.min(this.step, this.data.steps - 1));
     this.cell = cell;
     return cell;
@@ -166,9 +169,9 @@ class Scene {
   // scrolls to it); cells of 24 px at least where that still fits a screen; unchanged on a
   // phone, where panels wrap and the page scrolls
   fitted(cell) {
-    if (!this.oneLine && !this.data.oneD) return cell;
+    if (!this.oneLine && !this.data.stacked) return cell;
     if (window.innerWidth < 640) return cell;
-    const rows = this.data.oneD
+    const rows = this.data.stacked
       ? this.data.panels.reduce((sum, p) => sum + p.rows, 0)
       : Math.max(...this.data.panels.map((p) => p.rows));
     const height = this.root.getBoundingClientRect().height;
@@ -187,7 +190,7 @@ class Scene {
     parent.replaceChildren();
     this.panels = this.data.panels.map((spec, index) => new GridPanel(spec, index, cell, colours, parent));
     this.panels.forEach((panel) => {
-      if (!["kinds", "taps"].includes(panel.spec.fill)) panel.colourBar(panel.spec.low, panel.spec.high);
+      if (!["kinds", "taps"].includes(panel.spec.fill)) panel.colourBar();
     });
   }
 
@@ -215,7 +218,7 @@ class Scene {
     const maxHeight = Math.max(160, Math.min(presenter ? 720 : 520, room));
     const rows = Math.max(...panels.map((p) => p.rows));
     const widest = Math.max(...panels.map((p) => p.cols));
-    if (data.oneD) {
+    if (data.stacked) {
       // 1-D strips are stacked, each as wide as the scene allows
       const height = panels.reduce((sum, p) => sum + p.rows, 0);
       this.cellCap = Math.floor(Math.min(maxCell, (this.width - 8) / widest));
@@ -293,25 +296,27 @@ class Scene {
     for (const { swatch, label } of entries) {
       const item = el("span", { class: "key" }, box);
       const sample = el("span", { class: `swatch ${swatch}` }, item);
-      const styles = {
-        input: `background:${colours.input}`,
-        padding: `background:${colours.padding}`,
-        inserted: `background:${colours.inserted}`,
-        pending: `background:${colours.pending};border:1px dashed ${colours.pendingLine}`,
-        current: `border:3px solid ${colours.window}`,
-        window: `border:3px solid ${colours.window}`,
-        pinned: `border:3px dashed ${colours.pinned}`,
-        future: `background:${colours.future};border:1px dotted ${colours.futureLine}`,
-        leak: `border:3px solid ${colours.leak}`,
-        taps: `background:linear-gradient(90deg, ${colours.taps.slice(0, 4).map((c) => withAlpha(c, colours.tapAlpha)).join(", ")})`,
-      };
-      if (swatch.startsWith("scale:")) {
-        const stops = colours.scales[swatch.slice(6)] || [];
-        styles[swatch] = `background:linear-gradient(90deg, ${stops.map(([p, c]) => `${c} ${(p * 100).toFixed(1)}%`).join(", ")});width:48px`;
-      }
-      sample.setAttribute("style", styles[swatch] || "");
+      sample.setAttribute("style", this.swatchStyle(swatch, colours));
       el("span", {}, item, label);
     }
+  }
+
+  // a legend swatch by the contract: a fill (the tap colours side by side), an edge
+  // (thin beside a fill, thick alone), or a colour scale
+  swatchStyle(swatch, colours) {
+    const gradient = (stops) => `linear-gradient(90deg, ${stops.join(", ")})`;
+    if (swatch.startsWith("scale:")) {
+      const stops = (colours.scales[swatch.slice(6)] || []).map(([p, c]) => `${c} ${(p * 100).toFixed(1)}%`);
+      return `background:${gradient(stops)};width:48px`;
+    }
+    const rule = CONTRACT.swatches[swatch];
+    const styles = [];
+    const alpha = colours[rule.alpha];
+    if (rule.fill === "taps") styles.push(`background:${gradient(colours.taps.slice(0, 4).map((c) => withAlpha(c, alpha)))}`);
+    else if (rule.fill) styles.push(`background:${colours[rule.fill]}`);
+    const line = rule.dotted ? "dotted" : rule.dashed ? "dashed" : "solid";
+    if (rule.edge) styles.push(`border:${rule.fill ? 1 : 3}px ${line} ${colours[rule.edge]}`);
+    return styles.join(";");
   }
 
   key(event) {
@@ -437,5 +442,5 @@ export async function mount(component, cssUrl) {
     scene = new Scene(host, component);
     host.__scene = scene;
   }
-  scene.update(component);
+  await scene.update(component);
 }

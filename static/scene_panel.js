@@ -1,9 +1,9 @@
-// The parts of a scene every other part uses: small helpers, the renderer's words, and a
-// drawn grid panel (static/scene.js plays a scene; static/scene_kinds.js says what each
-// kind of scene shows at a step).
+// The parts of a scene every other part uses: small DOM and colour helpers, and a drawn
+// grid panel (static/scene.js plays a scene; static/scene_kinds.js draws a step on it).
 
+const { CONTRACT, shown, cellName } = await import(`./scene_steps.js${new URL(import.meta.url).search}`);
 const SVG = "http://www.w3.org/2000/svg";
-const MINUS = "\u2212";
+const CELL_KINDS = CONTRACT.cellKinds; // a cell's kind by its index in the spec
 
 // ---------------------------------------------------------------- small helpers
 export function el(tag, attrs = {}, parent = null, text = null) {
@@ -16,21 +16,6 @@ export function el(tag, attrs = {}, parent = null, text = null) {
   if (text !== null) node.textContent = text;
   if (parent) parent.appendChild(node);
   return node;
-}
-
-export function shown(text) {
-  return text.startsWith("-") ? MINUS + text.slice(1) : text;
-}
-
-export function factor(text) {
-  return text.startsWith("-") ? `(${shown(text)})` : text;
-}
-
-export function formatNumber(value) {
-  // the same short numbers as viz.theme.format_number
-  const rounded = Math.round(value);
-  if (Math.abs(value - rounded) < 1e-9) return String(rounded === 0 ? 0 : rounded);
-  return value.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
 }
 
 function hexToRgb(hex) {
@@ -73,28 +58,6 @@ export function luminance(colour) {
   return (0.299 * r + 0.587 * g + 0.114 * b) / 255;
 }
 
-// the renderer's words in English, from the one file Python reads too (viz.scenes.WORDS);
-// a page in another language sends them translated with each scene. The query string is
-// this module's own (its version), so a new renderer never meets old words.
-const WORDS = (
-  await import(new URL(`scene_words.json${new URL(import.meta.url).search}`, import.meta.url), {
-    with: { type: "json" },
-  })
-).default;
-
-export function say(data, key, values = {}) {
-  const text = (data.words && data.words[key]) || WORDS[key];
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
-}
-
-function cellName(panel, row, col) {
-  const rows = panel.rowLabels;
-  const cols = panel.colLabels;
-  const r = rows ? rows[row] : String(row);
-  const c = cols ? cols[col] : String(col);
-  return panel.rows === 1 && !rows ? `${panel.name}[${c}]` : `${panel.name}[${r}, ${c}]`;
-}
-
 // ---------------------------------------------------------------- a drawn grid panel
 export class GridPanel {
   constructor(spec, index, cell, colours, parent) {
@@ -134,13 +97,10 @@ export class GridPanel {
   fillOf(i) {
     const spec = this.spec;
     const palette = this.colours;
-    if (spec.fill === "kinds") {
-      const kind = spec.kinds ? spec.kinds[i] : 0;
-      return [palette.input, palette.padding, palette.inserted][kind];
-    }
+    const kind = CELL_KINDS[spec.kinds ? spec.kinds[i] : 0];
+    if (spec.fill === "kinds") return palette[kind];
     if (spec.fill === "taps") return withAlpha(palette.taps[spec.tapColours[i]], palette.tapAlpha);
-    const kind = spec.kinds ? spec.kinds[i] : 0;
-    if (kind) return [palette.input, palette.padding, palette.inserted][kind];
+    if (kind !== "input") return palette[kind];
     const value = spec.values[i];
     if (value === null) return null;
     const t = (value - spec.low) / (spec.high - spec.low || 1);
@@ -151,8 +111,8 @@ export class GridPanel {
     const { spec, cell } = this;
     const fontSize = Math.max(10, Math.min(24, Math.round(cell * 0.42)));
     const printNumbers = spec.numbers && cell >= 20;
-    const hatch = [];
-    const dotted = [];
+    const strokes = { hatch: [], dotted: [] }; // cells marked by their kind (padding, inserted)
+    const dense = spec.rows * spec.cols > CONTRACT.format.denseCells;
     const rows = [];
     for (let r = 0; r < spec.rows; r++) rows.push(el("svg:g", { role: "row" }, this.cells));
     for (let i = 0; i < spec.rows * spec.cols; i++) {
@@ -177,10 +137,10 @@ export class GridPanel {
       }, rows[row]);
       el("svg:title", {}, rect, this.describe(i));
       this.rects.push(rect);
-      const kind = spec.kinds ? spec.kinds[i] : 0;
-      if (kind === 1) hatch.push([row, col]);
-      if (kind === 2) dotted.push([row, col]);
-      if (printNumbers && !(kind === 1 && spec.rows * spec.cols > 300)) {
+      const kind = CELL_KINDS[spec.kinds ? spec.kinds[i] : 0];
+      const stroke = CONTRACT.cellKindMarks[kind];
+      if (stroke) strokes[stroke].push([row, col]);
+      if (printNumbers && !(kind === "padding" && dense)) {
         const text = el("svg:text", {
           x: col * cell + cell / 2,
           y: row * cell + cell / 2,
@@ -195,8 +155,8 @@ export class GridPanel {
     for (const row of rows) if (!row.childElementCount) row.remove(); // a stack's blank line
     const stroke = (cells) =>
       cells.map(([r, c]) => `M${c * cell + 3},${(r + 1) * cell - 3}L${(c + 1) * cell - 3},${r * cell + 3}`).join("");
-    if (hatch.length) el("svg:path", { d: stroke(hatch), class: "stroke" }, this.hatch);
-    if (dotted.length) el("svg:path", { d: stroke(dotted), class: "stroke dotted" }, this.hatch);
+    if (strokes.hatch.length) el("svg:path", { d: stroke(strokes.hatch), class: "stroke" }, this.hatch);
+    if (strokes.dotted.length) el("svg:path", { d: stroke(strokes.dotted), class: "stroke dotted" }, this.hatch);
   }
 
   rect(row0, col0, row1, col1, attrs, layer) {
@@ -220,9 +180,8 @@ export class GridPanel {
 
   // a cell's name: "x[0, 1] = 5", and what it is at this step ("x[0, 1] = 5, in the window")
   describe(i, text = this.spec.text[i]) {
-    const row = Math.floor(i / this.spec.cols);
     const state = this.states.get(i);
-    const name = `${cellName(this.spec, row, i % this.spec.cols)} = ${shown(text)}`;
+    const name = `${cellName(this.spec, i)} = ${shown(text)}`;
     return state ? `${name}, ${state}` : name;
   }
 
@@ -324,13 +283,13 @@ export class GridPanel {
     if (text) text.style.visibility = pending ? "hidden" : "visible";
   }
 
-  colourBar(low, high) {
+  colourBar() {
     const bar = el("div", { class: "colourbar" }, this.box);
     const stops = this.colours.scales[this.spec.fill]
       .map(([p, c]) => `${c} ${(p * 100).toFixed(1)}%`)
       .join(", ");
-    el("span", {}, bar, shown(formatNumber(low)));
+    el("span", {}, bar, shown(this.spec.lowText));
     el("span", { class: "gradient", style: `background: linear-gradient(90deg, ${stops})` }, bar);
-    el("span", {}, bar, shown(formatNumber(high)));
+    el("span", {}, bar, shown(this.spec.highText));
   }
 }

@@ -1,64 +1,69 @@
-"""One step of an animated scene, as an exported picture draws it.
+"""One step of an animated scene as data, for an exported picture: the twin of the player's
+``static/scene_steps.js``.
 
-The same rule as ``static/scene.js``: the window at ``output·stride + tap·dilation`` (``− crop``
-and running sums for a transposed conv), the outputs not computed yet, and the step's
-equation in the page's language. :func:`frame_marks` says what step n adds to the scene's
-fixed panels; :mod:`viz.picture` draws it.
+A step draws the marks the scene carries (``viz.scenes`` computed them from the engine):
+nothing here knows a stride or a dilation. :func:`step_view` returns the same view the
+player computes — the marks, the pending outputs, the cells whose numbers change, the step's
+sum in tokens — and a test runs both on the same scenes and compares them
+(``tests/viz/test_step_parity.py``). :mod:`viz.picture` draws a view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from conv_engine.index_map import index_map, inside
-
-from . import theme
+from .scene_contract import CONTRACT, TIMES, elide, factor, shown
 from .scenes import WORDS
 
 MAX_FRAMES = 200  # an exported animation's frames at most
-MINUS = "\u2212"
-
-
-def shown(text: str) -> str:
-    """A number's text with a real minus sign, as the browser shows it."""
-    return MINUS + text[1:] if text.startswith("-") else text
-
-
-def factor(text: str) -> str:
-    """A number as a factor of a product: negatives in parentheses."""
-    return f"({shown(text)})" if text.startswith("-") else text
 
 
 @dataclass(frozen=True)
 class Mark:
-    """A rectangle over the cells ``(row0, col0) … (row1, col1)`` of one panel."""
+    """A mark of the contract (``style``) over cells ``(row0, col0) … (row1, col1)`` of one
+    panel; ``colour`` indexes the palette's tap colours for a tap or a stamp."""
 
     panel: int
     row0: int
     col0: int
     row1: int
     col1: int
-    fill: str | None = None  # a colour ("#rrggbb" or "rgba(…)") or None
-    edge: str | None = None
-    dashed: bool = False
+    style: str
+    colour: int | None = None
 
 
 @dataclass(frozen=True)
-class FrameMarks:
-    """What one step adds to the scene's fixed panels.
+class Token:
+    """A piece of a step's sum: ``role`` is name, op, term, elided, value or caption."""
 
-    ``pending`` are output cells not computed yet (covered, numbers hidden); ``values``
-    replaces a panel's numbers for this step (a transposed conv's running sums);
-    ``caption`` is the step's equation, one line per item.
+    role: str
+    text: str
+    colour: int | None = None
+    later: bool | None = None  # a stamp still to come (a transposed conv's pinned sum)
+
+
+@dataclass(frozen=True)
+class StepView:
+    """What a step shows over the scene's fixed panels.
+
+    ``pending`` are the output cells not computed yet (covered, numbers hidden) on panel
+    ``pending_panel``; ``cells`` gives a panel's changed cells as ``{cell: (value, text)}``
+    (a transposed conv's running sums); ``equation`` is the step's sum, a line of tokens
+    per line.
     """
 
     marks: tuple[Mark, ...]
-    caption: tuple[str, ...]
-    pending: frozenset[int] = frozenset()
-    values: dict[int, list[float]] = field(default_factory=dict)
+    equation: tuple[tuple[Token, ...], ...]
+    pending: tuple[int, ...] = ()
+    pending_panel: int | None = None
+    cells: dict[int, dict[int, tuple[float, str]]] = field(default_factory=dict)
+
+    @property
+    def caption(self) -> tuple[str, ...]:
+        """The step's sum as text, one string per line."""
+        return tuple("".join(token.text for token in line) for line in self.equation)
 
 
 def _word(scene: dict, key: str, **values: object) -> str:
@@ -67,133 +72,118 @@ def _word(scene: dict, key: str, **values: object) -> str:
     return text.format(**values)
 
 
-def _terms(scene: dict, texts: Sequence[str], limit: int) -> str:
-    if len(texts) > limit:
-        texts = [*texts[: limit - 2], _word(scene, "products", count=len(texts)), texts[-1]]
-    return " + ".join(texts)
+def cell_name(panel: dict, index: int) -> str:
+    """``x[−1, 2]`` by the panel's coordinates; ``y[3]`` on a one-row panel."""
+    row, col = divmod(index, panel["cols"])
+    r = panel["rowLabels"][row] if panel.get("rowLabels") else str(row)
+    c = panel["colLabels"][col] if panel.get("colLabels") else str(col)
+    if panel["rows"] == 1 and not panel.get("rowLabels"):
+        return f"{panel['name']}[{shown(c)}]"
+    return f"{panel['name']}[{shown(r)}, {shown(c)}]"
 
 
-def _sliding(scene: dict, step: int) -> FrameMarks:
-    grid, kernel, output = scene["panels"]
-    one_d = scene.get("oneD", False)
-    kh, kw = (1, scene["kernelShape"][0]) if one_d else scene["kernelShape"]
-    stride = (1, scene["stride"][0]) if one_d else scene["stride"]
-    dilation = (1, scene["dilation"][0]) if one_d else scene["dilation"]
-    row, col = divmod(step, scene["outputShape"][1])
-    # the step's window on the padded grid, by the engine's one index map
-    cells, _ = index_map(scene["outputShape"], (kh, kw), stride, dilation)
-    window = [(int(r), int(c)) for r, c in cells[step]]
-    (top, left), (last_row, right) = window[0], window[-1]
-    bottom = grid["rows"] - 1 if one_d else last_row
-    palette = scene["palette"]
-    colours, alpha = palette["taps"], palette["tapAlpha"]
-    tap_colours = scene["tapColours"]  # a large kernel's colours are by row
-    marks: list[Mark] = []
-    for t, (r, c) in enumerate(window):
-        r, span = (0, grid["rows"] - 1) if one_d else (r, r)
-        marks.append(Mark(0, r, c, span, c, fill=rgba(colours[tap_colours[t]], alpha)))
-    if scene.get("present"):
-        now = col * scene["present"]["stride"] + scene["present"]["origin"]
-        if now + 1 < grid["cols"]:
-            marks.append(Mark(0, 0, now + 1, grid["rows"] - 1, grid["cols"] - 1, palette["future"]))
-    marks.append(Mark(0, 0 if one_d else top, left, bottom, right, edge=palette["window"]))
-    for index in scene.get("flagged") or []:
-        r, c = divmod(index, scene["outputShape"][1])
-        marks.append(Mark(2, r, c, r, c, edge=palette["leak"]))
-    marks.append(Mark(2, row, col, row, col, edge=palette["window"]))
-
-    products = []
-    for channel in range(grid["rows"] if one_d else 1):
-        for t, (r, c) in enumerate(window):
-            r = channel if one_d else r
-            x = grid["text"][r * grid["cols"] + c]
-            w = kernel["text"][channel * kernel["cols"] + t % kw if one_d else t]
-            products.append(f"{factor(x)}·{factor(w)}")
-    name = scene["names"].replace("{r}", str(row)).replace("{c}", str(col))
-    equation = f"{name} = {_terms(scene, products, scene['maxTerms'])}"
-    if scene.get("bias"):
-        equation += f" + {factor(theme.format_number(scene['bias']))}"
-    equation += f" = {shown(output['text'][step])}"
-    pending = frozenset(range(step + 1, scene["steps"]))
-    return FrameMarks(tuple(marks), (equation,), pending=pending)
+def _cell(panel: int, index: int, cols: int, style: str, colour: int | None = None) -> Mark:
+    row, col = divmod(int(index), cols)
+    return Mark(panel, row, col, row, col, style, colour)
 
 
-def _scatter(scene: dict, step: int) -> FrameMarks:
-    x_panel, kernel, output = scene["panels"]
-    kh, kw = scene["kernelShape"]
-    _, iw = scene["inputShape"]
-    oh, ow = scene["outputShape"]
-    palette = scene["palette"]
-    colours = palette["taps"]
-    contributions = scene["contributions"]
-
-    # where each input cell's stamp lands, by the engine's one index map (minus the crop)
-    targets, _ = index_map(
-        scene["inputShape"], (kh, kw), scene["stride"], scene["dilation"], scene["crop"]
-    )
-    lands = inside(targets, (oh, ow))
-    stamps = [
-        [
-            (int(r) * ow + int(c), t, contributions[n * kh * kw + t])
-            for t, (r, c) in enumerate(targets[n])
-            if lands[n, t]
-        ]
-        for n in range(scene["steps"])
-    ]
-    sums = [0.0] * (oh * ow)
-    for cells in stamps[: step + 1]:
-        for o, _, value in cells:
-            sums[o] += value
-    row, col = divmod(step, iw)
-    marks = [Mark(0, row, col, row, col, edge=palette["window"])]
-    marks += [
-        Mark(2, o // ow, o % ow, o // ow, o % ow, fill=rgba(colours[scene["tapColours"][t]], 0.45))
-        for o, t, _ in stamps[step]
-    ]
-    pinned = scene.get("pinned")
-    if pinned:
-        marks.append(Mark(2, *pinned, *pinned, edge=palette["pinned"], dashed=True))
-    x_text = x_panel["text"][step]
-    name = f"x[{col}]" if x_panel["rows"] == 1 else f"x[{row}, {col}]"
-    caption = [
-        name
-        + _word(
-            scene, "stamps", value=shown(x_text), factor=factor(x_text), count=len(stamps[step])
-        )
-    ]
-    if pinned:
-        target = pinned[0] * ow + pinned[1]
-        out_name = f"y[{pinned[1]}]" if output["rows"] == 1 else f"y[{pinned[0]}, {pinned[1]}]"
-        products = [
-            f"{factor(x_panel['text'][n])}·{factor(kernel['text'][t])}"
-            for n, cells in enumerate(stamps)
-            for o, t, _ in cells
-            if o == target
-        ]
-        if products:
-            so_far = shown(theme.format_number(sums[target]))
-            caption.append(
-                f"{out_name} = {_terms(scene, products, scene['maxTerms'])} = "
-                f"{shown(output['text'][target])} " + _word(scene, "soFar", value=so_far)
-            )
+def _sum(scene: dict, terms: list[Token]) -> list[Token]:
+    """``terms`` joined by " + ", elided by the contract's rule."""
+    tokens: list[Token] = []
+    for position, index in enumerate(elide(len(terms))):
+        if position:
+            tokens.append(Token("op", " + "))
+        if index is None:
+            tokens.append(Token("elided", _word(scene, "products", count=len(terms))))
         else:
-            caption.append(f"{out_name}: " + _word(scene, "noStamp"))
-    return FrameMarks(tuple(marks), tuple(caption), values={2: sums})
+            tokens.append(terms[index])
+    return tokens
 
 
-def _boxes(scene: dict, step: int) -> FrameMarks:
-    edge = scene["palette"]["window"]
-    marks = tuple(Mark(*box, edge=edge) for box in scene["boxes"][step])
+def _sliding(scene: dict, step: int, pinned: int | None) -> StepView:
+    grid, kernel, output = scene["panels"]
+    reads, written = scene["reads"][step], int(scene["written"][step])
+    marks, terms = [], []
+    for cell, weight in zip(reads.tolist(), scene["weights"], strict=True):
+        colour = kernel["tapColours"][weight]
+        marks.append(_cell(0, cell, grid["cols"], "tap", colour))
+        x, w = factor(grid["text"][cell]), factor(kernel["text"][weight])
+        terms.append(Token("term", f"{x}{TIMES}{w}", colour))
+    shade = scene.get("shade")
+    if shade is not None and shade[step][0] >= 0:
+        marks.append(Mark(0, *(int(v) for v in shade[step]), "shade"))
+    marks.append(Mark(0, *(int(v) for v in scene["window"][step]), "window"))
+    marks += [_cell(2, cell, output["cols"], "leak") for cell in scene.get("flagged") or []]
+    marks.append(_cell(2, written, output["cols"], "current"))
+    equation = [Token("name", cell_name(output, written)), Token("op", " = "), *_sum(scene, terms)]
+    if scene.get("bias"):
+        equation += [Token("op", " + "), Token("term", factor(scene["bias"]))]
+    equation += [Token("op", " = "), Token("value", shown(output["text"][written]))]
+    pending = tuple(int(cell) for cell in scene["written"][step + 1 :])
+    return StepView(tuple(marks), (tuple(equation),), pending, 2)
+
+
+def _scatter(scene: dict, step: int, pinned: int | None) -> StepView:
+    source_panel, kernel, output = scene["panels"]
+    start, stamps = scene["stampStart"], scene["stampCells"]
+    weights, sums, texts = scene["stampWeights"], scene["stampSums"], scene["stampTexts"]
+    source = int(scene["sources"][step])
+    first, end = int(start[step]), int(start[step + 1])
+    # every output cell's running sum after this step: its last stamp's, else zero
+    cells = {i: (0.0, scene["zero"]) for i in range(output["rows"] * output["cols"])}
+    for s in range(end):
+        cells[int(stamps[s])] = (float(sums[s]), texts[s])
+    marks = [_cell(0, source, source_panel["cols"], "window")]
+    marks += [
+        _cell(2, stamps[s], output["cols"], "stamp", kernel["tapColours"][int(weights[s])])
+        for s in range(first, end)
+    ]
+    x = source_panel["text"][source]
+    stamping = _word(scene, "stamps", value=shown(x), factor=factor(x), count=end - first)
+    equation = [(Token("name", cell_name(source_panel, source)), Token("op", stamping))]
+    if pinned is not None:
+        marks.append(_cell(2, pinned, output["cols"], "pinned"))
+        line = [Token("name", cell_name(output, pinned)), Token("op", " = ")]
+        terms = [
+            Token(
+                "term",
+                f"{factor(source_panel['text'][int(scene['sources'][n])])}{TIMES}"
+                f"{factor(kernel['text'][int(weights[s])])}",
+                kernel["tapColours"][int(weights[s])],
+                later=n > step,
+            )
+            for n in range(scene["steps"])
+            for s in range(int(start[n]), int(start[n + 1]))
+            if int(stamps[s]) == pinned
+        ]
+        if terms:
+            line += _sum(scene, terms)
+            line += [Token("op", " = "), Token("value", shown(output["text"][pinned]))]
+            line.append(Token("elided", _word(scene, "soFar", value=shown(cells[pinned][1]))))
+        else:
+            line.append(Token("elided", _word(scene, "noStamp")))
+        equation.append(tuple(line))
+    return StepView(tuple(marks), tuple(equation), cells={2: cells})
+
+
+def _boxes(scene: dict, step: int, pinned: int | None) -> StepView:
+    marks = tuple(Mark(*box, "box") for box in scene["boxes"][step])
     caption = scene["captions"][step]
-    return FrameMarks(marks, (caption,) if caption else ())
+    return StepView(marks, ((Token("caption", caption),),) if caption else ())
 
 
-def frame_marks(scene: dict, step: int) -> FrameMarks:
-    """Step ``step`` of ``scene``: the marks over its panels and its equation."""
+VIEWS = {"sliding": _sliding, "scatter": _scatter, "boxes": _boxes}
+
+
+def step_view(scene: dict, step: int, pinned: int | None = None) -> StepView:
+    """Step ``step`` of an unpacked scene (:func:`viz.scene_contract.unpacked`): its marks,
+    pending outputs, changed numbers and sum. ``pinned`` is the scatter view's pinned
+    output cell (the scene's own when not given)."""
     if not 0 <= step < scene["steps"]:
         raise ValueError(f"step {step} must be in 0 … {scene['steps'] - 1}")
-    kinds = {"sliding": _sliding, "scatter": _scatter, "boxes": _boxes}
-    return kinds[scene["kind"]](scene, step)
+    if scene["kind"] not in CONTRACT["kinds"]:
+        raise ValueError(f"scene kind {scene['kind']!r} is not in the scene contract")
+    return VIEWS[scene["kind"]](scene, step, scene.get("pinned") if pinned is None else pinned)
 
 
 def frame_steps(steps: int, limit: int = MAX_FRAMES) -> list[int]:
@@ -202,13 +192,3 @@ def frame_steps(steps: int, limit: int = MAX_FRAMES) -> list[int]:
     if steps <= limit:
         return list(range(steps))
     return np.linspace(0, steps - 1, limit).round().astype(int).tolist()
-
-
-# ---------------------------------------------------------------- drawing
-
-
-def rgba(colour: str, alpha: float | None = None) -> str:
-    """``#rrggbb`` with an alpha as ``rgba(r,g,b,a)``; ``rgba(…)`` strings pass through."""
-    if alpha is None or not colour.startswith("#"):
-        return colour
-    return theme.with_alpha(colour, alpha)

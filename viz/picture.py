@@ -21,7 +21,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from . import theme
-from .frames import Mark, frame_marks, rgba, shown
+from .frames import Mark, step_view
+from .scene_contract import CELL_KINDS, CONTRACT, shown, unpacked
 from .slide_legend import draw_legend
 from .slide_text import DPI, colour, drawing_fonts, points, scale, wrap
 
@@ -47,11 +48,11 @@ class ScenePicture:
     """
 
     def __init__(self, scene: dict, width: int = SLIDE_WIDTH, title: str = "") -> None:
-        self.scene = scene
+        self.scene = unpacked(scene)  # the steps' packed marks, once
         self.palette = {**scene["palette"], **scene["palette"]["light"]}
         self.width = width
         self.title = title
-        self.one_d = bool(scene.get("oneD"))
+        self.one_d = bool(scene.get("stacked"))
         self.panels = scene["panels"]
         self.output = len(self.panels) - 1
         # the scatter view's output numbers change with the step; elsewhere only marks do
@@ -132,7 +133,7 @@ class ScenePicture:
         if scene["kind"] == "boxes":
             return [(c,) for c in scene["captions"]]
         probes = sorted({0, scene["steps"] // 2, scene["steps"] - 1})
-        return [frame_marks(scene, s).caption for s in probes]
+        return [step_view(scene, s).caption for s in probes]
 
     def _caption_lines(self, caption: Sequence[str]) -> list[str]:
         lines = [w for line in caption for w in wrap(line, max(self.caption_chars, 20))]
@@ -142,13 +143,13 @@ class ScenePicture:
     def _fill(self, panel: dict, i: int, values: Sequence[float | None] | None = None):
         p = self.palette
         kinds = panel.get("kinds")
-        kind = kinds[i] if kinds else 0
+        kind = CELL_KINDS[kinds[i] if kinds else 0]
         if panel["fill"] == "kinds":
-            return colour([p["input"], p["padding"], p["inserted"]][kind])
+            return colour(p[kind])
         if panel["fill"] == "taps":
-            return colour(rgba(p["taps"][panel["tapColours"][i]], p["tapAlpha"]))
-        if kind:
-            return colour([p["input"], p["padding"], p["inserted"]][kind])
+            return colour(theme.with_alpha(p["taps"][panel["tapColours"][i]], p["tapAlpha"]))
+        if kind != "input":
+            return colour(p[kind])
         value = (values or panel["values"])[i]
         if value is None:
             return None
@@ -187,7 +188,7 @@ class ScenePicture:
             box = self.boxes[self.output]
             panel = self.panels[self.output]
             self.pending = PatchCollection(
-                [self._cell_rect(box, i, panel["cols"]) for i in range(self.scene["steps"])],
+                [self._cell_rect(box, i, panel["cols"]) for i in range(panel["rows"] * panel["cols"])],
                 facecolors="none",
                 edgecolors="none",
                 linestyles="--",
@@ -227,7 +228,8 @@ class ScenePicture:
         )
         count = panel["rows"] * panel["cols"]
         fills = [self._fill(panel, i) for i in range(count)]
-        kinds = panel.get("kinds") or [0] * count
+        kinds = [CELL_KINDS[k] for k in panel.get("kinds") or [0] * count]
+        dense = count > CONTRACT["format"]["denseCells"]
         print_numbers = panel["numbers"] and cell >= 20
         longest = max((len(text) for text in panel["text"]), default=1)
         number_size = points(min(26, cell * 0.42, cell * 0.9 / (0.6 * max(longest, 1))))
@@ -235,9 +237,9 @@ class ScenePicture:
         for i in range(count):
             row, col = divmod(i, panel["cols"])
             x, y = box.left + col * cell, box.top + row * cell
-            if kinds[i] in (1, 2):
+            if kinds[i] in CONTRACT["cellKindMarks"]:
                 hatch.append([(x + 3, y + cell - 3), (x + cell - 3, y + 3)])
-            crowded_padding = kinds[i] == 1 and count > 300
+            crowded_padding = kinds[i] == "padding" and dense
             if fills[i] is None or not print_numbers or crowded_padding:
                 texts.append(None)
                 continue
@@ -280,38 +282,52 @@ class ScenePicture:
     # -- one step
     def show(self, step: int) -> None:
         """Move the picture to ``step``: marks, pending outputs, changed numbers, caption."""
-        frame = frame_marks(self.scene, step)
+        view = step_view(self.scene, step)
         for artist in self.drawn:
             artist.remove()
-        self.drawn = [self._mark(mark) for mark in frame.marks]
-        for index, values in frame.values.items():
+        self.drawn = [self._mark(mark) for mark in view.marks]
+        for index, cells in view.cells.items():
             panel = self.panels[index]
+            values = [cells[i][0] for i in range(len(cells))]
             fills = [self._fill(panel, i, values) for i in range(len(values))]
             self.cells[index].set_facecolor([f if f is not None else "none" for f in fills])
-            for text, value in zip(self.texts[index], values, strict=True):
+            for i, text in enumerate(self.texts[index]):
                 if text is not None:
-                    text.set_text(shown(theme.format_number(value)))
+                    text.set_text(shown(cells[i][1]))
             self._contrast(index, fills)
-        if self.scene["kind"] == "sliding":
-            pending = [i in frame.pending for i in range(self.scene["steps"])]
+        if view.pending_panel is not None:
+            pending = set(view.pending)
+            flags = [i in pending for i in range(len(self.pending.get_paths()))]
             cover = colour(self.palette["pending"])
             line = colour(self.palette["pendingLine"])
-            self.pending.set_facecolor([cover if flag else "none" for flag in pending])
-            self.pending.set_edgecolor([line if flag else "none" for flag in pending])
-        self.caption.set_text("\n".join(self._caption_lines(frame.caption)))
+            self.pending.set_facecolor([cover if flag else "none" for flag in flags])
+            self.pending.set_edgecolor([line if flag else "none" for flag in flags])
+        self.caption.set_text("\n".join(self._caption_lines(view.caption)))
 
     def _mark(self, mark: Mark) -> Rectangle:
+        """A mark as the contract draws it: a fill under the numbers (a tap's colour), an
+        outline over them (thin and dotted beside a fill)."""
+        rule = CONTRACT["marks"][mark.style]
+        p = self.palette
+        fill = edge = None
+        if "fill" in rule:
+            base = p["taps"][mark.colour] if rule["fill"] == "taps" else p[rule["fill"]]
+            alpha = rule.get("alpha")
+            alpha = p[alpha] if isinstance(alpha, str) else alpha
+            fill = base if alpha is None else theme.with_alpha(base, alpha)
+        if "edge" in rule:
+            edge = p[rule["edge"]]
         box = self.boxes[mark.panel]
         cell = box.cell
-        outline = mark.edge is not None
+        outline = fill is None
         rectangle = Rectangle(
             (box.left + mark.col0 * cell, box.top + mark.row0 * cell),
             (mark.col1 - mark.col0 + 1) * cell,
             (mark.row1 - mark.row0 + 1) * cell,
-            facecolor=colour(mark.fill),
-            edgecolor=colour(mark.edge),
-            linewidth=points(max(2.0, cell * 0.08)) if outline else 0,
-            linestyle="--" if mark.dashed else "-",
+            facecolor=colour(fill),
+            edgecolor=colour(edge),
+            linewidth=points(max(2.0, cell * 0.08)) if outline else points(1.0) if edge else 0,
+            linestyle="--" if rule.get("dashed") else ":" if fill and edge else "-",
             zorder=3 if outline else 1.5,
             animated=True,
         )

@@ -1,12 +1,14 @@
 """Animated scenes: engine data as the compact spec that ``static/scene.js`` draws and plays.
 
-A scene holds what does not change from one step to the next — the grids with their
-numbers (formatted here, by :func:`theme.format_number`), the kernel, the output, the
-geometry — and the renderer derives each step in the browser from the one index map
-(``cell = output·stride + tap·dilation``): the window, the output written so far and the
-step's equation, whose numbers are the engine's. So Play, the scrubber, the arrow keys and
-a click on an output cell move the picture and its equation together, with no server
-round trip, and a new setting costs a few kilobytes instead of a frame per step.
+A scene holds the grids with their numbers (formatted here, by :func:`theme.format_number`)
+and every step's marks, computed here once from the engine's traces (its one index map):
+which grid cell each product reads, the window's box, the output cell written, where each
+stamp lands and the running sum it leaves. The browser draws the marks it is given and
+knows no convolution; an exported picture (:mod:`viz.frames`) draws the same marks. Play,
+the scrubber, the arrow keys and a click move the picture and its equation together with
+no server round trip, and a new setting costs a few kilobytes (per-step index arrays are
+packed, :func:`viz.scene_contract.pack`). What a spec may hold is the scene contract,
+``static/scene_contract.json``.
 
 Kinds
 -----
@@ -26,12 +28,12 @@ from pathlib import Path
 import numpy as np
 
 import i18n
-from conv_engine import ConvTrace, ScatterTrace
+from conv_engine import INSERTED_ZERO, PADDING, ConvTrace, ScatterTrace
 from i18n import t
 
 from . import theme
+from .scene_contract import pack, pack_texts
 
-MAX_TERMS = 12  # products written out in a step's equation before "…"
 WORDS_FILE = Path(__file__).resolve().parents[1] / "static" / "scene_words.json"
 
 
@@ -88,7 +90,14 @@ class Panel:
             if self.symmetric:
                 high = max(abs(low), abs(high)) or 1.0
                 low = -high
-            spec.update(values=_numbers(values), low=low, high=high if high > low else low + 1)
+            high = high if high > low else low + 1
+            spec.update(
+                values=_numbers(values),
+                low=low,
+                high=high,
+                lowText=theme.format_number(low),
+                highText=theme.format_number(high),
+            )
         if self.fill == "taps":
             colours = self.tap_colours
             spec["tapColours"] = list(colours or theme.tap_colour_indices(rows, cols))
@@ -120,7 +129,6 @@ def _scene(kind: str, panels: list[Panel], steps: int, start: int, **rest: objec
         "panels": [panel.spec() for panel in panels],
         "steps": int(steps),
         "frameMs": theme.FRAME_MS,
-        "maxTerms": MAX_TERMS,
         "palette": theme.scene_palette(),
         **rest,
     }
@@ -147,14 +155,17 @@ def sliding_scene(
 ) -> dict:
     """The sliding-window animation of a single-output-channel trace (1-D or 2-D).
 
-    A 1-D trace over C channels is drawn as C rows; its kernel taps span every row (a
-    Conv1d over F features reads an F × n window). ``time_masks`` greys, at each step, the
-    inputs after the output's own time (``t·s``); ``leaks`` outlines outputs that read
+    A 1-D trace over C channels is drawn as C rows; each tap reads its column in every row
+    (a Conv1d over F features reads an F × n window). ``time_masks`` greys, at each step,
+    the inputs after the output's own time (``t·s``); ``leaks`` outlines outputs that read
     their future. ``legend`` adds ``(swatch, label)`` entries after the scene's own.
+
+    Each step's marks come from the trace's windows (the engine's index map): the grid cell
+    of every product, the window's box and the output cell written.
     """
     geometry = trace.geometry
     has = {int(kind) for kind in np.unique(trace.cell_kind)}
-    padded = 1 in has or 2 in has
+    padded = PADDING in has or INSERTED_ZERO in has
     titles = titles or (t("Input (padded)") if padded else t("Input"), t("Kernel"), t("Output"))
     channels = trace.grid.shape[0]
     if geometry.ndim == 2:
@@ -163,30 +174,26 @@ def sliding_scene(
         grid, kernel, output = trace.grid[0], trace.weight[0], trace.output
         rows = _coordinate_labels(grid.shape[0], trace.input_origin[0])
         kinds = trace.cell_kind
-        names = "y[{r}, {c}]"
     else:
         grid, kernel, output = trace.grid, trace.weight, trace.output[None, :]
         rows = list(channel_labels or [str(c) for c in range(channels)])
         kinds = trace.cell_kind[None, :]
-        names = "y[{c}]"
     cols = _coordinate_labels(grid.shape[-1], trace.input_origin[-1])
+    taps = geometry.kernel_size
     # each tap's colour: a 1-D tap spans every channel (its kernel column), a 2-D one is a
     # kernel cell; a kernel with more taps than colours is coloured by row
-    taps = geometry.kernel_size
     if geometry.ndim == 2:
-        tap_colours = theme.tap_colour_indices(*taps)
-        kernel_colours = tap_colours
+        kernel_colours = theme.tap_colour_indices(*taps)
     else:
-        tap_colours = theme.tap_colour_indices(1, taps[0])
-        kernel_colours = tap_colours * kernel.shape[0]
+        kernel_colours = theme.tap_colour_indices(1, taps[0]) * kernel.shape[0]
     panels = [
         Panel(titles[0], grid, "kinds", "x", kinds, rows, cols),
         Panel(titles[1], kernel, "taps", "w", tap_colours=kernel_colours),
         Panel(titles[2], output, "output", "y"),
     ]
     keys = [("input", t("input"))]
-    keys += [("padding", t("padding zero"))] if 1 in has else []
-    keys += [("inserted", t("inserted zero"))] if 2 in has else []
+    keys += [("padding", t("padding zero"))] if PADDING in has else []
+    keys += [("inserted", t("inserted zero"))] if INSERTED_ZERO in has else []
     if geometry.ndim == 2 and theme.taps_by_row(*taps):
         keys += [
             ("taps", t("kernel rows (a kernel row and the window row it reads share a colour)"))
@@ -205,20 +212,52 @@ def sliding_scene(
         panels,
         trace.num_steps,
         start,
-        oneD=geometry.ndim == 1,
-        stride=list(geometry.stride),
-        dilation=list(geometry.dilation),
-        kernelShape=list(geometry.kernel_size),
-        outputShape=list(output.shape),
-        tapColours=tap_colours,
-        names=names,
-        bias=trace.bias,
-        present={"origin": trace.input_origin[-1], "stride": geometry.stride[-1]}
-        if time_masks
-        else None,
+        stacked=geometry.ndim == 1,
+        **_sliding_marks(trace, time_masks),
         flagged=flagged,
+        bias=theme.format_number(trace.bias) if trace.bias else None,
         legend=[{"swatch": swatch, "label": label} for swatch, label in [*keys, *legend]],
     )
+
+
+def _sliding_marks(trace: ConvTrace, time_masks: bool) -> dict:
+    """Every step's marks, from the trace's windows: what each product reads, the window's
+    box, the output written and (``time_masks``) the future greyed."""
+    windows = trace.windows  # (steps, taps, ndim) grid cells: the index map
+    steps, taps = windows.shape[:2]
+    channels, *grid_shape = trace.grid.shape
+    if trace.geometry.ndim == 2:
+        reads = windows[..., 0] * grid_shape[1] + windows[..., 1]
+        weights = np.ravel_multi_index(tuple(trace.taps.T), trace.weight.shape[1:])
+        top, bottom = windows[..., 0].min(axis=1), windows[..., 0].max(axis=1)
+    else:  # channel c's row of the stacked grid; products channel by channel, tap by tap
+        length = grid_shape[0]
+        rows = np.arange(channels)[None, :, None] * length
+        reads = (rows + windows[:, None, :, 0]).reshape(steps, channels * taps)
+        weights = (np.arange(channels)[:, None] * taps + np.arange(taps)).ravel()
+        top, bottom = np.zeros(steps, dtype=int), np.full(steps, channels - 1)
+    left, right = windows[..., -1].min(axis=1), windows[..., -1].max(axis=1)
+    marks = {
+        "reads": pack(reads),
+        "weights": weights.tolist(),
+        "window": pack(np.stack([top, left, bottom, right], axis=1)),
+        "written": pack(np.arange(steps)),  # steps are row-major over the output
+        "shade": None,
+    }
+    if time_masks:
+        # the output's own time on the grid, t·s (+ the grid's origin); after it, the future
+        rows = channels if trace.geometry.ndim == 1 else grid_shape[0]
+        cols = grid_shape[-1]
+        output_cols = trace.output.shape[-1]
+        now = (np.arange(steps) % output_cols) * trace.geometry.stride[-1]
+        now = now + trace.input_origin[-1]
+        shade = np.stack(
+            [np.zeros(steps, int), now + 1, np.full(steps, rows - 1), np.full(steps, cols - 1)],
+            axis=1,
+        )
+        shade[now + 1 >= cols] = -1
+        marks["shade"] = pack(shade, "i16")
+    return marks
 
 
 def scatter_scene(
@@ -230,11 +269,11 @@ def scatter_scene(
 ) -> dict:
     """A transposed conv one input cell at a time: cell n stamps ``x[n]·w`` into the output.
 
-    The renderer adds each step's ``contributions`` (``x[i]·w[t]``, the engine's) at the
-    cells ``i·s + t·d − p`` that land inside the output, so frame n shows the sums after
-    n + 1 stamps; ``pinned_output`` is outlined in every frame with its full sum.
+    Each step's stamps come from the trace (the engine's index map, ``i·s + t·d − p``, and
+    its running sums): the output cell each lands on, its weight, and the cell's sum once
+    it has landed, so frame n shows the sums after n + 1 stamps; ``pinned_output`` is
+    outlined in every frame with its full sum.
     """
-    geometry = trace.geometry
     titles = titles or (t("Input"), t("Kernel"), t("Output (sum of stamps)"))
     x, weight = np.atleast_2d(trace.input), np.atleast_2d(trace.weight)
     output = np.atleast_2d(trace.output)
@@ -243,25 +282,26 @@ def scatter_scene(
         Panel(titles[1], weight, "taps", "w"),
         Panel(titles[2], output, "diverging", "y", symmetric=True),
     ]
-    two_d = geometry.ndim == 2
-
-    def pad(values: Sequence[int], fill: int) -> list[int]:
-        return list(values) if two_d else [fill, *values]
-
-    pinned = None if pinned_output is None else pad(pinned_output, 0)
+    steps, taps = trace.inside.shape
+    step_of, weights = np.nonzero(trace.inside)  # row-major: step by step, tap by tap
+    landed = trace.targets[step_of, weights]
+    cells = np.ravel_multi_index(tuple(landed.T), trace.output.shape)
+    sums = trace.running.reshape(steps, -1)[step_of, cells]
+    pinned = None
+    if pinned_output is not None:
+        pinned = int(np.ravel_multi_index(tuple(pinned_output), trace.output.shape))
     return _scene(
         "scatter",
         panels,
         trace.num_steps,
         start,
-        stride=pad(geometry.stride, 1),
-        dilation=pad(geometry.dilation, 1),
-        crop=pad(geometry.padding, 0),
-        kernelShape=list(weight.shape),
-        inputShape=list(x.shape),
-        outputShape=list(output.shape),
-        tapColours=theme.tap_colour_indices(*weight.shape),
-        contributions=_numbers(trace.contributions),
+        sources=pack(np.arange(steps)),
+        stampStart=pack(np.searchsorted(step_of, np.arange(steps + 1))),
+        stampCells=pack(cells),
+        stampWeights=pack(weights),
+        stampSums=pack(sums.astype(np.float32)),
+        stampTexts=pack_texts([theme.format_number(float(v)) for v in sums]),
+        zero=theme.format_number(0.0),
         pinned=pinned,
         legend=[
             {"swatch": "window", "label": t("the input cell stamping")},

@@ -1,8 +1,8 @@
 """The legend row under an exported picture: one swatch per key, then its words.
 
-The swatches are the browser's (``static/scene.css``) in the theme's light colours: a fill,
-an outline (dashed for "pending", "pinned" and "the future"), or a row of blocks for a
-colour scale and for the kernel's tap colours.
+The swatches are the scene contract's (``static/scene_contract.json``, which the browser's
+legend reads too) in the theme's light colours: a fill, an outline (dashed where the
+contract says so), or a row of blocks for a colour scale and for the kernel's tap colours.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
-from .frames import rgba
+from . import theme
+from .scene_contract import CONTRACT
 from .slide_text import colour, points, scale
 
 
@@ -23,18 +24,16 @@ def swatch(palette: dict, name: str) -> tuple[str | list | None, str | None, boo
     if name.startswith("scale:"):
         gradient = scale(p["scales"].get(name[6:], [[0, "#ffffff"], [1, "#ffffff"]]))
         return [gradient(t) for t in np.linspace(0, 1, 6)], None, False
-    return {
-        "input": (p["input"], None, False),
-        "padding": (p["padding"], None, False),
-        "inserted": (p["inserted"], None, False),
-        "pending": (p["pending"], p["pendingLine"], True),
-        "current": (None, p["window"], False),
-        "window": (None, p["window"], False),
-        "pinned": (None, p["pinned"], True),
-        "future": (p["future"], p["futureLine"], True),
-        "leak": (None, p["leak"], False),
-        "taps": ([colour(rgba(c, p["tapAlpha"])) for c in p["taps"][:4]], None, False),
-    }.get(name, (None, None, False))
+    rule = CONTRACT["swatches"].get(name)
+    if rule is None:
+        return None, None, False
+    fill = rule.get("fill")
+    if fill == "taps":
+        alpha = p[rule["alpha"]]
+        fill = [colour(theme.with_alpha(c, alpha)) for c in p["taps"][:4]]
+    elif fill:
+        fill = p[fill]
+    return fill, p[rule["edge"]] if "edge" in rule else None, bool(rule.get("dashed"))
 
 
 def draw_legend(

@@ -21,6 +21,7 @@ from conv_engine.presets import kernel_preset
 from tests.naive import naive_conv, naive_conv_transpose
 from viz import export, theme
 from viz.channels import separable_scene
+from viz.scene_contract import unpacked
 from viz.scenes import scatter_scene, sliding_scene
 
 
@@ -62,9 +63,10 @@ def test_sliding_marks_are_the_naive_window_and_sum(settings):
     )[0, 0]
     rows, cols = expected.shape
     for step in range(rows * cols):
-        frame = vf.frame_marks(scene, step)
+        frame = vf.step_view(unpacked(scene), step)
         row, col = divmod(step, cols)
-        taps = [m for m in frame.marks if m.panel == 0 and m.fill is not None]
+        taps = [m for m in frame.marks if m.style == "tap"]
+        assert {m.panel for m in taps} == {0}
         cells = {(m.row0, m.col0) for m in taps}
         assert cells == {
             (row * stride[0] + i * dilation[0], col * stride[1] + j * dilation[1])
@@ -75,7 +77,7 @@ def test_sliding_marks_are_the_naive_window_and_sum(settings):
         assert equation.startswith(f"y[{row}, {col}] = ")
         assert equation.endswith(f" = {text(expected[row, col])}")
         assert equation.count("·") == 9
-        assert frame.pending == frozenset(range(step + 1, rows * cols))
+        assert frame.pending == tuple(range(step + 1, rows * cols))
         current = [m for m in frame.marks if m.panel == 2]
         assert [(m.row0, m.col0) for m in current] == [(row, col)]
 
@@ -83,9 +85,9 @@ def test_sliding_marks_are_the_naive_window_and_sum(settings):
 def test_one_d_marks_span_every_channel_and_grey_the_future():
     trace = ce.conv_trace(np.arange(10.0), np.array([1.0, -1.0, 2.0]), padding=(4, 0), ndim=1)
     scene = sliding_scene(trace, time_masks=True)
-    frame = vf.frame_marks(scene, 3)
-    taps = [m for m in frame.marks if m.panel == 0 and m.fill and m.edge is None]
-    future = taps.pop()  # the future mask comes after the taps
+    frame = vf.step_view(unpacked(scene), 3)
+    taps = [m for m in frame.marks if m.style == "tap"]
+    (future,) = [m for m in frame.marks if m.style == "shade"]
     assert [(m.col0, m.col1) for m in taps] == [(3, 3), (4, 4), (5, 5)]
     # output 3 is at input time 3 (padded column 7): everything after it is greyed
     assert (future.col0, future.col1) == (8, scene["panels"][0]["cols"] - 1)
@@ -100,17 +102,18 @@ def test_scatter_frames_sum_the_stamps_to_the_naive_transposed_conv():
     expected = naive_conv_transpose(
         x[None, None], w[None, None], None, (2, 2), (1, 1), (0, 0), (1, 1), 1
     )[0, 0]
-    last = vf.frame_marks(scene, scene["steps"] - 1)
-    np.testing.assert_allclose(np.reshape(last.values[2], expected.shape), expected)
-    first = vf.frame_marks(scene, 0)
+    last = vf.step_view(unpacked(scene), scene["steps"] - 1)
+    sums = [last.cells[2][i][0] for i in range(expected.size)]
+    np.testing.assert_allclose(np.reshape(sums, expected.shape), expected, rtol=1e-6)
+    first = vf.step_view(unpacked(scene), 0)
     assert (
         first.caption[0]
         == f"x[0, 0] = {text(x[0, 0])} stamps ({text(x[0, 0])})·w onto 1 output cells"
     )
     assert first.caption[1].startswith("y[1, 2] = ")
-    assert first.caption[1].split("   ")[0].endswith(f" = {text(expected[1, 2])}")
+    assert first.caption[1].split("  (")[0].endswith(f" = {text(expected[1, 2])}")
     # the stamp of x[0, 0] lands only where 0·2 + t·1 − 1 is inside: tap (1, 1) at (0, 0)
-    stamps = [m for m in first.marks if m.panel == 2 and m.fill]
+    stamps = [m for m in first.marks if m.style == "stamp"]
     assert [(m.row0, m.col0) for m in stamps] == [(0, 0)]
 
 
@@ -135,7 +138,7 @@ def gif_frames(gif: bytes) -> list[np.ndarray]:
 
 def window_pixels(picture: vp.ScenePicture, step: int) -> tuple[int, int]:
     """Where the top edge of step ``step``'s window outline is drawn, in pixels."""
-    (outline,) = [m for m in vf.frame_marks(picture.scene, step).marks if m.panel == 0 and m.edge]
+    (outline,) = [m for m in vf.step_view(picture.scene, step).marks if m.style == "window"]
     box = picture.boxes[0]
     x = box.left + (outline.col0 + (outline.col1 - outline.col0 + 1) / 2) * box.cell
     return round(box.top + outline.row0 * box.cell), round(x)

@@ -19,6 +19,8 @@ from viz.channels import separable_scene, stack
 from viz.features import features_scene
 from viz.lightweight import step_kernels_scene
 from viz.receptive import span_scene
+from viz.frames import step_view
+from viz.scene_contract import unpacked
 from viz.scenes import WORDS, WORDS_FILE, scatter_scene, sliding_scene
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,31 +51,32 @@ def test_sliding_scene_carries_the_trace(settings):
     assert grid["text"] == [theme.format_number(v) for v in trace.grid[0].ravel()]
     assert kernel["text"] == [theme.format_number(v) for v in trace.weight[0].ravel()]
     assert output["text"] == [theme.format_number(v) for v in trace.output.ravel()]
-    assert scene["stride"] == list(trace.geometry.stride)
-    assert scene["dilation"] == list(trace.geometry.dilation)
-    # the index map the renderer applies: padded cell = output·stride + tap·dilation
     (top, _), (left, _) = trace.geometry.padding
     assert grid["rowLabels"][top] == "0" and grid["colLabels"][left] == "0"
     json.dumps(scene)  # plain JSON for the component
 
 
-def test_the_window_the_renderer_derives_is_the_trace_window():
-    """The renderer places tap t of step n at output·stride + tap·dilation: the trace's."""
-    trace = trace_2d(padding="full", dilation=2, stride=2)
-    scene = sliding_scene(trace)
-    _, cols = scene["outputShape"]
-    kh, kw = scene["kernelShape"]
+@pytest.mark.parametrize(
+    "settings",
+    [{}, {"padding": "full", "dilation": 2, "stride": 2}, {"padding": ((1, 0), (2, 1))}],
+)
+def test_each_step_marks_the_cells_the_naive_definition_reads(settings):
+    """Step n of output (i, j) reads padded cell (i·s + a·d, j·s + b·d) with tap (a, b),
+    writes output n, and its window box spans those cells: by a loop written here."""
+    trace = trace_2d(**settings)
+    scene = unpacked(sliding_scene(trace))
+    grid = scene["panels"][0]
+    (sh, sw), (dh, dw) = trace.geometry.stride, trace.geometry.dilation
+    kh, kw = trace.geometry.kernel_size
+    _, out_cols = trace.output.shape
+    assert scene["weights"] == list(range(kh * kw))
     for step in range(scene["steps"]):
-        row, col = divmod(step, cols)
-        cells = [
-            (
-                row * scene["stride"][0] + tr * scene["dilation"][0],
-                col * scene["stride"][1] + tc * scene["dilation"][1],
-            )
-            for tr in range(kh)
-            for tc in range(kw)
-        ]
-        assert cells == [tuple(w) for w in trace.windows[step].tolist()]
+        i, j = divmod(step, out_cols)
+        cells = [(i * sh + a * dh, j * sw + b * dw) for a in range(kh) for b in range(kw)]
+        assert scene["reads"][step].tolist() == [r * grid["cols"] + c for r, c in cells]
+        assert scene["written"][step] == step
+        rows, cols = zip(*cells, strict=True)
+        assert scene["window"][step].tolist() == [min(rows), min(cols), max(rows), max(cols)]
 
 
 def test_legend_names_what_the_scene_draws():
@@ -92,8 +95,10 @@ def test_a_product_and_the_cell_it_reads_share_a_colour_no_other_does(k):
     window row or two rows)."""
     x = np.arange(100.0).reshape(10, 10)
     scene = sliding_scene(ce.conv_trace(x, np.ones((k, k)), padding="valid"))
-    colours = scene["tapColours"]
-    assert scene["panels"][1]["tapColours"] == colours, "the kernel cell as its window cell"
+    colours = scene["panels"][1]["tapColours"]
+    # a product's colour is its weight's: the window cell it reads shares it
+    view = step_view(unpacked(scene), 0)
+    assert [m.colour for m in view.marks if m.style == "tap"] == colours
     assert len(colours) == k * k and all(0 <= c < len(theme.TAP_COLOURS) for c in colours)
     if k * k <= len(theme.TAP_COLOURS):
         assert len(set(colours)) == k * k
@@ -109,8 +114,9 @@ def test_a_1d_kernel_column_has_its_tap_colour_in_every_channel():
     features = np.arange(24.0).reshape(3, 8)
     trace = ce.conv_trace(features, np.ones((3, 4)), padding="valid", ndim=1)
     scene = sliding_scene(trace)
-    assert scene["tapColours"] == [0, 1, 2, 3]
     assert scene["panels"][1]["tapColours"] == [0, 1, 2, 3] * 3
+    # step 0 reads columns 0 … 3 in every channel, channel by channel
+    assert unpacked(scene)["reads"][0].tolist() == [c * 8 + t for c in range(3) for t in range(4)]
 
 
 def test_scene_id_ignores_the_start_step():
@@ -125,9 +131,11 @@ def test_1d_trace_with_features_is_one_row_per_channel():
     trace = ce.conv_trace(x, np.ones((4, 3)), ndim=1, padding="causal")
     scene = sliding_scene(trace, time_masks=True, leaks=np.zeros(12, dtype=bool))
     grid, kernel, output = scene["panels"]
-    assert scene["oneD"] and (grid["rows"], grid["cols"]) == (4, 14)
+    assert scene["stacked"] and (grid["rows"], grid["cols"]) == (4, 14)
     assert (kernel["rows"], kernel["cols"]) == (4, 3) and output["rows"] == 1
-    assert scene["present"] == {"origin": 2, "stride": 1}
+    # output t's own time is grid column t + 2 (two causal pads): after it, the future
+    shade = unpacked(scene)["shade"]
+    assert shade[0].tolist() == [0, 3, 3, 13] and shade[11].tolist() == [-1, -1, -1, -1]
     assert scene["flagged"] == []
 
 
@@ -139,24 +147,37 @@ def test_leaks_are_flagged_outputs():
     assert "leak" in {e["swatch"] for e in scene["legend"]}
 
 
-def test_scatter_scene_sends_contributions_the_renderer_sums_to_the_output():
+def test_scatter_stamps_are_the_naive_scatter_with_its_running_sums():
+    """Input (i, j) stamps x·w[a, b] at (i·s + a·d − p, j·s + b·d − p) when inside; each
+    stamp carries its cell's sum so far: by a loop written here, ending at PyTorch's result."""
     x, w = np.arange(1.0, 7.0).reshape(2, 3), np.array([[1.0, -1.0], [2.0, 0.5]])
     trace = ce.scatter_trace(x, w, stride=2, padding=1)
-    scene = scatter_scene(trace, (1, 1))
-    out_rows, out_cols = scene["outputShape"]
-    kh, kw = scene["kernelShape"]
-    sums = np.zeros((out_rows, out_cols))
-    for i in range(scene["steps"]):
-        ir, ic = divmod(i, x.shape[1])
-        for t in range(kh * kw):
-            r = ir * scene["stride"][0] + (t // kw) * scene["dilation"][0] - scene["crop"][0]
-            c = ic * scene["stride"][1] + (t % kw) * scene["dilation"][1] - scene["crop"][1]
-            if 0 <= r < out_rows and 0 <= c < out_cols:
-                sums[r, c] += scene["contributions"][i * kh * kw + t]
+    scene = unpacked(scatter_scene(trace, (1, 1)))
+    output = scene["panels"][2]
+    rows, cols = output["rows"], output["cols"]
+    sums = np.zeros((rows, cols))
+    expected = []
+    for i in range(2):
+        for j in range(3):
+            for a in range(2):
+                for b in range(2):
+                    r, c = i * 2 + a - 1, j * 2 + b - 1
+                    if 0 <= r < rows and 0 <= c < cols:
+                        sums[r, c] += x[i, j] * w[a, b]
+                        expected.append((i * 3 + j, r * cols + c, a * 2 + b, sums[r, c]))
+    start = scene["stampStart"]
+    got = [
+        (n, int(scene["stampCells"][s]), int(scene["stampWeights"][s]), scene["stampSums"][s])
+        for n in range(scene["steps"])
+        for s in range(start[n], start[n + 1])
+    ]
+    assert [g[:3] for g in got] == [e[:3] for e in expected]
+    np.testing.assert_allclose([g[3] for g in got], [e[3] for e in expected], rtol=1e-6)
+    assert scene["stampTexts"] == [theme.format_number(float(v)) for v in scene["stampSums"]]
     np.testing.assert_allclose(
         sums, ce.conv_transpose2d(x[None, None], w[None, None], stride=2, padding=1)[0, 0]
     )
-    assert scene["pinned"] == [1, 1]
+    assert scene["pinned"] == 1 * cols + 1
 
 
 def test_boxes_scenes_stay_inside_their_panels():

@@ -1,0 +1,218 @@
+// What a scene shows at a step, as plain data: the marks to draw, the cells' numbers, what a
+// screen reader hears about them and the step's sum. No DOM here (static/scene_kinds.js
+// draws a view; tests/js runs these functions under Node) and no convolution: every cell
+// is one viz/scenes.py computed from the engine and sent in the spec's marks
+// (static/scene_contract.json says what each field holds).
+
+const version = new URL(import.meta.url).search;
+export const CONTRACT = (
+  await import(new URL(`scene_contract.json${version}`, import.meta.url), { with: { type: "json" } })
+).default;
+const WORDS = (
+  await import(new URL(`scene_words.json${version}`, import.meta.url), { with: { type: "json" } })
+).default;
+const FORMAT = CONTRACT.format;
+
+// ---------------------------------------------------------------- how numbers are written
+export function shown(text) {
+  return text.startsWith("-") ? FORMAT.minus + text.slice(1) : text;
+}
+
+export function factor(text) {
+  return text.startsWith("-") ? `(${shown(text)})` : text;
+}
+
+// which of `count` terms a sum writes out: all, or the first maxTerms − 2, null (the words
+// for how many) and the last
+export function elide(count, limit = FORMAT.maxTerms) {
+  const all = [...Array(count).keys()];
+  return count <= limit ? all : [...all.slice(0, limit - 2), null, count - 1];
+}
+
+// one of the player's words, in the scene's language, its {values} filled in
+export function say(data, key, values = {}) {
+  const text = (data.words && data.words[key]) || WORDS[key];
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+}
+
+// a cell's name: "x[−1, 2]" by the panel's coordinates, "y[3]" on a one-row panel
+export function cellName(panel, index) {
+  const row = Math.floor(index / panel.cols);
+  const col = index % panel.cols;
+  const r = panel.rowLabels ? panel.rowLabels[row] : String(row);
+  const c = panel.colLabels ? panel.colLabels[col] : String(col);
+  return panel.rows === 1 && !panel.rowLabels ? `${panel.name}[${shown(c)}]` : `${panel.name}[${shown(r)}, ${shown(c)}]`;
+}
+
+// ---------------------------------------------------------------- packed arrays
+const TYPES = { u8: Uint8Array, u16: Uint16Array, i16: Int16Array, i32: Int32Array, f32: Float32Array };
+
+async function inflate(base64) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+// a packed field as an array of rows (shape (n, m)), a flat array (shape (n)) or texts
+export async function unpack(packed) {
+  const bytes = await inflate(packed.data);
+  if (packed.packed === "text") {
+    return packed.shape[0] ? new TextDecoder().decode(bytes).split("\n") : [];
+  }
+  const flat = Array.from(new TYPES[packed.packed](bytes.buffer, 0, bytes.byteLength / TYPES[packed.packed].BYTES_PER_ELEMENT));
+  if (packed.shape.length === 1) return flat;
+  const width = packed.shape[1];
+  return Array.from({ length: packed.shape[0] }, (_, i) => flat.slice(i * width, (i + 1) * width));
+}
+
+// the spec with every packed field unpacked: what the view functions below read
+export async function unpacked(data) {
+  const out = { ...data };
+  await Promise.all(
+    Object.entries(data)
+      .filter(([, value]) => value && typeof value === "object" && "packed" in value)
+      .map(async ([key, value]) => {
+        out[key] = await unpack(value);
+      }),
+  );
+  return out;
+}
+
+// ---------------------------------------------------------------- a step as data
+// A view: {marks: [[panel, row0, col0, row1, col1, style, colour]], pending: {panel, cells},
+// cells: {panel: {cell: [value, text]}}, states: {panel: {cell: words}}, current: [panel, cell],
+// equation: [[token]]}; a token is {role, text} (role: name, op, term, elided, value), a
+// term also {colour, pair: [[panel, cell], [panel, cell]], later}.
+
+function box(panel, index, cols, style, colour = null) {
+  const row = Math.floor(index / cols);
+  const col = index % cols;
+  return [panel, row, col, row, col, style, colour];
+}
+
+function products(tokens, data, terms, elided) {
+  // `terms` joined by " + ", elided by the contract's rule
+  const shownTerms = elide(terms.length);
+  shownTerms.forEach((index, position) => {
+    if (position) tokens.push({ role: "op", text: " + " });
+    if (index === null) tokens.push({ role: "elided", text: say(data, "products", { count: elided ?? terms.length }) });
+    else tokens.push(terms[index]);
+  });
+}
+
+export function slidingView(data, step) {
+  const [grid, kernel, output] = data.panels;
+  const reads = data.reads[step];
+  const written = data.written[step];
+  const marks = [];
+  const inWindow = {};
+  const terms = reads.map((cell, p) => {
+    const weight = data.weights[p];
+    const colour = kernel.tapColours[weight];
+    marks.push(box(0, cell, grid.cols, "tap", colour));
+    inWindow[cell] = say(data, "inWindow");
+    return {
+      role: "term",
+      text: `${factor(grid.text[cell])}${FORMAT.times}${factor(kernel.text[weight])}`,
+      colour,
+      pair: [[0, cell], [1, weight]],
+    };
+  });
+  const shade = data.shade && data.shade[step];
+  if (shade && shade[0] >= 0) marks.push([0, ...shade, "shade", null]);
+  marks.push([0, ...data.window[step], "window", null]);
+  for (const cell of data.flagged || []) marks.push(box(2, cell, output.cols, "leak"));
+  marks.push(box(2, written, output.cols, "current"));
+  const equation = [{ role: "name", text: cellName(output, written) }, { role: "op", text: " = " }];
+  products(equation, data, terms);
+  if (data.bias) equation.push({ role: "op", text: " + " }, { role: "term", text: factor(data.bias), colour: null });
+  equation.push({ role: "op", text: " = " }, { role: "value", text: shown(output.text[written]) });
+  return {
+    marks,
+    pending: { panel: 2, cells: data.written.slice(step + 1) },
+    cells: {},
+    states: { 0: inWindow, 2: { [written]: say(data, "writtenNow") } },
+    current: [2, written],
+    equation: [equation],
+  };
+}
+
+export function scatterView(data, step, pinned = data.pinned) {
+  const [input, kernel, output] = data.panels;
+  const source = data.sources[step];
+  const marks = [box(0, source, input.cols, "window")];
+  // every output cell's running sum after this step's stamps: its last stamp's, else zero
+  const cells = {};
+  for (let i = 0; i < output.rows * output.cols; i++) cells[i] = [0, data.zero];
+  const end = data.stampStart[step + 1];
+  for (let s = 0; s < end; s++) cells[data.stampCells[s]] = [data.stampSums[s], data.stampTexts[s]];
+  const landing = {};
+  for (let s = data.stampStart[step]; s < end; s++) {
+    const cell = data.stampCells[s];
+    marks.push(box(2, cell, output.cols, "stamp", kernel.tapColours[data.stampWeights[s]]));
+    landing[cell] = say(data, "stampLands");
+  }
+  const x = input.text[source];
+  const equation = [[
+    { role: "name", text: cellName(input, source) },
+    { role: "op", text: say(data, "stamps", { value: shown(x), factor: factor(x), count: end - data.stampStart[step] }) },
+  ]];
+  if (pinned !== null && pinned !== undefined) {
+    marks.push(box(2, pinned, output.cols, "pinned"));
+    landing[pinned] = [landing[pinned], say(data, "pinned")].filter(Boolean).join(", ");
+    const line = [{ role: "name", text: cellName(output, pinned) }, { role: "op", text: " = " }];
+    const terms = [];
+    for (let n = 0; n < data.steps; n++) {
+      for (let s = data.stampStart[n]; s < data.stampStart[n + 1]; s++) {
+        if (data.stampCells[s] !== pinned) continue;
+        const weight = data.stampWeights[s];
+        terms.push({
+          role: "term",
+          text: `${factor(input.text[data.sources[n]])}${FORMAT.times}${factor(kernel.text[weight])}`,
+          colour: kernel.tapColours[weight],
+          pair: [[0, data.sources[n]], [1, weight]],
+          later: n > step,
+        });
+      }
+    }
+    if (terms.length) {
+      products(line, data, terms);
+      line.push({ role: "op", text: " = " }, { role: "value", text: shown(output.text[pinned]) });
+      line.push({ role: "elided", text: say(data, "soFar", { value: shown(cells[pinned][1]) }) });
+    } else {
+      line.push({ role: "elided", text: say(data, "noStamp") });
+    }
+    equation.push(line);
+  }
+  return {
+    marks,
+    pending: { panel: 2, cells: [] },
+    cells: { 2: cells },
+    states: { 0: { [source]: say(data, "stampingNow") }, 2: landing },
+    current: [0, source],
+    equation,
+  };
+}
+
+export function boxesView(data, step) {
+  return {
+    marks: data.boxes[step].map((b) => [...b, "box", null]),
+    pending: { panel: 2, cells: [] },
+    cells: {},
+    states: {},
+    current: data.clickable === null || data.clickable === undefined ? null : [data.clickable, step],
+    equation: data.captions[step] ? [[{ role: "caption", text: data.captions[step] }]] : [],
+  };
+}
+
+export const VIEWS = { sliding: slidingView, scatter: scatterView, boxes: boxesView };
+
+// the step that shows a cell: the step writing an output cell, or stamping an input cell
+export function stepOf(cells, cell) {
+  return cells.indexOf(cell);
+}
+
+// a view's sum as plain text, one line per equation line (what a screen reader hears)
+export function equationText(view) {
+  return view.equation.map((line) => line.map((token) => token.text).join("")).join("\n");
+}
