@@ -39,7 +39,11 @@ lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
+# the player's own unit tests run under Node (tests/js), then everything else
 test: $(VENV)/.installed-dev browser lint
+	@if command -v node >/dev/null; then node --test tests/js/; \
+	else echo "node is missing: the player's unit tests (tests/js) are SKIPPED"; \
+	[ "$${REQUIRE_BROWSER:-0}" != 1 ]; fi
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed-dev browser

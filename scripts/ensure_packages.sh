@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The system packages the tests use: Debian's Chromium for the browser tests (Playwright's
 # own download does not work on these machines) with an emoji font and a CJK font (the
-# Chinese interface, in the browser and in exported pictures), and nginx for the
-# two-replica test. Installs them when we are root on Debian/Ubuntu; otherwise says loudly
+# Chinese interface, in the browser and in exported pictures), nginx for the two-replica
+# test, and Node for the scene player's own unit tests (tests/js). Installs them when we are root on Debian/Ubuntu; otherwise says loudly
 # that those tests will be skipped (CI sets REQUIRE_BROWSER=1 to fail instead).
 set -u
-PACKAGES="chromium fonts-noto-color-emoji fonts-noto-cjk nginx"
+PACKAGES="chromium fonts-noto-color-emoji fonts-noto-cjk nginx nodejs"
 missing=""
 [ -x /usr/bin/chromium ] || missing="yes"
 [ -x /usr/sbin/nginx ] || missing="yes"
+command -v node >/dev/null 2>&1 || missing="yes"
 [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing="yes"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
@@ -17,7 +18,8 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     && exit 0
 fi
 echo "################################################################################"
-echo "# chromium or nginx is missing and could not be installed: the browser tests   #"
-echo "# (tests/e2e) and the replica test will be SKIPPED. apt-get install $PACKAGES  #"
+echo "# chromium, nginx or node is missing and could not be installed: the browser   #"
+echo "# tests (tests/e2e), the replica test and the player's unit tests (tests/js)    #"
+echo "# will be SKIPPED. apt-get install $PACKAGES"
 echo "################################################################################"
 exit 0

@@ -111,8 +111,8 @@ export class GridPanel {
     const { spec, cell } = this;
     const fontSize = Math.max(10, Math.min(24, Math.round(cell * 0.42)));
     const printNumbers = spec.numbers && cell >= 20;
-    const strokes = { hatch: [], dotted: [] }; // cells marked by their kind (padding, inserted)
-    const dense = spec.rows * spec.cols > CONTRACT.format.denseCells;
+    const strokes = { hatch: [], dotted: [] }; // cells marked by their kind
+    const quiet = spec.rows * spec.cols > CONTRACT.format.denseCells ? CONTRACT.format.quietWhenDense : [];
     const rows = [];
     for (let r = 0; r < spec.rows; r++) rows.push(el("svg:g", { role: "row" }, this.cells));
     for (let i = 0; i < spec.rows * spec.cols; i++) {
@@ -140,7 +140,7 @@ export class GridPanel {
       const kind = CELL_KINDS[spec.kinds ? spec.kinds[i] : 0];
       const stroke = CONTRACT.cellKindMarks[kind];
       if (stroke) strokes[stroke].push([row, col]);
-      if (printNumbers && !(kind === "padding" && dense)) {
+      if (printNumbers && !quiet.includes(kind)) {
         const text = el("svg:text", {
           x: col * cell + cell / 2,
           y: row * cell + cell / 2,

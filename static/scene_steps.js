@@ -186,7 +186,7 @@ export function scatterView(data, step, pinned = data.pinned) {
   }
   return {
     marks,
-    pending: { panel: 2, cells: [] },
+    pending: null,
     cells: { 2: cells },
     states: { 0: { [source]: say(data, "stampingNow") }, 2: landing },
     current: [0, source],
@@ -197,7 +197,7 @@ export function scatterView(data, step, pinned = data.pinned) {
 export function boxesView(data, step) {
   return {
     marks: data.boxes[step].map((b) => [...b, "box", null]),
-    pending: { panel: 2, cells: [] },
+    pending: null,
     cells: {},
     states: {},
     current: data.clickable === null || data.clickable === undefined ? null : [data.clickable, step],

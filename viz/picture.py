@@ -187,8 +187,9 @@ class ScenePicture:
         if self.scene["kind"] == "sliding":  # covers for the outputs not computed yet
             box = self.boxes[self.output]
             panel = self.panels[self.output]
+            cells = range(panel["rows"] * panel["cols"])
             self.pending = PatchCollection(
-                [self._cell_rect(box, i, panel["cols"]) for i in range(panel["rows"] * panel["cols"])],
+                [self._cell_rect(box, i, panel["cols"]) for i in cells],
                 facecolors="none",
                 edgecolors="none",
                 linestyles="--",
@@ -230,6 +231,7 @@ class ScenePicture:
         fills = [self._fill(panel, i) for i in range(count)]
         kinds = [CELL_KINDS[k] for k in panel.get("kinds") or [0] * count]
         dense = count > CONTRACT["format"]["denseCells"]
+        quiet = CONTRACT["format"]["quietWhenDense"] if dense else []
         print_numbers = panel["numbers"] and cell >= 20
         longest = max((len(text) for text in panel["text"]), default=1)
         number_size = points(min(26, cell * 0.42, cell * 0.9 / (0.6 * max(longest, 1))))
@@ -239,7 +241,7 @@ class ScenePicture:
             x, y = box.left + col * cell, box.top + row * cell
             if kinds[i] in CONTRACT["cellKindMarks"]:
                 hatch.append([(x + 3, y + cell - 3), (x + cell - 3, y + 3)])
-            crowded_padding = kinds[i] == "padding" and dense
+            crowded_padding = kinds[i] in quiet
             if fills[i] is None or not print_numbers or crowded_padding:
                 texts.append(None)
                 continue

@@ -282,7 +282,7 @@ def scatter_scene(
         Panel(titles[1], weight, "taps", "w"),
         Panel(titles[2], output, "diverging", "y", symmetric=True),
     ]
-    steps, taps = trace.inside.shape
+    steps = trace.num_steps
     step_of, weights = np.nonzero(trace.inside)  # row-major: step by step, tap by tap
     landed = trace.targets[step_of, weights]
     cells = np.ravel_multi_index(tuple(landed.T), trace.output.shape)

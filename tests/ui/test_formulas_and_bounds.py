@@ -65,7 +65,8 @@ def test_a_large_dilated_kernel_wears_the_scenes_row_colours():
     styles = re.findall(r'<td style="([^"]*)">', html)
     dense = 4 + 3  # 4 taps spread with one zero between them
     taps = [styles[r * dense + c] for r in range(0, dense, 2) for c in range(0, dense, 2)]
-    wanted = [theme.with_alpha(theme.TAP_COLOURS[i], theme.TAP_ALPHA) for i in scene["panels"][1]["tapColours"]]
+    colours = scene["panels"][1]["tapColours"]
+    wanted = [theme.with_alpha(theme.TAP_COLOURS[i], theme.TAP_ALPHA) for i in colours]
     assert all(fill in style for fill, style in zip(wanted, taps, strict=True))
 
 

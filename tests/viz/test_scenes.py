@@ -17,9 +17,9 @@ from conv_engine.presets import kernel_preset, speech_features
 from viz import theme
 from viz.channels import separable_scene, stack
 from viz.features import features_scene
+from viz.frames import step_view
 from viz.lightweight import step_kernels_scene
 from viz.receptive import span_scene
-from viz.frames import step_view
 from viz.scene_contract import unpacked
 from viz.scenes import WORDS, WORDS_FILE, scatter_scene, sliding_scene
 
