@@ -4,7 +4,7 @@
 // transposed conv is pinned.
 
 const version = new URL(import.meta.url).search;
-const [{ el, withAlpha }, { CONTRACT, VIEWS, say, stepOf }] = await Promise.all([
+const [{ el, withAlpha }, { CONTRACT, VIEWS, say, stepOf, writtenOrder }] = await Promise.all([
   import(`./scene_panel.js${version}`),
   import(`./scene_steps.js${version}`),
 ]);
@@ -26,7 +26,7 @@ export class StepView {
       return rect;
     });
     if (data.kind === "sliding") {
-      panels[2].activatable((cell) => scene.user(stepOf(data.written, cell)));
+      panels[2].activatable((cell) => scene.user(stepOf(writtenOrder(data), cell)));
     } else if (data.kind === "scatter") {
       panels[0].activatable((cell) => scene.user(stepOf(data.sources, cell)));
       panels[2].activatable((cell) => {

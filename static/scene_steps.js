@@ -90,6 +90,18 @@ function box(panel, index, cols, style, colour = null) {
   return [panel, row, col, row, col, style, colour];
 }
 
+// the box around some cells of a panel: a window is the box around the cells it reads
+function around(panel, cells, cols, style) {
+  const rows = cells.map((cell) => Math.floor(cell / cols));
+  const columns = cells.map((cell) => cell % cols);
+  return [panel, Math.min(...rows), Math.min(...columns), Math.max(...rows), Math.max(...columns), style, null];
+}
+
+// the output cell each step writes, in step order
+export function writtenOrder(data) {
+  return data.written || [...Array(data.steps).keys()];
+}
+
 function products(tokens, data, terms, elided) {
   // `terms` joined by " + ", elided by the contract's rule
   const shownTerms = elide(terms.length);
@@ -103,7 +115,8 @@ function products(tokens, data, terms, elided) {
 export function slidingView(data, step) {
   const [grid, kernel, output] = data.panels;
   const reads = data.reads[step];
-  const written = data.written[step];
+  const order = writtenOrder(data);
+  const written = order[step];
   const marks = [];
   const inWindow = {};
   const terms = reads.map((cell, p) => {
@@ -120,7 +133,7 @@ export function slidingView(data, step) {
   });
   const shade = data.shade && data.shade[step];
   if (shade && shade[0] >= 0) marks.push([0, ...shade, "shade", null]);
-  marks.push([0, ...data.window[step], "window", null]);
+  marks.push(around(0, reads, grid.cols, "window"));
   for (const cell of data.flagged || []) marks.push(box(2, cell, output.cols, "leak"));
   marks.push(box(2, written, output.cols, "current"));
   const equation = [{ role: "name", text: cellName(output, written) }, { role: "op", text: " = " }];
@@ -129,7 +142,7 @@ export function slidingView(data, step) {
   equation.push({ role: "op", text: " = " }, { role: "value", text: shown(output.text[written]) });
   return {
     marks,
-    pending: { panel: 2, cells: data.written.slice(step + 1) },
+    pending: { panel: 2, cells: order.slice(step + 1) },
     cells: {},
     states: { 0: inWindow, 2: { [written]: say(data, "writtenNow") } },
     current: [2, written],

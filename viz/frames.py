@@ -87,6 +87,18 @@ def _cell(panel: int, index: int, cols: int, style: str, colour: int | None = No
     return Mark(panel, row, col, row, col, style, colour)
 
 
+def _around(panel: int, cells: list[int], cols: int, style: str) -> Mark:
+    """The box around some cells of a panel: a window is the box around the cells it reads."""
+    rows, columns = [c // cols for c in cells], [c % cols for c in cells]
+    return Mark(panel, min(rows), min(columns), max(rows), max(columns), style)
+
+
+def written_order(scene: dict) -> list[int]:
+    """The output cell each step writes, in step order."""
+    written = scene.get("written")
+    return list(range(scene["steps"])) if written is None else [int(c) for c in written]
+
+
 def _sum(scene: dict, terms: list[Token]) -> list[Token]:
     """``terms`` joined by " + ", elided by the contract's rule."""
     tokens: list[Token] = []
@@ -102,7 +114,8 @@ def _sum(scene: dict, terms: list[Token]) -> list[Token]:
 
 def _sliding(scene: dict, step: int, pinned: int | None) -> StepView:
     grid, kernel, output = scene["panels"]
-    reads, written = scene["reads"][step], int(scene["written"][step])
+    order = written_order(scene)
+    reads, written = scene["reads"][step], order[step]
     marks, terms = [], []
     for cell, weight in zip(reads.tolist(), scene["weights"], strict=True):
         colour = kernel["tapColours"][weight]
@@ -112,14 +125,14 @@ def _sliding(scene: dict, step: int, pinned: int | None) -> StepView:
     shade = scene.get("shade")
     if shade is not None and shade[step][0] >= 0:
         marks.append(Mark(0, *(int(v) for v in shade[step]), "shade"))
-    marks.append(Mark(0, *(int(v) for v in scene["window"][step]), "window"))
+    marks.append(_around(0, reads.tolist(), grid["cols"], "window"))
     marks += [_cell(2, cell, output["cols"], "leak") for cell in scene.get("flagged") or []]
     marks.append(_cell(2, written, output["cols"], "current"))
     equation = [Token("name", cell_name(output, written)), Token("op", " = "), *_sum(scene, terms)]
     if scene.get("bias"):
         equation += [Token("op", " + "), Token("term", factor(scene["bias"]))]
     equation += [Token("op", " = "), Token("value", shown(output["text"][written]))]
-    pending = tuple(int(cell) for cell in scene["written"][step + 1 :])
+    pending = tuple(order[step + 1 :])
     return StepView(tuple(marks), (tuple(equation),), pending, 2)
 
 

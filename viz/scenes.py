@@ -221,27 +221,23 @@ def sliding_scene(
 
 
 def _sliding_marks(trace: ConvTrace, time_masks: bool) -> dict:
-    """Every step's marks, from the trace's windows: what each product reads, the window's
-    box, the output written and (``time_masks``) the future greyed."""
+    """Every step's marks, from the trace's windows: what each product reads (the window is
+    the box around them), the output written and (``time_masks``) the future greyed."""
     windows = trace.windows  # (steps, taps, ndim) grid cells: the index map
     steps, taps = windows.shape[:2]
     channels, *grid_shape = trace.grid.shape
     if trace.geometry.ndim == 2:
         reads = windows[..., 0] * grid_shape[1] + windows[..., 1]
         weights = np.ravel_multi_index(tuple(trace.taps.T), trace.weight.shape[1:])
-        top, bottom = windows[..., 0].min(axis=1), windows[..., 0].max(axis=1)
     else:  # channel c's row of the stacked grid; products channel by channel, tap by tap
         length = grid_shape[0]
         rows = np.arange(channels)[None, :, None] * length
         reads = (rows + windows[:, None, :, 0]).reshape(steps, channels * taps)
         weights = (np.arange(channels)[:, None] * taps + np.arange(taps)).ravel()
-        top, bottom = np.zeros(steps, dtype=int), np.full(steps, channels - 1)
-    left, right = windows[..., -1].min(axis=1), windows[..., -1].max(axis=1)
     marks = {
         "reads": pack(reads),
         "weights": weights.tolist(),
-        "window": pack(np.stack([top, left, bottom, right], axis=1)),
-        "written": pack(np.arange(steps)),  # steps are row-major over the output
+        "written": None,  # step n writes output n: the trace's steps are row-major over it
         "shade": None,
     }
     if time_masks:

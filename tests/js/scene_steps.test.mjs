@@ -15,6 +15,7 @@ import {
   unpacked,
   VIEWS,
   stepOf,
+  writtenOrder,
   equationText,
 } from "../../static/scene_steps.js";
 
@@ -76,7 +77,6 @@ async function slidingScene(extra = {}) {
     ],
     reads: packed("u8", [[0, 1], [1, 2], [3, 4], [4, 5]], [4, 2]),
     weights: [0, 1],
-    window: packed("u8", [[0, 0, 0, 1], [0, 1, 0, 2], [1, 0, 1, 1], [1, 1, 1, 2]], [4, 4]),
     written: packed("u8", [0, 1, 2, 3]),
     shade: null,
     flagged: [3],
@@ -126,8 +126,7 @@ test("a sum of more products than maxTerms is elided by the contract's rule", as
     ],
     reads: packed("u8", [[...Array(count).keys()]], [1, count]),
     weights: [...Array(count).keys()],
-    window: packed("u8", [[0, 0, 0, count - 1]], [1, 4]),
-    written: packed("u8", [0]),
+    written: null,
     shade: null,
     flagged: [],
     bias: null,
@@ -187,8 +186,11 @@ test("a boxes step outlines its boxes and says its caption", () => {
   assert.equal(equationText(view), "map 0");
 });
 
-test("a click goes to the step that writes the cell", () => {
+test("a click goes to the step that writes the cell; no order given: step n writes cell n", async () => {
   assert.equal(stepOf([2, 0, 1], 1), 2);
+  const data = await slidingScene({ written: null });
+  assert.deepEqual(writtenOrder(data), [0, 1, 2, 3]);
+  assert.deepEqual(slidingView(data, 1).pending.cells, [2, 3]);
 });
 
 // ---------------------------------------------------------------- the player's sources

@@ -74,9 +74,11 @@ def test_each_step_marks_the_cells_the_naive_definition_reads(settings):
         i, j = divmod(step, out_cols)
         cells = [(i * sh + a * dh, j * sw + b * dw) for a in range(kh) for b in range(kw)]
         assert scene["reads"][step].tolist() == [r * grid["cols"] + c for r, c in cells]
-        assert scene["written"][step] == step
+        (window,) = [m for m in step_view(scene, step).marks if m.style == "window"]
         rows, cols = zip(*cells, strict=True)
-        assert scene["window"][step].tolist() == [min(rows), min(cols), max(rows), max(cols)]
+        assert (window.row0, window.col0) == (min(rows), min(cols))
+        assert (window.row1, window.col1) == (max(rows), max(cols))
+        assert step_view(scene, step).pending == tuple(range(step + 1, scene["steps"]))
 
 
 def test_legend_names_what_the_scene_draws():
