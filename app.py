@@ -12,7 +12,7 @@ from ui.page import app_style, presenting
 st.set_page_config(page_title="Convolution Playground", page_icon="🔲", layout="wide")
 
 current()  # the session's language, before any title is drawn
-home = st.Page("pages/home.py", title=t("Home"), icon="🏠", default=True)
+home = st.Page("app_pages/home.py", title=t("Home"), icon="🏠", default=True)
 sections: dict[str, list] = {"": [home]}
 for info in PAGES:
     page = st.Page(info.path, title=t(info.title), icon=info.icon, url_path=info.url_path)

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from tests.e2e.harness import (  # noqa: E402
+from harness import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     start_app,
@@ -79,7 +79,7 @@ def script_times(page: str, query: dict[str, str], repeats: int = 7) -> tuple[fl
     st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"app_pages/{page}.py")
     for key, value in query.items():
         at.query_params[key] = value
     cold, warm = run_times(at, repeats)

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.app import CASES, press_times  # noqa: E402
-from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app  # noqa: E402
+from harness import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app  # noqa: E402
 
 
 def main() -> None:

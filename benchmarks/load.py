@@ -206,7 +206,7 @@ class Student:
 
 
 def start_server() -> tuple[object, str]:
-    from tests.e2e.harness import start_app
+    from harness import start_app
 
     server, http = start_app()
     return server, http.replace("http://", "ws://") + "/_stcore/stream"
@@ -332,7 +332,7 @@ def main() -> None:
                         print("    first error:", row["first_error"])
     finally:
         if server is not None:
-            from tests.e2e.harness import stop_app
+            from harness import stop_app
 
             stop_app(server)
 

@@ -1,7 +1,7 @@
 """conv_engine: exact NumPy convolutions, their size arithmetic, receptive fields and traces.
 
 Pure NumPy (no Streamlit, no plotly). PyTorch names and semantics, channels first, with
-TensorFlow/Keras padding modes. Every impossible configuration raises ConvConfigError.
+TensorFlow/Keras padding rules. Every impossible configuration raises ConvConfigError.
 """
 
 from .causal import (
@@ -60,7 +60,7 @@ from .receptive import (
 from .separable import depthwise_separable_conv2d
 from .sizes import (
     KERAS_TRANSPOSE_PADDINGS,
-    PADDING_MODES,
+    PADDING_RULES,
     conv_output_size,
     conv_transpose_output_size,
     effective_kernel_size,
@@ -108,7 +108,7 @@ __all__ = [
     "INSERTED_ZERO",
     "KERAS_TRANSPOSE_PADDINGS",
     "PADDING",
-    "PADDING_MODES",
+    "PADDING_RULES",
     "ConeLevel",
     "ConvConfigError",
     "ConvGeometry",

@@ -2,7 +2,7 @@
 
 ``conv1d``/``conv2d`` are thin wrappers over :func:`conv_nd`, ``conv_transpose1d``/
 ``conv_transpose2d`` over :func:`conv_transpose_nd`. Semantics are PyTorch's
-(cross-correlation, channels first, weight ``(C_out, C_in/groups, k…)``); the padding modes
+(cross-correlation, channels first, weight ``(C_out, C_in/groups, k…)``); the padding rules
 follow TensorFlow/Keras. Shapes: ``(N, C, L)`` or ``(C, L)`` in 1-D, ``(N, C, H, W)`` or
 ``(C, H, W)`` in 2-D.
 

@@ -18,7 +18,7 @@ from .sizes import (
     conv_output_size,
     conv_transpose_output_size,
     effective_kernel_size,
-    padding_mode,
+    padding_rule,
     resolve_padding,
     transpose_padding_amount,
 )
@@ -98,7 +98,7 @@ def axis_paddings(padding: Padding, ndim: int) -> tuple[Padding, ...]:
     1-D: an int, ``(left, right)`` or a mode. 2-D: an int, ``(ph, pw)``,
     ``((top, bottom), (left, right))`` (each axis may mix int and pair) or a mode.
     """
-    mode = padding_mode(padding)
+    mode = padding_rule(padding)
     if mode is not None:
         if mode == "causal" and ndim != 1:
             raise ConvConfigError(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import ConvConfigError, check_int
-from .sizes import Padding, conv_output_size, effective_kernel_size, padding_mode, resolve_padding
+from .sizes import Padding, conv_output_size, effective_kernel_size, padding_rule, resolve_padding
 from .text import Text
 
 
@@ -41,7 +41,7 @@ class Layer:
         check_int("kernel_size", self.kernel_size, 1)
         check_int("stride", self.stride, 1)
         check_int("dilation", self.dilation, 1)
-        if padding_mode(self.padding) is None:
+        if padding_rule(self.padding) is None:
             resolve_padding(1, 1, 1, 1, self.padding)  # validates ints and pairs
 
     @property
@@ -50,7 +50,7 @@ class Layer:
 
     def resolved_padding(self, input_size: int | None) -> tuple[int, int]:
         """Explicit (left, right) padding; ``"same"`` with stride > 1 needs the input size."""
-        if padding_mode(self.padding) == "same" and self.stride > 1 and input_size is None:
+        if padding_rule(self.padding) == "same" and self.stride > 1 and input_size is None:
             raise ConvConfigError(
                 "padding 'same' with stride > 1 depends on the input size: give input_size"
             )

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from .errors import ConvConfigError, check_int
 from .text import Text
 
-PADDING_MODES = ("valid", "same", "full", "causal")
+PADDING_RULES = ("valid", "same", "full", "causal")
 
 Padding = int | str | tuple[int, int] | Sequence
 
@@ -30,17 +30,18 @@ def effective_kernel_size(kernel_size: int, dilation: int = 1) -> int:
     return dilation * (kernel_size - 1) + 1
 
 
-def padding_mode(padding: object) -> str | None:
-    """Return the lower-case mode name if ``padding`` is a mode string, else None."""
+def padding_rule(padding: object) -> str | None:
+    """The lower-case rule name if ``padding`` is a rule string (valid, same, full, causal),
+    else None. (PyTorch's ``padding_mode`` is something else: what fills the padding.)"""
     if not isinstance(padding, str):
         return None
     mode = padding.lower()
-    if mode not in PADDING_MODES:
+    if mode not in PADDING_RULES:
         raise ConvConfigError(
-            "padding {padding!r} is not a padding mode: use one of {v1}, an int, or "
+            "padding {padding!r} is not a padding rule: use one of {v1}, an int, or "
             "(before, after)",
             padding=padding,
-            v1=", ".join(PADDING_MODES),
+            v1=", ".join(PADDING_RULES),
         )
     return mode
 
@@ -61,7 +62,7 @@ def resolve_padding(
     input_size = check_int("input_size", input_size, 1)
     stride = check_int("stride", stride, 1)
     k_eff = effective_kernel_size(kernel_size, dilation)
-    mode = padding_mode(padding)
+    mode = padding_rule(padding)
     if mode == "valid":
         return (0, 0)
     if mode == "same":
@@ -174,7 +175,7 @@ def keras_transpose_arguments(
     dilation: int,
 ) -> tuple[int, int, int, str, int | None]:
     """A Keras transposed conv's arguments as Keras checks them: ``(input_size, stride,
-    kernel extent, padding mode, output_padding)``, or :class:`ConvConfigError` where Keras
+    kernel extent, padding rule, output_padding)``, or :class:`ConvConfigError` where Keras
     refuses the layer."""
     input_size = check_int("input_size", input_size, 1)
     stride = check_int("stride", stride, 1)
@@ -232,7 +233,7 @@ def keras_conv_transpose_output_size(
 
 def transpose_padding_amount(padding: object) -> int:
     """A transposed conv's padding: an int crop (``"valid"`` means 0); other modes refused."""
-    mode = padding_mode(padding)
+    mode = padding_rule(padding)
     if mode == "valid":
         return 0
     if mode is not None:
@@ -250,7 +251,7 @@ def max_kernel_size(input_size: int, padding: Padding = 0, dilation: int = 1) ->
 
     Modes that grow with the kernel (``"same"``, ``"full"``, ``"causal"``) never run out.
     """
-    mode = padding_mode(padding)
+    mode = padding_rule(padding)
     if mode in ("same", "full", "causal"):
         return None
     before, after = resolve_padding(input_size, 1, 1, 1, padding)
@@ -261,7 +262,7 @@ def max_kernel_size(input_size: int, padding: Padding = 0, dilation: int = 1) ->
 def max_dilation(input_size: int, kernel_size: int, padding: Padding = 0) -> int | None:
     """Largest dilation whose kernel extent still fits the padded input, or None if unbounded."""
     kernel_size = check_int("kernel_size", kernel_size, 1)
-    mode = padding_mode(padding)
+    mode = padding_rule(padding)
     if kernel_size == 1 or mode in ("same", "full", "causal"):
         return None
     before, after = resolve_padding(input_size, 1, 1, 1, padding)

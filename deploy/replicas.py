@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.load import Results, crowd, one_class, run_async  # noqa: E402
-from tests.e2e.harness import free_port, start_app, stop_app  # noqa: E402
+from harness import free_port, start_app, stop_app  # noqa: E402
 
 NGINX = "/usr/sbin/nginx"
 CONFIG = """

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ("app.py", "pages", "ui", "viz", "conv_engine")
+SOURCES = ("app.py", "app_pages", "ui", "viz", "conv_engine")
 # callable name → the positions of its arguments that are texts to translate; the engine's
 # errors are templates too (shown through i18n.say)
 TRANSLATED_ARGUMENTS = {

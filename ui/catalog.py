@@ -27,7 +27,7 @@ class PageInfo:
 
 PAGES = (
     PageInfo(
-        "pages/standard.py",
+        "app_pages/standard.py",
         "Standard convolution",
         "🔲",
         "standard",
@@ -55,7 +55,7 @@ PAGES = (
         ),
     ),
     PageInfo(
-        "pages/conv1d.py",
+        "app_pages/conv1d.py",
         "Conv1d",
         "〰️",
         "conv1d",
@@ -68,7 +68,7 @@ PAGES = (
         ),
     ),
     PageInfo(
-        "pages/transposed.py",
+        "app_pages/transposed.py",
         "Transposed convolution",
         "🔼",
         "transposed",
@@ -82,7 +82,7 @@ PAGES = (
         ),
     ),
     PageInfo(
-        "pages/dilated.py",
+        "app_pages/dilated.py",
         "Dilated convolution",
         "🕳️",
         "dilated",
@@ -96,7 +96,7 @@ PAGES = (
         ),
     ),
     PageInfo(
-        "pages/receptive-field.py",
+        "app_pages/receptive-field.py",
         "Receptive-field lab",
         "🎯",
         "receptive-field",
@@ -112,7 +112,7 @@ PAGES = (
         ),
     ),
     PageInfo(
-        "pages/causal.py",
+        "app_pages/causal.py",
         "Causal convolution",
         "⏳",
         "causal",
@@ -125,7 +125,7 @@ PAGES = (
         ),
     ),
     PageInfo(
-        "pages/separable.py",
+        "app_pages/separable.py",
         "Separable convolution",
         "🧩",
         "separable",
@@ -138,7 +138,7 @@ PAGES = (
         ),
     ),
     PageInfo(
-        "pages/lightweight.py",
+        "app_pages/lightweight.py",
         "Lightweight convolution",
         "🪶",
         "lightweight",
@@ -151,7 +151,7 @@ PAGES = (
         ),
     ),
     PageInfo(
-        "pages/solver.py",
+        "app_pages/solver.py",
         "Size solver",
         "🧮",
         "solver",
@@ -164,7 +164,7 @@ PAGES = (
         ),
     ),
     PageInfo(
-        "pages/exercises.py",
+        "app_pages/exercises.py",
         "Exercises",
         "📝",
         "exercises",

@@ -6,6 +6,9 @@ class can still read), so an impossible setting cannot be reached.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import product
+
 import streamlit as st
 
 import conv_engine as ce
@@ -19,6 +22,7 @@ MAX_KERNEL = 7
 MAX_STRIDE = 4
 MAX_DILATION = 4
 MAX_EXPLICIT_PAD = 3
+MAX_TRANSPOSED = 16  # largest transposed-conv output (7 → 15 fits)
 
 PADDING_LABELS = {
     "valid": "VALID",
@@ -80,7 +84,7 @@ def divisors(number: int) -> list[int]:
 def padding_controls(
     params: PageParams, modes: tuple[str, ...], axes: tuple[str, ...], default: str = "valid"
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The padding mode and, for ``explicit``, one amount per side of each axis."""
+    """The padding rule and, for ``explicit``, one amount per side of each axis."""
     options = (*modes, "explicit")
     mode = params.choice(
         "p",
@@ -143,3 +147,31 @@ def input_and_kernel(
     )
     seed = params.integer("seed", t("Seed"), seed_default, 0, 99)
     return chosen_input, kernel, seed
+
+
+# --- the Transposed page's bounds (its controls, and the solver's "draw it" link) -------
+
+KERNEL_SIZES = range(1, 5)
+STRIDES = range(1, 4)
+DILATIONS = range(1, 3)
+
+
+def largest_input(kernel_size: int, stride: int, dilation: int) -> int:
+    """Largest input size: the full output stays within MAX_TRANSPOSED cells (readable)."""
+    extent = ce.effective_kernel_size(kernel_size, dilation)
+    return max(1, min(7, (MAX_TRANSPOSED - extent) // stride + 1))
+
+
+def largest_crop(size: int, kernel_size: int, stride: int, dilation: int) -> int:
+    """Largest padding (crop) that leaves an output: at most 3, and less than half the full."""
+    full = ce.conv_transpose_output_size(size, kernel_size, stride, 0, 0, dilation)
+    return min(3, (full - 1) // 2)
+
+
+def reachable_settings() -> Iterator[tuple[int, int, int, int, int, int]]:
+    """Every (n, k, s, d, p, output_padding) the page's controls can reach."""
+    for kernel_size, stride, dilation in product(KERNEL_SIZES, STRIDES, DILATIONS):
+        for size in range(1, largest_input(kernel_size, stride, dilation) + 1):
+            for padding in range(largest_crop(size, kernel_size, stride, dilation) + 1):
+                for output_padding in range(ce.max_output_padding(stride, dilation) + 1):
+                    yield size, kernel_size, stride, dilation, padding, output_padding

@@ -51,7 +51,7 @@ class Conv1dSpec:
     kernel_size: int
     stride: int
     dilation: int
-    padding_mode: str
+    padding_rule: str
     explicit: tuple[int, int]
     signal: str
     kernel_preset: str
@@ -59,7 +59,7 @@ class Conv1dSpec:
 
     @property
     def padding(self) -> str | tuple[int, int]:
-        return self.explicit if self.padding_mode == "explicit" else self.padding_mode
+        return self.explicit if self.padding_rule == "explicit" else self.padding_rule
 
 
 def conv1d_controls(params: PageParams) -> Conv1dSpec:
@@ -139,7 +139,7 @@ def conv1d_code(spec: Conv1dSpec) -> code.Snippets:
     x, w = conv1d_arrays(spec)
     trace = conv1d_trace(spec)
     return code.conv_code(
-        x, w, spec.stride, spec.padding_mode, trace.geometry.padding, spec.dilation, trace.output
+        x, w, spec.stride, spec.padding_rule, trace.geometry.padding, spec.dilation, trace.output
     )
 
 
@@ -189,7 +189,7 @@ def sequence_section(params: PageParams) -> None:
                 spec.kernel_size,
                 spec.stride,
                 spec.dilation,
-                padding_words(spec.padding_mode, spec.explicit),
+                padding_words(spec.padding_rule, spec.explicit),
             ),
         )
     with controls:

@@ -21,12 +21,7 @@ from viz.heatmaps import heatmaps_figure
 from viz.receptive import growth_figure
 
 from .cache import cached, sample_image
-from .formulas import kernel_extent_latex, output_size_latex
-from .page import controls_and_figure
-from .panels import clicked_cell, config_error, formula_panel, framework_panel, lazy_tabs, plot
-from .params import PageParams
-from .scene import main_scene
-from .standard import (
+from .conv2d import (
     Conv2dSpec,
     conv2d_code,
     conv2d_controls,
@@ -34,6 +29,11 @@ from .standard import (
     conv2d_title,
     conv2d_trace,
 )
+from .formulas import kernel_extent_latex, output_size_latex
+from .page import controls_and_figure
+from .panels import clicked_cell, config_error, formula_panel, framework_panel, lazy_tabs, plot
+from .params import PageParams
+from .scene import main_scene
 
 SCHEDULES: dict[str, tuple[int, ...]] = {
     "1, 1, 1": (1, 1, 1),

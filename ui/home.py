@@ -10,8 +10,8 @@ import streamlit as st
 
 from i18n import t
 
+from .conv2d import Conv2dSpec, conv2d_scene
 from .scene import show_scene
-from .standard import Conv2dSpec, conv2d_scene
 
 DEMO = Conv2dSpec(5, 5, 3, 1, 1, "valid", ((0, 0), (0, 0)), "random", "sobel", 0, "")
 
@@ -21,7 +21,7 @@ def home_demo() -> None:
     scene = {**conv2d_scene(DEMO), "legend": []}  # the intro beside it says what it shows
     show_scene(scene, "home_demo", step=0, loop=True)
     st.page_link(
-        "pages/standard.py",
+        "app_pages/standard.py",
         label=t("Open it on the Standard page, with every slider"),
         icon="▶️",
         query_params={"h": str(DEMO.height), "w": str(DEMO.width)},

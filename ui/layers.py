@@ -47,7 +47,7 @@ def parse_padding(text: object) -> int | str | tuple[int, int]:
     Raises ValueError with a sentence that names the field and what it accepts.
     """
     word = str(text).strip().lower()
-    if word in ce.PADDING_MODES:
+    if word in ce.PADDING_RULES:
         return word
     parts = [part.strip() for part in word.split(",")] if "," in word else [word]
     if len(parts) in (1, 2) and all(part.isdigit() for part in parts):

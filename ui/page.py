@@ -13,7 +13,6 @@ from contextlib import nullcontext
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
-from streamlit.runtime.pages_manager import PagesManager
 
 import i18n
 from conv_engine.exercises import TOPICS as EXERCISE_TOPICS
@@ -24,21 +23,6 @@ from .panels import link_page
 from .params import TRUE_WORDS, PageParams
 
 
-def ensure_navigation() -> None:
-    """Rerun through ``app.py`` if this page was started by the old ``pages/`` mode.
-
-    The one use of a Streamlit internal (1.67): until ``st.navigation`` has run once in
-    the server process, a deep link (``/standard``) opened as the server's *first* request
-    runs ``pages/standard.py`` in Streamlit's older multipage mode, without the app's
-    navigation or page config, and every later session inherits that mode
-    (``tests/e2e/test_deep_link_first.py`` shows it). Switching the flag back and rerunning
-    goes through ``app.py``, which calls ``st.navigation``.
-    """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def presenting() -> bool:
     """Whether the link asks for presenter mode (``app.py`` hides the menu for it)."""
     return st.query_params.get("present", "").lower() in TRUE_WORDS
@@ -46,7 +30,6 @@ def presenting() -> bool:
 
 def start_page(page: str, title: str, intro: str) -> PageParams:
     """Open a page: its title, a presenter switch, two sentences, a place for notices."""
-    ensure_navigation()
     params = PageParams(page)
     params.values[QUERY] = current()
     _check_language_link(params)

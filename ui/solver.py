@@ -18,10 +18,19 @@ from i18n import N_, t
 from viz.code import keras_extra_layers
 
 from .cache import cached
-from .choices import MAX_EXPLICIT_PAD, MAX_INPUT_2D, MAX_STRIDE, kernel_bounds
+from .choices import (
+    DILATIONS,
+    KERNEL_SIZES,
+    MAX_EXPLICIT_PAD,
+    MAX_INPUT_2D,
+    MAX_STRIDE,
+    STRIDES,
+    kernel_bounds,
+    largest_crop,
+    largest_input,
+)
 from .panels import config_error, formula_panel
 from .params import PageParams
-from .transposed import DILATIONS, KERNEL_SIZES, STRIDES, largest_crop, largest_input
 
 KINDS = {"conv": N_("↘ Convolution"), "transposed": N_("↗ Transposed convolution")}
 NAMES = {"conv": N_("convolution"), "transposed": N_("transposed convolution")}

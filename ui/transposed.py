@@ -7,9 +7,7 @@ the matrix view outlines its row of Cᵀ.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import product
 
 import numpy as np
 import streamlit as st
@@ -28,7 +26,15 @@ from viz.transposed import (
 )
 
 from .cache import cached, sample_image
-from .choices import input_and_kernel
+from .choices import (
+    DILATIONS,
+    KERNEL_SIZES,
+    MAX_TRANSPOSED,
+    STRIDES,
+    input_and_kernel,
+    largest_crop,
+    largest_input,
+)
 from .export import export_panel
 from .frameworks import keras_transposed, output_padding_rows, transposed_size_latex
 from .page import controls_and_figure
@@ -36,8 +42,6 @@ from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
 from .scene import show_scene, stamp_shown
 from .slide_titles import transposed_title
-
-MAX_TRANSPOSED = 16  # largest transposed-conv output (7 → 15 fits)
 
 # --- controls --------------------------------------------------------------------------
 
@@ -67,32 +71,6 @@ class TransposedSpec:
             self.output_padding,
             self.dilation,
         )
-
-
-KERNEL_SIZES = range(1, 5)
-STRIDES = range(1, 4)
-DILATIONS = range(1, 3)
-
-
-def largest_input(kernel_size: int, stride: int, dilation: int) -> int:
-    """Largest input size: the full output stays within MAX_TRANSPOSED cells (readable)."""
-    extent = ce.effective_kernel_size(kernel_size, dilation)
-    return max(1, min(7, (MAX_TRANSPOSED - extent) // stride + 1))
-
-
-def largest_crop(size: int, kernel_size: int, stride: int, dilation: int) -> int:
-    """Largest padding (crop) that leaves an output: at most 3, and less than half the full."""
-    full = ce.conv_transpose_output_size(size, kernel_size, stride, 0, 0, dilation)
-    return min(3, (full - 1) // 2)
-
-
-def reachable_settings() -> Iterator[tuple[int, int, int, int, int, int]]:
-    """Every (n, k, s, d, p, output_padding) the page's controls can reach."""
-    for kernel_size, stride, dilation in product(KERNEL_SIZES, STRIDES, DILATIONS):
-        for size in range(1, largest_input(kernel_size, stride, dilation) + 1):
-            for padding in range(largest_crop(size, kernel_size, stride, dilation) + 1):
-                for output_padding in range(ce.max_output_padding(stride, dilation) + 1):
-                    yield size, kernel_size, stride, dilation, padding, output_padding
 
 
 def transposed_controls(params: PageParams) -> TransposedSpec:

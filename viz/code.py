@@ -87,7 +87,7 @@ def conv_code(
     x: np.ndarray,
     weight: np.ndarray,
     stride: int,
-    padding_mode: str,
+    padding_rule: str,
     pads: Sequence[tuple[int, int]],
     dilation: int,
     output: np.ndarray,
@@ -95,13 +95,13 @@ def conv_code(
     """One input channel, one kernel: ``F.conv1d``/``F.conv2d`` and Keras ``Conv1D``/``Conv2D``.
 
     ``x`` and ``weight`` are ``(L,)``/``(k,)`` or ``(H, W)``/``(kh, kw)``; ``pads`` the
-    explicit ``(before, after)`` per axis that ``padding_mode`` resolved to.
+    explicit ``(before, after)`` per axis that ``padding_rule`` resolved to.
     """
     ndim = x.ndim
     conv = "conv1d" if ndim == 1 else "conv2d"
     axes = "(N, C, L)" if ndim == 1 else "(N, C, H, W)"
     pad_line, padding = _torch_padding(pads)
-    if padding_mode == "same" and any(b != a for b, a in pads):
+    if padding_rule == "same" and any(b != a for b, a in pads):
         if stride == 1:  # PyTorch's 'same' puts the odd zero at the end too, like TF's
             pad_line, padding = "", "padding='same'"
         else:
@@ -110,7 +110,7 @@ def conv_code(
                 "# padding='same' refuses stride > 1, so pad explicitly\n"
                 + pad_line.split("\n", 1)[1]
             )
-    if padding_mode == "causal":
+    if padding_rule == "causal":
         pad_line = f"x = F.pad(x, ({pads[0][0]}, 0))  # causal: d·(k − 1) zeros on the left\n"
         padding = "padding=0"
     torch = (
@@ -132,8 +132,8 @@ def conv_code(
             layer=layer,
         )
         return Snippets(torch, None, refusal)
-    keras_padding, zero_pad = padding_mode, ""
-    if padding_mode not in ("valid", "same", "causal"):
+    keras_padding, zero_pad = padding_rule, ""
+    if padding_rule not in ("valid", "same", "causal"):
         keras_padding = "valid"
         if any(b or a for b, a in pads):
             amounts = tuple(tuple(pair) for pair in pads)

@@ -23,7 +23,7 @@ def page_text(at: AppTest) -> str:
 
 
 def open_link(page: str, query: dict[str, str]) -> AppTest:
-    """Run ``page`` (``pages/<name>.py``) from ``query``; fail if it raises, replaces a
+    """Run ``page`` (``app_pages/<name>.py``) from ``query``; fail if it raises, replaces a
     setting, or writes back into the URL any value other than the link's."""
     at = run_page(page, query)
     assert not at.exception, (page, query, at.exception)

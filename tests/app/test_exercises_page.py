@@ -13,7 +13,7 @@ from tests.app.test_pages import run_page
 # the page is opened at): the link's own settings carry them
 NOT_ON_THE_PAGE = {"same_padding", "output_padding", "causal_padding", "effective_kernel"}
 
-PAGE = "pages/exercises.py"
+PAGE = "app_pages/exercises.py"
 
 
 def texts(at) -> str:
@@ -105,7 +105,7 @@ def test_every_question_link_opens_its_page_with_the_questions_numbers(topic):
             if key in seen:
                 continue
             seen.add(key)
-            at = open_link(f"pages/{question.page}.py", question.query)
+            at = open_link(f"app_pages/{question.page}.py", question.query)
             if question.kind == "number" and question.skill not in NOT_ON_THE_PAGE:
                 assert _shown(question.answer, page_text(at)), (question.prompt, question.query)
 
@@ -113,7 +113,7 @@ def test_every_question_link_opens_its_page_with_the_questions_numbers(topic):
 def test_the_issues_conv1d_weights_question_opens_its_layer():
     question = next(q for q in question_set("conv1d", 5, 0) if q.skill == "weights")
     assert question.answer == 8448 and question.query["f"] == "13"
-    at = open_link("pages/conv1d.py", question.query)
+    at = open_link("app_pages/conv1d.py", question.query)
     assert "8,448" in page_text(at)
 
 

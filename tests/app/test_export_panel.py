@@ -7,14 +7,14 @@ import pytest
 from tests.app.test_pages import run_page
 
 ANIMATED = [
-    "pages/standard.py",
-    "pages/conv1d.py",
-    "pages/dilated.py",
-    "pages/receptive-field.py",
-    "pages/causal.py",
-    "pages/transposed.py",
-    "pages/separable.py",
-    "pages/lightweight.py",
+    "app_pages/standard.py",
+    "app_pages/conv1d.py",
+    "app_pages/dilated.py",
+    "app_pages/receptive-field.py",
+    "app_pages/causal.py",
+    "app_pages/transposed.py",
+    "app_pages/separable.py",
+    "app_pages/lightweight.py",
 ]
 
 
@@ -25,7 +25,7 @@ def _downloads(at) -> list[str]:
 @pytest.mark.parametrize("page", ANIMATED)
 def test_export_offers_png_svg_and_a_gif_of_the_page(page):
     at = run_page(page)
-    name = page.removeprefix("pages/").removesuffix(".py")
+    name = page.removeprefix("app_pages/").removesuffix(".py")
     assert not _downloads(at), "built while closed"
     at.session_state[f"{name}_export"] = True
     at.run()

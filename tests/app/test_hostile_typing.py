@@ -24,7 +24,10 @@ PYTHON_WORDS = (
     "object has no attribute",
 )
 # pages whose text fields appear only after a choice, and the query that opens them
-REVEAL = {"pages/standard.py": {"kernel": "custom"}, "pages/dilated.py": {"rates": "custom"}}
+REVEAL = {
+    "app_pages/standard.py": {"kernel": "custom"},
+    "app_pages/dilated.py": {"rates": "custom"},
+}
 
 
 def _everything_shown(at: AppTest) -> str:
@@ -68,7 +71,7 @@ TABLE_EDITS = [
 
 
 def test_receptive_field_table_cells_get_plain_sentences():
-    at = run_page("pages/receptive-field.py")
+    at = run_page("app_pages/receptive-field.py")
     key = next(k for k in at.session_state if k.startswith("receptive-field_table_"))
     for edit in TABLE_EDITS:
         at.session_state[key] = {"edited_rows": {0: edit}, "added_rows": [], "deleted_rows": []}
@@ -81,7 +84,7 @@ def test_receptive_field_table_cells_get_plain_sentences():
 
 
 def test_a_wrong_custom_kernel_says_what_to_type_and_keeps_the_last_good_one():
-    at = run_page("pages/standard.py", {"kernel": "custom", "k": "2", "weights": "0 1; 2 3"})
+    at = run_page("app_pages/standard.py", {"kernel": "custom", "k": "2", "weights": "0 1; 2 3"})
     field = at.text_input(key="standard_weights")
     field.input("1 2 3").run()
     _assert_plain(at, "custom kernel with 3 numbers")

@@ -19,12 +19,12 @@ def test_every_page_runs_in_chinese_with_a_chinese_title(page):
     assert not at.exception, at.exception
     title = at.title[0].value
     assert title in CATALOGUE.values(), title
-    if page != "pages/home.py":
+    if page != "app_pages/home.py":
         assert at.query_params["lang"] == ["zh"] or at.query_params["lang"] == "zh"
 
 
 def test_switching_the_language_keeps_every_other_setting():
-    at = run_page("pages/standard.py", {"k": "2", "s": "2", "p": "same"})
+    at = run_page("app_pages/standard.py", {"k": "2", "s": "2", "p": "same"})
     assert at.title[0].value == "🔲 Standard convolution"
     (switch,) = [w for w in at.get("button_group") if w.proto.label == "Language"]
     switch.set_value("zh").run()
@@ -45,9 +45,9 @@ def test_a_chinese_browser_opens_in_chinese_unless_the_link_says_otherwise(monke
             return getattr(st.context, name)
 
     monkeypatch.setattr("ui.language.st.context", Chinese(), raising=False)
-    at = run_page("pages/standard.py")
+    at = run_page("app_pages/standard.py")
     assert at.title[0].value == "🔲 标准卷积"
-    at = run_page("pages/standard.py", {"lang": "en"})
+    at = run_page("app_pages/standard.py", {"lang": "en"})
     assert at.title[0].value == "🔲 Standard convolution"
 
 
@@ -83,11 +83,11 @@ def test_english_pages_show_no_chinese(page):
 
 VIEWS = (
     [
-        ("pages/transposed.py", view)
+        ("app_pages/transposed.py", view)
         for view in ("insertion", "matrix", "output_padding", "checkerboard")
     ]
-    + [("pages/causal.py", view) for view in ("matrix", "streaming")]
-    + [("pages/lightweight.py", view) for view in ("parameters", "attention", "dynamic")]
+    + [("app_pages/causal.py", view) for view in ("matrix", "streaming")]
+    + [("app_pages/lightweight.py", view) for view in ("parameters", "attention", "dynamic")]
 )
 
 
@@ -107,7 +107,7 @@ def test_the_opened_panels_are_chinese(page):
     from tests.app.english import english_phrases, shown_texts
 
     at = run_page(page, {"lang": "zh"})
-    name = page.removeprefix("pages/").removesuffix(".py")
+    name = page.removeprefix("app_pages/").removesuffix(".py")
     for panel in ("export", "framework_code", "engine_code"):
         at.session_state[f"{name}_{panel}"] = True
     at.run()

@@ -16,17 +16,17 @@ from streamlit.testing.v1 import AppTest
 
 APP = "../../app.py"
 PAGES = [
-    "pages/home.py",
-    "pages/standard.py",
-    "pages/conv1d.py",
-    "pages/transposed.py",
-    "pages/dilated.py",
-    "pages/receptive-field.py",
-    "pages/causal.py",
-    "pages/separable.py",
-    "pages/lightweight.py",
-    "pages/solver.py",
-    "pages/exercises.py",
+    "app_pages/home.py",
+    "app_pages/standard.py",
+    "app_pages/conv1d.py",
+    "app_pages/transposed.py",
+    "app_pages/dilated.py",
+    "app_pages/receptive-field.py",
+    "app_pages/causal.py",
+    "app_pages/separable.py",
+    "app_pages/lightweight.py",
+    "app_pages/solver.py",
+    "app_pages/exercises.py",
 ]
 TOPICS = PAGES[1:-2]  # the pages that draw a layer (not home, not the tools)
 HOSTILE = [
@@ -57,7 +57,7 @@ def run_page(page: str, query: dict[str, str] | None = None) -> AppTest:
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
-    if page != "pages/home.py":
+    if page != "app_pages/home.py":
         at.switch_page(page)
         at.run()
     return at
@@ -107,13 +107,13 @@ def _texts(at: AppTest) -> str:
 @pytest.mark.parametrize(
     ("page", "key", "value", "expected"),
     [
-        ("pages/standard.py", "standard_k", 5, "→ 2×2"),  # 6×6 VALID, k = 5 → 2×2
-        ("pages/conv1d.py", "conv1d_n", 20, "= 18"),  # L_out = 20 − 3 + 1
-        ("pages/transposed.py", "transposed_s", 3, "= {9}"),  # (3−1)·3 + 2 + 1 = 9
-        ("pages/dilated.py", "dilated_d", 1, r"2\cdot0} = {3}"),  # k_eff = 3 + 2·0 = 3
-        ("pages/causal.py", "causal_wk", 3, "2,047"),  # 1 + 2·(1 + 2 + … + 512)
-        ("pages/separable.py", "separable_k", 5, "1/25"),  # the ratio's 1/k²
-        ("pages/lightweight.py", "lightweight_k", 5, "320"),  # d²·k = 8·8·5
+        ("app_pages/standard.py", "standard_k", 5, "→ 2×2"),  # 6×6 VALID, k = 5 → 2×2
+        ("app_pages/conv1d.py", "conv1d_n", 20, "= 18"),  # L_out = 20 − 3 + 1
+        ("app_pages/transposed.py", "transposed_s", 3, "= {9}"),  # (3−1)·3 + 2 + 1 = 9
+        ("app_pages/dilated.py", "dilated_d", 1, r"2\cdot0} = {3}"),  # k_eff = 3 + 2·0 = 3
+        ("app_pages/causal.py", "causal_wk", 3, "2,047"),  # 1 + 2·(1 + 2 + … + 512)
+        ("app_pages/separable.py", "separable_k", 5, "1/25"),  # the ratio's 1/k²
+        ("app_pages/lightweight.py", "lightweight_k", 5, "320"),  # d²·k = 8·8·5
     ],
 )
 def test_a_slider_changes_what_is_shown(page, key, value, expected):
@@ -126,7 +126,7 @@ def test_a_slider_changes_what_is_shown(page, key, value, expected):
 
 
 def test_standard_same_with_stride_names_the_extra_zero():
-    at = run_page("pages/standard.py", {"p": "same", "s": "2", "h": "6", "w": "6"})
+    at = run_page("app_pages/standard.py", {"p": "same", "s": "2", "h": "6", "w": "6"})
     info = " ".join(i.value for i in at.info)
     assert "1 on the bottom" in info and "1 on the right" in info, info
     assert "refuses stride > 1" in info
@@ -142,7 +142,7 @@ def test_custom_kernel_from_link_gives_d2l_numbers():
         "weights": "0 1; 2 3",
         "step": "3",
     }
-    at = run_page("pages/standard.py", query)
+    at = run_page("app_pages/standard.py", query)
     assert not at.exception
     scene = scenes(at)["standard_chart"]
     _, kernel, output = scene["panels"]
@@ -153,7 +153,7 @@ def test_custom_kernel_from_link_gives_d2l_numbers():
 
 def test_a_slider_keeps_its_value_when_its_bounds_move():
     """Streamlit restarts a slider at its minimum when min/max change; ours keep the value."""
-    at = run_page("pages/standard.py")
+    at = run_page("app_pages/standard.py")
     assert at.slider(key="standard_k").value == 3
     at.slider(key="standard_h").set_value(4)  # k's maximum drops from 6 to 4
     at.run()
@@ -179,7 +179,7 @@ def test_a_slider_keeps_its_value_when_its_bounds_move():
     ],
 )
 def test_hostile_layer_tables_give_a_notice(stack):
-    at = run_page("pages/receptive-field.py", {"layers": stack})
+    at = run_page("app_pages/receptive-field.py", {"layers": stack})
     assert not at.exception, at.exception
     notices = " ".join(w.value for w in at.warning)
     assert "replaced" in notices, f"{stack[:40]!r}: no notice"
@@ -192,7 +192,7 @@ TRANSPOSED_VIEWS = ["insertion", "matrix", "output_padding", "checkerboard"]
 @pytest.mark.parametrize("view", TRANSPOSED_VIEWS)
 def test_each_transposed_view_reacts_to_the_stride(view):
     """Open one view, change s: what that view shows changes (and nothing breaks)."""
-    at = run_page("pages/transposed.py", {"view": view})
+    at = run_page("app_pages/transposed.py", {"view": view})
     assert not at.exception, at.exception
 
     def shown(at):
@@ -211,7 +211,7 @@ def test_each_transposed_view_reacts_to_the_stride(view):
 
 
 def test_receptive_field_preset_changes_the_numbers():
-    at = run_page("pages/receptive-field.py")
+    at = run_page("app_pages/receptive-field.py")
     assert "r = 7" in _texts(at), "plain 3×3 × 3 by default"
     at.selectbox(key="receptive-field_preset").set_value("dilated 1, 2, 4")
     at.run()
@@ -224,7 +224,7 @@ def test_framework_code_prints_what_the_page_computed(page):
     """Opening the 🐍 panel shows runnable PyTorch (and Keras, or why not) for the page's
     settings; with the frameworks installed, the code prints the page's own result."""
     at = run_page(page)
-    key = page.removeprefix("pages/").removesuffix(".py") + "_framework_code"
+    key = page.removeprefix("app_pages/").removesuffix(".py") + "_framework_code"
     assert not [c for c in at.code if "# the page computed:" in c.value], "built while closed"
     at.session_state[key] = True
     at.run()
@@ -238,12 +238,12 @@ def test_framework_code_prints_what_the_page_computed(page):
 
 
 ENGINE_CODE = {
-    "pages/standard.py": "def conv2d_reference",
-    "pages/conv1d.py": "def conv1d_reference",
-    "pages/transposed.py": "def conv_transpose2d_reference",
-    "pages/receptive-field.py": "def receptive_field",
-    "pages/separable.py": "def depthwise_separable_conv2d",
-    "pages/lightweight.py": "def lightweight_conv1d",
+    "app_pages/standard.py": "def conv2d_reference",
+    "app_pages/conv1d.py": "def conv1d_reference",
+    "app_pages/transposed.py": "def conv_transpose2d_reference",
+    "app_pages/receptive-field.py": "def receptive_field",
+    "app_pages/separable.py": "def depthwise_separable_conv2d",
+    "app_pages/lightweight.py": "def lightweight_conv1d",
 }
 
 
@@ -253,7 +253,7 @@ def test_engine_code_is_built_only_when_open(page):
     visit), so the engine's source is sent only once the 🔎 panel is opened."""
     at = run_page(page)
     assert not [c for c in at.code if ENGINE_CODE[page] in c.value], "sent while closed"
-    at.session_state[page.removeprefix("pages/").removesuffix(".py") + "_engine_code"] = True
+    at.session_state[page.removeprefix("app_pages/").removesuffix(".py") + "_engine_code"] = True
     at.run()
     assert not at.exception, at.exception
     assert [c for c in at.code if ENGINE_CODE[page] in c.value]
@@ -263,7 +263,7 @@ def test_the_lab_says_r_is_a_span_and_counts_the_cells_seen():
     """/receptive-field?preset=custom&layers=conv:2:1:2:0;conv:2:1:2:0&n=64: r = 5, and
     the output reads 3 cells (its snippet prints 3)."""
     at = run_page(
-        "pages/receptive-field.py",
+        "app_pages/receptive-field.py",
         {"preset": "custom", "layers": "conv:2:1:2:0;conv:2:1:2:0", "n": "64"},
     )
     assert not at.exception, at.exception
@@ -273,7 +273,7 @@ def test_the_lab_says_r_is_a_span_and_counts_the_cells_seen():
 
 
 def test_separable_ratio_counts_the_depth_multiplier():
-    at = run_page("pages/separable.py", {"cin": "3", "cout": "4", "k": "3", "m": "2"})
+    at = run_page("app_pages/separable.py", {"cin": "3", "cout": "4", "k": "3", "m": "2"})
     assert not at.exception, at.exception
     assert any("**0.722**" in m.value and "m/C_out" in m.value for m in at.markdown)
 
@@ -288,7 +288,7 @@ def test_separable_ratio_counts_the_depth_multiplier():
     ],
 )
 def test_links_that_cannot_be_read_exactly_say_so(query, notice):
-    at = run_page("pages/exercises.py", query)
+    at = run_page("app_pages/exercises.py", query)
     assert not at.exception, at.exception
     assert any(notice in w.value for w in at.warning), [w.value for w in at.warning]
 
@@ -310,7 +310,7 @@ def test_links_that_cannot_be_read_exactly_say_so(query, notice):
 )
 def test_the_slide_is_titled_with_the_layer_not_the_link(page, query, title):
     """Issue 24: the export's title names the layer; the viewer may write their own."""
-    at = run_page(f"pages/{page}.py", query)
+    at = run_page(f"app_pages/{page}.py", query)
     at.session_state[f"{page}_export"] = True
     at.run()
     assert not at.exception, at.exception
@@ -321,7 +321,7 @@ def test_the_slide_is_titled_with_the_layer_not_the_link(page, query, title):
 
 def test_home_keeps_its_menu_whatever_the_link_says():
     """Presenter mode hides the menu (app.py); home has no presenter switch to bring it back."""
-    at = run_page("pages/home.py", {"present": "1"})
+    at = run_page("app_pages/home.py", {"present": "1"})
     assert not at.exception
     assert "present" not in at.query_params
 

@@ -60,6 +60,6 @@ def test_random_links_never_crash(page):
 
 
 def test_conv1d_kernel_longer_than_the_frames_is_bounded():
-    at = _run("pages/conv1d.py", {"t": "8", "kn": "9"})
+    at = _run("app_pages/conv1d.py", {"t": "8", "kn": "9"})
     assert not at.exception, at.exception
     assert int(at.slider(key="conv1d_kn").value) <= 8

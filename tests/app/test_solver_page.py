@@ -12,14 +12,14 @@ from .links import open_link, page_text
 from .test_pages import run_page
 
 PAGE_FILES = {
-    "standard": "pages/standard.py",
-    "transposed": "pages/transposed.py",
-    "receptive-field": "pages/receptive-field.py",
+    "standard": "app_pages/standard.py",
+    "transposed": "app_pages/transposed.py",
+    "receptive-field": "app_pages/receptive-field.py",
 }
 
 
 def solver(query: dict[str, str]):
-    at = run_page("pages/solver.py", query)
+    at = run_page("app_pages/solver.py", query)
     assert not at.exception, at.exception
     return at
 

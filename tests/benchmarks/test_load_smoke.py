@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.load import measure, start_server
-from tests.e2e.harness import stop_app
+from harness import stop_app
 
 
 @pytest.mark.parametrize("page", ["standard", "transposed"])

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import conv_engine as ce
-from ui.transposed import reachable_settings
+from ui.choices import reachable_settings
 
 from ..frameworks import framework
 from ..naive import keras_transpose_length

@@ -1,7 +1,9 @@
 """A shared link opened as the very first request of a fresh server must get the full app.
 
-(Runs first in the session on purpose: Streamlit's old ``pages/`` mode would otherwise
-serve the page file alone, without navigation, to this and every later visitor.)
+(Runs first in the session on purpose: were the page files in a folder named ``pages/``,
+Streamlit 1.x would take a first request for ``/standard`` as its old multipage mode and
+serve the page file alone, without navigation, to this and every later visitor. So they
+live in ``app_pages/``, which only ``st.navigation`` reads.)
 """
 
 from __future__ import annotations

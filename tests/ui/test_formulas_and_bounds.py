@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import conv_engine as ce
 from ui.choices import kernel_bounds
+from ui.conv2d import parse_kernel
 from ui.formulas import (
     kernel_extent_latex,
     output_size_latex,
@@ -18,7 +19,7 @@ from ui.formulas import (
     step_equation_latex,
 )
 from ui.lightweight import lightweight_weights_latex
-from ui.standard import parse_kernel, same_padding_note
+from ui.standard import same_padding_note
 from viz import theme
 from viz.dilated_kernel import dilated_kernel_html
 from viz.scenes import sliding_scene

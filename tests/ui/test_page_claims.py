@@ -17,16 +17,12 @@ import pytest
 import conv_engine as ce
 from conv_engine.presets import input_preset, kernel_1d_preset, kernel_preset, sequence_preset
 from ui.causal import CausalSpec
+from ui.choices import reachable_settings
 from ui.dilated import SCHEDULES, gridding_sentences
 from ui.formulas import article, output_size_latex, same_padding_latex
 from ui.frameworks import keras_transposed, output_padding_rows, transposed_size_latex
 from ui.layers import PRESETS, decode, rows_to_layers
-from ui.transposed import (
-    TransposedSpec,
-    checkerboard_text,
-    output_padding_text,
-    reachable_settings,
-)
+from ui.transposed import TransposedSpec, checkerboard_text, output_padding_text
 
 from ..naive import (
     keras_transpose_length,

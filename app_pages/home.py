@@ -6,9 +6,8 @@ from i18n import t
 from ui.catalog import PAGES
 from ui.home import home_demo
 from ui.language import language_switch
-from ui.page import ensure_navigation, presenting
+from ui.page import presenting
 
-ensure_navigation()
 if presenting():  # home has no presenter mode: a link's present= would only hide the menu
     del st.query_params["present"]
     st.rerun()

@@ -1,0 +1,194 @@
+"""The 2-D sliding-window kit: the controls, the spec and the cached computations that the
+Standard page, the Dilated page's first section and the home page's demo share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+import conv_engine as ce
+from conv_engine.presets import INPUT_PRESETS, KERNEL_PRESETS, input_preset, kernel_preset
+from i18n import N_, t
+from viz import code
+from viz.scenes import sliding_scene
+
+from .cache import cached, sample_image
+from .choices import (
+    MAX_INPUT_2D,
+    MAX_STRIDE,
+    input_and_kernel,
+    kernel_bounds,
+    padding_controls,
+)
+from .params import PageParams
+from .slide_titles import padding_words, sliding_title
+
+AXES = (N_("height"), N_("width"))  # said through t() where a sentence names an axis
+
+
+# --- controls --------------------------------------------------------------------------
+
+
+def parse_kernel(text: str, kernel_size: int, ndim: int = 2) -> tuple[float, ...]:
+    """Parse a custom kernel: numbers separated by spaces or commas, rows by ``;``.
+
+    Raises ValueError with a sentence a student can act on.
+    """
+    numbers = [part for part in re.split(r"[\s,;]+", text.strip()) if part]
+    expected = kernel_size**ndim
+    values = []
+    for number in numbers:
+        try:
+            values.append(float(number))
+        except ValueError:
+            raise ValueError(t("{number} is not a number", number=repr(number[:12]))) from None
+    if len(values) != expected:
+        shape = f"{kernel_size}×{kernel_size}" if ndim == 2 else f"{kernel_size}"
+        raise ValueError(
+            t(
+                "k = {k} needs {expected} numbers ({shape}), got {got}",
+                k=kernel_size,
+                expected=expected,
+                shape=shape,
+                got=len(values),
+            )
+        )
+    if any(abs(v) > 1e6 or v != v for v in values):
+        raise ValueError(t("each number must be finite and at most 10⁶ in size"))
+    return tuple(values)
+
+
+@dataclass(frozen=True)
+class Conv2dSpec:
+    """Everything a 2-D sliding-window page computes from."""
+
+    height: int
+    width: int
+    kernel_size: int
+    stride: int
+    dilation: int
+    padding_rule: str
+    explicit: tuple[tuple[int, int], tuple[int, int]]
+    input_preset: str
+    kernel_preset: str
+    seed: int
+    custom_kernel: str
+
+    @property
+    def padding(self) -> str | tuple[tuple[int, int], tuple[int, int]]:
+        return self.explicit if self.padding_rule == "explicit" else self.padding_rule
+
+
+def conv2d_title(spec: Conv2dSpec) -> str:
+    """The layer in words, for a slide: ``Conv2d 6×6, k = 3, s = 2, SAME``."""
+    return sliding_title(
+        "Conv2d",
+        (spec.height, spec.width),
+        spec.kernel_size,
+        spec.stride,
+        spec.dilation,
+        padding_words(spec.padding_rule, spec.explicit),
+    )
+
+
+def conv2d_controls(
+    params: PageParams, size: int = 6, dilation: int = 1, padding: str = "valid"
+) -> Conv2dSpec:
+    """The main controls (k, s, d, padding, sizes), bounded so the kernel always fits, then
+    the input and the kernel in an expander. ``size``, ``dilation`` and ``padding`` are the
+    page's defaults."""
+    mode, explicit = padding_controls(params, ("valid", "same", "full"), AXES, padding)
+    left, right = st.columns(2)
+    height = params.integer("h", t("Input height"), size, 3, MAX_INPUT_2D, container=left)
+    width = params.integer("w", t("Input width"), size, 3, MAX_INPUT_2D, container=right)
+    axes = ((height, sum(explicit[0])), (width, sum(explicit[1])))
+    k_limit = min(kernel_bounds(n, mode, pads)[0] for n, pads in axes)
+    kernel_size = params.integer(
+        "k",
+        t("Kernel size k"),
+        3,
+        1,
+        k_limit,
+        help=t("Bounded so that the kernel still fits inside the padded input."),
+        shortcut="K",
+    )
+    left, right = st.columns(2)
+    stride = params.integer("s", t("Stride s"), 1, 1, MAX_STRIDE, container=left, shortcut="S")
+    d_limit = min(kernel_bounds(n, mode, pads, kernel_size)[1] for n, pads in axes)
+    dilation = params.integer(
+        "d",
+        t("Dilation d"),
+        dilation,
+        1,
+        d_limit,
+        container=right,
+        help=t("d − 1 gaps between kernel taps; bounded so the dilated kernel still fits."),
+        shortcut="D",
+    )
+    with st.expander(t("Input and kernel")):
+        input_choice, kernel_choice, seed = input_and_kernel(
+            params, INPUT_PRESETS, (*KERNEL_PRESETS, "custom"), defaults=("random", "sobel", 0)
+        )
+        custom = ""
+        if kernel_choice == "custom":
+            custom = params.text(
+                "weights",
+                t("Custom kernel (rows separated by ;)"),
+                "1 0 -1; 1 0 -1; 1 0 -1",
+                lambda text: parse_kernel(text, kernel_size),
+                describe=t("a {kernel_size}×{kernel_size} kernel", kernel_size=kernel_size),
+                help=t("{v0} numbers, e.g. 0 1; 2 3 for k = 2.", v0=kernel_size * kernel_size),
+            )
+            if custom is None:  # nothing typed fits this k yet: the default kernel meanwhile
+                kernel_choice, custom = "sobel", ""
+    return Conv2dSpec(
+        height,
+        width,
+        kernel_size,
+        stride,
+        dilation,
+        mode,
+        explicit,
+        input_choice,
+        kernel_choice,
+        seed,
+        custom,
+    )
+
+
+# --- cached computations ---------------------------------------------------------------
+
+
+@cached
+def conv2d_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray]:
+    """The input grid and kernel a spec describes."""
+    image = sample_image() if spec.input_preset == "image" else None
+    x = input_preset(spec.input_preset, (spec.height, spec.width), spec.seed, image)
+    if spec.kernel_preset == "custom":
+        values = parse_kernel(spec.custom_kernel, spec.kernel_size)
+        return x, np.array(values).reshape(spec.kernel_size, spec.kernel_size)
+    return x, kernel_preset(spec.kernel_preset, spec.kernel_size, spec.seed)
+
+
+@cached
+def conv2d_trace(spec: Conv2dSpec) -> ce.ConvTrace:
+    x, w = conv2d_arrays(spec)
+    return ce.conv_trace(x, w, spec.stride, spec.padding, spec.dilation)
+
+
+@cached
+def conv2d_scene(spec: Conv2dSpec) -> dict:
+    return sliding_scene(conv2d_trace(spec))
+
+
+@cached
+def conv2d_code(spec: Conv2dSpec) -> code.Snippets:
+    x, w = conv2d_arrays(spec)
+    trace = conv2d_trace(spec)
+    return code.conv_code(
+        x, w, spec.stride, spec.padding_rule, trace.geometry.padding, spec.dilation, trace.output
+    )
