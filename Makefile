@@ -48,6 +48,7 @@ test: $(VENV)/.installed-dev browser lint
 
 bench: $(VENV)/.installed-dev browser
 	$(PY) benchmarks/engine.py
+	$(PY) benchmarks/scene_size.py
 	$(PY) benchmarks/app.py
 	$(PY) benchmarks/export.py
 	$(PY) benchmarks/load.py

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from conv_engine.reference import conv1d_reference
-from i18n import t
+from i18n import sentences, t
 from ui.conv1d import features_section, sequence_section
 from ui.page import finish_page, prose, start_page
 from ui.panels import code_panel
@@ -26,11 +26,16 @@ prose(
 section(params, features_section)
 prose(
     params,
-    t(
-        "**Layouts differ.** PyTorch's `nn.Conv1d` takes `(N, C, L)` — channels first — so a "
-        "spectrogram batch is `(N, 80, T)`. Keras' `Conv1D` takes `(N, L, C)` — `(N, T, 80)` — "
-        "and its kernel has shape `(n, 80, C_out)` instead of PyTorch's `(C_out, 80, n)`. Same "
-        "numbers, different axis order."
+    sentences(
+        t(
+            "**Layouts differ.** PyTorch's `nn.Conv1d` takes `(N, C, L)` — channels first — so a "
+            "spectrogram batch is `(N, 80, T)`."
+        ),
+        t(
+            "Keras' `Conv1D` takes `(N, L, C)` — `(N, T, 80)` — and its kernel has shape `(n, "
+            "80, C_out)` instead of PyTorch's `(C_out, 80, n)`. Same numbers, different axis "
+            "order."
+        ),
     ),
 )
 if not params.present:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from i18n import t
+from i18n import sentences, t
 from ui.dilated import dilation_section, stacking_section
 from ui.page import finish_page, prose, start_page
 from ui.panels import link_page
@@ -22,12 +22,17 @@ st.subheader(t("Stacking dilated layers"))
 section(params, stacking_section)
 prose(
     params,
-    t(
-        "**Where dilation is used.** *Segmentation*: an FCN pools to see more context and then "
-        "upsamples, losing detail on the way; dilation sees as much context **without pooling**, "
-        "at full resolution (DeepLab). *WaveNet*: dilated **causal** convs over audio samples, "
-        "d = 1, 2, …, 512. *ByteNet*: the same idea for text, in translation. (A stride > 1 also "
-        "grows the receptive field, but it downsamples.)"
+    sentences(
+        t(
+            "**Where dilation is used.** *Segmentation*: an FCN pools to see more context and "
+            "then upsamples, losing detail on the way; dilation sees as much context **without "
+            "pooling**, at full resolution (DeepLab)."
+        ),
+        t(
+            "*WaveNet*: dilated **causal** convs over audio samples, d = 1, 2, …, 512. "
+            "*ByteNet*: the same idea for text, in translation."
+        ),
+        t("(A stride > 1 also grows the receptive field, but it downsamples.)"),
     ),
 )
 link_page("causal", t("See dilated causal convolutions (WaveNet)"), {"k": "2"})

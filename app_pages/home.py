@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from i18n import t
+from i18n import sentences, t
 from ui.catalog import PAGES
 from ui.home import home_demo
 from ui.language import language_switch
@@ -17,13 +17,21 @@ heading.title(t("🔲 Convolution Playground"), anchor=False)
 language_switch(switch)
 intro, demo = st.columns([2, 3], gap="large")
 intro.markdown(
-    t(
-        "A **convolution** slides a small grid of weights — the **kernel** — over an input. At "
-        "each position it multiplies the overlapping numbers and adds them up into one output "
-        "value. Deep learning uses many variations of this one idea: **padding** decides what "
-        "happens at the borders, **stride** skips positions, **dilation** spreads the kernel, "
-        "**transposed** convolutions upsample, **causal** ones never look at the future, and "
-        "**separable** and **lightweight** ones save parameters.\n\n"
+    sentences(
+        t(
+            "A **convolution** slides a small grid of weights — the **kernel** — over an input. "
+            "At each position it multiplies the overlapping numbers and adds them up into one "
+            "output value."
+        ),
+        t(
+            "Deep learning uses many variations of this one idea: **padding** decides what "
+            "happens at the borders, **stride** skips positions, **dilation** spreads the "
+            "kernel, **transposed** convolutions upsample, **causal** ones never look at the "
+            "future, and **separable** and **lightweight** ones save parameters."
+        ),
+    )
+    + "\n\n"
+    + t(
         "Every page below lets you move the sliders and watch it happen, with every number "
         "computed exactly as PyTorch and TensorFlow/Keras do."
     )

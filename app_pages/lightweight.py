@@ -1,7 +1,7 @@
 """Lightweight and dynamic convolution: softmax-normalised kernels shared by heads."""
 
 from conv_engine.lightweight import lightweight_conv1d
-from i18n import t
+from i18n import sentences, t
 from ui.lightweight import lightweight_section
 from ui.page import finish_page, prose, start_page
 from ui.panels import code_panel
@@ -19,14 +19,19 @@ params = start_page(
 section(params, lightweight_section)
 prose(
     params,
-    t(
-        "⚖️ **What the article reports, honestly.** The official fairseq code ships CUDA kernels "
-        "for lightweight/dynamic convolution that are hard to build, and the plain PyTorch "
-        "version is not much faster than attention. This engine's NumPy version (one thread, "
-        "d = 512, k = 7, H = 16; `benchmarks/engine.py` on a 2-core machine) took 1.2 ms vs 2.5 ms "
-        "for one attention head at n = 256, 4.8 vs 39 ms at n = 1024 and 25 vs 651 ms at "
-        "n = 4096: little gain on short sequences, a large one on long ones, because attention's "
-        "cost grows with n²."
+    sentences(
+        t(
+            "⚖️ **What the article reports, honestly.** The official fairseq code ships CUDA "
+            "kernels for lightweight/dynamic convolution that are hard to build, and the plain "
+            "PyTorch version is not much faster than attention."
+        ),
+        t(
+            "This engine's NumPy version (one thread, d = 512, k = 7, H = 16; "
+            "`benchmarks/engine.py` on a 2-core machine) took 1.2 ms vs 2.5 ms for one attention "
+            "head at n = 256, 4.8 vs 39 ms at n = 1024 and 25 vs 651 ms at n = 4096: little gain "
+            "on short sequences, a large one on long ones, because attention's cost grows with "
+            "n²."
+        ),
     ),
 )
 if not params.present:

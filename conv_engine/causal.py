@@ -67,10 +67,10 @@ class StreamingConv1d:
         self.left, self.right = (check_int("padding", p, 0) for p in padding)
         if self.left > self.extent - 1:
             raise ConvConfigError(
-                "padding {left} on the left must be at most d·(k − 1) = {v1} for a streaming "
+                "padding {left} on the left must be at most d·(k − 1) = {most} for a streaming "
                 "conv: a window may not lie wholly in the padding",
                 left=self.left,
-                v1=self.extent - 1,
+                most=self.extent - 1,
             )
         self.window: deque[np.ndarray] = deque(
             [np.zeros(in_channels)] * self.left, maxlen=self.extent
@@ -102,8 +102,8 @@ class StreamingConv1d:
         x_t = as_real_array("input", x_t)
         if x_t.shape != (self.weight.shape[1],):
             raise ConvConfigError(
-                "each step's input must have shape ({v0},), got {shape}",
-                v0=self.weight.shape[1],
+                "each step's input must have shape ({channels},), got {shape}",
+                channels=self.weight.shape[1],
                 shape=x_t.shape,
             )
         return self._append(x_t)

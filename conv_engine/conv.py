@@ -130,15 +130,15 @@ def conv_nd(
     groups = _check_groups(groups, in_channels, out_channels)
     if weight.shape[1] * groups != in_channels:
         raise ConvConfigError(
-            "weight has {v0} input channels per group but the input has {in_channels} "
-            "channels in {groups} group(s): weight must have shape {layout} = "
-            "({out_channels}, {v5}, …)",
-            v0=weight.shape[1],
+            "weight has {per_group} input channels per group but the input has {in_channels} "
+            "channels and groups = {groups}: weight must have shape {layout} = "
+            "({out_channels}, {needed}, …)",
+            per_group=weight.shape[1],
             in_channels=in_channels,
             groups=groups,
             layout=layout,
             out_channels=out_channels,
-            v5=in_channels // groups,
+            needed=in_channels // groups,
         )
     geometry = conv_geometry(x.shape[2:], weight.shape[2:], stride, padding, dilation)
     dtype = _result_dtype(x, weight)

@@ -12,7 +12,7 @@ from math import gcd
 from .matrix import output_padding_reach
 from .sizes import input_sizes_for_output
 from .support import HdcVerdict
-from .text import Text
+from .text import Text, counted
 from .upsampling import overlap_pattern
 
 
@@ -62,9 +62,10 @@ def output_padding_explained(
         else:
             fate = Text("{reached} of them receive contributions, the rest stay 0", reached=reached)
         texts.append(
-            Text(
-                " Here output_padding = {op} adds {op} row(s) and column(s), which {fate}.",
-                op=op,
+            counted(
+                " Here output_padding = {count} adds {count} row and column, which {fate}.",
+                " Here output_padding = {count} adds {count} rows and columns, which {fate}.",
+                op,
                 fate=fate,
             )
         )
@@ -80,10 +81,12 @@ def checkerboard_explained(kernel_size: int, stride: int, dilation: int) -> list
     if len(set(pattern.tolist())) == 1:
         return [
             rule,
-            Text(
-                " Here every interior cell receives {count} contribution(s) per axis "
+            counted(
+                " Here every interior cell receives {count} contribution per axis "
                 "(k/s = {k}/{s}): even, no checkerboard.",
-                count=pattern[0],
+                " Here every interior cell receives {count} contributions per axis "
+                "(k/s = {k}/{s}): even, no checkerboard.",
+                int(pattern[0]),
                 k=kernel_size,
                 s=stride,
             ),

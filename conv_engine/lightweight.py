@@ -38,10 +38,10 @@ def sequence_padding(kernel_size: int, padding: object = "same") -> tuple[int, i
     left = check_int("padding", padding, 0)
     if left > kernel_size - 1:
         raise ConvConfigError(
-            "padding {left} (the left pad) must be at most kernel_size − 1 = {v1} so "
+            "padding {left} (the left pad) must be at most kernel_size − 1 = {most} so "
             "that the output keeps the sequence length",
             left=left,
-            v1=kernel_size - 1,
+            most=kernel_size - 1,
         )
     return (left, kernel_size - 1 - left)
 
@@ -128,8 +128,8 @@ def dynamic_kernels(
     weight = as_real_array("weight", weight)
     if weight.shape != (num_heads * kernel_size, channels):
         raise ConvConfigError(
-            "weight must have shape (num_heads·kernel_size, C) = ({v0}, {channels}), got {shape}",
-            v0=num_heads * kernel_size,
+            "weight must have shape (num_heads·kernel_size, C) = ({rows}, {channels}), got {shape}",
+            rows=num_heads * kernel_size,
             channels=channels,
             shape=weight.shape,
         )

@@ -18,10 +18,10 @@ SEQUENCE_PRESETS = ("random", "ones", "ramp", "step", "sine")
 
 def _unknown(kind: str, name: str, options: tuple[str, ...]) -> ConvConfigError:
     return ConvConfigError(
-        "{kind} preset {name!r} is unknown: use one of {v2}",
+        "{kind} preset {name!r} is unknown: use one of {choices}",
         kind=kind,
         name=name,
-        v2=", ".join(options),
+        choices=", ".join(options),
     )
 
 

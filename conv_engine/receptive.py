@@ -20,7 +20,7 @@ import numpy as np
 
 from .errors import ConvConfigError, check_int
 from .sizes import Padding, conv_output_size, effective_kernel_size, padding_rule, resolve_padding
-from .text import Text
+from .text import Text, counted
 
 
 @dataclass(frozen=True)
@@ -198,12 +198,14 @@ def stack_issues(rows: list[ReceptiveFieldRow]) -> list[Text]:
         unused = (padded - row.layer.kernel_extent) % row.layer.stride
         if unused:
             issues.append(
-                Text(
-                    "Layer {index} (stride {stride}) never reaches the last {unused} cell(s) "
+                counted(
+                    "Layer {index} (stride {stride}) never reaches the last {count} cell "
+                    "of its padded input: it is dropped.",
+                    "Layer {index} (stride {stride}) never reaches the last {count} cells "
                     "of its padded input: they are dropped.",
+                    unused,
                     index=row.index,
                     stride=row.layer.stride,
-                    unused=unused,
                 )
             )
     if not is_causal(rows) and last.center != int(last.center):

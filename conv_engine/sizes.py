@@ -38,10 +38,10 @@ def padding_rule(padding: object) -> str | None:
     mode = padding.lower()
     if mode not in PADDING_RULES:
         raise ConvConfigError(
-            "padding {padding!r} is not a padding rule: use one of {v1}, an int, or "
+            "padding {padding!r} is not a padding rule: use one of {rules}, an int, or "
             "(before, after)",
             padding=padding,
-            v1=", ".join(PADDING_RULES),
+            rules=", ".join(PADDING_RULES),
         )
     return mode
 
@@ -144,10 +144,10 @@ def conv_transpose_output_size(
     if size < 1:
         raise ConvConfigError(
             "padding {padding} crops the whole transposed output (size {size}): reduce "
-            "padding below {v2}",
+            "padding below {limit}",
             padding=padding,
             size=size,
-            v2=(size + 2 * padding + 1) // 2,
+            limit=(size + 2 * padding + 1) // 2,
         )
     return size
 

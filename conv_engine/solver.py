@@ -23,6 +23,7 @@ from .sizes import (
     effective_kernel_size,
     resolve_padding,
 )
+from .text import N_
 
 MAX_LENGTH = 4096
 
@@ -143,7 +144,7 @@ def _keras_conv(
     n: int, k: int, s: int, p: int, d: int
 ) -> tuple[str, str | None, tuple[int, int] | None]:
     if s > 1 and d > 1:
-        refusal = "Keras refuses strides > 1 together with dilation_rate > 1"
+        refusal = N_("Keras refuses strides > 1 together with dilation_rate > 1")
         return "", refusal, None
     same = resolve_padding(n, k, s, d, "same")
     same_fits = conv_output_size(n, k, s, same, d) == conv_output_size(n, k, s, p, d)

@@ -30,9 +30,9 @@ def _rows(layers: Sequence[Layer], input_size: int):
     layers = list(layers)
     if not 1 <= len(layers) <= MAX_LAYERS:
         raise ConvConfigError(
-            "a stack must have 1 to {MAX_LAYERS} layers, got {v1}",
+            "a stack must have 1 to {MAX_LAYERS} layers, got {count}",
             MAX_LAYERS=MAX_LAYERS,
-            v1=len(layers),
+            count=len(layers),
         )
     input_size = check_int("input_size", input_size, 1, MAX_SUPPORT_INPUT)
     return layers, receptive_field(layers, input_size)
@@ -102,9 +102,9 @@ def field_hole_count(layers: Sequence[Layer], ndim: int = 1) -> int:
     if first < 0 or last >= size:
         raise ConvConfigError(
             "the receptive field ({span} cells) is too wide to count its holes: at most "
-            "{v1} input cells",
+            "{most} input cells",
             span=span,
-            v1=MAX_SUPPORT_INPUT,
+            most=MAX_SUPPORT_INPUT,
         )
     seen = int(np.count_nonzero(support_counts(layers, size, centre)[first : last + 1]))
     return span**ndim - seen**ndim

@@ -98,7 +98,7 @@ class ConvTrace:
         """Everything frame ``step`` (row-major over output positions) needs."""
         if not 0 <= step < self.num_steps:
             raise ConvConfigError(
-                "step {step} must be in 0 … {v1}", step=step, v1=self.num_steps - 1
+                "step {step} must be in 0 … {last}", step=step, last=self.num_steps - 1
             )
         window = self.windows[step]
         index = tuple(window.T)
@@ -139,10 +139,10 @@ def _channel_pair(x: object, weight: object, ndim: int) -> tuple[np.ndarray, np.
     weight = _single_channel("weight", weight, ndim)
     if weight.shape[0] != x.shape[0]:
         raise ConvConfigError(
-            "weight has {v0} channels but the input has {v1}: a trace's kernel must "
-            "cover every input channel",
-            v0=weight.shape[0],
-            v1=x.shape[0],
+            "weight has {kernel_channels} channels but the input has {channels}: a trace's "
+            "kernel must cover every input channel",
+            kernel_channels=weight.shape[0],
+            channels=x.shape[0],
         )
     return x, weight
 

@@ -8,9 +8,13 @@ from .browser import (
     PHONE_AGENT,
     PROJECTOR,
     phone_context,
+    reported,
     scene,
     scene_equation,
     scene_step,
+    settled,
+    stays,
+    until_step,
     wait_for_app,
 )
 from .server import ROOT, free_port, start_app, stop_app
@@ -24,10 +28,14 @@ __all__ = [
     "ROOT",
     "free_port",
     "phone_context",
+    "reported",
     "scene",
     "scene_equation",
     "scene_step",
+    "settled",
     "start_app",
+    "stays",
     "stop_app",
+    "until_step",
     "wait_for_app",
 ]

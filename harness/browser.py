@@ -3,6 +3,8 @@ the screens that matter (a projector, a phone)."""
 
 from __future__ import annotations
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -28,10 +30,64 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
 
 def scene(page, key: str):
     """The animated scene of the chart ``key`` (a locator inside the component's shadow root;
-    Playwright's CSS selectors pierce open shadow roots)."""
-    locator = page.locator(f".st-key-{key} .scene")
-    locator.wait_for(timeout=30_000)
-    return locator
+    Playwright's CSS selectors pierce open shadow roots), once it is drawn and fitted to the
+    screen (the player marks it ``data-ready``)."""
+    page.locator(f".st-key-{key} .scene[data-ready]").wait_for(timeout=30_000)
+    return page.locator(f".st-key-{key} .scene")
+
+
+SCENES_READY = """() => {
+    // every scene host (across the components' shadow roots) holds a drawn, fitted scene
+    const hosts = [];
+    const walk = (root) => {
+        hosts.push(...root.querySelectorAll('.scene-host'));
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    const ready = (root) => root && root.querySelector('.scene[data-ready]');
+    return hosts.every((host) => ready(host) || ready(host.shadowRoot));
+}"""
+
+
+def settled(page, timeout: float = 30_000) -> None:
+    """Wait until the script's rerun is over and every scene on the page is drawn and
+    fitted to the screen."""
+    wait_for_app(page, timeout)
+    page.wait_for_function(SCENES_READY, timeout=timeout)
+
+
+def stays(page, key: str, step: int, window_ms: float) -> bool:
+    """Whether the scene ``key`` is still at ``step`` after ``window_ms``: fails as soon as
+    it moves (an observation window for what must *not* happen, not a sleep to sync on)."""
+    handle = scene(page, key).element_handle()
+    try:
+        page.wait_for_function(
+            "([el, step]) => Number(el.dataset.step) !== step",
+            arg=[handle, step],
+            timeout=window_ms,
+        )
+    except PlaywrightTimeout:
+        return True
+    return False
+
+
+def until_step(page, key: str, condition: str, timeout: float = 30_000) -> int:
+    """Wait until the scene ``key``'s step meets ``condition`` (a JS expression of
+    ``step``, e.g. ``"step >= 3"``); return the step."""
+    handle = scene(page, key).element_handle()
+    page.wait_for_function(
+        f"(el) => {{ const step = Number(el.dataset.step); return {condition}; }}",
+        arg=handle,
+        timeout=timeout,
+    )
+    return scene_step(page, key)
+
+
+def reported(page, key: str, step: int, timeout: float = 30_000) -> None:
+    """Wait until the scene ``key`` has told the server its step ``step`` (the player does
+    it once the viewer settles) and the rerun it causes is over."""
+    page.locator(f".st-key-{key} .scene[data-reported='{step}']").wait_for(timeout=timeout)
+    wait_for_app(page, timeout)
 
 
 def scene_step(page, key: str) -> int:

@@ -1,9 +1,12 @@
-"""The app's two languages: English, the source text, and 中文, a catalogue of data.
+"""The app's two languages: English, the source text, and 中文, a gettext catalogue.
 
 Every sentence a user reads is written in English in the code and passed through
-:func:`t`; ``assets/i18n/zh.json`` maps each English text to its Chinese. Numbers are filled
-in after the lookup (``t("{n} steps", n=3)``), so both languages use the same functions for
-them. The terms follow ``assets/i18n/glossary.toml`` (the article's words).
+:func:`t` (:func:`nt` where a number decides the words, :func:`pt` where one English word
+means two things); ``assets/i18n/zh.po`` — a gettext catalogue any PO editor opens — gives
+each its Chinese. ``python -m i18n.extract`` finds the texts with Babel and updates the
+catalogue. Values are named and filled in after the lookup (``t("{n} steps", n=3)``), so
+both languages use the same functions for them. The terms follow
+``assets/i18n/glossary.toml`` (the article's words).
 
 The language of the running page is a context variable: the Streamlit side sets it once per
 run (:func:`use`) and the figure builders of ``viz`` read it without knowing about Streamlit.
@@ -12,10 +15,14 @@ run (:func:`use`) and the figure builders of ``viz`` read it without knowing abo
 from __future__ import annotations
 
 import functools
-import json
+import gettext
+import io
 import string
 from contextvars import ContextVar
 from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 LANGUAGES = ("en", "zh")
 NAMES = {"en": "English", "zh": "中文"}
@@ -36,13 +43,17 @@ def language() -> str:
 
 
 @functools.cache
-def catalogue(language: str) -> dict[str, str]:
-    """English text → translation, for ``language`` (empty for the source language)."""
+def translations(language: str) -> gettext.NullTranslations:
+    """``language``'s catalogue (``assets/i18n/<language>.po``, read by Babel) as Python's
+    gettext reads it: none for the source language. Fuzzy and empty entries stay English."""
     if language == SOURCE:
-        return {}
-    path = CATALOGUES / f"{language}.json"
-    entries = json.loads(path.read_text(encoding="utf-8"))
-    return {source: text for source, text in entries.items() if not source.startswith("//")}
+        return gettext.NullTranslations()
+    with (CATALOGUES / f"{language}.po").open("rb") as po:
+        catalog = read_po(po, locale=language)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
 
 
 def t(text: str, /, **values: object) -> str:
@@ -50,8 +61,37 @@ def t(text: str, /, **values: object) -> str:
 
     A text without a translation stays English (the completeness test lists it).
     """
-    translated = catalogue(language()).get(text, text)
+    translated = translations(language()).gettext(text)
     return translated.format(**values) if values else translated
+
+
+def pt(context: str, text: str, /, **values: object) -> str:
+    """:func:`t` for a text whose words mean different things in different places:
+    ``context`` tells the translator which (gettext's ``msgctxt``)."""
+    translated = translations(language()).pgettext(context, text)
+    return translated.format(**values) if values else translated
+
+
+def nt(singular: str, plural: str, count: int, /, **values: object) -> str:
+    """The words for ``count`` things in the page's language (gettext's plural forms):
+    ``nt("{count} step", "{count} steps", n)``; ``count`` is filled in too."""
+    translated = translations(language()).ngettext(singular, plural, count)
+    return translated.format(count=count, **values)
+
+
+# between two sentences: a space in English, none after Chinese punctuation (。)
+SENTENCE_GAP = {"en": " ", "zh": ""}
+
+
+def sentences(*texts: str) -> str:
+    """Sentences translated one by one (a catalogue entry is a sentence or two), joined
+    into a paragraph as the page's language writes one."""
+    return SENTENCE_GAP.get(language(), " ").join(texts)
+
+
+def bullets(*texts: str) -> str:
+    """Translated items as a Markdown list, one item per line."""
+    return "\n".join(f"- {text}" for text in texts)
 
 
 def say(sentence: object) -> str:
@@ -61,15 +101,15 @@ def say(sentence: object) -> str:
     template = getattr(sentence, "template", None)
     if not isinstance(template, str):
         return str(sentence)
-    values = getattr(sentence, "values", {})
     # a sentence inside a sentence ("The rule agrees: {rule}.") is said in the same language
-    return t(
-        template,
-        **{
-            name: say(value) if hasattr(value, "template") else value
-            for name, value in values.items()
-        },
-    )
+    values = {
+        name: say(value) if hasattr(value, "template") else value
+        for name, value in getattr(sentence, "values", {}).items()
+    }
+    plural = getattr(sentence, "plural", None)
+    if plural is not None:  # the words depend on a number ("{count} cell" / "{count} cells")
+        return nt(template, plural, values.pop("count"), **values)
+    return t(template, **values)
 
 
 def N_(text: str) -> str:

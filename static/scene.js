@@ -58,6 +58,7 @@ class Scene {
     }
     if (data.id !== (this.data && this.data.id) || data.presenter !== (this.data && this.data.presenter)) {
       const arrival = (this.arrivals = (this.arrivals || 0) + 1);
+      delete this.root.dataset.ready;
       const ready = await unpacked(data); // the steps' packed marks, once per setting
       if (arrival !== this.arrivals) return; // a newer scene came while this one unpacked
       this.data = ready;
@@ -108,6 +109,8 @@ class Scene {
     const fitted = this.fitted(cell);
     if (Math.abs(fitted - cell) >= 2) this.draw(panels, fitted, colours);
     if (this.oneLine && this.cell < 20 && window.innerWidth >= 640) this.wrapIfReadable(panels, colours);
+    // drawn and fitted to the screen: a test (or a viewer's script) may look now
+    this.root.dataset.ready = data.id;
   }
 
   // a long pipeline on one line too small for its numbers (Separable's five stacks): on
@@ -411,6 +414,7 @@ class Scene {
     clearTimeout(this.reportTimer);
     this.reportTimer = setTimeout(() => {
       if (!this.root.isConnected) return;
+      this.root.dataset.reported = String(step); // the step the server knows (or will)
       if (this.data.kind === "scatter") {
         if (step === this.reportedStamp) return;
         this.reportedStamp = step;

@@ -12,7 +12,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import kernel_1d_preset, sequence_preset
-from i18n import t
+from i18n import nt, t
 from viz import code, theme
 from viz.causal import dependency_tree_figure
 from viz.heatmaps import heatmaps_figure
@@ -264,9 +264,9 @@ def leak_verdict(spec: CausalSpec, leaks: np.ndarray) -> None:
     if spec.leak:
         st.error(
             t(
-                "**Centred padding leaks the future:** {v0} of {size} outputs read a later "
+                "**Centred padding leaks the future:** {leaks} of {size} outputs read a later "
                 "input (outlined in red).",
-                v0=int(leaks.sum()),
+                leaks=int(leaks.sum()),
                 size=leaks.size,
             ),
             icon="🔓",
@@ -289,12 +289,16 @@ def streaming_explained(spec: CausalSpec, latency: int) -> str:
             "full-sequence result.",
             every=every,
         )
-    return t(
-        "Centred padding reads ahead: each output waits **{latency} step(s)** for the inputs "
+    return nt(
+        "Centred padding reads ahead: each output waits **{count} step** for the inputs "
         "its window needs before it can be emitted (the last ones only when the stream "
         "ends). It still equals the full-sequence result, but a model that must act now "
         "cannot wait.",
-        latency=latency,
+        "Centred padding reads ahead: each output waits **{count} steps** for the inputs "
+        "its window needs before it can be emitted (the last ones only when the stream "
+        "ends). It still equals the full-sequence result, but a model that must act now "
+        "cannot wait.",
+        latency,
     )
 
 

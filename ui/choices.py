@@ -6,9 +6,6 @@ class can still read), so an impossible setting cannot be reached.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import product
-
 import streamlit as st
 
 import conv_engine as ce
@@ -166,12 +163,3 @@ def largest_crop(size: int, kernel_size: int, stride: int, dilation: int) -> int
     """Largest padding (crop) that leaves an output: at most 3, and less than half the full."""
     full = ce.conv_transpose_output_size(size, kernel_size, stride, 0, 0, dilation)
     return min(3, (full - 1) // 2)
-
-
-def reachable_settings() -> Iterator[tuple[int, int, int, int, int, int]]:
-    """Every (n, k, s, d, p, output_padding) the page's controls can reach."""
-    for kernel_size, stride, dilation in product(KERNEL_SIZES, STRIDES, DILATIONS):
-        for size in range(1, largest_input(kernel_size, stride, dilation) + 1):
-            for padding in range(largest_crop(size, kernel_size, stride, dilation) + 1):
-                for output_padding in range(ce.max_output_padding(stride, dilation) + 1):
-                    yield size, kernel_size, stride, dilation, padding, output_padding

@@ -196,14 +196,14 @@ def sequence_section(params: PageParams) -> None:
         (before, after), (out,) = trace.geometry.padding[0], trace.geometry.output_size
         st.markdown(
             t(
-                "**L = {length} → L_out = {out}** · padded {v2} (left {before}, right "
-                "{after}) · k_eff {v5}",
+                "**L = {length} → L_out = {out}** · padded {padded} (left {before}, right "
+                "{after}) · k_eff {extent}",
                 length=spec.length,
                 out=out,
-                v2=trace.geometry.padded_size[0],
+                padded=trace.geometry.padded_size[0],
                 before=before,
                 after=after,
-                v5=trace.geometry.kernel_extent[0],
+                extent=trace.geometry.kernel_extent[0],
             )
         )
     with st.expander(t("**The numbers, substituted**"), expanded=not params.present):
@@ -227,14 +227,14 @@ def features_section(params: PageParams) -> None:
         t(
             "A `Conv1d(in_channels={f}, out_channels={c_out}, kernel_size={n})` treats "
             "the features as channels: each output value reads {article} **{n} × {f}** "
-            "window, and {c_out} kernels give **{v4} × {v5}** (C_out × T′) with "
+            "window, and {c_out} kernels give **{rows} × {frames}** (C_out × T′) with "
             "**{count:,}** parameters (C_out·F·n + C_out = {c_out}·{f}·{n} + {c_out}).",
             f=f,
             c_out=c_out,
             n=n,
             article=article(n),
-            v4=out.shape[0],
-            v5=out.shape[1],
+            rows=out.shape[0],
+            frames=out.shape[1],
             count=count,
         )
     )

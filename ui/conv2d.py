@@ -141,7 +141,9 @@ def conv2d_controls(
                 "1 0 -1; 1 0 -1; 1 0 -1",
                 lambda text: parse_kernel(text, kernel_size),
                 describe=t("a {kernel_size}×{kernel_size} kernel", kernel_size=kernel_size),
-                help=t("{v0} numbers, e.g. 0 1; 2 3 for k = 2.", v0=kernel_size * kernel_size),
+                help=t(
+                    "{count} numbers, e.g. 0 1; 2 3 for k = 2.", count=kernel_size * kernel_size
+                ),
             )
             if custom is None:  # nothing typed fits this k yet: the default kernel meanwhile
                 kernel_choice, custom = "sobel", ""

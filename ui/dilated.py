@@ -14,7 +14,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch
-from i18n import N_, say, t
+from i18n import N_, pt, say, sentences, t
 from viz import theme
 from viz.dilated_kernel import dilated_kernel_html
 from viz.heatmaps import heatmaps_figure
@@ -213,7 +213,9 @@ def layerwise_panels(layers: tuple[ce.Layer, ...], size: int, row: int, col: int
     top, left = max(row - half, 0), max(col - half, 0)
     bottom, right = min(row + half, size - 1), min(col + half, size - 1)
     names = [t("output of layer {depth}: pick a cell", depth=len(layers))] + [
-        t("output of layer {depth}", depth=depth) if depth else t("input")
+        t("output of layer {depth}", depth=depth)
+        if depth
+        else pt("a stack's bottom row: its input, below the layers", "input")
         for depth in range(len(layers) - 1, -1, -1)
     ]
     panels = [
@@ -252,11 +254,11 @@ def dilation_section(params: PageParams) -> None:
         st.markdown(
             t(
                 "**k_eff = {extent}**: a {kernel_size}×{kernel_size} kernel with d = "
-                "{dilation} spans {extent}×{extent} cells with {v3} weights.",
+                "{dilation} spans {extent}×{extent} cells with {weights} weights.",
                 extent=extent,
                 kernel_size=spec.kernel_size,
                 dilation=spec.dilation,
-                v3=spec.kernel_size**2,
+                weights=spec.kernel_size**2,
             ),
             help=t("k_eff, the effective kernel size: how far the taps reach, k + (k − 1)(d − 1)."),
         )
@@ -385,14 +387,19 @@ def gridding_verdict(verdict: ce.HdcVerdict, holes: int) -> None:
     columns[2].metric(
         t("HDC: M₂ ≤ k ?"),
         f"{verdict.m2} {'≤' if fits else '>'} {verdict.kernel_size}",
-        help=t(
-            "HDC, *hybrid dilated convolution* (Wang et al., 2018), is a rule for "
-            "choosing dilation rates. Mᵢ is the widest gap between two input cells that "
-            "layers i … n still see; if the second layer's gap M₂ is at most the kernel "
-            "size k, the first layer's taps fill it and no cell is skipped. Stated for k "
-            "= 3 and r₁ = 1."
+        help=sentences(
+            t(
+                "HDC, *hybrid dilated convolution* (Wang et al., 2018), is a rule for "
+                "choosing dilation rates."
+            ),
+            t(
+                "Mᵢ is the widest gap between two input cells that layers i … n still see; "
+                "if the second layer's gap M₂ is at most the kernel size k, the first "
+                "layer's taps fill it and no cell is skipped."
+            ),
+            t("Stated for k = 3 and r₁ = 1."),
         ),
     )
-    sentences = gridding_sentences(verdict, holes)
-    box = st.success if sentences.no_holes else st.error
-    box(f"{sentences.headline}\n\n{sentences.explanation}", icon="🧩")
+    said = gridding_sentences(verdict, holes)
+    box = st.success if said.no_holes else st.error
+    box(f"{said.headline}\n\n{said.explanation}", icon="🧩")

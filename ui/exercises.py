@@ -226,8 +226,8 @@ def show_question(params: PageParams, question: Question, index: int, key: str) 
         if st.toggle(t("Reveal the answer"), key=f"{key}_reveal"):
             st.markdown(
                 t(
-                    "Answer: {v0}. {explanation}",
-                    v0=_answer_text(question),
+                    "Answer: {answer}. {explanation}",
+                    answer=_answer_text(question),
                     explanation=say(question.explanation),
                 )
             )

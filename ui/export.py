@@ -141,7 +141,7 @@ def export_panel(params: PageParams, scene: dict, layer: str, step: int | None =
             )
             bar.empty()
             st.download_button(
-                t("GIF ({v0:.1f} MB)", v0=len(animation.gif) / 1e6),
+                t("GIF ({megabytes:.1f} MB)", megabytes=len(animation.gif) / 1e6),
                 data=animation.gif,
                 file_name=f"{name}.gif",
                 mime="image/gif",

@@ -1,17 +1,15 @@
 """LaTeX for the formulas several pages show, with the current numbers substituted.
 
 Pure functions of engine data (no Streamlit), so they are unit-tested: every number shown
-comes from a ConvGeometry or a TraceStep. A topic's own formulas live in its module.
+comes from a ConvGeometry. A topic's own formulas live in its module.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from conv_engine import ConvGeometry, TraceStep, effective_kernel_size
+from conv_engine import ConvGeometry, effective_kernel_size
 from viz.theme import format_number
-
-MAX_TERMS = 12
 
 
 def kernel_extent_latex(kernel_size: int, dilation: int) -> str:
@@ -69,21 +67,3 @@ def same_padding_latex(geometry: ConvGeometry, axis: int, axis_name: str = "") -
         rf"p_{{{label}\text{{before}}}} = \lfloor {before + after}/2 \rfloor = {before},\quad "
         rf"p_{{{label}\text{{after}}}} = {before + after} - {before} = {after}"
     )
-
-
-def _factor(value: float) -> str:
-    text = format_number(value)
-    return f"({text})" if value < 0 else text
-
-
-def step_equation_latex(step: TraceStep, output_name: str) -> str:
-    """``y[1, 2] = 3·1 + 0·2 + … = 17``: the products of one step, input value · weight."""
-    values = step.input_values.ravel().tolist()
-    weights = step.weights.ravel().tolist()
-    terms = [rf"{_factor(x)}\cdot{_factor(w)}" for x, w in zip(values, weights, strict=True)]
-    if len(terms) > MAX_TERMS:
-        shown = terms[: MAX_TERMS - 2]
-        terms = [*shown, rf"\dots\ (\text{{{len(values)} products}})", terms[-1]]
-    bias = f" + {_factor(step.bias)}" if step.bias else ""
-    name = output_name.replace("[", "_{").replace("]", "}")
-    return rf"{name} = {' + '.join(terms)}{bias} = {format_number(step.value)}"

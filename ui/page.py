@@ -110,10 +110,10 @@ def show_keys(params: PageParams) -> None:
         (f"{letter} / Shift + {letter}", f"{shortcut.label} + 1 / − 1")
         for letter, shortcut in params.shortcuts.items()
     ]
+    key, does = t("Key"), t("What it does")
     params.keys_area.markdown(
         "\n".join(
-            [f"| {t('Key')} | {t('What it does')} |", "|---|---|"]
-            + [f"| {key} | {action} |" for key, action in rows]
+            [f"| {key} | {does} |", "|---|---|"] + [f"| {key} | {action} |" for key, action in rows]
         )
     )
 

@@ -13,7 +13,7 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
-from i18n import N_, say, t
+from i18n import N_, say, sentences, t
 from viz import code, theme
 from viz.heatmaps import heatmaps_figure
 from viz.receptive import MAX_CONE_INPUT, cone_figure, span_scene
@@ -292,13 +292,18 @@ def stack_section(params: PageParams) -> None:
     # is reachable by keyboard (WCAG 2.1.1)
     st.dataframe(layer_table(spec.rows), hide_index=True)
     st.caption(
-        t(
-            "k_eff: how far a layer's taps reach, k + (k − 1)(d − 1). RF span r: from "
-            "the first to the last input cell one output can see, holes and padding "
-            "included (the cells it really reads are fewer where dilation leaves holes "
-            "or the span reaches into padding). Jump j: how many input cells apart "
-            "neighbouring outputs' fields are (the product of the strides so far). "
-            "Start: the first input cell output 0 sees (negative: in the padding)."
+        sentences(
+            t("k_eff: how far a layer's taps reach, k + (k − 1)(d − 1)."),
+            t(
+                "RF span r: from the first to the last input cell one output can see, holes and "
+                "padding included (the cells it really reads are fewer where dilation leaves "
+                "holes or the span reaches into padding)."
+            ),
+            t(
+                "Jump j: how many input cells apart neighbouring outputs' fields are (the "
+                "product of the strides so far)."
+            ),
+            t("Start: the first input cell output 0 sees (negative: in the padding)."),
         )
     )
     formula_panel(

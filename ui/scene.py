@@ -1,10 +1,11 @@
 """The animated scenes (``viz.scenes``) on a page: one small component, played in the browser.
 
-The renderer, ``static/scene.js`` (with its parts ``scene_panel.js`` and
-``scene_kinds.js``, its ``scene.css`` and its words ``scene_words.json``), is served once
-by Streamlit's static file serving (``server.enableStaticServing``) and cached by the
-browser; the component itself carries only a one-line loader and the scene's data, so a
-new setting costs the scene's few kilobytes, not the renderer's code again.
+The player, ``static/scene.js`` (with its parts ``scene_steps.js``, ``scene_kinds.js`` and
+``scene_panel.js``, the contract ``scene_contract.json``, its ``scene.css`` and its words
+``scene_words.json``), is served once by Streamlit's static file serving
+(``server.enableStaticServing``) and cached by the browser; the component itself carries
+only a one-line loader and the scene's data, so a new setting costs the scene's few
+kilobytes, not the player's code again.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ VERSION = hashlib.blake2b(
 
 LOADER = """
 export default async function (component) {
+  const host = component.parentElement; // a shadow root, or an element
+  (host.host || host).classList.add("scene-host"); // a scene comes here (tests wait on it)
   const base = `${window.location.origin}${component.data.base}/app/static/`;
   const scene = await import(`${base}scene.js?v=${component.data.version}`);
   return scene.mount(component, `${base}scene.css?v=${component.data.version}`);

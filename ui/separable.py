@@ -207,18 +207,18 @@ def ratio_text(spec: SeparableSpec) -> str:
     ratio = ce.separable_ratio(c_out, k, m)
     if m == 1:
         return t(
-            "Separable ÷ standard weights = 1/C_out + 1/k² = 1/{out_channels} + 1/{v1} = "
+            "Separable ÷ standard weights = 1/C_out + 1/k² = 1/{out_channels} + 1/{taps} = "
             "**{ratio:.3f}**",
             out_channels=c_out,
-            v1=k**2,
+            taps=k**2,
             ratio=ratio,
         )
     return t(
-        "Separable ÷ standard weights = m/C_out + m/k² = {m}/{out_channels} + {m}/{v1} = "
+        "Separable ÷ standard weights = m/C_out + m/k² = {m}/{out_channels} + {m}/{taps} = "
         "**{ratio:.3f}** (depth multiplier m = {m})",
         m=m,
         out_channels=c_out,
-        v1=k**2,
+        taps=k**2,
         ratio=ratio,
     )
 

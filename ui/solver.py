@@ -299,7 +299,8 @@ def solver_section(params: PageParams) -> None:
         config_error(error, t("Lengths run from 1 to {MAX_LENGTH}.", MAX_LENGTH=MAX_LENGTH))
         return
     if not rows:
-        other = t(NAMES["transposed" if spec.kind == "conv" else "conv"])
+        other_kind = "transposed" if spec.kind == "conv" else "conv"
+        other = t(NAMES[other_kind])
         st.warning(
             t(
                 "No {kind} within {bounds} maps {n} → {o}. Widen the search bounds, or try a "
@@ -316,12 +317,12 @@ def solver_section(params: PageParams) -> None:
     more = t(" (the {count} simplest shown)", count=SHOWN_ROWS) if len(rows) > SHOWN_ROWS else ""
     st.markdown(
         t(
-            "**{v0} settings map {n} → {o}** within {v3}{more}, simplest first. Each is "
+            "**{count} settings map {n} → {o}** within {bounds}{more}, simplest first. Each is "
             "checked by the engine's size formula; **open** shows it on its page.",
-            v0=len(rows),
+            count=len(rows),
             n=n,
             o=o,
-            v3=bounds_text(spec.bounds, spec.kind),
+            bounds=bounds_text(spec.bounds, spec.kind),
             more=more,
         )
     )

@@ -14,7 +14,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch, input_preset, kernel_preset
-from i18n import say, t
+from i18n import nt, pt, say, sentences, t
 from viz import code
 from viz.scenes import scatter_scene, sliding_scene
 from viz.transposed import (
@@ -303,7 +303,7 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
     insertion, matrix, padding, checkerboard = lazy_tabs(
         params,
         {
-            "insertion": t("Zeros"),
+            "insertion": pt("a tab: the zero-insertion view", "Zeros"),
             "matrix": t("Matrix"),
             "output_padding": "output_padding",
             "checkerboard": t("Checkers"),
@@ -315,11 +315,16 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
     if matrix.open:
         with matrix:
             st.markdown(
-                t(
-                    "Flatten the grids: a convolution is a matrix **C** (one row per output cell "
-                    "of the conv). The transposed convolution is **Cᵀ**, hence the name: the "
-                    "outlined column of C is the row of Cᵀ that makes the pinned output cell. "
-                    "Cells no stamp reaches (e.g. added by output_padding) get an empty column."
+                sentences(
+                    t(
+                        "Flatten the grids: a convolution is a matrix **C** (one row per output "
+                        "cell of the conv)."
+                    ),
+                    t(
+                        "The transposed convolution is **Cᵀ**, hence the name: the outlined "
+                        "column of C is the row of Cᵀ that makes the pinned output cell. Cells "
+                        "no stamp reaches (e.g. added by output_padding) get an empty column."
+                    ),
                 )
             )
             plot(matrix_view(spec, step), params.key("matrix_chart"))
@@ -352,12 +357,16 @@ def zero_insertion_tab(params: PageParams, spec: TransposedSpec, step: int) -> N
         else ""
     )
     st.markdown(
-        t(
-            "**Zero insertion.** Insert **s − 1 = {v0}** zero(s) between input cells (a "
+        nt(
+            "**Zero insertion.** Insert **s − 1 = {count}** zero between input cells (a "
             "*fractionally strided* conv, stride 1/{stride}), pad by d·(k − 1) − p (plus "
             "output_padding at the far end), then run a stride-1 conv with the "
             "**flipped** kernel{dilated}. It opens on the pinned output cell.",
-            v0=spec.stride - 1,
+            "**Zero insertion.** Insert **s − 1 = {count}** zeros between input cells (a "
+            "*fractionally strided* conv, stride 1/{stride}), pad by d·(k − 1) − p (plus "
+            "output_padding at the far end), then run a stride-1 conv with the "
+            "**flipped** kernel{dilated}. It opens on the pinned output cell.",
+            spec.stride - 1,
             stride=spec.stride,
             dilated=dilated,
         )

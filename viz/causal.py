@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from conv_engine import causal_dependencies
-from i18n import t
+from i18n import pt, t
 
 from .dependency import Trace, dependency_figure
 
@@ -55,7 +55,7 @@ def dependency_tree_figure(
         for run in np.split(level, np.flatnonzero(np.diff(level) != 1) + 1):
             run_x += [int(run[0]) - 0.3, int(run[-1]) + 0.3, None]
             run_y += [height, height, None]
-    labels = [t("input")] + [
+    labels = [pt("a stack's bottom row: its input, below the layers", "input")] + [
         t("layer {number} (d = {d})", number=i + 1, d=d) for i, d in enumerate(dilations)
     ]
     return dependency_figure(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from conv_engine import ConeLevel, ReceptiveFieldRow
-from i18n import t
+from i18n import pt, t
 
 from . import theme
 from .dependency import Trace, dependency_figure
@@ -152,7 +152,7 @@ def cone_figure(
     margin = max(4, (high - low + 1) // 2)
     node_x += [float(cell) for cell in bottom]
     node_y += [0] * len(bottom)
-    labels = [t("input")] + [
+    labels = [pt("a stack's bottom row: its input, below the layers", "input")] + [
         t(
             "layer {number}: k = {k}, s = {s}, d = {d}",
             number=i + 1,

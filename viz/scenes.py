@@ -29,7 +29,7 @@ import numpy as np
 
 import i18n
 from conv_engine import INSERTED_ZERO, PADDING, ConvTrace, ScatterTrace
-from i18n import t
+from i18n import pt, t
 
 from . import theme
 from .scene_contract import pack, pack_texts
@@ -191,7 +191,7 @@ def sliding_scene(
         Panel(titles[1], kernel, "taps", "w", tap_colours=kernel_colours),
         Panel(titles[2], output, "output", "y"),
     ]
-    keys = [("input", t("input"))]
+    keys = [("input", pt("a legend key: a cell of the input, not padding", "input"))]
     keys += [("padding", t("padding zero"))] if PADDING in has else []
     keys += [("inserted", t("inserted zero"))] if INSERTED_ZERO in has else []
     if geometry.ndim == 2 and theme.taps_by_row(*taps):

@@ -70,7 +70,9 @@ def question_set(topic: str, count: int, seed: int) -> list[Question]:
         makers = list(MAKERS[topic])
     else:
         raise ConvConfigError(
-            "topic must be one of {v0} or 'all', got {topic!r}", v0=", ".join(TOPICS), topic=topic
+            "topic must be one of {topics} or 'all', got {topic!r}",
+            topics=", ".join(TOPICS),
+            topic=topic,
         )
     streams = np.random.SeedSequence([seed, TOPICS.index(topic) + 1 if topic in MAKERS else 0])
     order_rng, *rngs = (np.random.default_rng(s) for s in streams.spawn(count + 1))

@@ -20,10 +20,10 @@ def separable_link(c_in: int, c_out: int, k: int) -> dict:
         return {"query": {"cin": str(c_in), "cout": str(c_out), "k": str(k), "m": "1"}}
     return {
         "unlinked": Text(
-            "The Separable page draws at most {v0} input and {v1} output channels, so it "
-            "cannot show this layer; its counters follow the same formula.",
-            v0=MAX_SEPARABLE[0],
-            v1=MAX_SEPARABLE[1],
+            "The Separable page draws at most {most_in} input and {most_out} output channels, "
+            "so it cannot show this layer; its counters follow the same formula.",
+            most_in=MAX_SEPARABLE[0],
+            most_out=MAX_SEPARABLE[1],
         )
     }
 
@@ -50,13 +50,13 @@ def standard_vs_separable(rng: np.random.Generator) -> Question:
         "number",
         separable,
         Text(
-            "Depthwise k·k·C_in + pointwise C_in·C_out = {v0}·{c_in} + {c_in}·{c_out} = "
-            "{separable} (a standard conv has {v4}).",
-            v0=k * k,
+            "Depthwise k·k·C_in + pointwise C_in·C_out = {taps}·{c_in} + {c_in}·{c_out} = "
+            "{separable} (a standard conv has {standard}).",
+            taps=k * k,
             c_in=c_in,
             c_out=c_out,
             separable=separable,
-            v4=conv_parameters(c_in, c_out, (k, k), bias=False),
+            standard=conv_parameters(c_in, c_out, (k, k), bias=False),
         ),
         "separable",
         **separable_link(c_in, c_out, k),
@@ -79,10 +79,10 @@ def standard_weights(rng: np.random.Generator) -> Question:
         "number",
         count,
         Text(
-            "C_out·C_in·k·k = {c_out}·{c_in}·{v2} = {count}.",
+            "C_out·C_in·k·k = {c_out}·{c_in}·{taps} = {count}.",
             c_out=c_out,
             c_in=c_in,
-            v2=k * k,
+            taps=k * k,
             count=count,
         ),
         "separable",
@@ -109,11 +109,11 @@ def lightweight_weights(rng: np.random.Generator) -> Question:
         count,
         Text(
             "Channels in a head share one softmax-normalised kernel: H·k = {heads}·{k} = "
-            "{count}, whatever the model width d (a depthwise conv has d·k = {v3}).",
+            "{count}, whatever the model width d (a depthwise conv has d·k = {depthwise}).",
             heads=heads,
             k=k,
             count=count,
-            v3=channels * k,
+            depthwise=channels * k,
         ),
         "lightweight",
         unlinked=LIGHTWEIGHT_UNLINKED,

@@ -37,13 +37,13 @@ def output_size_2d(rng: np.random.Generator) -> Question:
         "standard",
         "output_size",
         Text(
-            "A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {v4}. How many "
+            "A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {padding}. How many "
             "cells does the output have along each side?",
             n=n,
             k=k,
             s=s,
             d=d,
-            v4=pad_text(padding),
+            padding=pad_text(padding),
         ),
         "number",
         out,
@@ -76,26 +76,26 @@ def reads_2d(rng: np.random.Generator) -> Question:
         "standard",
         "reads",
         Text(
-            "A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {v4}. Which "
+            "A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {padding}. Which "
             "input cells does y[{row}, {col}] read? Tick them (padding zeros do not "
             "count).",
             n=n,
             k=k,
             s=s,
             d=d,
-            v4=pad_text(padding),
+            padding=pad_text(padding),
             row=row,
             col=col,
         ),
         "grid",
         cells,
         Text(
-            "Output row r reads input rows r·s + t·d − p_top for taps t = 0 … {v0} "
-            "(p_top = {before}), and the same for columns: rows {v2}, columns {v3}.",
-            v0=k - 1,
+            "Output row r reads input rows r·s + t·d − p_top for taps t = 0 … {last_tap} "
+            "(p_top = {before}), and the same for columns: rows {rows}, columns {columns}.",
+            last_tap=k - 1,
             before=before,
-            v2=sorted({r for r, _ in cells}),
-            v3=sorted({c for _, c in cells}),
+            rows=sorted({r for r, _ in cells}),
+            columns=sorted({c for _, c in cells}),
         ),
         "standard",
         {
@@ -132,8 +132,8 @@ def same_padding(rng: np.random.Generator) -> Question:
         "number",
         pad,
         Text(
-            "The output is n + 2p − k_eff + 1, so 2p = k_eff − 1 = d·(k − 1) = {v0}: p = {pad}.",
-            v0=2 * pad,
+            "The output is n + 2p − k_eff + 1, so 2p = k_eff − 1 = d·(k − 1) = {both}: p = {pad}.",
+            both=2 * pad,
             pad=pad,
         ),
         "standard",
@@ -178,25 +178,25 @@ def output_size_1d(rng: np.random.Generator) -> Question:
         "conv1d",
         "output_size",
         Text(
-            "A sequence of {n} steps, kernel size {k}, stride {s}, dilation {d}, {v4}. "
+            "A sequence of {n} steps, kernel size {k}, stride {s}, dilation {d}, {padding}. "
             "How long is the output?",
             n=n,
             k=k,
             s=s,
             d=d,
-            v4=pad_text(padding),
+            padding=pad_text(padding),
         ),
         "number",
         out,
         Text(
-            "k_eff = {v0}; zeros {before} before and {after} after; ⌊({n} + {v4} − {v5}) "
+            "k_eff = {k_eff}; zeros {before} before and {after} after; ⌊({n} + {pads} − {extent}) "
             "/ {s}⌋ + 1 = {out}.",
-            v0=effective_kernel_size(k, d),
+            k_eff=effective_kernel_size(k, d),
             before=before,
             after=after,
             n=n,
-            v4=before + after,
-            v5=effective_kernel_size(k, d),
+            pads=before + after,
+            extent=effective_kernel_size(k, d),
             s=s,
             out=out,
         ),
@@ -219,22 +219,22 @@ def reads_1d(rng: np.random.Generator) -> Question:
         "conv1d",
         "reads",
         Text(
-            "A sequence x[0 … {v0}], kernel size {k}, stride {s}, dilation {d}, {v4}. "
+            "A sequence x[0 … {last}], kernel size {k}, stride {s}, dilation {d}, {padding}. "
             "Which inputs does y[{t}] read (padding zeros do not count)?",
-            v0=n - 1,
+            last=n - 1,
             k=k,
             s=s,
             d=d,
-            v4=pad_text(padding),
+            padding=pad_text(padding),
             t=t,
         ),
         "cells",
         cells,
         Text(
-            "y[t] reads x[t·s + j·d − {before}] for taps j = 0 … {v1}: {v2}.",
+            "y[t] reads x[t·s + j·d − {before}] for taps j = 0 … {last_tap}: {inputs}.",
             before=before,
-            v1=k - 1,
-            v2=", ".join(str(c) for c in sorted(cells)) or Text("only padding"),
+            last_tap=k - 1,
+            inputs=", ".join(str(c) for c in sorted(cells)) or Text("only padding"),
         ),
         "conv1d",
         {
@@ -307,13 +307,13 @@ def transposed_size(rng: np.random.Generator) -> Question:
         "number",
         out,
         Text(
-            "(n − 1)·s − 2p + d·(k − 1) + output_padding + 1 = {v0}·{s} − {v2} + "
-            "{d}·{v4} + {op} + 1 = {out}.",
-            v0=n - 1,
+            "(n − 1)·s − 2p + d·(k − 1) + output_padding + 1 = {n_minus_1}·{s} − {crop} + "
+            "{d}·{k_minus_1} + {op} + 1 = {out}.",
+            n_minus_1=n - 1,
             s=s,
-            v2=2 * p,
+            crop=2 * p,
             d=d,
-            v4=k - 1,
+            k_minus_1=k - 1,
             op=op,
             out=out,
         ),

@@ -134,9 +134,9 @@ def transposed_size_mistakes(
             (
                 right + p,
                 Text(
-                    "padding = {p} crops {p} cells from each side: subtract 2p = {v0}.",
+                    "padding = {p} crops {p} cells from each side: subtract 2p = {both}.",
                     p=p,
-                    v0=2 * p,
+                    both=2 * p,
                 ),
             )
         )

@@ -35,10 +35,10 @@ def future(rng: np.random.Generator) -> Question:
         "cells",
         answer,
         Text(
-            "'same' puts {v0} zeros (before, after): output t reads up to x[t + after] "
-            "and leaks while that is still a real input: {v1}.",
-            v0=resolve_padding(n, k, 1, d, "same"),
-            v1=", ".join(str(i) for i in sorted(answer)) or Text("none"),
+            "'same' puts {pads} zeros (before, after): output t reads up to x[t + after] "
+            "and leaks while that is still a real input: {leaking}.",
+            pads=resolve_padding(n, k, 1, d, "same"),
+            leaking=", ".join(str(i) for i in sorted(answer)) or Text("none"),
         ),
         "causal",
         {"n": str(n), "k": str(k), "d": str(d), "s": "1", "leak": "1"},
@@ -66,9 +66,9 @@ def causal_padding(rng: np.random.Generator) -> Question:
         "number",
         before,
         Text(
-            "The window spans d·(k − 1) + 1 = {v0} steps ending at t, so the padding is "
+            "The window spans d·(k − 1) + 1 = {span} steps ending at t, so the padding is "
             "{before} on the left and {after} on the right.",
-            v0=before + 1,
+            span=before + 1,
             before=before,
             after=after,
         ),
@@ -94,8 +94,8 @@ def wavenet(rng: np.random.Generator) -> Question:
         "number",
         size,
         Text(
-            "Each layer adds d·(k − 1) = d: 1 + {v0} = {size}.",
-            v0=" + ".join(map(str, dilations)),
+            "Each layer adds d·(k − 1) = d: 1 + {sum} = {size}.",
+            sum=" + ".join(map(str, dilations)),
             size=size,
         ),
         "causal",
@@ -120,10 +120,10 @@ def effective_kernel(rng: np.random.Generator) -> Question:
         "number",
         k_eff,
         Text(
-            "k_eff = k + (k − 1)(d − 1) = {k} + {v1}·{v2} = {k_eff}.",
+            "k_eff = k + (k − 1)(d − 1) = {k} + {k_minus_1}·{d_minus_1} = {k_eff}.",
             k=k,
-            v1=k - 1,
-            v2=d - 1,
+            k_minus_1=k - 1,
+            d_minus_1=d - 1,
             k_eff=k_eff,
         ),
         "dilated",
@@ -141,16 +141,16 @@ def dilated_stack(rng: np.random.Generator) -> Question:
         "dilated",
         "receptive_field",
         Text(
-            "Three stacked {k}×{k} convs, stride 1, with dilation rates {v1}. How wide "
+            "Three stacked {k}×{k} convs, stride 1, with dilation rates {rates}. How wide "
             "is the receptive field of one output (in input cells)?",
             k=k,
-            v1=list(chosen),
+            rates=list(chosen),
         ),
         "number",
         size,
         Text(
-            "Each layer adds d·(k − 1): 1 + {v0} = {size}.",
-            v0=" + ".join(f"{d}·{k - 1}" for d in chosen),
+            "Each layer adds d·(k − 1): 1 + {sum} = {size}.",
+            sum=" + ".join(f"{d}·{k - 1}" for d in chosen),
             size=size,
         ),
         "dilated",
@@ -183,9 +183,9 @@ def stack_field(rng: np.random.Generator) -> Question:
         "receptive-field",
         "receptive_field",
         Text(
-            "Three conv layers, input side first: {v0}. How many input cells wide is the "
+            "Three conv layers, input side first: {layers}. How many input cells wide is the "
             "receptive field of one output of the last layer?",
-            v0=stack_text(layers),
+            layers=stack_text(layers),
         ),
         "number",
         size,
@@ -206,15 +206,15 @@ def stack_jump(rng: np.random.Generator) -> Question:
         "receptive-field",
         "jump",
         Text(
-            "Three conv layers, input side first: {v0}. Two neighbouring outputs of the "
+            "Three conv layers, input side first: {layers}. Two neighbouring outputs of the "
             "last layer: how many input cells apart are their receptive fields?",
-            v0=stack_text(layers),
+            layers=stack_text(layers),
         ),
         "number",
         jump,
         Text(
-            "The jump is the product of the strides: {v0} = {jump}.",
-            v0=" · ".join(str(layer.stride) for layer in layers),
+            "The jump is the product of the strides: {strides} = {jump}.",
+            strides=" · ".join(str(layer.stride) for layer in layers),
             jump=jump,
         ),
         "receptive-field",

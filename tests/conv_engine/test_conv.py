@@ -123,7 +123,8 @@ def test_conv1d_speech_example_parameters():
     assert out.shape == (256, frames - n + 1)
     # each output is the full n × 80 window against the kernel
     assert np.isclose(out[7, 3], np.sum(x[:, 3 : 3 + n] * weight[7]))
-    assert weight.size + 256 == 256 * 80 * n + 256
+    # the engine's count is the layer's own: its weights and its 256 biases
+    assert ce.conv_parameters(features, 256, n) == weight.size + 256
 
 
 @pytest.mark.parametrize("dilation", [1, 64, 512])

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 import conv_engine as ce
-from ui.choices import reachable_settings
 
 from ..frameworks import framework
 from ..naive import keras_transpose_length
+from ..reachable import reachable_settings
 
 keras = framework("keras")
 

@@ -64,7 +64,8 @@ def test_pytorch_same_padding_at_stride_one_agrees():
 def test_every_reachable_transposed_page_setting_matches_pytorch():
     """The Transposed page's matrix Cᵀ and both animations against ConvTranspose2d."""
     from conv_engine.presets import input_preset, kernel_preset
-    from ui.choices import reachable_settings
+
+    from ..reachable import reachable_settings
 
     for n, k, s, d, p, op in reachable_settings():
         x = input_preset("count", (n, n)) + 1

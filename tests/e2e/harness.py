@@ -3,22 +3,8 @@ Chromium, which the benchmarks and scripts use too)."""
 
 from __future__ import annotations
 
-from harness import (  # noqa: F401  (the tests import them from here)
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    PHONE,
-    PHONE_AGENT,
-    PROJECTOR,
-    ROOT,
-    free_port,
-    phone_context,
-    scene,
-    scene_equation,
-    scene_step,
-    start_app,
-    stop_app,
-    wait_for_app,
-)
+from harness import *  # noqa: F403  (the shared harness; the tests import it from here)
+from harness import PROJECTOR, wait_for_app
 
 OVERFLOWING = """() => {
     // elements on screen whose content is wider than they are and that scroll sideways
@@ -52,3 +38,17 @@ OVERFLOWING = """() => {
 def inside_first_screen(locator, height: int = PROJECTOR["height"]) -> bool:
     box = locator.bounding_box()
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+def rerun_after(page, action) -> None:
+    """Do ``action`` (a click, a key) and wait for the rerun it causes to start and end."""
+    page.evaluate(
+        """() => { const app = document.querySelector("[data-testid='stApp']");
+            window.__reran = false;
+            new MutationObserver(() => {
+                if (app.dataset.testScriptState === "running") window.__reran = true;
+            }).observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] }); }"""
+    )
+    action()
+    page.wait_for_function("() => window.__reran", timeout=15_000)
+    wait_for_app(page)

@@ -17,6 +17,8 @@ from .harness import (
     phone_context,
     scene,
     scene_step,
+    settled,
+    until_step,
     wait_for_app,
 )
 
@@ -74,8 +76,7 @@ def _open(browser, path: str, query: dict[str, str], scheme: str, viewport: dict
     page = context.new_page()
     link = "&".join(f"{k}={v}" for k, v in query.items())
     page.goto(f"{app_url}/{path}?{link}")
-    wait_for_app(page)
-    page.wait_for_timeout(800)
+    settled(page)
     return context, page
 
 
@@ -103,12 +104,12 @@ def test_no_wcag_violation_after_play_and_a_tab(browser, app_url, path, chart, o
     context, page = _open(browser, path, {"lang": "en"}, "light", PROJECTOR, app_url)
     try:
         drawn = scene(page, chart)
+        start = scene_step(page, chart)
         drawn.locator("button.play").click()
-        page.wait_for_timeout(1500)
+        until_step(page, chart, f"step >= {start + 2}")
         drawn.locator("button.play").click()
         page.get_by_text(opened, exact=False).first.click()
-        wait_for_app(page)
-        page.wait_for_timeout(800)
+        settled(page)
         assert violations(page) == [], f"/{path} after Play and {opened}"
     finally:
         context.close()
@@ -147,7 +148,7 @@ def test_the_grids_are_named_with_their_size_and_playing_does_not_chatter(browse
         drawn.focus()
         page.keyboard.press("ArrowRight")
         assert spoken.text_content() == drawn.locator(".equation").text_content(), "a step is said"
-        # playing at 2× (a step every 0.35 s) for 2.5 s: the sum is said at most every 2 s
+        # playing at 2× (a step every 0.35 s) for 7 steps: the sum is said at most every 2 s
         drawn.locator("select").select_option("2")
         page.evaluate(
             f"""() => {{ window.__said = []; const read = {said};
@@ -156,9 +157,9 @@ def test_the_grids_are_named_with_their_size_and_playing_does_not_chatter(browse
         )
         start = scene_step(page, "standard_chart")
         drawn.locator("button.play").click()
-        page.wait_for_timeout(2500)
-        drawn.locator("button.play").click()  # pause
-        page.wait_for_timeout(200)
+        until_step(page, "standard_chart", f"step >= {start + 7}")  # 7 steps: 2.45 s at 2×
+        drawn.locator("button.play").click()  # pause: the step it paused on is said
+        page.wait_for_function(f"() => window.__said.at(-1) === ({said})()", timeout=5_000)
         heard = page.evaluate("() => { clearInterval(window.__timer); return window.__said; }")
         played = scene_step(page, "standard_chart") - start
         assert played >= 6 and 2 <= len(heard) <= 3, (played, heard)  # the step, ≤ 1, the pause
@@ -184,7 +185,7 @@ def test_at_320_px_nothing_scrolls_sideways(browser, app_url, path):
         page.goto(f"{app_url}/{path}")
         wait_for_app(page)
         page.locator(".katex, .scene").first.wait_for()
-        page.wait_for_timeout(500)  # the scene fits itself once its styles apply
+        settled(page)
         assert page.evaluate(OVERFLOWING) == [], path
         assert page.evaluate(FORMULA_PAST_EDGE) == [], path
     finally:

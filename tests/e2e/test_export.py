@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from .harness import scene, scene_step, wait_for_app
+from .harness import reported, scene, scene_step, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -57,8 +57,7 @@ def test_the_png_of_a_transposed_conv_is_the_stamp_on_screen(app_url, page):
     box = scene(page, key)
     for _ in range(2):
         box.locator("button[aria-label='Next step (→)']").click()
-    page.wait_for_timeout(2500)  # the stamp is reported once the viewer settles
-    wait_for_app(page)
+    reported(page, key, first + 2)  # the stamp is reported once the viewer settles
     assert scene_step(page, key) == first + 2, "the stamp stays"
     name = fetch(page, "PNG of this step").suggested_filename
     assert name.endswith(f"-step{first + 3}.png"), name

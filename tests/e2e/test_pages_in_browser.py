@@ -13,6 +13,7 @@ from .harness import (
     scene,
     scene_equation,
     scene_step,
+    stays,
     wait_for_app,
 )
 
@@ -57,20 +58,19 @@ def test_home_demo_plays_in_a_loop_until_touched(app_url, page):
     wait_for_app(page)
     demo = scene(page, "home_demo")
     steps = int(demo.locator(".toolbar input[type=range]").get_attribute("max")) + 1
-    seen, started_over = set(), False
-    for _ in range(80):  # 9 steps, one per 0.7 s, and back to the first
-        step = scene_step(page, "home_demo")
-        started_over = started_over or (steps - 1 in seen and step < steps - 1)
-        seen.add(step)
-        if started_over:
-            break
-        page.wait_for_timeout(150)
-    assert seen == set(range(steps)), seen
-    assert started_over, "the demo stopped at its last step"
+    # every step it shows, as it shows it, until it has come back to the first
+    demo.evaluate(
+        """(el) => { el.__seen = [Number(el.dataset.step)];
+            new MutationObserver(() => el.__seen.push(Number(el.dataset.step)))
+              .observe(el, { attributes: true, attributeFilter: ["data-step"] }); }"""
+    )
+    started_over = f"(el) => el.__seen.includes({steps - 1}) && el.__seen.at(-1) < {steps - 1}"
+    page.wait_for_function(started_over, arg=demo.element_handle(), timeout=20_000)
+    seen = demo.evaluate("(el) => el.__seen")
+    assert set(seen) == set(range(steps)), seen
     demo.get_by_role("button", name="Next step").click()
     taken = scene_step(page, "home_demo")
-    page.wait_for_timeout(1200)
-    assert scene_step(page, "home_demo") == taken
+    assert stays(page, "home_demo", taken, 1200), "a step taken stops the loop"
     assert not page.errors.messages, page.errors.messages
 
 
@@ -81,8 +81,7 @@ def test_home_demo_stays_still_for_reduced_motion(browser, app_url):
         page.goto(app_url)
         wait_for_app(page)
         scene(page, "home_demo")
-        page.wait_for_timeout(1500)
-        assert scene_step(page, "home_demo") == 0
+        assert stays(page, "home_demo", 0, 1500), "still, for reduced motion"
     finally:
         context.close()
 
@@ -98,7 +97,6 @@ def test_a_page_as_a_class_uses_it(browser, app_url, name):
         wait_for_app(page)
         chart = ANIMATED[name]
         drawn = scene(page, chart)
-        page.wait_for_timeout(300)
         assert page.locator("[data-testid='stException']").count() == 0
 
         # the first screen: the main slider, the figure and the step's equation
@@ -172,9 +170,9 @@ def every_slider_moves(page, name: str) -> None:
             try:
                 sliders.nth(index).get_by_role("slider").focus()
                 break
-            except PlaywrightError:
+            except PlaywrightError:  # swapped by a rerun: wait for the new one
                 wait_for_app(page)
-                page.wait_for_timeout(300)  # let React finish swapping the element
+                sliders.nth(index).get_by_role("slider").wait_for()
         else:
             pytest.fail(f"{name}: slider {index} could not be focused")
         page.keyboard.press("ArrowRight")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .harness import PROJECTOR, scene, wait_for_app
+from .harness import PROJECTOR, scene, settled
 
 pytestmark = pytest.mark.e2e
 
@@ -28,8 +28,7 @@ def _open(browser, url: str):
     context = browser.new_context(viewport=PROJECTOR)
     page = context.new_page()
     page.goto(url)
-    wait_for_app(page)
-    page.wait_for_timeout(800)  # the scene fits itself once its styles apply
+    settled(page)
     return context, page
 
 
@@ -118,7 +117,7 @@ def test_the_switch_hides_the_menu_and_the_controls_wait_under_the_figure(browse
         page.locator(".st-key-standard_present label").click()
         page.locator(MENU).wait_for(state="detached", timeout=10_000)
         page.wait_for_function("() => new URLSearchParams(location.search).get('present') === '1'")
-        page.wait_for_timeout(800)  # the scene fits itself once its styles apply
+        page.locator(".st-key-standard_chart .scene.present[data-ready]").wait_for()
         assert cell_size(page, "standard_chart") >= 1.4 * normal
         controls = page.get_by_text("⚙ Controls")
         controls.click()

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import conv_engine as ce
-from ui.formulas import step_equation_latex
+from viz.theme import format_number
 
 from .conftest import screenshot
 from .harness import (
@@ -56,10 +56,19 @@ def test_scrubbing_to_the_last_step_changes_the_equation(app_url, page):
     assert scene_equation(page, "standard_chart").startswith("y[3, 3] =")
 
 
-def _plain(latex: str) -> str:
-    """The Python equation's LaTeX as the scene prints it."""
-    text = latex.replace(r"\cdot", "·").replace("_{", "[").replace("}", "]")
-    return text.replace("-", "−").replace(" ", "")
+def step_sum(step: ce.TraceStep, name: str) -> str:
+    """A trace step's sum as written by hand: ``name = x·w + … = value``, negatives as
+    factors in parentheses, a real minus sign (no spaces)."""
+
+    def number(value: float) -> str:
+        return format_number(value).replace("-", "−")
+
+    def factor(value: float) -> str:
+        return f"({number(value)})" if value < 0 else number(value)
+
+    values, weights = step.input_values.ravel(), step.weights.ravel()
+    terms = "+".join(f"{factor(x)}·{factor(w)}" for x, w in zip(values, weights, strict=True))
+    return f"{name}={terms}={number(step.value)}"
 
 
 def test_the_scene_writes_the_engines_equation(app_url, page):
@@ -73,7 +82,7 @@ def test_the_scene_writes_the_engines_equation(app_url, page):
     for step in range(trace.num_steps):
         scene(page, "standard_chart").locator("input.scrubber").fill(str(step))
         row, col = trace.output_position(step)
-        expected = _plain(step_equation_latex(trace.step(step), f"y[{row}, {col}]"))
+        expected = step_sum(trace.step(step), f"y[{row}, {col}]")
         assert scene_equation(page, "standard_chart").replace(" ", "") == expected
 
 

@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from .harness import scene, scene_equation, scene_step, wait_for_app
+from .harness import reported, scene, scene_equation, scene_step, stays, until_step, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-SETTLE_MS = 3000  # longer than the scene's report delay and the rerun it causes
+STAYS_MS = 1500  # after the report's rerun: the old bug jumped back about a second later
 
 PAGES = {
     "standard": "standard?h=6&w=6&k=3&p=valid",
@@ -30,8 +30,9 @@ def _link_step(page) -> int | None:
 
 
 def _settled(page, key: str, expected: int) -> None:
-    page.wait_for_timeout(SETTLE_MS)
-    assert scene_step(page, key) == expected, "the counter keeps the step taken"
+    """Once the scene has reported the step and the rerun is over, the step stays."""
+    reported(page, key, expected)
+    assert stays(page, key, expected, STAYS_MS), "the counter keeps the step taken"
     counter = scene(page, key).locator(".counter").inner_text()
     assert counter.startswith(f"{expected + 1} /"), counter
     assert _link_step(page) in (expected, None if expected == 0 else expected), page.url
@@ -64,8 +65,9 @@ def test_each_step_taken_stays_after_the_reruns(app_url, page, name):
         output.nth(2).click()
         _settled(page, key, 2)
     play = box.locator("button.play")
+    start = scene_step(page, key)
     play.click()
-    page.wait_for_timeout(1500)
+    until_step(page, key, f"step !== {start}")
     play.click()  # pause where it got to
     paused = scene_step(page, key)
     _settled(page, key, paused)

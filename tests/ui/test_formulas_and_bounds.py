@@ -16,7 +16,6 @@ from ui.formulas import (
     kernel_extent_latex,
     output_size_latex,
     same_padding_latex,
-    step_equation_latex,
 )
 from ui.lightweight import lightweight_weights_latex
 from ui.standard import same_padding_note
@@ -78,16 +77,6 @@ def test_lightweight_weights_show_raw_softmax_and_head_of_each_channel():
     assert r"\begin{bmatrix}0 & 0 & 1 & 1\end{bmatrix}" in owners, "d/H = 2 channels per head"
     assert "DropConnect" not in weights
     assert "DropConnect" in lightweight_weights_latex(raw, raw, channels=4, dropped=True)[0]
-
-
-def test_step_equation_sums_to_the_value():
-    x = np.arange(9.0).reshape(3, 3)
-    w = np.array([[0.0, 1.0], [2.0, 3.0]])
-    trace = ce.conv_trace(x, w)
-    text = step_equation_latex(trace.step(0), "y[0, 0]")
-    assert text == r"y_{0, 0} = 0\cdot0 + 1\cdot1 + 3\cdot2 + 4\cdot3 = 19"
-    long = ce.conv_trace(np.ones((40, 6)), np.ones((40, 3)), ndim=1)
-    assert "120 products" in step_equation_latex(long.step(0), "y[0]")
 
 
 def test_parse_kernel_messages():
