@@ -4,7 +4,7 @@ Chromium, which the benchmarks and scripts use too)."""
 from __future__ import annotations
 
 from harness import *  # noqa: F403  (the shared harness; the tests import it from here)
-from harness import PROJECTOR, wait_for_app
+from harness import PROJECTOR
 
 OVERFLOWING = """() => {
     // elements on screen whose content is wider than they are and that scroll sideways
@@ -38,17 +38,3 @@ OVERFLOWING = """() => {
 def inside_first_screen(locator, height: int = PROJECTOR["height"]) -> bool:
     box = locator.bounding_box()
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
-
-
-def rerun_after(page, action) -> None:
-    """Do ``action`` (a click, a key) and wait for the rerun it causes to start and end."""
-    page.evaluate(
-        """() => { const app = document.querySelector("[data-testid='stApp']");
-            window.__reran = false;
-            new MutationObserver(() => {
-                if (app.dataset.testScriptState === "running") window.__reran = true;
-            }).observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] }); }"""
-    )
-    action()
-    page.wait_for_function("() => window.__reran", timeout=15_000)
-    wait_for_app(page)

@@ -83,7 +83,7 @@ def test_the_scene_writes_the_engines_equation(app_url, page):
         scene(page, "standard_chart").locator("input.scrubber").fill(str(step))
         row, col = trace.output_position(step)
         expected = step_sum(trace.step(step), f"y[{row}, {col}]")
-        assert scene_equation(page, "standard_chart").replace(" ", "") == expected
+        assert scene_equation(page, "standard_chart").replace(" ", "") == expected.replace(" ", "")
 
 
 @pytest.mark.parametrize(("kernel_size", "colours"), [(3, 9), (4, 4)])
