@@ -102,7 +102,7 @@ export class GridPanel {
     if (spec.fill === "taps") return withAlpha(palette.taps[spec.tapColours[i]], palette.tapAlpha);
     if (kind !== "input") return palette[kind];
     const value = spec.values[i];
-    if (value === null) return null;
+    if (value === null || Number.isNaN(value)) return null; // a blank cell
     const t = (value - spec.low) / (spec.high - spec.low || 1);
     return scaleColour(palette.scales[spec.fill], t);
   }

@@ -65,16 +65,23 @@ export async function unpack(packed) {
   return Array.from({ length: packed.shape[0] }, (_, i) => flat.slice(i * width, (i + 1) * width));
 }
 
-// the spec with every packed field unpacked: what the view functions below read
-export async function unpacked(data) {
-  const out = { ...data };
+async function unpackFields(object) {
+  const out = { ...object };
   await Promise.all(
-    Object.entries(data)
+    Object.entries(object)
       .filter(([, value]) => value && typeof value === "object" && "packed" in value)
       .map(async ([key, value]) => {
         out[key] = await unpack(value);
       }),
   );
+  return out;
+}
+
+// the spec with every packed field unpacked, the panels' cells too (a blank cell's value
+// is NaN): what the view functions below and the drawn panels read
+export async function unpacked(data) {
+  const out = await unpackFields(data);
+  if (data.panels) out.panels = await Promise.all(data.panels.map(unpackFields));
   return out;
 }
 

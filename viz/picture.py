@@ -53,7 +53,7 @@ class ScenePicture:
         self.width = width
         self.title = title
         self.one_d = bool(scene.get("stacked"))
-        self.panels = scene["panels"]
+        self.panels = self.scene["panels"]
         self.output = len(self.panels) - 1
         # the scatter view's output numbers change with the step; elsewhere only marks do
         self.changing = {self.output} if scene["kind"] == "scatter" else set()

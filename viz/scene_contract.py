@@ -78,12 +78,28 @@ def unpack(packed: dict) -> np.ndarray | list[str]:
     return array.reshape(packed["shape"])
 
 
+def _is_packed(value: object) -> bool:
+    return isinstance(value, dict) and "packed" in value
+
+
+def _panel(panel: dict) -> dict:
+    """A panel's packed cells as plain lists: texts, values (None for a blank), kinds."""
+    out = dict(panel)
+    for key, value in panel.items():
+        if _is_packed(value):
+            array = unpack(value)
+            if isinstance(array, np.ndarray):
+                array = [None if v != v else v for v in array.tolist()]
+            out[key] = array
+    return out
+
+
 def unpacked(scene: dict) -> dict:
-    """``scene`` with every packed field unpacked (numpy arrays, text lists)."""
-    return {
-        key: unpack(value) if isinstance(value, dict) and "packed" in value else value
-        for key, value in scene.items()
-    }
+    """``scene`` with every packed field unpacked: a step's marks as numpy arrays, texts as
+    lists, and each panel's cells as plain lists."""
+    out = {key: unpack(value) if _is_packed(value) else value for key, value in scene.items()}
+    out["panels"] = [_panel(panel) for panel in scene.get("panels", [])]
+    return out
 
 
 # ---------------------------------------------------------------- how numbers are written
@@ -126,7 +142,7 @@ def problems(scene: dict) -> list[str]:
         scale = swatch.startswith("scale:") and swatch[6:] in CONTRACT["fills"]
         if swatch not in swatches and not scale:
             found.append(f"swatch {swatch!r}")
-    for index, panel in enumerate(scene.get("panels", [])):
+    for index, panel in enumerate(unpacked(scene)["panels"]):
         found += [f"panel {index} field {key!r}" for key in panel if key not in CONTRACT["panel"]]
         if panel.get("fill") not in CONTRACT["fills"]:
             found.append(f"panel {index} fill {panel.get('fill')!r}")

@@ -43,11 +43,6 @@ def _texts(values: np.ndarray) -> list[str]:
     return ["" if v != v else theme.format_number(v) for v in flat]
 
 
-def _numbers(values: np.ndarray) -> list[float | None]:
-    flat = np.asarray(values, dtype=float).ravel()
-    return [None if v != v else round(v, 4) for v in flat.tolist()]
-
-
 @dataclass(frozen=True)
 class Panel:
     """One grid of a scene.
@@ -82,7 +77,7 @@ class Panel:
             "fill": self.fill,
             "name": self.name,
             "numbers": self.numbers,
-            "text": _texts(values),
+            "text": pack_texts(_texts(values)),
         }
         if self.fill not in ("kinds", "taps"):
             finite = values[np.isfinite(values)]
@@ -92,7 +87,7 @@ class Panel:
                 low = -high
             high = high if high > low else low + 1
             spec.update(
-                values=_numbers(values),
+                values=pack(values.astype(np.float32).ravel()),  # NaN: a blank cell
                 low=low,
                 high=high,
                 lowText=theme.format_number(low),
@@ -102,7 +97,7 @@ class Panel:
             colours = self.tap_colours
             spec["tapColours"] = list(colours or theme.tap_colour_indices(rows, cols))
         if self.kinds is not None:
-            spec["kinds"] = np.broadcast_to(self.kinds, values.shape).ravel().tolist()
+            spec["kinds"] = pack(np.broadcast_to(self.kinds, values.shape).ravel(), "u8")
         if self.row_labels is not None:
             spec["rowLabels"] = list(self.row_labels)
         if self.col_labels is not None:

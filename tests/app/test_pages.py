@@ -14,6 +14,8 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from viz.scene_contract import unpacked
+
 APP = "../../app.py"
 PAGES = [
     "app_pages/home.py",
@@ -93,7 +95,7 @@ def scenes(at: AppTest) -> dict[str, dict]:
         element.proto.id.rsplit("-", 1)[-1]: json.loads(element.proto.json)
         for element in at.get("bidi_component")
     }
-    return {key: data for key, data in found.items() if "panels" in data}
+    return {key: unpacked(data) for key, data in found.items() if "panels" in data}
 
 
 def _texts(at: AppTest) -> str:
@@ -198,7 +200,7 @@ def test_each_transposed_view_reacts_to_the_stride(view):
     def shown(at):
         charts = [c.proto.spec for c in at.get("plotly_chart")]
         tables = [str(t.value) for t in at.table]
-        animations = [json.dumps(s) for key, s in scenes(at).items() if key == "transposed_chart"]
+        animations = [s["id"] for key, s in scenes(at).items() if key == "transposed_chart"]
         return charts + tables + animations
 
     before = shown(at)

@@ -130,3 +130,13 @@ def test_a_count_chooses_the_english_form_and_chinese_has_one():
             assert one.replace("1", "5") == many, "one form for every count"
         finally:
             i18n.use("en")
+
+
+def test_sentences_join_as_each_language_writes_them():
+    assert i18n.sentences("One.", "Two.") == "One. Two."
+    assert i18n.bullets("a", "b") == "- a\n- b"
+    i18n.use("zh")
+    try:
+        assert i18n.sentences("一。", "二。") == "一。二。"
+    finally:
+        i18n.use("en")

@@ -290,7 +290,7 @@ def test_a_slide_is_16_by_9_with_the_sum_as_its_largest_words():
 
 
 def scene_output(scene: dict, step: int) -> float:
-    output = scene["panels"][-1]
+    output = unpacked(scene)["panels"][-1]
     return output["values"][step]
 
 

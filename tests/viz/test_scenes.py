@@ -43,6 +43,8 @@ def trace_2d(**settings):
 def test_sliding_scene_carries_the_trace(settings):
     trace = trace_2d(**settings)
     scene = sliding_scene(trace, start=1)
+    json.dumps(scene)  # plain JSON for the component
+    scene = unpacked(scene)
     grid, kernel, output = scene["panels"]
     assert scene["steps"] == trace.num_steps == output["rows"] * output["cols"]
     assert scene["start"] == 1
@@ -53,7 +55,6 @@ def test_sliding_scene_carries_the_trace(settings):
     assert output["text"] == [theme.format_number(v) for v in trace.output.ravel()]
     (top, _), (left, _) = trace.geometry.padding
     assert grid["rowLabels"][top] == "0" and grid["colLabels"][left] == "0"
-    json.dumps(scene)  # plain JSON for the component
 
 
 @pytest.mark.parametrize(
