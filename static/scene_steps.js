@@ -47,15 +47,18 @@ export function cellName(panel, index) {
 // ---------------------------------------------------------------- packed arrays
 const TYPES = { u8: Uint8Array, u16: Uint16Array, i16: Int16Array, i32: Int32Array, f32: Float32Array };
 
-async function inflate(base64) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+// a packed field's bytes: base64, inflated when Python deflated them (large arrays only,
+// so a small scene decodes at once)
+async function bytesOf(packed) {
+  const bytes = Uint8Array.from(atob(packed.data), (c) => c.charCodeAt(0));
+  if (!packed.zlib) return bytes;
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 // a packed field as an array of rows (shape (n, m)), a flat array (shape (n)) or texts
 export async function unpack(packed) {
-  const bytes = await inflate(packed.data);
+  const bytes = await bytesOf(packed);
   if (packed.packed === "text") {
     return packed.shape[0] ? new TextDecoder().decode(bytes).split("\n") : [];
   }

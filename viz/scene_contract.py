@@ -4,7 +4,8 @@ The one file says which scene kinds, fields, cell kinds, marks and legend swatch
 how a number is written in a sum; ``viz.scenes`` builds specs by it, ``viz.frames`` and
 ``viz.picture`` draw by it, and ``static/scene*.js`` loads the same file. :func:`problems`
 lists what a spec uses that the contract does not define (the tests call it on every page's
-scenes). Large per-step index arrays travel packed (:func:`pack`): deflated bytes in base64.
+scenes). Per-step index arrays and a panel's cells travel packed (:func:`pack`): little-endian bytes
+in base64, deflated when large.
 """
 
 from __future__ import annotations
@@ -28,11 +29,21 @@ MAX_TERMS: int = FORMAT["maxTerms"]
 
 # packed element types: the contract's names, numpy's little-endian dtypes
 _DTYPES = {"u8": "<u1", "u16": "<u2", "i16": "<i2", "i32": "<i4", "f32": "<f4"}
+DEFLATE_FROM = 1024  # bytes: smaller arrays travel raw (the browser decodes them at once)
+
+
+def _encoded(data: bytes) -> dict:
+    """Bytes as base64, deflated (zlib) when that is worth the browser's asynchronous
+    inflating: from :data:`DEFLATE_FROM` bytes on."""
+    zipped = len(data) >= DEFLATE_FROM
+    payload = zlib.compress(data, 9) if zipped else data
+    return {"zlib": zipped, "data": base64.b64encode(payload).decode("ascii")}
 
 
 def pack(values: object, kind: str | None = None) -> dict:
-    """An integer or float array as ``{packed, shape, data}``: the smallest fitting type
-    (or ``kind``), little-endian, zlib-deflated, base64. Text lists: :func:`pack_texts`."""
+    """An integer or float array as ``{packed, shape, zlib, data}``: the smallest fitting
+    type (or ``kind``), little-endian, deflated when large, base64. Text lists:
+    :func:`pack_texts`."""
     array = np.asarray(values)
     if kind is None:
         if array.dtype.kind == "f":
@@ -50,11 +61,7 @@ def pack(values: object, kind: str | None = None) -> dict:
                 if lo <= low and high <= hi
             )
     data = np.ascontiguousarray(array, dtype=_DTYPES[kind]).tobytes()
-    return {
-        "packed": kind,
-        "shape": list(array.shape),
-        "data": base64.b64encode(zlib.compress(data, 9)).decode("ascii"),
-    }
+    return {"packed": kind, "shape": list(array.shape), **_encoded(data)}
 
 
 def pack_texts(texts: Sequence[str]) -> dict:
@@ -62,16 +69,13 @@ def pack_texts(texts: Sequence[str]) -> dict:
     if any("\n" in text for text in texts):
         raise ValueError("a packed text has no line break")
     data = "\n".join(texts).encode("utf-8")
-    return {
-        "packed": "text",
-        "shape": [len(texts)],
-        "data": base64.b64encode(zlib.compress(data, 9)).decode("ascii"),
-    }
+    return {"packed": "text", "shape": [len(texts)], **_encoded(data)}
 
 
 def unpack(packed: dict) -> np.ndarray | list[str]:
     """The array (or list of texts) :func:`pack` / :func:`pack_texts` packed."""
-    data = zlib.decompress(base64.b64decode(packed["data"]))
+    data = base64.b64decode(packed["data"])
+    data = zlib.decompress(data) if packed["zlib"] else data
     if packed["packed"] == "text":
         return data.decode("utf-8").split("\n") if packed["shape"][0] else []
     array = np.frombuffer(data, dtype=_DTYPES[packed["packed"]])

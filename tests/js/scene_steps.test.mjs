@@ -33,7 +33,7 @@ const boxesView = (...args) => seen(VIEWS.boxes(...args));
 function packed(kind, values, shape = [values.length]) {
   const types = { u8: Uint8Array, u16: Uint16Array, i16: Int16Array, f32: Float32Array };
   const bytes = kind === "text" ? Buffer.from(values.join("\n")) : Buffer.from(new types[kind](values.flat()).buffer);
-  return { packed: kind, shape, data: deflateSync(bytes).toString("base64") };
+  return { packed: kind, shape, zlib: true, data: deflateSync(bytes).toString("base64") };
 }
 
 function panel(title, name, rows, cols, text, extra = {}) {
@@ -62,6 +62,8 @@ test("packed arrays unpack to what was packed: rows, flat arrays, floats and tex
   assert.deepEqual(await unpack(packed("f32", [0.5, -2])), [0.5, -2]);
   assert.deepEqual(await unpack(packed("text", ["1.5", "\u22122", ""])), ["1.5", "\u22122", ""]);
   assert.deepEqual(await unpack(packed("text", [], [0])), []);
+  const raw = { packed: "u16", shape: [2], zlib: false, data: Buffer.from(new Uint16Array([7, 300]).buffer).toString("base64") };
+  assert.deepEqual(await unpack(raw), [7, 300], "a small array travels raw");
 });
 
 // a 2 × 3 grid, a 1 × 2 kernel, stride 1: outputs y[0, 0 … 1], y[1, 0 … 1]; the reads are
