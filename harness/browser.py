@@ -37,15 +37,13 @@ def scene(page, key: str):
 
 
 SCENES_READY = """() => {
-    // every scene host (across the components' shadow roots) holds a drawn, fitted scene
-    const hosts = [];
-    const walk = (root) => {
-        hosts.push(...root.querySelectorAll('.scene-host'));
-        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-    };
-    walk(document);
-    const ready = (root) => root && root.querySelector('.scene[data-ready]');
-    return hosts.every((host) => ready(host) || ready(host.shadowRoot));
+    // every component on the page but the document-language one is a scene: each must hold
+    // a drawn, fitted scene (looked for through the components' shadow roots)
+    const deep = (root, selector) => root.querySelector(selector) || [...root.querySelectorAll('*')]
+        .some((el) => el.shadowRoot && deep(el.shadowRoot, selector));
+    const hosts = [...document.querySelectorAll('.stBidiComponent')]
+        .filter((host) => !host.closest('.st-key-document_language'));
+    return hosts.every((host) => deep(host, '.scene[data-ready]'));
 }"""
 
 

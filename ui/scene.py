@@ -28,8 +28,6 @@ VERSION = hashlib.blake2b(
 
 LOADER = """
 export default async function (component) {
-  const host = component.parentElement; // a shadow root, or an element
-  (host.host || host).classList.add("scene-host"); // a scene comes here (tests wait on it)
   const base = `${window.location.origin}${component.data.base}/app/static/`;
   const scene = await import(`${base}scene.js?v=${component.data.version}`);
   return scene.mount(component, `${base}scene.css?v=${component.data.version}`);
