@@ -40,7 +40,6 @@ KEYWORDS = {
     "ConvConfigError": None,
     "Text": None,
 }
-TRANSLATED = {"t", "pt", "nt", "N_", "counted", "ConvConfigError", "Text"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def problems() -> list[Problem]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            if name not in TRANSLATED:
+            if name not in KEYWORDS:
                 continue
             place = f"{path.relative_to(ROOT)}:{node.lineno}"
             if any(isinstance(a, ast.JoinedStr) for a in node.args):

@@ -112,12 +112,12 @@ export function writtenOrder(data) {
   return data.written || [...Array(data.steps).keys()];
 }
 
-function products(tokens, data, terms, elided) {
+function products(tokens, data, terms) {
   // `terms` joined by " + ", elided by the contract's rule
   const shownTerms = elide(terms.length);
   shownTerms.forEach((index, position) => {
     if (position) tokens.push({ role: "op", text: " + " });
-    if (index === null) tokens.push({ role: "elided", text: say(data, "products", { count: elided ?? terms.length }) });
+    if (index === null) tokens.push({ role: "elided", text: say(data, "products", { count: terms.length }) });
     else tokens.push(terms[index]);
   });
 }
