@@ -19,14 +19,22 @@ from viz.heatmaps import heatmaps_figure
 from viz.scenes import sliding_scene
 
 from .cache import cached
-from .choices import MAX_LENGTH_1D, kernel_bounds
+from .choices import (
+    CAUSAL_KERNELS,
+    CAUSAL_LENGTHS,
+    CAUSAL_STRIDES,
+    MAX_PADDED_1D,
+    WAVENET_BLOCKS,
+    WAVENET_KERNELS,
+    WAVENET_TOP_DILATIONS,
+    kernel_bounds,
+)
 from .page import controls_and_figure
 from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
 from .scene import main_scene
 from .slide_titles import causal_title
 
-MAX_PADDED = 32
 TREE_STEPS = 2048  # the dependency tree is drawn for the layers whose reach fits
 
 
@@ -55,12 +63,16 @@ def causal_controls(params: PageParams) -> CausalSpec:
         False,
         help=t("Centred ('same') padding instead of causal: outputs then read their future."),
     )
-    length = params.integer("n", t("Sequence length"), 12, 4, MAX_LENGTH_1D)
-    kernel_size = params.integer("k", t("Kernel size k"), 3, 1, 5, shortcut="K")
-    _, d_limit = kernel_bounds(length, "causal", 0, kernel_size, max_padded=MAX_PADDED)
+    length = params.integer("n", t("Sequence length"), 12, CAUSAL_LENGTHS[0], CAUSAL_LENGTHS[-1])
+    kernel_size = params.integer(
+        "k", t("Kernel size k"), 3, CAUSAL_KERNELS[0], CAUSAL_KERNELS[-1], shortcut="K"
+    )
+    _, d_limit = kernel_bounds(length, "causal", 0, kernel_size, max_padded=MAX_PADDED_1D)
     left, right = st.columns(2)
     dilation = params.integer("d", t("Dilation d"), 1, 1, d_limit, container=left, shortcut="D")
-    stride = params.integer("s", t("Stride s"), 1, 1, 3, container=right, shortcut="S")
+    stride = params.integer(
+        "s", t("Stride s"), 1, 1, CAUSAL_STRIDES[-1], container=right, shortcut="S"
+    )
     return CausalSpec(length, kernel_size, dilation, stride, leak)
 
 
@@ -87,12 +99,14 @@ class WaveNetSpec:
 
 def wavenet_controls(params: PageParams) -> WaveNetSpec:
     columns = st.columns(5)
-    kernel_size = params.integer("wk", "k", 2, 2, 4, container=columns[0])
-    powers = [str(2**i) for i in range(10)]
+    kernel_size = params.integer(
+        "wk", "k", 2, WAVENET_KERNELS[0], WAVENET_KERNELS[-1], container=columns[0]
+    )
+    powers = [str(d) for d in WAVENET_TOP_DILATIONS]
     max_dilation = params.choice(
         "dmax", t("Largest dilation"), powers, "512", widget="select", container=columns[1]
     )
-    blocks = params.integer("blocks", t("Blocks"), 1, 1, 3, container=columns[2])
+    blocks = params.integer("blocks", t("Blocks"), 1, 1, WAVENET_BLOCKS[-1], container=columns[2])
     length = params.integer(
         "t",
         t("Sequence length"),

@@ -20,6 +20,9 @@ MAX_STRIDE = 4
 MAX_DILATION = 4
 MAX_EXPLICIT_PAD = 3
 MAX_TRANSPOSED = 16  # largest transposed-conv output (7 → 15 fits)
+# an input padded by SAME, FULL or causal zeros stays readable up to this many cells
+MAX_PADDED_2D = 20
+MAX_PADDED_1D = 32  # a padded sequence, one row
 
 PADDING_LABELS = {
     "valid": "VALID",
@@ -53,7 +56,11 @@ PADDING_SIDES = {
 
 
 def kernel_bounds(
-    size: int, mode: str, explicit_total: int, kernel_size: int | None = None, max_padded: int = 20
+    size: int,
+    mode: str,
+    explicit_total: int,
+    kernel_size: int | None = None,
+    max_padded: int = MAX_PADDED_2D,
 ) -> tuple[int, int]:
     """Largest kernel size (at d = 1) and, given ``kernel_size``, the largest dilation.
 
@@ -163,3 +170,26 @@ def largest_crop(size: int, kernel_size: int, stride: int, dilation: int) -> int
     """Largest padding (crop) that leaves an output: at most 3, and less than half the full."""
     full = ce.conv_transpose_output_size(size, kernel_size, stride, 0, 0, dilation)
     return min(3, (full - 1) // 2)
+
+
+# --- other pages' bounds (their controls, and the links that open them at a setting) ----
+
+CAUSAL_LENGTHS = range(4, MAX_LENGTH_1D + 1)
+CAUSAL_KERNELS = range(1, 6)
+CAUSAL_STRIDES = range(1, 4)
+WAVENET_KERNELS = range(2, 5)
+WAVENET_TOP_DILATIONS = tuple(2**i for i in range(10))
+WAVENET_BLOCKS = range(1, 4)
+SCHEDULE_KERNELS = range(2, 6)  # the Dilated page's stack of dilated convs
+SCHEDULE_LENGTHS = range(1, 9)  # how many rates a custom schedule has
+SCHEDULE_RATES = range(1, 17)
+SEPARABLE_IN = range(1, 9)
+SEPARABLE_OUT = range(1, 17)
+SEPARABLE_KERNELS = range(1, 6)
+LIGHTWEIGHT_CHANNELS = (4, 8, 16)
+LIGHTWEIGHT_KERNELS = range(1, 8)
+FEATURES = (4, 13, 16, 40, 80)  # Conv1d's frames × features view
+FEATURE_FRAMES = range(8, 41)
+FEATURE_OUT = range(1, 513)
+MAX_FEATURE_KERNEL = 9
+LAB_LENGTHS = range(4, 2049)  # the receptive-field lab's input lengths

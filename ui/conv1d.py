@@ -25,8 +25,13 @@ from viz.scenes import sliding_scene
 
 from .cache import cached
 from .choices import (
+    FEATURE_FRAMES,
+    FEATURE_OUT,
+    FEATURES,
     KERNEL_LABELS,
+    MAX_FEATURE_KERNEL,
     MAX_LENGTH_1D,
+    MAX_PADDED_1D,
     MAX_STRIDE,
     input_and_kernel,
     kernel_bounds,
@@ -38,9 +43,6 @@ from .panels import config_error, formula_panel, framework_panel
 from .params import PageParams
 from .scene import main_scene, show_scene
 from .slide_titles import padding_words, sliding_title
-
-MAX_PADDED_1D = 32  # a padded sequence stays readable as one row
-MAX_FEATURE_KERNEL = 9
 
 
 @dataclass(frozen=True)
@@ -98,11 +100,13 @@ class FeatureSpec:
 def feature_controls(params: PageParams) -> FeatureSpec:
     """Frames T, features F, kernel size n (≤ T: a VALID window fits) and C_out."""
     columns = st.columns(4)
-    frames = params.integer("t", t("Frames T"), 16, 8, 40, container=columns[0])
+    frames = params.integer(
+        "t", t("Frames T"), 16, FEATURE_FRAMES[0], FEATURE_FRAMES[-1], container=columns[0]
+    )
     features = params.choice(
         "f",
         t("Features F"),
-        ("4", "13", "16", "40", "80"),
+        tuple(str(f) for f in FEATURES),
         "13",  # rows a class can see; 80, the article's, draws each value as a dot
         container=columns[1],
         help=t(
@@ -114,7 +118,7 @@ def feature_controls(params: PageParams) -> FeatureSpec:
         "kn", t("Kernel size n"), 5, 1, min(MAX_FEATURE_KERNEL, frames), container=columns[2]
     )
     out_channels = params.integer(
-        "co", t("Output channels C_out"), 256, 1, 512, container=columns[3]
+        "co", t("Output channels C_out"), 256, 1, FEATURE_OUT[-1], container=columns[3]
     )
     return FeatureSpec(frames, int(features), kernel_size, out_channels, 0)
 

@@ -21,6 +21,7 @@ from viz.heatmaps import heatmaps_figure
 from viz.receptive import growth_figure
 
 from .cache import cached, sample_image
+from .choices import SCHEDULE_KERNELS, SCHEDULE_LENGTHS, SCHEDULE_RATES
 from .conv2d import (
     Conv2dSpec,
     conv2d_code,
@@ -72,7 +73,7 @@ def parse_rates(text: str) -> tuple[int, ...]:
                 t("{part} is not a whole number; type e.g. 1, 2, 5", part=repr(part[:12]))
             )
         rates.append(int(part))
-    if not 1 <= len(rates) <= 8 or not all(1 <= r <= 16 for r in rates):
+    if len(rates) not in SCHEDULE_LENGTHS or not all(r in SCHEDULE_RATES for r in rates):
         raise ValueError(t("type 1 to 8 rates, each from 1 to 16, e.g. 1, 2, 5"))
     return tuple(rates)
 
@@ -99,7 +100,14 @@ def schedule_controls(params: PageParams) -> ScheduleSpec:
             container=columns[1],
         )
         rates = parse_rates(custom if custom is not None else "1, 2, 5")
-    kernel_size = params.integer("sk", t("Kernel size of the stack"), 3, 2, 5, container=columns[2])
+    kernel_size = params.integer(
+        "sk",
+        t("Kernel size of the stack"),
+        3,
+        SCHEDULE_KERNELS[0],
+        SCHEDULE_KERNELS[-1],
+        container=columns[2],
+    )
     size = params.integer("grid", t("Input size"), 41, 15, 61, container=columns[3])
     return ScheduleSpec(rates, kernel_size, size)
 

@@ -31,6 +31,8 @@ from viz.scenes import scatter_scene, sliding_scene
 
 from .cache import cached
 from .catalog import PAGES
+from .choices import LIGHTWEIGHT_CHANNELS, LIGHTWEIGHT_KERNELS, SEPARABLE_IN, SEPARABLE_OUT
+from .links import drawable, question_link
 from .panels import link_page
 from .params import PageParams
 from .scene import show_scene
@@ -46,7 +48,29 @@ def topic_labels() -> dict[str, str]:
 
 @cached
 def cached_set(topic: str, count: int, seed: int) -> list[Question]:
-    return question_set(topic, count, seed)
+    """The set, each question's setting one its page can show (so its link opens it)."""
+    return question_set(topic, count, seed, drawable)
+
+
+def unshown(question: Question) -> str:
+    """Why the page of the question's topic cannot show it (so no link is offered)."""
+    if question.topic == "standard":
+        return t("The Standard page draws one input and one output channel.")
+    if question.topic == "separable":
+        return t(
+            "The Separable page draws at most {most_in} input and {most_out} output channels, "
+            "so it cannot show this layer; its counters follow the same formula.",
+            most_in=SEPARABLE_IN[-1],
+            most_out=SEPARABLE_OUT[-1],
+        )
+    if question.topic == "lightweight":
+        return t(
+            "The Lightweight page draws at most {channels} channels and k ≤ {kernel}, so it "
+            "cannot show this layer; its comparison table counts the same way.",
+            channels=LIGHTWEIGHT_CHANNELS[-1],
+            kernel=LIGHTWEIGHT_KERNELS[-1],
+        )
+    return t("Its page cannot draw this setting; the rule above is the same there.")
 
 
 def set_controls(params: PageParams) -> tuple[str, int, int]:
@@ -237,10 +261,11 @@ def show_question(params: PageParams, question: Question, index: int, key: str) 
                     f"{key}_scene",
                     present=params.present,
                 )
-            if question.unlinked is None:
-                link_page(question.page, t("Open it on its page"), question.query)
+            link = question_link(question)
+            if link is None:
+                st.caption(unshown(question))
             else:
-                st.caption(say(question.unlinked))
+                link_page(link.page, t("Open it on its page"), dict(link.query))
     return verdict
 
 

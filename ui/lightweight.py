@@ -18,7 +18,7 @@ from viz.lightweight import cost_figure, step_kernels_scene
 from viz.scenes import sliding_scene
 
 from .cache import cached
-from .choices import divisors
+from .choices import LIGHTWEIGHT_CHANNELS, LIGHTWEIGHT_KERNELS, divisors
 from .formulas import matrix_latex
 from .page import controls_and_figure
 from .panels import framework_panel, lazy_tabs, link_page, plot
@@ -47,7 +47,15 @@ class LightweightSpec:
 def lightweight_controls(params: PageParams) -> tuple[LightweightSpec, int]:
     """Sizes, heads, kernel width, causal, DropConnect, seed; and the channel to animate."""
     left, right = st.columns(2)
-    channels = int(params.choice("c", t("Channels d"), ("4", "8", "16"), "8", container=left))
+    channels = int(
+        params.choice(
+            "c",
+            t("Channels d"),
+            tuple(str(c) for c in LIGHTWEIGHT_CHANNELS),
+            "8",
+            container=left,
+        )
+    )
     heads = params.choice(
         "h",
         t("Heads H"),
@@ -57,7 +65,9 @@ def lightweight_controls(params: PageParams) -> tuple[LightweightSpec, int]:
         help=t("Each head's kernel is shared by a contiguous block of d/H channels."),
     )
     length = params.integer("n", t("Sequence length"), 12, 4, 24)
-    kernel_size = params.integer("k", t("Kernel width k"), 3, 1, 7, shortcut="K")
+    kernel_size = params.integer(
+        "k", t("Kernel width k"), 3, 1, LIGHTWEIGHT_KERNELS[-1], shortcut="K"
+    )
     channel = params.integer("ch", t("Channel to animate"), 0, 0, channels - 1, shortcut="X")
     left, right = st.columns(2)
     causal = params.toggle("causal", t("Causal"), False, container=left)

@@ -20,6 +20,7 @@ from viz.receptive import MAX_CONE_INPUT, cone_figure, span_scene
 
 from . import layers as stack_text
 from .cache import cached
+from .choices import LAB_LENGTHS
 from .export import export_panel
 from .layers import PRESETS
 from .page import controls_and_figure
@@ -95,7 +96,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
         st.error(t("The stack is empty: add a layer."), icon="🚫")
         return None
     params.values["layers"] = stack_text.encode(layers)
-    input_size = params.integer("n", t("Input length"), 64, 4, 2048)
+    input_size = params.integer("n", t("Input length"), 64, LAB_LENGTHS[0], LAB_LENGTHS[-1])
     try:
         rows = ce.receptive_field(layers, input_size)
     except ce.ConvConfigError as error:

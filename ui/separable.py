@@ -19,7 +19,7 @@ from viz.channels import separable_scene
 from viz.heatmaps import grey_png, heatmaps_figure
 
 from .cache import cached, sample_image
-from .choices import divisors
+from .choices import SEPARABLE_IN, SEPARABLE_KERNELS, SEPARABLE_OUT, divisors
 from .page import controls_and_figure
 from .panels import framework_panel, plot
 from .params import PageParams
@@ -45,9 +45,13 @@ class SeparableSpec:
 
 def separable_controls(params: PageParams) -> SeparableSpec:
     left, right = st.columns(2)
-    in_channels = params.integer("cin", "C_in", 3, 1, 8, container=left, shortcut="I")
-    out_channels = params.integer("cout", t("C_out"), 4, 1, 16, container=right, shortcut="O")
-    kernel_size = params.integer("k", t("Kernel size k"), 3, 1, 5, shortcut="K")
+    in_channels = params.integer(
+        "cin", "C_in", 3, 1, SEPARABLE_IN[-1], container=left, shortcut="I"
+    )
+    out_channels = params.integer(
+        "cout", t("C_out"), 4, 1, SEPARABLE_OUT[-1], container=right, shortcut="O"
+    )
+    kernel_size = params.integer("k", t("Kernel size k"), 3, 1, SEPARABLE_KERNELS[-1], shortcut="K")
     left, right = st.columns(2)
     multiplier = params.integer("m", t("Depth multiplier"), 1, 1, 3, container=left)
     size = params.integer("n", t("Input size"), 5, 3, 8, container=right)

@@ -8,7 +8,6 @@ page that can draw it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -17,25 +16,15 @@ from conv_engine.solver import MAX_LENGTH
 from i18n import N_, t
 from viz.code import keras_extra_layers
 
+from . import links
 from .cache import cached
-from .choices import (
-    DILATIONS,
-    KERNEL_SIZES,
-    MAX_EXPLICIT_PAD,
-    MAX_INPUT_2D,
-    MAX_STRIDE,
-    STRIDES,
-    kernel_bounds,
-    largest_crop,
-    largest_input,
-)
+from .links import lab_link, sliding_2d_link
 from .panels import config_error, formula_panel
 from .params import PageParams
 
 KINDS = {"conv": N_("↘ Convolution"), "transposed": N_("↗ Transposed convolution")}
 NAMES = {"conv": N_("convolution"), "transposed": N_("transposed convolution")}
 SHOWN_ROWS = 60
-LAB_LENGTHS = range(4, 2049)  # the receptive-field lab's input lengths
 
 
 @dataclass(frozen=True)
@@ -91,35 +80,20 @@ def _arguments(kernel: int, **optional: int) -> str:
     return ", ".join([str(kernel), *extra])
 
 
-def _link(page: str, query: dict[str, int | str]) -> str:
-    return f"{page}?{urlencode(query)}"
-
-
 def conv_link(n: int, row: ce.ConvSolution) -> str | None:
-    """The standard page when its controls reach this layer on an n × n input (its kernel
-    and dilation bounds included), else the receptive-field lab, else no link."""
+    """The standard page when its controls reach this layer on an n × n input, else the
+    receptive-field lab, else no link."""
     k, s, p, d = row.kernel_size, row.stride, row.padding, row.dilation
-    if 3 <= n <= MAX_INPUT_2D and s <= MAX_STRIDE and p <= MAX_EXPLICIT_PAD:
-        mode = "explicit" if p else "valid"
-        k_limit, d_limit = kernel_bounds(n, mode, 2 * p, k)
-        if k <= k_limit and d <= d_limit:
-            pads = {"p": mode, "pt": p, "pb": p, "pl": p, "pr": p} if p else {"p": mode}
-            return _link("standard", {"h": n, "w": n, "k": k, "s": s, "d": d, **pads})
-    if n in LAB_LENGTHS:
-        return _link(
-            "receptive-field", {"preset": "custom", "layers": f"conv:{k}:{s}:{d}:{p}", "n": n}
-        )
-    return None
+    link = sliding_2d_link("standard", n, k, s, d, p) or lab_link((ce.Layer(k, s, d, p),), n)
+    return None if link is None else link.url
 
 
 def transposed_link(n: int, row: ce.TransposedSolution) -> str | None:
     """The transposed page, when its bounds can draw this layer at this input size."""
-    k, s, d = row.kernel_size, row.stride, row.dilation
-    drawable = k in KERNEL_SIZES and s in STRIDES and d in DILATIONS
-    if not drawable or n > largest_input(k, s, d) or row.padding > largest_crop(n, k, s, d):
-        return None
-    query = {"n": n, "k": k, "s": s, "d": d, "p": row.padding, "op": row.output_padding}
-    return _link("transposed", query)
+    link = links.transposed_link(
+        n, row.kernel_size, row.stride, row.dilation, row.padding, row.output_padding
+    )
+    return None if link is None else link.url
 
 
 def conv_row(n: int, o: int, row: ce.ConvSolution) -> dict:

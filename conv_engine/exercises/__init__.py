@@ -19,16 +19,20 @@ from ..errors import ConvConfigError, check_int
 from ..text import Text
 from . import channels, convolutions, receptive_fields
 from .mistakes import Mistake
-from .question import Question, Setting
+from .question import About, Channels, Drawable, Question, Setting, anything
 
 __all__ = [
     "MAKERS",
     "MAX_QUESTIONS",
     "MAX_SEED",
     "TOPICS",
+    "About",
+    "Channels",
+    "Drawable",
     "Mistake",
     "Question",
     "Setting",
+    "anything",
     "check",
     "diagnose",
     "question_set",
@@ -38,7 +42,8 @@ MAX_QUESTIONS = 12
 MAX_SEED = 10**6
 ATTEMPTS = 20
 
-MAKERS: dict[str, tuple[Callable[[np.random.Generator], Question], ...]] = {
+Maker = Callable[[np.random.Generator, Drawable], Question]
+MAKERS: dict[str, tuple[Maker, ...]] = {
     "standard": (
         convolutions.output_size_2d,
         convolutions.reads_2d,
@@ -56,11 +61,16 @@ MAKERS: dict[str, tuple[Callable[[np.random.Generator], Question], ...]] = {
 TOPICS = tuple(MAKERS)
 
 
-def question_set(topic: str, count: int, seed: int) -> list[Question]:
+def question_set(
+    topic: str, count: int, seed: int, drawable: Drawable = anything
+) -> list[Question]:
     """``count`` questions on ``topic`` (or ``"all"``), the same for the same seed.
 
     The kinds of question take turns (in an order the seed shuffles), so a set of a few
-    questions already covers its topic; each question has its own random stream.
+    questions already covers its topic; each question has its own random stream. A
+    question about a conv, a kernel or a stack draws again until ``drawable(topic,
+    subject)`` (the app's rule: the topic's page can show it); one that counts a layer's
+    weights is asked whatever its page draws (its answer is a formula).
     """
     count = check_int("count", count, 1, MAX_QUESTIONS)
     seed = check_int("seed", seed, 0, MAX_SEED)
@@ -80,7 +90,7 @@ def question_set(topic: str, count: int, seed: int) -> list[Question]:
     questions: list[Question] = []
     for i in range(count):
         for _ in range(ATTEMPTS):  # a question already in the set is drawn again
-            question = order[i % len(order)](rngs[i])
+            question = order[i % len(order)](rngs[i], drawable)
             if all(str(question.prompt) != str(other.prompt) for other in questions):
                 break
         questions.append(question)

@@ -6,35 +6,10 @@ import numpy as np
 
 from ..counts import conv_parameters, lightweight_parameters, separable_parameters
 from ..text import Text
-from .question import (
-    Question,
-    pick,
-)
-
-MAX_SEPARABLE = (8, 16, 5)  # the Separable page's largest C_in, C_out and k
+from .question import Channels, Drawable, Question, pick
 
 
-def separable_link(c_in: int, c_out: int, k: int) -> dict:
-    """The Separable page at the question's layer, or why it cannot show it."""
-    if all(v <= top for v, top in zip((c_in, c_out, k), MAX_SEPARABLE, strict=True)):
-        return {"query": {"cin": str(c_in), "cout": str(c_out), "k": str(k), "m": "1"}}
-    return {
-        "unlinked": Text(
-            "The Separable page draws at most {most_in} input and {most_out} output channels, "
-            "so it cannot show this layer; its counters follow the same formula.",
-            most_in=MAX_SEPARABLE[0],
-            most_out=MAX_SEPARABLE[1],
-        )
-    }
-
-
-LIGHTWEIGHT_UNLINKED = Text(
-    "The Lightweight page draws at most 16 channels and k ≤ 7, so it cannot show this "
-    "layer; its comparison table counts the same way."
-)
-
-
-def standard_vs_separable(rng: np.random.Generator) -> Question:
+def standard_vs_separable(rng: np.random.Generator, drawable: Drawable) -> Question:
     c_in, c_out, k = pick(rng, (3, 8, 16, 32), (16, 32, 64), (3, 5))
     separable = separable_parameters(c_in, c_out, k)
     return Question(
@@ -58,12 +33,11 @@ def standard_vs_separable(rng: np.random.Generator) -> Question:
             separable=separable,
             standard=conv_parameters(c_in, c_out, (k, k), bias=False),
         ),
-        "separable",
-        **separable_link(c_in, c_out, k),
+        Channels(c_in, c_out, k),
     )
 
 
-def standard_weights(rng: np.random.Generator) -> Question:
+def standard_weights(rng: np.random.Generator, drawable: Drawable) -> Question:
     c_in, c_out, k = pick(rng, (3, 8, 16), (16, 32, 64), (3, 5))
     count = conv_parameters(c_in, c_out, (k, k), bias=False)
     return Question(
@@ -85,12 +59,11 @@ def standard_weights(rng: np.random.Generator) -> Question:
             taps=k * k,
             count=count,
         ),
-        "separable",
-        **separable_link(c_in, c_out, k),
+        Channels(c_in, c_out, k),
     )
 
 
-def lightweight_weights(rng: np.random.Generator) -> Question:
+def lightweight_weights(rng: np.random.Generator, drawable: Drawable) -> Question:
     heads = int(rng.choice((4, 8, 16)))
     channels = heads * int(rng.choice((16, 32, 64)))
     k = int(rng.choice((3, 7, 15, 31)))
@@ -115,12 +88,11 @@ def lightweight_weights(rng: np.random.Generator) -> Question:
             count=count,
             depthwise=channels * k,
         ),
-        "lightweight",
-        unlinked=LIGHTWEIGHT_UNLINKED,
+        Channels(channels, channels, k, ndim=1, groups=channels, heads=heads),
     )
 
 
-def depthwise_weights(rng: np.random.Generator) -> Question:
+def depthwise_weights(rng: np.random.Generator, drawable: Drawable) -> Question:
     channels, k = int(rng.choice((64, 256, 512, 1024))), int(rng.choice((3, 7, 15)))
     count = conv_parameters(channels, channels, k, groups=channels, bias=False)
     return Question(
@@ -140,6 +112,5 @@ def depthwise_weights(rng: np.random.Generator) -> Question:
             k=k,
             count=count,
         ),
-        "lightweight",
-        unlinked=LIGHTWEIGHT_UNLINKED,
+        Channels(channels, channels, k, ndim=1, groups=channels),
     )

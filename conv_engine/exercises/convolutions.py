@@ -15,21 +15,29 @@ from ..sizes import (
 from ..text import Text
 from .mistakes import conv_size_mistakes, transposed_size_mistakes, weight_mistakes
 from .question import (
+    Channels,
+    Drawable,
     Question,
     Setting,
-    drawable_transposed,
+    draws,
     fitting,
     pad_text,
-    page_padding,
-    page_padding_1d,
     pick,
     read_cells,
 )
 
 
-def output_size_2d(rng: np.random.Generator) -> Question:
+def output_size_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
     n, k, s, d, padding, out = fitting(
-        rng, range(5, 13), range(1, 6), range(1, 4), (1, 1, 2), ("valid", "same", "full", 1), 2
+        rng,
+        drawable,
+        "standard",
+        range(5, 13),
+        range(1, 6),
+        range(1, 4),
+        (1, 1, 2),
+        ("valid", "same", "full", 1),
+        2,
     )
     before, after = resolve_padding(n, k, s, d, padding)
     k_eff = effective_kernel_size(k, d)
@@ -57,16 +65,14 @@ def output_size_2d(rng: np.random.Generator) -> Question:
             s=s,
             out=out,
         ),
-        "standard",
-        {"h": str(n), "w": str(n), "k": str(k), "s": str(s), "d": str(d), **page_padding(padding)},
         Setting(2, n, k, s, d, padding),
         mistakes=conv_size_mistakes(n, k, s, d, before, after, out),
     )
 
 
-def reads_2d(rng: np.random.Generator) -> Question:
+def reads_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
     n, k, s, d, padding, out = fitting(
-        rng, range(5, 8), (2, 3), (1, 2), (1, 1, 2), ("valid", "same", 1), 2
+        rng, drawable, "standard", range(5, 8), (2, 3), (1, 2), (1, 1, 2), ("valid", "same", 1), 2
     )
     row, col = (int(v) for v in rng.integers(out, size=2))
     setting = Setting(2, n, k, s, d, padding, step=row * out + col)
@@ -97,27 +103,20 @@ def reads_2d(rng: np.random.Generator) -> Question:
             rows=sorted({r for r, _ in cells}),
             columns=sorted({c for _, c in cells}),
         ),
-        "standard",
-        {
-            "h": str(n),
-            "w": str(n),
-            "k": str(k),
-            "s": str(s),
-            "d": str(d),
-            "step": str(setting.step),
-            **page_padding(padding),
-        },
         setting,
         grid=n,
     )
 
 
-def same_padding(rng: np.random.Generator) -> Question:
-    # the pairs whose padding the Standard page can set (at most 3 a side)
+def same_padding(rng: np.random.Generator, drawable: Drawable) -> Question:
+    # odd kernels (the padding is the same on both sides) that pad 1 to 3 cells a side
     pairs = ((3, 1), (3, 2), (3, 3), (5, 1), (7, 1))
-    k, d = pairs[int(rng.integers(len(pairs)))]
-    n = int(rng.integers(6, 13))
-    pad = d * (k - 1) // 2
+    for _ in draws("standard"):
+        k, d = pairs[int(rng.integers(len(pairs)))]
+        n = int(rng.integers(6, 13))
+        pad = d * (k - 1) // 2
+        if drawable("standard", Setting(2, n, k, 1, d, pad)):
+            break
     assert conv_output_size(n, k, 1, pad, d) == n  # the engine agrees: the size is kept
     return Question(
         "standard",
@@ -136,13 +135,11 @@ def same_padding(rng: np.random.Generator) -> Question:
             both=2 * pad,
             pad=pad,
         ),
-        "standard",
-        {"h": str(n), "w": str(n), "k": str(k), "s": "1", "d": str(d), **page_padding(pad)},
         Setting(2, n, k, 1, d, pad),
     )
 
 
-def weights_2d(rng: np.random.Generator) -> Question:
+def weights_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
     c_in, c_out, k = pick(rng, (1, 3, 8, 16), (4, 8, 16, 32), (1, 3, 5))
     count = conv_parameters(c_in, c_out, (k, k))
     return Question(
@@ -163,15 +160,22 @@ def weights_2d(rng: np.random.Generator) -> Question:
             k=k,
             count=count,
         ),
-        "standard",
-        unlinked=Text("The Standard page draws one input and one output channel."),
+        Channels(c_in, c_out, k),
         mistakes=weight_mistakes(c_in, c_out, k * k, count),
     )
 
 
-def output_size_1d(rng: np.random.Generator) -> Question:
+def output_size_1d(rng: np.random.Generator, drawable: Drawable) -> Question:
     n, k, s, d, padding, out = fitting(
-        rng, range(8, 25), range(1, 6), range(1, 4), (1, 2, 3), ("valid", "same", "causal", 2), 1
+        rng,
+        drawable,
+        "conv1d",
+        range(8, 25),
+        range(1, 6),
+        range(1, 4),
+        (1, 2, 3),
+        ("valid", "same", "causal", 2),
+        1,
     )
     before, after = resolve_padding(n, k, s, d, padding)
     return Question(
@@ -200,16 +204,22 @@ def output_size_1d(rng: np.random.Generator) -> Question:
             s=s,
             out=out,
         ),
-        "conv1d",
-        {"n": str(n), "k": str(k), "s": str(s), "d": str(d), **page_padding_1d(padding)},
         Setting(1, n, k, s, d, padding),
         mistakes=conv_size_mistakes(n, k, s, d, before, after, out),
     )
 
 
-def reads_1d(rng: np.random.Generator) -> Question:
+def reads_1d(rng: np.random.Generator, drawable: Drawable) -> Question:
     n, k, s, d, padding, out = fitting(
-        rng, range(8, 13), (2, 3, 4), (1, 2), (1, 2, 3), ("valid", "same", "causal"), 1
+        rng,
+        drawable,
+        "conv1d",
+        range(8, 13),
+        (2, 3, 4),
+        (1, 2),
+        (1, 2, 3),
+        ("valid", "same", "causal"),
+        1,
     )
     t = int(rng.integers(out))
     setting = Setting(1, n, k, s, d, padding, step=t)
@@ -236,21 +246,12 @@ def reads_1d(rng: np.random.Generator) -> Question:
             last_tap=k - 1,
             inputs=", ".join(str(c) for c in sorted(cells)) or Text("only padding"),
         ),
-        "conv1d",
-        {
-            "n": str(n),
-            "k": str(k),
-            "s": str(s),
-            "d": str(d),
-            "step": str(t),
-            **page_padding_1d(padding),
-        },
         setting,
         choices=tuple(range(n)),
     )
 
 
-def weights_1d(rng: np.random.Generator) -> Question:
+def weights_1d(rng: np.random.Generator, drawable: Drawable) -> Question:
     features, c_out, k = pick(rng, (13, 40, 80), (64, 128, 256), (3, 5))
     count = conv_parameters(features, c_out, k)
     return Question(
@@ -272,14 +273,13 @@ def weights_1d(rng: np.random.Generator) -> Question:
             k=k,
             count=count,
         ),
-        "conv1d",
-        {"f": str(features), "kn": str(k), "co": str(c_out)},  # the frames × features view
+        Channels(features, c_out, k, ndim=1),
         mistakes=weight_mistakes(features, c_out, k, count),
     )
 
 
-def transposed_size(rng: np.random.Generator) -> Question:
-    while True:
+def transposed_size(rng: np.random.Generator, drawable: Drawable) -> Question:
+    for _ in draws("transposed"):
         n, k, s = int(rng.integers(2, 8)), int(rng.integers(1, 5)), int(rng.integers(1, 4))
         d = int(rng.choice((1, 1, 2)))
         p = int(rng.integers(0, 2))
@@ -288,7 +288,7 @@ def transposed_size(rng: np.random.Generator) -> Question:
             out = conv_transpose_output_size(n, k, s, p, op, d)
         except ConvConfigError:
             continue
-        if drawable_transposed(n, k, s, d, p, out):
+        if drawable("transposed", Setting(2, n, k, s, d, p, True, op)):
             break
     return Question(
         "transposed",
@@ -317,21 +317,20 @@ def transposed_size(rng: np.random.Generator) -> Question:
             op=op,
             out=out,
         ),
-        "transposed",
-        {"n": str(n), "k": str(k), "s": str(s), "p": str(p), "op": str(op), "d": str(d)},
         Setting(2, n, k, s, d, p, transposed=True, output_padding=op),
         mistakes=transposed_size_mistakes(n, k, s, p, op, d, out),
     )
 
 
-def output_padding(rng: np.random.Generator) -> Question:
-    while True:
+def output_padding(rng: np.random.Generator, drawable: Drawable) -> Question:
+    for _ in draws("transposed"):
         n, k, s = int(rng.integers(3, 8)), int(rng.choice((3, 4))), int(rng.choice((2, 3)))
         p = int(rng.integers(0, 2))
         op = int(rng.integers(0, s))
-        target = conv_transpose_output_size(n, k, s, p, op)
-        if drawable_transposed(n, k, s, 1, p, target):
+        setting = Setting(2, n, k, s, 1, p, transposed=True, output_padding=op)
+        if drawable("transposed", setting):
             break
+    target = conv_transpose_output_size(n, k, s, p, op)
     base = conv_transpose_output_size(n, k, s, p, 0)
     return Question(
         "transposed",
@@ -354,7 +353,5 @@ def output_padding(rng: np.random.Generator) -> Question:
             target=target,
             op=op,
         ),
-        "transposed",
-        {"n": str(n), "k": str(k), "s": str(s), "p": str(p), "op": str(op)},
-        Setting(2, n, k, s, 1, p, transposed=True, output_padding=op),
+        setting,
     )

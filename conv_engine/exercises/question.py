@@ -6,26 +6,22 @@ numbers from its own random stream and asks the engine for the answer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..errors import ConvConfigError
-from ..sizes import conv_output_size, effective_kernel_size
+from ..receptive import Layer
+from ..sizes import conv_output_size
 from ..text import Text
 from ..trace import INPUT, conv_trace
 from .mistakes import Mistake
 
-MAX_TRANSPOSED = 16  # the Transposed page's largest full output
-# the Standard (2-D) and Conv1d (1-D) pages draw an input padded by SAME, FULL or causal
-# zeros up to this many cells (n + (k_eff − 1), twice that for FULL), so a reveal opens there
-MAX_PADDED = {1: 32, 2: 20}
-
 
 @dataclass(frozen=True)
 class Setting:
-    """One convolution a question is about, as a page's link would set it.
+    """One convolution on an input, as a question asks about it.
 
     ``ndim`` 1 or 2 (square inputs of side ``size``); ``padding`` a mode or an int; a
     transposed conv has ``transposed`` and ``output_padding``. ``step`` is the animation
@@ -44,15 +40,56 @@ class Setting:
 
 
 @dataclass(frozen=True)
+class Channels:
+    """A layer's channels and kernel, for a question that counts its weights.
+
+    ``groups`` splits the channels (``c_in`` for a depthwise conv); ``heads`` > 0 makes it
+    a lightweight conv whose heads share their kernels.
+    """
+
+    c_in: int
+    c_out: int
+    kernel_size: int
+    ndim: int = 2
+    groups: int = 1
+    heads: int = 0
+
+
+# what a question is about: a conv on an input, a lone kernel, a stack, a layer's channels
+About = Setting | Layer | tuple[Layer, ...] | Channels
+# whether the page that teaches a topic can show a question's subject (the app says; the
+# engine knows no page): a maker that draws settings draws again until it can
+Drawable = Callable[[str, About], bool]
+
+
+MAX_DRAWS = 10_000
+
+
+def draws(topic: str) -> Iterator[int]:
+    """The attempts of a maker that draws until its setting is drawable: a predicate that
+    refuses every one is a clear error, never a hang."""
+    yield from range(MAX_DRAWS)
+    raise ConvConfigError(
+        "no setting for a question on {topic} was drawable in {count} draws",
+        topic=topic,
+        count=MAX_DRAWS,
+    )
+
+
+def anything(topic: str, about: About) -> bool:
+    """Every subject is drawable (the engine alone has no page to fit)."""
+    return True
+
+
+@dataclass(frozen=True)
 class Question:
     """One question and its engine-computed answer.
 
     ``kind``: ``"number"`` (a whole number), ``"cells"`` (a set of positions of a 1-D
     input, offered as ``choices``) or ``"grid"`` (a set of ``(row, col)`` cells of an
     input ``grid`` × ``grid``). ``explanation`` is the rule with this question's numbers.
-    ``page`` and ``query`` open the page the topic is taught on, at this setting; where
-    that page cannot show the question's numbers, ``unlinked`` says why and no link is
-    offered. ``mistakes`` are the wrong answers a likely slip gives, each with its hint.
+    ``about`` is what it asks about (the page of ``topic`` may show it: the app decides).
+    ``mistakes`` are the wrong answers a likely slip gives, each with its hint.
     """
 
     topic: str
@@ -61,13 +98,15 @@ class Question:
     kind: str
     answer: int | frozenset
     explanation: Text
-    page: str
-    query: dict[str, str] = field(default_factory=dict)
-    setting: Setting | None = None
+    about: About | None = None
     choices: tuple[int, ...] = ()
     grid: int = 0
-    unlinked: Text | None = None
     mistakes: tuple[Mistake, ...] = ()
+
+    @property
+    def setting(self) -> Setting | None:
+        """The convolution on an input it asks about (its reveal animates it), or None."""
+        return self.about if isinstance(self.about, Setting) else None
 
 
 # ---------------------------------------------------------------- helpers
@@ -116,6 +155,8 @@ def built_by_a_framework(padding: str | int, stride: int, dilation: int) -> bool
 
 def fitting(
     rng: np.random.Generator,
+    drawable: Drawable,
+    topic: str,
     sizes: Sequence[int],
     kernels: Sequence[int],
     strides: Sequence[int],
@@ -124,37 +165,16 @@ def fitting(
     ndim: int,
 ) -> tuple[int, int, int, int, str | int, int]:
     """A random conv setting whose kernel fits its padded input, that a framework builds
-    (:func:`built_by_a_framework`) and that its page draws (:data:`MAX_PADDED`), and its
-    output length."""
-    while True:
+    (:func:`built_by_a_framework`) and that the page of ``topic`` draws, and its output
+    length."""
+    for _ in draws(topic):
         n, k, s, d = (int(rng.choice(v)) for v in (sizes, kernels, strides, dilations))
         padding = paddings[int(rng.integers(len(paddings)))]
-        growth = {"same": 1, "causal": 1, "full": 2}.get(str(padding), 0)
-        too_wide = n + growth * (effective_kernel_size(k, d) - 1) > MAX_PADDED[ndim]
-        if too_wide or not built_by_a_framework(padding, s, d):
+        if not built_by_a_framework(padding, s, d):
             continue
         try:
-            return n, k, s, d, padding, conv_output_size(n, k, s, padding, d)
+            out = conv_output_size(n, k, s, padding, d)
         except ConvConfigError:
             continue
-
-
-def page_padding(padding: str | int) -> dict[str, str]:
-    if isinstance(padding, str):
-        return {"p": padding}
-    return {"p": "explicit", **{key: str(padding) for key in ("pt", "pb", "pl", "pr")}}
-
-
-# ---------------------------------------------------------------- question makers
-
-
-def page_padding_1d(padding: str | int) -> dict[str, str]:
-    if isinstance(padding, str):
-        return {"p": padding}
-    return {"p": "explicit", "pl": str(padding), "pr": str(padding)}
-
-
-def drawable_transposed(n: int, k: int, s: int, d: int, p: int, out: int) -> bool:
-    """The Transposed page draws it: its full output fits 16 cells, the crop leaves some."""
-    full = (n - 1) * s + effective_kernel_size(k, d)
-    return full <= MAX_TRANSPOSED and out >= 1 and 2 * p < full
+        if drawable(topic, Setting(ndim, n, k, s, d, padding)):
+            return n, k, s, d, padding, out

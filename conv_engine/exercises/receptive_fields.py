@@ -7,18 +7,18 @@ import numpy as np
 from ..causal import future_leaks
 from ..receptive import Layer, receptive_field
 from ..sizes import (
-    effective_kernel_size,
     resolve_padding,
 )
 from ..text import Text
-from .question import (
-    Question,
-    Setting,
-)
+from .question import Drawable, Question, Setting, draws
 
 
-def future(rng: np.random.Generator) -> Question:
-    n, k, d = int(rng.integers(6, 11)), int(rng.choice((2, 3))), int(rng.choice((1, 2)))
+def future(rng: np.random.Generator, drawable: Drawable) -> Question:
+    for _ in draws("causal"):
+        n, k, d = int(rng.integers(6, 11)), int(rng.choice((2, 3))), int(rng.choice((1, 2)))
+        setting = Setting(1, n, k, 1, d, "same")
+        if drawable("causal", setting):
+            break
     leaks = future_leaks(n, k, 1, "same", d)
     answer = frozenset(int(i) for i in np.flatnonzero(leaks))
     return Question(
@@ -40,19 +40,18 @@ def future(rng: np.random.Generator) -> Question:
             pads=resolve_padding(n, k, 1, d, "same"),
             leaking=", ".join(str(i) for i in sorted(answer)) or Text("none"),
         ),
-        "causal",
-        {"n": str(n), "k": str(k), "d": str(d), "s": "1", "leak": "1"},
-        Setting(1, n, k, 1, d, "same"),
+        setting,
         choices=tuple(range(n)),
     )
 
 
-def causal_padding(rng: np.random.Generator) -> Question:
-    while True:  # settings the Causal page can draw (at most 32 padded steps)
+def causal_padding(rng: np.random.Generator, drawable: Drawable) -> Question:
+    for _ in draws("causal"):
         k, d = int(rng.choice((2, 3, 4, 5))), int(rng.choice((1, 2, 3, 4)))
-        if d * (k - 1) <= 20:
+        layer = Layer(k, 1, d, "causal")
+        if drawable("causal", layer):
             break
-    before, after = resolve_padding(32, k, 1, d, "causal")
+    before, after = layer.resolved_padding(None)
     return Question(
         "causal",
         "causal_padding",
@@ -72,16 +71,19 @@ def causal_padding(rng: np.random.Generator) -> Question:
             before=before,
             after=after,
         ),
-        "causal",
-        {"n": "12", "k": str(k), "d": str(d), "s": "1"},
+        layer,
     )
 
 
-def wavenet(rng: np.random.Generator) -> Question:
-    top = int(rng.choice((2, 3, 4, 5)))
-    blocks = int(rng.choice((1, 2)))
-    dilations = [2**i for i in range(top + 1)] * blocks
-    rows = receptive_field([Layer(2, dilation=d, padding="causal") for d in dilations])
+def wavenet(rng: np.random.Generator, drawable: Drawable) -> Question:
+    for _ in draws("causal"):
+        top = int(rng.choice((2, 3, 4, 5)))
+        blocks = int(rng.choice((1, 2)))
+        dilations = [2**i for i in range(top + 1)] * blocks
+        layers = tuple(Layer(2, dilation=d, padding="causal") for d in dilations)
+        if drawable("causal", layers):
+            break
+    rows = receptive_field(layers)
     size = rows[-1].size
     return Question(
         "causal",
@@ -98,17 +100,17 @@ def wavenet(rng: np.random.Generator) -> Question:
             sum=" + ".join(map(str, dilations)),
             size=size,
         ),
-        "causal",
-        {"wk": "2", "dmax": str(2**top), "blocks": str(blocks)},
+        layers,
     )
 
 
-def effective_kernel(rng: np.random.Generator) -> Question:
-    while True:  # a window the Dilated page can draw on its largest input (12 × 12)
+def effective_kernel(rng: np.random.Generator, drawable: Drawable) -> Question:
+    for _ in draws("dilated"):
         k, d = int(rng.choice((2, 3, 4, 5))), int(rng.choice((2, 3, 4)))
-        k_eff = effective_kernel_size(k, d)
-        if k_eff <= 12:
+        layer = Layer(k, dilation=d)
+        if drawable("dilated", layer):
             break
+    k_eff = layer.kernel_extent
     return Question(
         "dilated",
         "effective_kernel",
@@ -126,16 +128,19 @@ def effective_kernel(rng: np.random.Generator) -> Question:
             d_minus_1=d - 1,
             k_eff=k_eff,
         ),
-        "dilated",
-        {"h": "12", "w": "12", "p": "valid", "k": str(k), "d": str(d)},
+        layer,
     )
 
 
-def dilated_stack(rng: np.random.Generator) -> Question:
-    k = int(rng.choice((2, 3)))
-    rates = [tuple(r) for r in ((1, 2, 4), (1, 2, 3), (1, 1, 1), (2, 2, 2), (1, 2, 5), (1, 3, 9))]
-    chosen = rates[int(rng.integers(len(rates)))]
-    rows = receptive_field([Layer(k, dilation=d) for d in chosen])
+def dilated_stack(rng: np.random.Generator, drawable: Drawable) -> Question:
+    rates = ((1, 2, 4), (1, 2, 3), (1, 1, 1), (2, 2, 2), (1, 2, 5), (1, 3, 9))
+    for _ in draws("dilated"):
+        k = int(rng.choice((2, 3)))
+        chosen = rates[int(rng.integers(len(rates)))]
+        layers = tuple(Layer(k, dilation=d) for d in chosen)
+        if drawable("dilated", layers):
+            break
+    rows = receptive_field(layers)
     size = rows[-1].size
     return Question(
         "dilated",
@@ -153,26 +158,26 @@ def dilated_stack(rng: np.random.Generator) -> Question:
             sum=" + ".join(f"{d}·{k - 1}" for d in chosen),
             size=size,
         ),
-        "dilated",
-        {"sk": str(k), "rates": "custom", "custom": ", ".join(map(str, chosen))},
+        layers,
     )
 
 
-def stack_layers(rng: np.random.Generator) -> list[Layer]:
-    return [Layer(int(rng.choice((2, 3, 5))), stride=int(rng.choice((1, 1, 2)))) for _ in range(3)]
+def stack_layers(rng: np.random.Generator, drawable: Drawable) -> tuple[Layer, ...]:
+    """Three conv layers of kernel 2, 3 or 5 and stride 1 or 2 (twice as often 1)."""
+    for _ in draws("receptive-field"):
+        layers = tuple(
+            Layer(int(rng.choice((2, 3, 5))), stride=int(rng.choice((1, 1, 2)))) for _ in range(3)
+        )
+        if drawable("receptive-field", layers):
+            return layers
 
 
-def stack_text(layers: list[Layer]) -> str:
+def stack_text(layers: tuple[Layer, ...]) -> str:
     return ", ".join(f"(k={layer.kernel_size}, s={layer.stride})" for layer in layers)
 
 
-def stack_query(layers: list[Layer]) -> dict[str, str]:
-    encoded = ";".join(f"conv:{layer.kernel_size}:{layer.stride}:1:0" for layer in layers)
-    return {"preset": "custom", "layers": encoded}
-
-
-def stack_field(rng: np.random.Generator) -> Question:
-    layers = stack_layers(rng)
+def stack_field(rng: np.random.Generator, drawable: Drawable) -> Question:
+    layers = stack_layers(rng, drawable)
     rows = receptive_field(layers)
     jumps = [1, *(row.jump for row in rows[:-1])]
     size = rows[-1].size
@@ -194,13 +199,12 @@ def stack_field(rng: np.random.Generator) -> Question:
             terms=terms,
             size=size,
         ),
-        "receptive-field",
-        stack_query(layers),
+        layers,
     )
 
 
-def stack_jump(rng: np.random.Generator) -> Question:
-    layers = stack_layers(rng)
+def stack_jump(rng: np.random.Generator, drawable: Drawable) -> Question:
+    layers = stack_layers(rng, drawable)
     jump = receptive_field(layers)[-1].jump
     return Question(
         "receptive-field",
@@ -217,6 +221,5 @@ def stack_jump(rng: np.random.Generator) -> Question:
             strides=" · ".join(str(layer.stride) for layer in layers),
             jump=jump,
         ),
-        "receptive-field",
-        stack_query(layers),
+        layers,
     )

@@ -8,6 +8,8 @@ import pytest
 from conv_engine.exercises import TOPICS, question_set
 from tests.app.links import open_link, page_text
 from tests.app.test_pages import run_page
+from ui.exercises import unshown
+from ui.links import drawable, question_link
 
 # answers a page draws rather than writes (a padding the scene shows, an output_padding
 # the page is opened at): the link's own settings carry them
@@ -34,7 +36,7 @@ def test_the_link_is_the_set(topic):
     assert not at.exception, at.exception
     assert not link_notices(at)
     shown = texts(at)
-    for question in question_set(topic, 4, 17):
+    for question in question_set(topic, 4, 17, drawable):
         assert str(question.prompt) in shown
 
 
@@ -50,7 +52,7 @@ def submit(at, index: int):
 
 def test_a_right_answer_scores_and_a_wrong_one_does_not():
     at = run_page(PAGE, {"topic": "transposed", "q": "2", "seed": "3"})
-    questions = question_set("transposed", 2, 3)
+    questions = question_set("transposed", 2, 3, drawable)
     assert all(q.kind == "number" for q in questions)
     assert score(at).startswith("### Score: 0 / 2")
     answers(at)[0].set_value(questions[0].answer)
@@ -64,8 +66,8 @@ def test_a_right_answer_scores_and_a_wrong_one_does_not():
 
 
 def test_cells_answers_are_checked_as_sets():
-    seed = next(s for s in range(50) if question_set("causal", 1, s)[0].skill == "future")
-    (question,) = question_set("causal", 1, seed)
+    seed = next(s for s in range(50) if question_set("causal", 1, s, drawable)[0].skill == "future")
+    (question,) = question_set("causal", 1, seed, drawable)
     at = run_page(PAGE, {"topic": "causal", "q": "1", "seed": str(seed)})
     (pills,) = [b for b in at.button_group if b.proto.label.startswith("Your answer")]
     pills.set_value(sorted(question.answer))
@@ -82,7 +84,7 @@ def test_every_reveal_shows_the_answer_and_runs(topic):
     at.run()
     assert not at.exception, at.exception
     shown = texts(at)
-    for question in question_set(topic, 3, 5):
+    for question in question_set(topic, 3, 5, drawable):
         assert str(question.explanation) in shown
 
 
@@ -97,23 +99,26 @@ def test_every_question_link_opens_its_page_with_the_questions_numbers(topic):
     the sequence view with 51,328 parameters for a question whose answer is 8,448)."""
     seen = set()
     for seed in range(6):
-        for question in question_set(topic, 4, seed):
-            if question.unlinked is not None:
-                assert str(question.unlinked), "no link: a sentence says why"
+        for question in question_set(topic, 4, seed, drawable):
+            link = question_link(question)
+            if link is None:
+                assert question.setting is None, "a conv on an input is drawn where it links"
+                assert unshown(question), "no link: a sentence says why"
                 continue
-            key = (question.page, tuple(sorted(question.query.items())))
+            key = (link.page, tuple(sorted(link.query.items())))
             if key in seen:
                 continue
             seen.add(key)
-            at = open_link(f"app_pages/{question.page}.py", question.query)
+            at = open_link(f"app_pages/{link.page}.py", dict(link.query))
             if question.kind == "number" and question.skill not in NOT_ON_THE_PAGE:
-                assert _shown(question.answer, page_text(at)), (question.prompt, question.query)
+                assert _shown(question.answer, page_text(at)), (question.prompt, link.url)
 
 
 def test_the_issues_conv1d_weights_question_opens_its_layer():
-    question = next(q for q in question_set("conv1d", 5, 0) if q.skill == "weights")
-    assert question.answer == 8448 and question.query["f"] == "13"
-    at = open_link("app_pages/conv1d.py", question.query)
+    question = next(q for q in question_set("conv1d", 5, 0, drawable) if q.skill == "weights")
+    link = question_link(question)
+    assert question.answer == 8448 and link.query["f"] == "13"
+    at = open_link("app_pages/conv1d.py", dict(link.query))
     assert "8,448" in page_text(at)
 
 
@@ -139,7 +144,7 @@ def test_a_wrong_answer_that_one_slip_gives_is_named():
     seed, question = next(
         (s, q)
         for s in range(200)
-        for q in question_set("transposed", 1, s)
+        for q in question_set("transposed", 1, s, drawable)
         if q.skill == "output_size" and q.setting.output_padding
     )
     slip = next(m for m in question.mistakes if "output_padding" in str(m.hint))

@@ -17,6 +17,8 @@ from conv_engine.exercises import (
     MAX_QUESTIONS,
     TOPICS,
     Question,
+    Setting,
+    anything,
     check,
     diagnose,
     question_set,
@@ -92,7 +94,7 @@ def test_every_kind_of_question_appears_and_a_set_has_no_repeats():
         assert len({s for t, s in skills if t == topic}) >= min(len(makers), 2), topic
         # a set as long as its topic's kinds has each kind once
         assert len({q.skill for q in question_set(topic, len(makers), 5)}) == len(
-            {q.skill for q in (m(np.random.default_rng(0)) for m in makers)}
+            {q.skill for q in (m(np.random.default_rng(0), anything) for m in makers)}
         )
     for seed in SEEDS:
         prompts = [str(q.prompt) for q in question_set("all", MAX_QUESTIONS, seed)]
@@ -194,13 +196,30 @@ def test_every_worked_explanation_adds_up():
     assert checked > 200
 
 
-@pytest.mark.parametrize("topic", TOPICS)
-def test_every_link_opens_a_page_that_runs(topic):
-    """(The page side is in tests/app/test_exercises_page.py.) Links name a page and only
-    string values."""
-    for question in question_set(topic, 6, 2):
-        assert question.page in TOPICS
-        assert all(isinstance(v, str) for v in question.query.values())
+def test_a_maker_that_draws_settings_draws_again_until_the_app_can_show_them():
+    """The engine knows no page: the app's ``drawable`` decides, and every setting a set
+    carries passes it (here: a page that shows only inputs of at most 8 cells)."""
+
+    def small(topic: str, about: object) -> bool:
+        return not isinstance(about, Setting) or about.size <= 8
+
+    asked = []
+
+    def recording(topic: str, about: object) -> bool:
+        asked.append(topic)
+        return small(topic, about)
+
+    questions = [q for seed in range(8) for q in question_set("all", 12, seed, recording)]
+    settings = [q.setting for q in questions if q.setting is not None]
+    assert settings and all(small("", s) for s in settings)
+    assert set(asked) >= {"standard", "conv1d", "transposed", "dilated", "causal"}
+    unbounded = [q.setting for s in range(8) for q in question_set("all", 12, s)]
+    assert any(s is not None and s.size > 8 for s in unbounded), "the predicate did bite"
+
+
+def test_a_page_that_shows_nothing_is_an_error_not_a_hang():
+    with pytest.raises(ConvConfigError, match="no setting for a question on standard"):
+        question_set("standard", 4, 1, lambda topic, about: not isinstance(about, Setting))
 
 
 def test_check_accepts_only_the_answer():

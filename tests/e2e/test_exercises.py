@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conv_engine.exercises import question_set
+from ui.links import drawable
 
 from .harness import wait_for_app
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_student_answers_checks_and_reveals(app_url, page):
-    (question,) = question_set("transposed", 1, 4)
+    (question,) = question_set("transposed", 1, 4, drawable)
     page.goto(f"{app_url}/exercises?topic=transposed&q=1&seed=4")
     wait_for_app(page)
     assert page.get_by_text(str(question.prompt)).count() == 1
@@ -53,7 +54,7 @@ def tick(page, grid, row: int, col: int, size: int, column_width: int = 48) -> N
 def test_a_student_ticks_the_cells_an_output_reads(app_url, page):
     """The 2-D question: tick too few cells and the check says so; tick the rest (the
     dilation's gap between them) and it is right."""
-    (question,) = question_set("standard", 1, 8)
+    (question,) = question_set("standard", 1, 8, drawable)
     assert question.kind == "grid" and question.answer == {(0, 1), (2, 1)}
     page.goto(f"{app_url}/exercises?topic=standard&q=1&seed=8")
     wait_for_app(page)
