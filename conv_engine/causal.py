@@ -166,13 +166,7 @@ def causal_dependencies(
     """
     kernel_size = check_int("kernel_size", kernel_size, 1)
     length = check_int("length", length, 1)
-    position = check_int("position", position, 0)
-    if position >= length:
-        raise ConvConfigError(
-            "position {position} must be below the length {length}",
-            position=position,
-            length=length,
-        )
+    position = check_int("position", position, 0, length - 1)  # an output of the sequence
     levels = [np.array([position])]
     for dilation in reversed([check_int("dilation", d, 1) for d in dilations]):
         back = np.arange(kernel_size) * dilation

@@ -9,6 +9,7 @@ how Keras writes it, or why it cannot.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .errors import ConvConfigError, check_int
@@ -57,8 +58,45 @@ class SolverBounds:
         ]
 
 
+class Reach:
+    """What a solution's kernel reaches, for sorting the odd ones last (a mixin of both
+    solutions: their fields kernel_size, stride, padding and dilation)."""
+
+    kernel_size: int
+    stride: int
+    padding: int
+    dilation: int
+    output_padding: int
+
+    @property
+    def skips_inputs(self) -> bool:
+        """The kernel's reach is shorter than the stride: a conv never reads some inputs,
+        a transposed conv's stamps leave gaps of zeros."""
+        return effective_kernel_size(self.kernel_size, self.dilation) < self.stride
+
+    @property
+    def pads_past_kernel(self) -> bool:
+        """The padding is at least the kernel's extent: a conv's first output sees only
+        zeros, a transposed conv's crop cuts away a whole stamp's width."""
+        return self.padding >= effective_kernel_size(self.kernel_size, self.dilation)
+
+    def sort_key(self) -> tuple:
+        """Simplest first: no skipped inputs or windows of zeros, fewest non-default
+        settings (padding, output_padding, dilation), then the smallest k, s, p, op, d."""
+        changed = (self.padding > 0) + (self.output_padding > 0) + (self.dilation > 1)
+        return (
+            self.skips_inputs or self.pads_past_kernel,
+            changed,
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            self.output_padding,
+            self.dilation,
+        )
+
+
 @dataclass(frozen=True)
-class ConvSolution:
+class ConvSolution(Reach):
     """A conv ``k, s, p, d`` (PyTorch's symmetric integer padding) that gives the output."""
 
     kernel_size: int
@@ -72,31 +110,13 @@ class ConvSolution:
     keras_same_pads: tuple[int, int] | None
 
     @property
-    def skips_inputs(self) -> bool:
-        """The stride is longer than the kernel's reach: some inputs are never read."""
-        return effective_kernel_size(self.kernel_size, self.dilation) < self.stride
-
-    @property
-    def pads_past_kernel(self) -> bool:
-        """The padding is at least the kernel's extent: the first output sees only zeros."""
-        return self.padding >= effective_kernel_size(self.kernel_size, self.dilation)
-
-    def sort_key(self) -> tuple:
-        """Simplest first: no skipped inputs or windows of zeros, fewest non-default
-        settings, smallest k."""
-        changed = (self.padding > 0) + (self.dilation > 1)
-        return (
-            self.skips_inputs or self.pads_past_kernel,
-            changed,
-            self.kernel_size,
-            self.stride,
-            self.padding,
-            self.dilation,
-        )
+    def output_padding(self) -> int:
+        """A conv has none (a transposed conv's field, for :meth:`Reach.sort_key`)."""
+        return 0
 
 
 @dataclass(frozen=True)
-class TransposedSolution:
+class TransposedSolution(Reach):
     """A transposed conv ``k, s, p, output_padding, d`` (PyTorch) that gives the output."""
 
     kernel_size: int
@@ -109,28 +129,6 @@ class TransposedSolution:
     # Keras padding='same' with output_padding=None: (start, length) of its window in the
     # full scatter row when its length is this output's (PyTorch's window: (p, o)), or None
     keras_default_window: tuple[int, int] | None
-
-    @property
-    def skips_inputs(self) -> bool:
-        """The kernel's reach is shorter than the stride: stamps leave gaps of zeros."""
-        return effective_kernel_size(self.kernel_size, self.dilation) < self.stride
-
-    @property
-    def pads_past_kernel(self) -> bool:
-        """The crop is at least the kernel's extent: it cuts away a whole stamp's width."""
-        return self.padding >= effective_kernel_size(self.kernel_size, self.dilation)
-
-    def sort_key(self) -> tuple:
-        changed = (self.padding > 0) + (self.output_padding > 0) + (self.dilation > 1)
-        return (
-            self.skips_inputs or self.pads_past_kernel,
-            changed,
-            self.kernel_size,
-            self.stride,
-            self.padding,
-            self.output_padding,
-            self.dilation,
-        )
 
 
 def _lengths(input_size: int, output_size: int) -> tuple[int, int]:
@@ -167,16 +165,22 @@ def solve_conv(
     n, o = _lengths(input_size, output_size)
     bounds = bounds or SolverBounds()
     found = []
+    for k, s, d, extent in _searched(bounds):
+        low = max(0, -(-(s * (o - 1) + extent - n) // 2))
+        high = min(bounds.max_padding, (s * (o - 1) + s - 1 + extent - n) // 2)
+        for p in range(low, high + 1):
+            if conv_output_size(n, k, s, p, d) != o:  # confirmed by the size function
+                continue
+            found.append(ConvSolution(k, s, p, d, *_keras_conv(n, k, s, p, d)))
+    return sorted(found, key=ConvSolution.sort_key)
+
+
+def _searched(bounds: SolverBounds) -> Iterator[tuple[int, int, int, int]]:
+    """Every kernel size, stride and dilation within ``bounds``, with the kernel's extent."""
     for k, d in bounds.kernels():
         extent = effective_kernel_size(k, d)
         for s in range(1, bounds.max_stride + 1):
-            low = max(0, -(-(s * (o - 1) + extent - n) // 2))
-            high = min(bounds.max_padding, (s * (o - 1) + s - 1 + extent - n) // 2)
-            for p in range(low, high + 1):
-                if conv_output_size(n, k, s, p, d) != o:  # confirmed by the size function
-                    continue
-                found.append(ConvSolution(k, s, p, d, *_keras_conv(n, k, s, p, d)))
-    return sorted(found, key=ConvSolution.sort_key)
+            yield k, s, d, extent
 
 
 def _keras_transposed(n: int, k: int, s: int, p: int, op: int, d: int, o: int) -> tuple:
@@ -203,16 +207,13 @@ def solve_transposed(
     n, o = _lengths(input_size, output_size)
     bounds = bounds or SolverBounds()
     found = []
-    for k, d in bounds.kernels():
-        extent = effective_kernel_size(k, d)
-        for s in range(1, bounds.max_stride + 1):
-            for op in range(max(s, d)):
-                twice, odd = divmod((n - 1) * s + extent + op - o, 2)
-                if odd or not 0 <= twice <= bounds.max_padding:
-                    continue
-                p = twice
-                if conv_transpose_output_size(n, k, s, p, op, d) != o:
-                    continue
-                keras = _keras_transposed(n, k, s, p, op, d, o)
-                found.append(TransposedSolution(k, s, p, op, d, *keras))
+    for k, s, d, extent in _searched(bounds):
+        for op in range(max(s, d)):
+            p, odd = divmod((n - 1) * s + extent + op - o, 2)  # the crop, when it is whole
+            if odd or not 0 <= p <= bounds.max_padding:
+                continue
+            if conv_transpose_output_size(n, k, s, p, op, d) != o:
+                continue
+            keras = _keras_transposed(n, k, s, p, op, d, o)
+            found.append(TransposedSolution(k, s, p, op, d, *keras))
     return sorted(found, key=TransposedSolution.sort_key)

@@ -198,13 +198,7 @@ def layer_supports(layers: Sequence[Layer], input_size: int, position: int) -> l
     """
     layers, rows = _rows(layers, input_size)
     outputs = rows[-1].output_size
-    position = check_int("position", position, 0)
-    if position >= outputs:
-        raise ConvConfigError(
-            "position {position} must be below the output size {outputs}",
-            position=position,
-            outputs=outputs,
-        )
+    position = check_int("position", position, 0, outputs - 1)  # an output of the last layer
     grad = np.zeros(outputs)
     grad[position] = 1.0
     levels = [grad]

@@ -39,7 +39,7 @@ from .choices import (
 )
 from .formulas import article, kernel_extent_latex, output_size_latex
 from .page import controls_and_figure
-from .panels import config_error, formula_panel, framework_panel
+from .panels import built_or_explained, formula_panel, framework_panel
 from .params import PageParams
 from .scene import main_scene, show_scene
 from .slide_titles import padding_words, sliding_title
@@ -177,11 +177,10 @@ def sequence_section(params: PageParams) -> None:
     controls, figure = controls_and_figure(params)
     with controls:
         spec = conv1d_controls(params)
-    try:
-        trace = conv1d_trace(spec)
-    except ValueError as error:
-        with figure:
-            config_error(error, t("Reduce k or d, or add padding."))
+    trace = built_or_explained(
+        lambda: conv1d_trace(spec), figure, t("Reduce k or d, or add padding.")
+    )
+    if trace is None:
         return
     with figure:
         main_scene(

@@ -32,7 +32,14 @@ from .conv2d import (
 )
 from .formulas import kernel_extent_latex, output_size_latex
 from .page import controls_and_figure
-from .panels import clicked_cell, config_error, formula_panel, framework_panel, lazy_tabs, plot
+from .panels import (
+    built_or_explained,
+    clicked_cell,
+    formula_panel,
+    framework_panel,
+    lazy_tabs,
+    plot,
+)
 from .params import PageParams
 from .scene import main_scene
 
@@ -249,11 +256,10 @@ def dilation_section(params: PageParams) -> None:
     controls, figure = controls_and_figure(params)
     with controls:
         spec = conv2d_controls(params, size=9, dilation=2)
-    try:
-        trace = conv2d_trace(spec)
-    except ValueError as error:
-        with figure:
-            config_error(error, t("Reduce k or d, or choose SAME/FULL padding."))
+    trace = built_or_explained(
+        lambda: conv2d_trace(spec), figure, t("Reduce k or d, or choose SAME/FULL padding.")
+    )
+    if trace is None:
         return
     with figure:
         main_scene(params, conv2d_scene(spec), conv2d_title(spec))

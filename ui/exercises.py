@@ -26,7 +26,7 @@ from conv_engine.exercises import (
     diagnose,
     question_set,
 )
-from i18n import say, t
+from i18n import N_, say, t
 from viz.scenes import scatter_scene, sliding_scene
 
 from .cache import cached
@@ -52,25 +52,31 @@ def cached_set(topic: str, count: int, seed: int) -> list[Question]:
     return question_set(topic, count, seed, drawable)
 
 
+UNSHOWN = {  # why a topic's page cannot show a question (the counting ones, beyond it)
+    "standard": N_("The Standard page draws one input and one output channel."),
+    "separable": N_(
+        "The Separable page draws at most {most_in} input and {most_out} output channels, "
+        "so it cannot show this layer; its counters follow the same formula."
+    ),
+    "lightweight": N_(
+        "The Lightweight page draws at most {channels} channels and k ≤ {kernel}, so it "
+        "cannot show this layer; its comparison table counts the same way."
+    ),
+}
+
+
 def unshown(question: Question) -> str:
     """Why the page of the question's topic cannot show it (so no link is offered)."""
-    if question.topic == "standard":
-        return t("The Standard page draws one input and one output channel.")
-    if question.topic == "separable":
-        return t(
-            "The Separable page draws at most {most_in} input and {most_out} output channels, "
-            "so it cannot show this layer; its counters follow the same formula.",
-            most_in=SEPARABLE_IN[-1],
-            most_out=SEPARABLE_OUT[-1],
-        )
-    if question.topic == "lightweight":
-        return t(
-            "The Lightweight page draws at most {channels} channels and k ≤ {kernel}, so it "
-            "cannot show this layer; its comparison table counts the same way.",
-            channels=LIGHTWEIGHT_CHANNELS[-1],
-            kernel=LIGHTWEIGHT_KERNELS[-1],
-        )
-    return t("Its page cannot draw this setting; the rule above is the same there.")
+    sentence = UNSHOWN.get(
+        question.topic, N_("Its page cannot draw this setting; the rule above is the same there.")
+    )
+    bounds = {
+        "most_in": SEPARABLE_IN[-1],
+        "most_out": SEPARABLE_OUT[-1],
+        "channels": LIGHTWEIGHT_CHANNELS[-1],
+        "kernel": LIGHTWEIGHT_KERNELS[-1],
+    }
+    return t(sentence, **bounds)
 
 
 def set_controls(params: PageParams) -> tuple[str, int, int]:

@@ -103,24 +103,20 @@ def export_panel(params: PageParams, scene: dict, layer: str, step: int | None =
         )
         title = own.strip() or layer
         png, svg, gif = st.columns(3)
-        png.download_button(
-            t("PNG of this step"),
-            data=lambda: still_png(scene, step, title),
-            file_name=f"{name}-step{step + 1}.png",
-            mime="image/png",
-            icon="🖼️",
-            on_click="ignore",
-            key=params.key("export_png"),
+        stills = (
+            (png, t("PNG of this step"), still_png, "png", "image/png", "🖼️"),
+            (svg, t("SVG of this step"), still_svg, "svg", "image/svg+xml", "📐"),
         )
-        svg.download_button(
-            t("SVG of this step"),
-            data=lambda: still_svg(scene, step, title),
-            file_name=f"{name}-step{step + 1}.svg",
-            mime="image/svg+xml",
-            icon="📐",
-            on_click="ignore",
-            key=params.key("export_svg"),
-        )
+        for column, label, draw, extension, mime, icon in stills:
+            column.download_button(
+                label,
+                data=lambda draw=draw: draw(scene, step, title),
+                file_name=f"{name}-step{step + 1}.{extension}",
+                mime=mime,
+                icon=icon,
+                on_click="ignore",
+                key=params.key(f"export_{extension}"),
+            )
         made = params.key("export_gif_made")
         with gif:
             if st.session_state.get(made) != scene["id"]:

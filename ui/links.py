@@ -194,13 +194,8 @@ def lightweight_link(channels: int, heads: int, k: int) -> Link | None:
 
 
 def _setting_link(topic: str, setting: Setting) -> Link | None:
-    n, k, s, d, padding = (
-        setting.size,
-        setting.kernel_size,
-        setting.stride,
-        setting.dilation,
-        setting.padding,
-    )
+    n, k, padding = setting.size, setting.kernel_size, setting.padding
+    s, d = setting.stride, setting.dilation
     if setting.transposed:
         return transposed_link(n, k, s, d, int(padding), setting.output_padding)
     if topic in ("standard", "dilated") and setting.ndim == 2:

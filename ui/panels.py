@@ -7,6 +7,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -17,12 +18,25 @@ from viz.figure import PlainFigure
 
 from .params import PageParams
 
+T = TypeVar("T")
+
 
 def config_error(error: Exception, hint: str = "") -> None:
     """Show an impossible configuration as the engine's sentence plus how to fix it."""
     st.error(t("**This setting has no output.** {error}", error=say(error)), icon="🚫")
     if hint:
         st.caption(f"💡 {hint}")
+
+
+def built_or_explained(build: Callable[[], T], figure: DeltaGenerator, hint: str) -> T | None:
+    """``build()``; or, where the setting has no output, None after the figure's column
+    says why (:func:`config_error`) and how to fix it."""
+    try:
+        return build()
+    except ValueError as error:
+        with figure:
+            config_error(error, hint)
+        return None
 
 
 def formula_panel(lines: Iterable[str], title: str | None = None) -> None:

@@ -21,7 +21,7 @@ from .conv2d import (
 )
 from .formulas import kernel_extent_latex, output_size_latex, same_padding_latex
 from .page import controls_and_figure
-from .panels import config_error, formula_panel, framework_panel
+from .panels import built_or_explained, formula_panel, framework_panel
 from .params import PageParams
 from .scene import main_scene
 
@@ -86,11 +86,10 @@ def standard_section(params: PageParams) -> None:
     controls, figure = controls_and_figure(params)
     with controls:
         spec = conv2d_controls(params)
-    try:
-        trace = conv2d_trace(spec)
-    except ValueError as error:
-        with figure:
-            config_error(error, t("Reduce k or d, add padding, or choose SAME/FULL."))
+    trace = built_or_explained(
+        lambda: conv2d_trace(spec), figure, t("Reduce k or d, add padding, or choose SAME/FULL.")
+    )
+    if trace is None:
         return
     with controls:
         (top, bottom), (left, right) = trace.geometry.padding

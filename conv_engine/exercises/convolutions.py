@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..counts import conv_parameters
-from ..errors import ConvConfigError
 from ..sizes import (
     conv_output_size,
     conv_transpose_output_size,
@@ -19,40 +18,49 @@ from .question import (
     Drawable,
     Question,
     Setting,
-    draws,
+    drawn,
     fitting,
     pad_text,
     pick,
     read_cells,
 )
 
+KERNELS, STRIDES = range(1, 6), range(1, 4)
+# the settings each question draws from, per dimension: the topic, then input sizes,
+# kernel sizes, strides, dilations and paddings (1-D sequences are longer, 2-D grids square)
+SIZE_DRAWS = {
+    2: ("standard", range(5, 13), KERNELS, STRIDES, (1, 1, 2), ("valid", "same", "full", 1)),
+    1: ("conv1d", range(8, 25), KERNELS, STRIDES, (1, 2, 3), ("valid", "same", "causal", 2)),
+}
+READS_DRAWS = {
+    2: ("standard", range(5, 8), (2, 3), (1, 2), (1, 1, 2), ("valid", "same", 1)),
+    1: ("conv1d", range(8, 13), (2, 3, 4), (1, 2), (1, 2, 3), ("valid", "same", "causal")),
+}
 
-def output_size_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
-    n, k, s, d, padding, out = fitting(
-        rng,
-        drawable,
-        "standard",
-        range(5, 13),
-        range(1, 6),
-        range(1, 4),
-        (1, 1, 2),
-        ("valid", "same", "full", 1),
-        2,
-    )
+
+def output_size(rng: np.random.Generator, drawable: Drawable, ndim: int) -> Question:
+    """How long is each side of the output of a conv (square 2-D input, or a sequence)."""
+    topic, *options = SIZE_DRAWS[ndim]
+    n, k, s, d, padding, out = fitting(rng, drawable, topic, *options, ndim)
     before, after = resolve_padding(n, k, s, d, padding)
     k_eff = effective_kernel_size(k, d)
-    return Question(
-        "standard",
-        "output_size",
-        Text(
+    numbers = {"n": n, "k": k, "s": s, "d": d, "padding": pad_text(padding)}
+    if ndim == 2:
+        prompt = Text(
             "A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {padding}. How many "
             "cells does the output have along each side?",
-            n=n,
-            k=k,
-            s=s,
-            d=d,
-            padding=pad_text(padding),
-        ),
+            **numbers,
+        )
+    else:
+        prompt = Text(
+            "A sequence of {n} steps, kernel size {k}, stride {s}, dilation {d}, {padding}. "
+            "How long is the output?",
+            **numbers,
+        )
+    return Question(
+        topic,
+        "output_size",
+        prompt,
         "number",
         out,
         Text(
@@ -65,33 +73,57 @@ def output_size_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
             s=s,
             out=out,
         ),
-        Setting(2, n, k, s, d, padding),
+        Setting(ndim, n, k, s, d, padding),
         mistakes=conv_size_mistakes(n, k, s, d, before, after, out),
     )
 
 
-def reads_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
-    n, k, s, d, padding, out = fitting(
-        rng, drawable, "standard", range(5, 8), (2, 3), (1, 2), (1, 1, 2), ("valid", "same", 1), 2
+def reads(rng: np.random.Generator, drawable: Drawable, ndim: int) -> Question:
+    """Which input cells one output reads: ticked on a grid, or chosen from a sequence."""
+    topic, *options = READS_DRAWS[ndim]
+    n, k, s, d, padding, out = fitting(rng, drawable, topic, *options, ndim)
+    output = tuple(int(v) for v in rng.integers(out, size=ndim))
+    setting = Setting(
+        ndim, n, k, s, d, padding, step=int(np.ravel_multi_index(output, (out,) * ndim))
     )
-    row, col = (int(v) for v in rng.integers(out, size=2))
-    setting = Setting(2, n, k, s, d, padding, step=row * out + col)
-    cells = read_cells(setting, (row, col))
+    cells = read_cells(setting, output)
     before, _ = resolve_padding(n, k, s, d, padding)
+    numbers = {"k": k, "s": s, "d": d, "padding": pad_text(padding)}
+    if ndim == 1:
+        (t,) = output
+        return Question(
+            topic,
+            "reads",
+            Text(
+                "A sequence x[0 … {last}], kernel size {k}, stride {s}, dilation {d}, "
+                "{padding}. Which inputs does y[{t}] read (padding zeros do not count)?",
+                last=n - 1,
+                t=t,
+                **numbers,
+            ),
+            "cells",
+            cells,
+            Text(
+                "y[t] reads x[t·s + j·d − {before}] for taps j = 0 … {last_tap}: {inputs}.",
+                before=before,
+                last_tap=k - 1,
+                inputs=", ".join(str(c) for c in sorted(cells)) or Text("only padding"),
+            ),
+            setting,
+            choices=tuple(range(n)),
+        )
+    row, col = output
     return Question(
-        "standard",
+        topic,
         "reads",
         Text(
             "A {n}×{n} input, a {k}×{k} kernel, stride {s}, dilation {d}, {padding}. Which "
             "input cells does y[{row}, {col}] read? Tick them (padding zeros do not "
             "count).",
             n=n,
-            k=k,
-            s=s,
-            d=d,
-            padding=pad_text(padding),
             row=row,
             col=col,
+            **numbers,
         ),
         "grid",
         cells,
@@ -108,15 +140,32 @@ def reads_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
     )
 
 
+def output_size_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
+    return output_size(rng, drawable, 2)
+
+
+def output_size_1d(rng: np.random.Generator, drawable: Drawable) -> Question:
+    return output_size(rng, drawable, 1)
+
+
+def reads_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
+    return reads(rng, drawable, 2)
+
+
+def reads_1d(rng: np.random.Generator, drawable: Drawable) -> Question:
+    return reads(rng, drawable, 1)
+
+
 def same_padding(rng: np.random.Generator, drawable: Drawable) -> Question:
     # odd kernels (the padding is the same on both sides) that pad 1 to 3 cells a side
     pairs = ((3, 1), (3, 2), (3, 3), (5, 1), (7, 1))
-    for _ in draws("standard"):
+
+    def draw() -> Setting:
         k, d = pairs[int(rng.integers(len(pairs)))]
-        n = int(rng.integers(6, 13))
-        pad = d * (k - 1) // 2
-        if drawable("standard", Setting(2, n, k, 1, d, pad)):
-            break
+        return Setting(2, int(rng.integers(6, 13)), k, 1, d, d * (k - 1) // 2)
+
+    setting = drawn("standard", drawable, draw)
+    n, k, d, pad = setting.size, setting.kernel_size, setting.dilation, setting.padding
     assert conv_output_size(n, k, 1, pad, d) == n  # the engine agrees: the size is kept
     return Question(
         "standard",
@@ -135,7 +184,7 @@ def same_padding(rng: np.random.Generator, drawable: Drawable) -> Question:
             both=2 * pad,
             pad=pad,
         ),
-        Setting(2, n, k, 1, d, pad),
+        setting,
     )
 
 
@@ -162,92 +211,6 @@ def weights_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
         ),
         Channels(c_in, c_out, k),
         mistakes=weight_mistakes(c_in, c_out, k * k, count),
-    )
-
-
-def output_size_1d(rng: np.random.Generator, drawable: Drawable) -> Question:
-    n, k, s, d, padding, out = fitting(
-        rng,
-        drawable,
-        "conv1d",
-        range(8, 25),
-        range(1, 6),
-        range(1, 4),
-        (1, 2, 3),
-        ("valid", "same", "causal", 2),
-        1,
-    )
-    before, after = resolve_padding(n, k, s, d, padding)
-    return Question(
-        "conv1d",
-        "output_size",
-        Text(
-            "A sequence of {n} steps, kernel size {k}, stride {s}, dilation {d}, {padding}. "
-            "How long is the output?",
-            n=n,
-            k=k,
-            s=s,
-            d=d,
-            padding=pad_text(padding),
-        ),
-        "number",
-        out,
-        Text(
-            "k_eff = {k_eff}; zeros {before} before and {after} after; ⌊({n} + {pads} − {extent}) "
-            "/ {s}⌋ + 1 = {out}.",
-            k_eff=effective_kernel_size(k, d),
-            before=before,
-            after=after,
-            n=n,
-            pads=before + after,
-            extent=effective_kernel_size(k, d),
-            s=s,
-            out=out,
-        ),
-        Setting(1, n, k, s, d, padding),
-        mistakes=conv_size_mistakes(n, k, s, d, before, after, out),
-    )
-
-
-def reads_1d(rng: np.random.Generator, drawable: Drawable) -> Question:
-    n, k, s, d, padding, out = fitting(
-        rng,
-        drawable,
-        "conv1d",
-        range(8, 13),
-        (2, 3, 4),
-        (1, 2),
-        (1, 2, 3),
-        ("valid", "same", "causal"),
-        1,
-    )
-    t = int(rng.integers(out))
-    setting = Setting(1, n, k, s, d, padding, step=t)
-    cells = read_cells(setting, (t,))
-    before, _ = resolve_padding(n, k, s, d, padding)
-    return Question(
-        "conv1d",
-        "reads",
-        Text(
-            "A sequence x[0 … {last}], kernel size {k}, stride {s}, dilation {d}, {padding}. "
-            "Which inputs does y[{t}] read (padding zeros do not count)?",
-            last=n - 1,
-            k=k,
-            s=s,
-            d=d,
-            padding=pad_text(padding),
-            t=t,
-        ),
-        "cells",
-        cells,
-        Text(
-            "y[t] reads x[t·s + j·d − {before}] for taps j = 0 … {last_tap}: {inputs}.",
-            before=before,
-            last_tap=k - 1,
-            inputs=", ".join(str(c) for c in sorted(cells)) or Text("only padding"),
-        ),
-        setting,
-        choices=tuple(range(n)),
     )
 
 
@@ -279,17 +242,19 @@ def weights_1d(rng: np.random.Generator, drawable: Drawable) -> Question:
 
 
 def transposed_size(rng: np.random.Generator, drawable: Drawable) -> Question:
-    for _ in draws("transposed"):
+
+    def draw() -> Setting:
         n, k, s = int(rng.integers(2, 8)), int(rng.integers(1, 5)), int(rng.integers(1, 4))
         d = int(rng.choice((1, 1, 2)))
         p = int(rng.integers(0, 2))
         op = int(rng.integers(0, max(s, d)))
-        try:
-            out = conv_transpose_output_size(n, k, s, p, op, d)
-        except ConvConfigError:
-            continue
-        if drawable("transposed", Setting(2, n, k, s, d, p, True, op)):
-            break
+        conv_transpose_output_size(n, k, s, p, op, d)  # raises where there is no output
+        return Setting(2, n, k, s, d, p, transposed=True, output_padding=op)
+
+    setting = drawn("transposed", drawable, draw)
+    n, k, s, d = setting.size, setting.kernel_size, setting.stride, setting.dilation
+    p, op = int(setting.padding), setting.output_padding
+    out = conv_transpose_output_size(n, k, s, p, op, d)
     return Question(
         "transposed",
         "output_size",
@@ -317,19 +282,26 @@ def transposed_size(rng: np.random.Generator, drawable: Drawable) -> Question:
             op=op,
             out=out,
         ),
-        Setting(2, n, k, s, d, p, transposed=True, output_padding=op),
+        setting,
         mistakes=transposed_size_mistakes(n, k, s, p, op, d, out),
     )
 
 
 def output_padding(rng: np.random.Generator, drawable: Drawable) -> Question:
-    for _ in draws("transposed"):
+
+    def draw() -> Setting:
         n, k, s = int(rng.integers(3, 8)), int(rng.choice((3, 4))), int(rng.choice((2, 3)))
         p = int(rng.integers(0, 2))
-        op = int(rng.integers(0, s))
-        setting = Setting(2, n, k, s, 1, p, transposed=True, output_padding=op)
-        if drawable("transposed", setting):
-            break
+        return Setting(2, n, k, s, 1, p, transposed=True, output_padding=int(rng.integers(0, s)))
+
+    setting = drawn("transposed", drawable, draw)
+    n, k, s, p, op = (
+        setting.size,
+        setting.kernel_size,
+        setting.stride,
+        int(setting.padding),
+        setting.output_padding,
+    )
     target = conv_transpose_output_size(n, k, s, p, op)
     base = conv_transpose_output_size(n, k, s, p, 0)
     return Question(

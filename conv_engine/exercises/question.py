@@ -6,8 +6,9 @@ numbers from its own random stream and asks the engine for the answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
@@ -63,12 +64,20 @@ Drawable = Callable[[str, About], bool]
 
 
 MAX_DRAWS = 10_000
+S = TypeVar("S", Setting, Layer, tuple[Layer, ...])
 
 
-def draws(topic: str) -> Iterator[int]:
-    """The attempts of a maker that draws until its setting is drawable: a predicate that
+def drawn(topic: str, drawable: Drawable, draw: Callable[[], S | None]) -> S:
+    """The first subject ``draw()`` makes that the engine accepts (neither None nor a
+    ConvConfigError) and that is ``drawable`` on the page of ``topic``; a predicate that
     refuses every one is a clear error, never a hang."""
-    yield from range(MAX_DRAWS)
+    for _ in range(MAX_DRAWS):
+        try:
+            subject = draw()
+        except ConvConfigError:
+            continue
+        if subject is not None and drawable(topic, subject):
+            return subject
     raise ConvConfigError(
         "no setting for a question on {topic} was drawable in {count} draws",
         topic=topic,
@@ -167,14 +176,21 @@ def fitting(
     """A random conv setting whose kernel fits its padded input, that a framework builds
     (:func:`built_by_a_framework`) and that the page of ``topic`` draws, and its output
     length."""
-    for _ in draws(topic):
+
+    def draw() -> Setting | None:
         n, k, s, d = (int(rng.choice(v)) for v in (sizes, kernels, strides, dilations))
         padding = paddings[int(rng.integers(len(paddings)))]
         if not built_by_a_framework(padding, s, d):
-            continue
-        try:
-            out = conv_output_size(n, k, s, padding, d)
-        except ConvConfigError:
-            continue
-        if drawable(topic, Setting(ndim, n, k, s, d, padding)):
-            return n, k, s, d, padding, out
+            return None
+        conv_output_size(n, k, s, padding, d)  # raises where the kernel does not fit
+        return Setting(ndim, n, k, s, d, padding)
+
+    setting = drawn(topic, drawable, draw)
+    n, k, s, d, padding = (
+        setting.size,
+        setting.kernel_size,
+        setting.stride,
+        setting.dilation,
+        setting.padding,
+    )
+    return n, k, s, d, padding, conv_output_size(n, k, s, padding, d)

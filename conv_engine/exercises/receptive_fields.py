@@ -10,15 +10,18 @@ from ..sizes import (
     resolve_padding,
 )
 from ..text import Text
-from .question import Drawable, Question, Setting, draws
+from .question import Drawable, Question, Setting, drawn
 
 
 def future(rng: np.random.Generator, drawable: Drawable) -> Question:
-    for _ in draws("causal"):
-        n, k, d = int(rng.integers(6, 11)), int(rng.choice((2, 3))), int(rng.choice((1, 2)))
-        setting = Setting(1, n, k, 1, d, "same")
-        if drawable("causal", setting):
-            break
+    setting = drawn(
+        "causal",
+        drawable,
+        lambda: Setting(
+            1, int(rng.integers(6, 11)), int(rng.choice((2, 3))), 1, int(rng.choice((1, 2))), "same"
+        ),
+    )
+    n, k, d = setting.size, setting.kernel_size, setting.dilation
     leaks = future_leaks(n, k, 1, "same", d)
     answer = frozenset(int(i) for i in np.flatnonzero(leaks))
     return Question(
@@ -46,11 +49,12 @@ def future(rng: np.random.Generator, drawable: Drawable) -> Question:
 
 
 def causal_padding(rng: np.random.Generator, drawable: Drawable) -> Question:
-    for _ in draws("causal"):
-        k, d = int(rng.choice((2, 3, 4, 5))), int(rng.choice((1, 2, 3, 4)))
-        layer = Layer(k, 1, d, "causal")
-        if drawable("causal", layer):
-            break
+    layer = drawn(
+        "causal",
+        drawable,
+        lambda: Layer(int(rng.choice((2, 3, 4, 5))), 1, int(rng.choice((1, 2, 3, 4))), "causal"),
+    )
+    k, d = layer.kernel_size, layer.dilation
     before, after = layer.resolved_padding(None)
     return Question(
         "causal",
@@ -76,15 +80,14 @@ def causal_padding(rng: np.random.Generator, drawable: Drawable) -> Question:
 
 
 def wavenet(rng: np.random.Generator, drawable: Drawable) -> Question:
-    for _ in draws("causal"):
-        top = int(rng.choice((2, 3, 4, 5)))
-        blocks = int(rng.choice((1, 2)))
-        dilations = [2**i for i in range(top + 1)] * blocks
-        layers = tuple(Layer(2, dilation=d, padding="causal") for d in dilations)
-        if drawable("causal", layers):
-            break
-    rows = receptive_field(layers)
-    size = rows[-1].size
+
+    def draw() -> tuple[Layer, ...]:
+        top, blocks = int(rng.choice((2, 3, 4, 5))), int(rng.choice((1, 2)))
+        return tuple(Layer(2, 1, 2**i, "causal") for i in range(top + 1)) * blocks
+
+    layers = drawn("causal", drawable, draw)
+    dilations = [layer.dilation for layer in layers]
+    size = receptive_field(layers)[-1].size
     return Question(
         "causal",
         "receptive_field",
@@ -105,12 +108,12 @@ def wavenet(rng: np.random.Generator, drawable: Drawable) -> Question:
 
 
 def effective_kernel(rng: np.random.Generator, drawable: Drawable) -> Question:
-    for _ in draws("dilated"):
-        k, d = int(rng.choice((2, 3, 4, 5))), int(rng.choice((2, 3, 4)))
-        layer = Layer(k, dilation=d)
-        if drawable("dilated", layer):
-            break
-    k_eff = layer.kernel_extent
+    layer = drawn(
+        "dilated",
+        drawable,
+        lambda: Layer(int(rng.choice((2, 3, 4, 5))), dilation=int(rng.choice((2, 3, 4)))),
+    )
+    k, d, k_eff = layer.kernel_size, layer.dilation, layer.kernel_extent
     return Question(
         "dilated",
         "effective_kernel",
@@ -134,14 +137,14 @@ def effective_kernel(rng: np.random.Generator, drawable: Drawable) -> Question:
 
 def dilated_stack(rng: np.random.Generator, drawable: Drawable) -> Question:
     rates = ((1, 2, 4), (1, 2, 3), (1, 1, 1), (2, 2, 2), (1, 2, 5), (1, 3, 9))
-    for _ in draws("dilated"):
+
+    def draw() -> tuple[Layer, ...]:
         k = int(rng.choice((2, 3)))
-        chosen = rates[int(rng.integers(len(rates)))]
-        layers = tuple(Layer(k, dilation=d) for d in chosen)
-        if drawable("dilated", layers):
-            break
-    rows = receptive_field(layers)
-    size = rows[-1].size
+        return tuple(Layer(k, dilation=d) for d in rates[int(rng.integers(len(rates)))])
+
+    layers = drawn("dilated", drawable, draw)
+    k, chosen = layers[0].kernel_size, [layer.dilation for layer in layers]
+    size = receptive_field(layers)[-1].size
     return Question(
         "dilated",
         "receptive_field",
@@ -164,12 +167,13 @@ def dilated_stack(rng: np.random.Generator, drawable: Drawable) -> Question:
 
 def stack_layers(rng: np.random.Generator, drawable: Drawable) -> tuple[Layer, ...]:
     """Three conv layers of kernel 2, 3 or 5 and stride 1 or 2 (twice as often 1)."""
-    for _ in draws("receptive-field"):
-        layers = tuple(
+    return drawn(
+        "receptive-field",
+        drawable,
+        lambda: tuple(
             Layer(int(rng.choice((2, 3, 5))), stride=int(rng.choice((1, 1, 2)))) for _ in range(3)
-        )
-        if drawable("receptive-field", layers):
-            return layers
+        ),
+    )
 
 
 def stack_text(layers: tuple[Layer, ...]) -> str:

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.catalog import PAGES as CATALOG
 from viz.scene_contract import unpacked
 
 APP = "../../app.py"
@@ -135,16 +136,9 @@ def test_standard_same_with_stride_names_the_extra_zero():
 
 
 def test_custom_kernel_from_link_gives_d2l_numbers():
-    query = {
-        "h": "3",
-        "w": "3",
-        "k": "2",
-        "input": "count",
-        "kernel": "custom",
-        "weights": "0 1; 2 3",
-        "step": "3",
-    }
-    at = run_page("app_pages/standard.py", query)
+    """The home page's d2l preset, opened at its last step."""
+    (preset,) = [p for info in CATALOG for p in info.presets if p.label.startswith("d2l's 3×3")]
+    at = run_page("app_pages/standard.py", {**preset.query, "step": "3"})
     assert not at.exception
     scene = scenes(at)["standard_chart"]
     _, kernel, output = scene["panels"]
@@ -331,7 +325,6 @@ def test_home_keeps_its_menu_whatever_the_link_says():
 def test_every_home_preset_opens_its_page_with_its_settings():
     """Issue 23: every link the app offers opens its page with no setting replaced."""
     from tests.app.links import open_link
-    from ui.catalog import PAGES as CATALOG
 
     opened = 0
     for info in CATALOG:

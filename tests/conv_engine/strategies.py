@@ -8,6 +8,9 @@ import numpy as np
 from hypothesis import assume
 from hypothesis import strategies as st
 
+import conv_engine as ce
+from conv_engine import Layer
+
 
 @dataclass(frozen=True)
 class ConvCase:
@@ -138,3 +141,28 @@ def transpose_cases(draw, ndim=None, max_size=6):
     weight = rng.normal(size=(in_channels, group_out, *kernels))
     bias = rng.normal(size=group_out * groups) if draw(st.booleans()) else None
     return TransposeCase(x, weight, bias, strides, paddings, output_paddings, dilations, groups)
+
+
+def layers(max_stride: int) -> st.SearchStrategy:
+    """One conv layer of a stack: k 1–4, stride up to ``max_stride``, dilation 1–3, and an
+    int or (before, after) padding of 0–2."""
+    return st.builds(
+        Layer,
+        kernel_size=st.integers(1, 4),
+        stride=st.integers(1, max_stride),
+        dilation=st.integers(1, 3),
+        padding=st.one_of(st.integers(0, 2), st.tuples(st.integers(0, 2), st.integers(0, 2))),
+    )
+
+
+@st.composite
+def stack_and_output(draw) -> tuple:
+    """A stack of 1–4 layers (stride ≤ 2) that fits an input of 6–30 cells: the stack, the
+    length, the engine's rows and one output position of the last layer."""
+    stack = draw(st.lists(layers(2), min_size=1, max_size=4))
+    length = draw(st.integers(6, 30))
+    try:
+        rows = ce.receptive_field(stack, length)
+    except ce.ConvConfigError:
+        assume(False)
+    return stack, length, rows, draw(st.integers(0, rows[-1].output_size - 1))

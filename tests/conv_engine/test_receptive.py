@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import conv_engine as ce
 from conv_engine import Layer
+from tests.conv_engine.strategies import layers
 
 
 def test_dilated_stack_3_7_15():
@@ -47,16 +48,7 @@ def test_layer_that_no_longer_fits_is_named():
         ce.receptive_field([Layer(3), Layer(3), Layer(5)], input_size=7)
 
 
-layers = st.builds(
-    Layer,
-    kernel_size=st.integers(1, 4),
-    stride=st.integers(1, 3),
-    dilation=st.integers(1, 3),
-    padding=st.one_of(st.integers(0, 2), st.tuples(st.integers(0, 2), st.integers(0, 2))),
-)
-
-
-@given(st.lists(layers, min_size=1, max_size=4), st.integers(8, 40))
+@given(st.lists(layers(3), min_size=1, max_size=4), st.integers(8, 40))
 def test_receptive_field_matches_perturbation(stack, length):
     """Perturb each input cell; the outputs that change are exactly the predicted spans."""
     try:

@@ -4,28 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import given
 
 import conv_engine as ce
 from conv_engine import Layer
-
-layers = st.builds(
-    Layer,
-    kernel_size=st.integers(1, 4),
-    stride=st.integers(1, 2),
-    dilation=st.integers(1, 3),
-    padding=st.one_of(st.integers(0, 2), st.tuples(st.integers(0, 2), st.integers(0, 2))),
-)
+from tests.conv_engine.strategies import stack_and_output
 
 
-@given(st.lists(layers, min_size=1, max_size=4), st.integers(6, 30), st.data())
-def test_support_is_exactly_what_perturbation_changes(stack, length, data):
-    try:
-        rows = ce.receptive_field(stack, length)
-    except ce.ConvConfigError:
-        assume(False)
-    position = data.draw(st.integers(0, rows[-1].output_size - 1))
+@given(stack_and_output())
+def test_support_is_exactly_what_perturbation_changes(case):
+    stack, length, rows, position = case
     counts = ce.support_counts(stack, length, position)
     x = np.random.default_rng(0).uniform(1, 2, size=(1, 1, length))
 
@@ -106,16 +94,12 @@ def test_layer_supports_walk_down_to_the_input_support():
     assert [np.count_nonzero(level) for level in levels] == [1, 3, 7, 15]
 
 
-@given(st.lists(layers, min_size=1, max_size=4), st.integers(6, 30), st.data())
-def test_the_cone_is_the_naive_window_of_each_cell_on_it(stack, length, data):
+@given(stack_and_output())
+def test_the_cone_is_the_naive_window_of_each_cell_on_it(case):
     """Issue 24's stacked-layers picture: each layer's cells on the cone, and the inputs
     each reads (out·stride + tap·dilation − padding before, inside the input), walking
     down from the chosen output to exactly the input cells that can change it."""
-    try:
-        rows = ce.receptive_field(stack, length)
-    except ce.ConvConfigError:
-        assume(False)
-    position = data.draw(st.integers(0, rows[-1].output_size - 1))
+    stack, length, rows, position = case
     cone = ce.dependency_cone(stack, length, position)
     assert len(cone) == len(stack)
     assert cone[0].cells == (position,)

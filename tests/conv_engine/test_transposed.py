@@ -17,9 +17,9 @@ def run_transposed(case, x=None):
     return op(case.x if x is None else x, case.weight, case.bias, **case.engine_args())
 
 
-@given(transpose_cases())
-def test_fast_path_equals_scatter_definition(case):
-    expected = naive_conv_transpose(
+def naive_of(case):
+    """The case by the scatter definition written in the tests."""
+    return naive_conv_transpose(
         case.x,
         case.weight,
         case.bias,
@@ -29,6 +29,11 @@ def test_fast_path_equals_scatter_definition(case):
         case.dilation,
         case.groups,
     )
+
+
+@given(transpose_cases())
+def test_fast_path_equals_scatter_definition(case):
+    expected = naive_of(case)
     got = run_transposed(case)
     assert got.shape == expected.shape
     np.testing.assert_allclose(got, expected, rtol=1e-10, atol=1e-10)
@@ -38,16 +43,7 @@ def test_fast_path_equals_scatter_definition(case):
 def test_engine_reference_equals_scatter_definition(case):
     reference = conv_transpose1d_reference if case.ndim == 1 else conv_transpose2d_reference
     got = reference(case.x, case.weight, case.bias, **case.engine_args())
-    expected = naive_conv_transpose(
-        case.x,
-        case.weight,
-        case.bias,
-        case.stride,
-        case.padding,
-        case.output_padding,
-        case.dilation,
-        case.groups,
-    )
+    expected = naive_of(case)
     np.testing.assert_allclose(got, expected, rtol=1e-10, atol=1e-10)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .harness import CHROMIUM, CHROMIUM_ARGS, ROOT, start_app, stop_app
+from .harness import CHROMIUM, CHROMIUM_ARGS, ROOT, phone_context, start_app, stop_app
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 # Console noise that is not an error of the app (see TESTING.md).
@@ -81,6 +81,14 @@ def page(browser):
     page = context.new_page()
     page.errors = PageErrors(page)
     yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A page on a phone (its screen, touch and user agent), closed after the test."""
+    context = phone_context(browser)
+    yield context.new_page()
     context.close()
 
 

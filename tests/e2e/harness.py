@@ -38,3 +38,9 @@ OVERFLOWING = """() => {
 def inside_first_screen(locator, height: int = PROJECTOR["height"]) -> bool:
     box = locator.bounding_box()
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+def assert_clean(page) -> None:
+    """The page shows no Python exception, and the browser logged no error or exception."""
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.errors.messages, page.errors.messages

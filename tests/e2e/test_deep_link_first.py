@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import wait_for_app
+from .harness import assert_clean, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -24,5 +24,4 @@ def test_first_request_deep_link_has_navigation_and_its_settings(app_url, page):
     slider_text = page.locator(".st-key-standard_k").inner_text()
     assert "5" in slider_text, f"k=5 from the link was not applied: {slider_text!r}"
     assert "s=2" in page.url and "p=same" in page.url
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
+    assert_clean(page)

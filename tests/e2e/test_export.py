@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from .harness import reported, scene, scene_step, wait_for_app
+from .harness import assert_clean, reported, scene, scene_step, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -40,8 +40,7 @@ def test_png_and_gif_download_from_the_page(app_url, page):
         button.click()
     with open(event.value.path(), "rb") as video:
         assert video.read(12)[4:8] == b"ftyp", "an MP4 file"
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
+    assert_clean(page)
 
 
 def test_the_png_of_a_transposed_conv_is_the_stamp_on_screen(app_url, page):

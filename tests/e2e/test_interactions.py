@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import scene, scene_equation, scene_step, wait_for_app
+from .harness import assert_clean, scene, scene_equation, scene_step, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -35,8 +35,7 @@ def test_clicking_an_output_cell_pins_it(app_url, page):
     page.reload()
     wait_for_app(page)
     assert scene_step(page, "standard_chart") == 5, "the link reopens the pinned step"
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
+    assert_clean(page)
 
 
 def _outline_columns(page, key: str, colour: str) -> list:
@@ -67,8 +66,7 @@ def test_transposed_output_cell_is_pinned_in_all_three_views(app_url, page):
     page.wait_for_selector(".st-key-transposed_matrix_chart .js-plotly-plot")
     wait_for_app(page)
     assert [8.5, 9.5] in _outline_columns(page, "transposed_matrix_chart", "#0072b2"), "C"
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
+    assert_clean(page)
 
 
 def test_causal_leak_toggle_and_wavenet_counter(app_url, page):
@@ -84,8 +82,7 @@ def test_causal_leak_toggle_and_wavenet_counter(app_url, page):
     select.click()
     page.get_by_role("option", name="64", exact=True).click()
     page.get_by_text("128").first.wait_for(timeout=15_000)
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
+    assert_clean(page)
 
 
 def test_groups_and_heads_change_the_counters(app_url, page):
@@ -99,8 +96,7 @@ def test_groups_and_heads_change_the_counters(app_url, page):
     wait_for_app(page)
     page.locator(".st-key-lightweight_h").get_by_text("4", exact=True).click()
     page.wait_for_function("() => window.location.search.includes('h=4')", timeout=15_000)
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
+    assert_clean(page)
 
 
 def test_dilated_click_an_output_cell_shows_what_feeds_it(app_url, page):
@@ -112,8 +108,7 @@ def test_dilated_click_an_output_cell_shows_what_feeds_it(app_url, page):
     page.mouse.click(x, y)
     page.wait_for_function("() => !window.location.search.includes('or=20')", timeout=15_000)
     wait_for_app(page)
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
+    assert_clean(page)
 
 
 def test_receptive_field_click_an_output_position(app_url, page):
@@ -128,8 +123,7 @@ def test_receptive_field_click_an_output_position(app_url, page):
     assert (
         f"paths to output {position}" in scene(page, "receptive-field_outputs_chart").inner_text()
     )
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
+    assert_clean(page)
 
 
 def test_a_slider_reruns_only_its_own_section(app_url, page):
@@ -156,5 +150,4 @@ def test_a_slider_reruns_only_its_own_section(app_url, page):
     sent = b"".join(frames)
     assert b"dilated_chart" in sent, "the animation of the moved section is redrawn"
     assert b"dilated_support_chart" not in sent, "the stacking section must not rerun"
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
+    assert_clean(page)

@@ -9,6 +9,7 @@ from .conftest import PageErrors, screenshot
 from .harness import (
     OVERFLOWING,
     PROJECTOR,
+    assert_clean,
     inside_first_screen,
     scene,
     scene_equation,
@@ -142,8 +143,7 @@ def test_a_page_as_a_class_uses_it(browser, app_url, name):
         scene(page, chart).locator("button.play").click()  # pause
 
         every_slider_moves(page, name)
-        assert page.locator("[data-testid='stException']").count() == 0
-        assert not page.errors.messages, page.errors.messages
+        assert_clean(page)
     finally:
         context.close()
 
@@ -153,8 +153,7 @@ def test_hostile_link_shows_notice(app_url, page):
     wait_for_app(page)
     page.get_by_text("replaced").first.wait_for(timeout=15_000)
     scene(page, "standard_chart")
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.errors.messages, page.errors.messages
+    assert_clean(page)
 
 
 def every_slider_moves(page, name: str) -> None:

@@ -13,7 +13,6 @@ from .harness import (
     OVERFLOWING,
     PHONE,
     PROJECTOR,
-    phone_context,
     scene,
     scene_equation,
     scene_step,
@@ -31,20 +30,16 @@ FORMULA_PAST_EDGE = """() => [...document.querySelectorAll('.katex')].filter((ma
 
 
 @pytest.mark.parametrize("name", ["standard", "transposed", "causal", "lightweight", "solver"])
-def test_nothing_scrolls_sideways_on_a_phone(browser, app_url, name):
-    context = phone_context(browser)
-    page = context.new_page()
-    try:
-        page.goto(f"{app_url}/{name}")
-        wait_for_app(page)
-        if name in ANIMATED:
-            scene(page, ANIMATED[name])
-        page.locator(".katex").first.wait_for()
-        assert page.evaluate(OVERFLOWING) == [], f"{name} on a phone"
-        assert page.evaluate(FORMULA_PAST_EDGE) == [], f"{name}: a formula runs off the screen"
-        screenshot(page, f"phone-{name}")
-    finally:
-        context.close()
+def test_nothing_scrolls_sideways_on_a_phone(phone, app_url, name):
+    page = phone
+    page.goto(f"{app_url}/{name}")
+    wait_for_app(page)
+    if name in ANIMATED:
+        scene(page, ANIMATED[name])
+    page.locator(".katex").first.wait_for()
+    assert page.evaluate(OVERFLOWING) == [], f"{name} on a phone"
+    assert page.evaluate(FORMULA_PAST_EDGE) == [], f"{name}: a formula runs off the screen"
+    screenshot(page, f"phone-{name}")
 
 
 def test_scrubbing_to_the_last_step_changes_the_equation(app_url, page):
@@ -218,38 +213,30 @@ def test_at_150_percent_zoom_nothing_is_clipped(browser, app_url):
         context.close()
 
 
-def test_choosing_a_page_on_a_phone_closes_the_sidebar(browser, app_url):
-    context = phone_context(browser)
-    page = context.new_page()
-    try:
-        page.goto(f"{app_url}/")
-        wait_for_app(page)
-        if not page.evaluate(SIDEBAR_OPEN):
-            page.locator("[data-testid='stExpandSidebarButton']").first.click()
-            page.wait_for_function(SIDEBAR_OPEN)
-        sidebar = page.locator("[data-testid='stSidebar']")
-        sidebar.get_by_role("link", name="Transposed").first.click()
-        page.wait_for_url("**/transposed**")
-        wait_for_app(page)
-        page.wait_for_function(f"() => !({SIDEBAR_OPEN})()", timeout=10_000)
-        assert scene(page, ANIMATED["transposed"]).locator(".equation").is_visible()
-    finally:
-        context.close()
+def test_choosing_a_page_on_a_phone_closes_the_sidebar(phone, app_url):
+    page = phone
+    page.goto(f"{app_url}/")
+    wait_for_app(page)
+    if not page.evaluate(SIDEBAR_OPEN):
+        page.locator("[data-testid='stExpandSidebarButton']").first.click()
+        page.wait_for_function(SIDEBAR_OPEN)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_role("link", name="Transposed").first.click()
+    page.wait_for_url("**/transposed**")
+    wait_for_app(page)
+    page.wait_for_function(f"() => !({SIDEBAR_OPEN})()", timeout=10_000)
+    assert scene(page, ANIMATED["transposed"]).locator(".equation").is_visible()
 
 
 @pytest.mark.parametrize("name", ["standard", "conv1d", "transposed", "dilated"])
-def test_on_a_phone_the_figure_comes_before_the_controls(browser, app_url, name):
+def test_on_a_phone_the_figure_comes_before_the_controls(phone, app_url, name):
     """A phone stacks a page's columns: the animation first, its sliders under it."""
     from .test_pages_in_browser import SLIDER_OF
 
-    context = phone_context(browser)
-    page = context.new_page()
-    try:
-        page.goto(f"{app_url}/{name}")
-        wait_for_app(page)
-        drawn = scene(page, ANIMATED[name])
-        slider = page.locator(f".st-key-{SLIDER_OF[name]}")
-        assert drawn.bounding_box()["y"] < slider.bounding_box()["y"], name
-        assert drawn.locator(".toolbar").bounding_box()["y"] < PHONE["height"], name
-    finally:
-        context.close()
+    page = phone
+    page.goto(f"{app_url}/{name}")
+    wait_for_app(page)
+    drawn = scene(page, ANIMATED[name])
+    slider = page.locator(f".st-key-{SLIDER_OF[name]}")
+    assert drawn.bounding_box()["y"] < slider.bounding_box()["y"], name
+    assert drawn.locator(".toolbar").bounding_box()["y"] < PHONE["height"], name

@@ -58,11 +58,16 @@ def test_update_url_writes_its_keys_and_keeps_the_others():
     assert at.query_params == {"k": "7", "other": "kept"}
 
 
-def test_sections_show_their_widgets_and_the_page_publishes_all():
+def _run_sections(query: dict[str, str]) -> AppTest:
     at = AppTest.from_function(_sections_script)
-    at.query_params = {"n": "2", "junk": "x"}
+    at.query_params = query
     at.run()
     assert not at.exception
+    return at
+
+
+def test_sections_show_their_widgets_and_the_page_publishes_all():
+    at = _run_sections({"n": "2", "junk": "x"})
     assert [m.value for m in at.markdown] == ["k = 3", "n = 2"]
     assert at.query_params == {"k": "3", "n": "2"}, "publish drops keys the page does not know"
     at.slider(key="t_k").set_value(8).run()
@@ -71,10 +76,7 @@ def test_sections_show_their_widgets_and_the_page_publishes_all():
 
 
 def test_a_bad_link_value_falls_back_to_the_default_and_says_so():
-    at = AppTest.from_function(_sections_script)
-    at.query_params = {"k": "-5", "n": "abc"}
-    at.run()
-    assert not at.exception
+    at = _run_sections({"k": "-5", "n": "abc"})
     assert [m.value for m in at.markdown] == ["k = 3", "n = 5"], "defaults, not the minimum"
     notice = " ".join(w.value for w in at.warning)
     assert "`k=-5` is outside 1…9 here: using the default `3`" in notice, notice
