@@ -47,12 +47,12 @@ test: $(VENV)/.installed-dev browser lint
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed-dev browser
-	$(PY) benchmarks/engine.py
-	$(PY) benchmarks/scene_size.py
-	$(PY) benchmarks/app.py
-	$(PY) benchmarks/export.py
-	$(PY) benchmarks/load.py
-	$(PY) deploy/replicas.py
+	$(PY) -m benchmarks.engine
+	$(PY) -m benchmarks.scene_size
+	$(PY) -m benchmarks.app
+	$(PY) -m benchmarks.export
+	$(PY) -m benchmarks.load
+	$(PY) -m deploy.replicas
 
 screenshots: $(VENV)/.installed-dev browser
-	$(PY) scripts/screenshots.py
+	$(PY) -m scripts.screenshots

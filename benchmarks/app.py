@@ -8,7 +8,7 @@ For each page at its defaults and at its largest settings it prints:
   one-slider hello-world app run in the same benchmark;
 - the time from clicking a page in the menu to its first chart or scene.
 
-Run: ``.venv/bin/python benchmarks/app.py [page …]`` (or ``make bench``). Not a test.
+Run: ``.venv/bin/python -m benchmarks.app [page …]`` (or ``make bench``). Not a test.
 """
 
 from __future__ import annotations
@@ -18,19 +18,18 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from streamlit.testing.v1 import AppTest
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from harness import (  # noqa: E402
+from harness import (
     CHROMIUM,
     CHROMIUM_ARGS,
     start_app,
     stop_app,
     wait_for_app,
 )
-from ui.catalog import PAGES  # noqa: E402
+from ui.catalog import PAGES
+
+ROOT = Path(__file__).resolve().parents[1]
 
 CASES = [
     ("standard", "default", {}, "standard_k", "standard_chart"),

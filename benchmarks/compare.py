@@ -4,7 +4,7 @@ The machine's speed drifts by ±15 % over minutes, more than most single changes
 save, so two versions are served side by side and measured in alternating rounds in one
 browser session. The other version is a git revision checked out in a temporary worktree.
 
-Run: ``.venv/bin/python benchmarks/compare.py [--rev HEAD] [--rounds 4] CASE…`` where a
+Run: ``.venv/bin/python -m benchmarks.compare [--rev HEAD] [--rounds 4] CASE…`` where a
 CASE is one of benchmarks/app.py's cases, e.g. ``standard:largest``. Not a test.
 """
 
@@ -13,15 +13,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from benchmarks.app import CASES, press_times
+from harness import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
 
-from benchmarks.app import CASES, press_times  # noqa: E402
-from harness import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:

@@ -1,18 +1,15 @@
 """Engine throughput: median time per call, and its ratio to SciPy and PyTorch (1 thread).
 
-Run: ``.venv/bin/python benchmarks/engine.py`` (or ``make bench``). Prints a table; not a test.
+Run: ``.venv/bin/python -m benchmarks.engine`` (or ``make bench``). Prints a table; not a test.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 import timeit
-from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 

@@ -3,18 +3,14 @@
 For each page's main animation at its defaults and at its largest settings it prints the
 animation's frames, the GIF's and the MP4's megabytes and the seconds to draw and encode
 both (once per setting, then kept), and the PNG's and SVG's.
-Run: ``python benchmarks/export.py`` (part of ``make bench``).
+Run: ``python -m benchmarks.export`` (part of ``make bench``).
 """
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import conv_engine as ce
 from conv_engine.presets import kernel_preset

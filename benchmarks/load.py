@@ -8,7 +8,7 @@ share one. It prints, per number of students: reruns done, p50/p95/max from the 
 change to the end of the rerun, errors (exception elements, dropped connections), the
 server's CPU per rerun and peak RSS, and the kilobytes sent per rerun.
 
-Run: ``.venv/bin/python benchmarks/load.py [--students 1 10 20 40] [--seconds 20]
+Run: ``.venv/bin/python -m benchmarks.load [--students 1 10 20 40] [--seconds 20]
 [--page standard] [--url ws://…]`` (``make bench`` runs it). It starts the app on a free
 loopback port unless ``--url`` names a running one; it sends traffic only to 127.0.0.1.
 Not a test; ``tests/benchmarks/test_load_smoke.py`` runs a 2-student version.
@@ -20,16 +20,11 @@ import argparse
 import asyncio
 import random
 import statistics
-import sys
 import threading
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlencode, urlparse
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 PAGES = {
     # page: (largest settings, the sliders a student moves)

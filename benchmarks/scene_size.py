@@ -3,19 +3,15 @@
 A scene is sent to the browser whenever its setting changes; its per-step marks are packed
 (``viz.scene_contract.pack``). Prints the JSON size of each scene, as the component gets it.
 
-    .venv/bin/python benchmarks/scene_size.py
+    .venv/bin/python -m benchmarks.scene_size
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from itertools import product
-from pathlib import Path
 
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import conv_engine as ce
 from ui.choices import MAX_INPUT_2D, MAX_KERNEL

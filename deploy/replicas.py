@@ -8,7 +8,7 @@ a third of the way in, the replica holding their sessions is killed. Every stude
 reconnect (to the other replica) and get its page back from its URL: it prints how many
 were lost (must be 0), how many connections dropped, and the reconnect window.
 
-Run: ``.venv/bin/python deploy/replicas.py [--students 20] [--seconds 15]`` (needs
+Run: ``.venv/bin/python -m deploy.replicas [--students 20] [--seconds 15]`` (needs
 ``/usr/sbin/nginx``: ``apt-get install nginx``). Not a test; tests/deploy runs it small.
 """
 
@@ -17,16 +17,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from benchmarks.load import Results, crowd, one_class, run_async
+from harness import free_port, start_app, stop_app
 
-from benchmarks.load import Results, crowd, one_class, run_async  # noqa: E402
-from harness import free_port, start_app, stop_app  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 NGINX = "/usr/sbin/nginx"
 CONFIG = """

@@ -10,10 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from harness import (  # noqa: E402
+from harness import (
     CHROMIUM,
     CHROMIUM_ARGS,
     PHONE,
@@ -23,6 +20,8 @@ from harness import (  # noqa: E402
     stop_app,
     wait_for_app,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SHOTS = {
     "home": "",

@@ -18,9 +18,7 @@ def standard_vs_separable(rng: np.random.Generator, drawable: Drawable) -> Quest
         Text(
             "A depthwise separable conv from {c_in} to {c_out} channels with {k}×{k} "
             "depthwise kernels, no biases: how many weights?",
-            c_in=c_in,
-            c_out=c_out,
-            k=k,
+            **{"c_in": c_in, "c_out": c_out, "k": k},
         ),
         "number",
         separable,
@@ -46,9 +44,7 @@ def standard_weights(rng: np.random.Generator, drawable: Drawable) -> Question:
         Text(
             "A standard conv from {c_in} to {c_out} channels with {k}×{k} kernels, no "
             "bias: how many weights?",
-            c_in=c_in,
-            c_out=c_out,
-            k=k,
+            **{"c_in": c_in, "c_out": c_out, "k": k},
         ),
         "number",
         count,

@@ -66,12 +66,8 @@ def output_size(rng: np.random.Generator, drawable: Drawable, ndim: int) -> Ques
         Text(
             "k_eff = k + (k − 1)(d − 1) = {k_eff}; the padding adds {before} + {after}; "
             "⌊({n} + {before} + {after} − {k_eff}) / {s}⌋ + 1 = {out}.",
-            k_eff=k_eff,
-            before=before,
-            after=after,
-            n=n,
-            s=s,
-            out=out,
+            **numbers,
+            **{"k_eff": k_eff, "before": before, "after": after, "out": out},
         ),
         Setting(ndim, n, k, s, d, padding),
         mistakes=conv_size_mistakes(n, k, s, d, before, after, out),
@@ -191,23 +187,20 @@ def same_padding(rng: np.random.Generator, drawable: Drawable) -> Question:
 def weights_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
     c_in, c_out, k = pick(rng, (1, 3, 8, 16), (4, 8, 16, 32), (1, 3, 5))
     count = conv_parameters(c_in, c_out, (k, k))
+    layer = {"c_in": c_in, "c_out": c_out, "k": k}
     return Question(
         "standard",
         "weights",
         Text(
             "nn.Conv2d({c_in}, {c_out}, kernel_size={k}) with its bias: how many parameters?",
-            c_in=c_in,
-            c_out=c_out,
-            k=k,
+            **layer,
         ),
         "number",
         count,
         Text(
             "C_out·C_in·k·k + C_out = {c_out}·{c_in}·{k}·{k} + {c_out} = {count}.",
-            c_out=c_out,
-            c_in=c_in,
-            k=k,
             count=count,
+            **layer,
         ),
         Channels(c_in, c_out, k),
         mistakes=weight_mistakes(c_in, c_out, k * k, count),
@@ -255,6 +248,7 @@ def transposed_size(rng: np.random.Generator, drawable: Drawable) -> Question:
     n, k, s, d = setting.size, setting.kernel_size, setting.stride, setting.dilation
     p, op = int(setting.padding), setting.output_padding
     out = conv_transpose_output_size(n, k, s, p, op, d)
+    layer = {"k": k, "s": s, "p": p, "op": op, "d": d, "n": n}
     return Question(
         "transposed",
         "output_size",
@@ -262,12 +256,7 @@ def transposed_size(rng: np.random.Generator, drawable: Drawable) -> Question:
             "nn.ConvTranspose2d with kernel_size={k}, stride={s}, padding={p}, "
             "output_padding={op}, dilation={d} on a {n}×{n} input: how many cells per "
             "side?",
-            k=k,
-            s=s,
-            p=p,
-            op=op,
-            d=d,
-            n=n,
+            **layer,
         ),
         "number",
         out,
