@@ -24,8 +24,6 @@ from pathlib import Path
 from benchmarks.load import Results, crowd, one_class, run_async
 from harness import free_port, start_app, stop_app
 
-ROOT = Path(__file__).resolve().parents[1]
-
 NGINX = "/usr/sbin/nginx"
 CONFIG = """
 worker_processes 1;

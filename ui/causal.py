@@ -52,7 +52,7 @@ class CausalSpec:
     leak: bool
 
     @property
-    def padding(self) -> str:
+    def padding_rule(self) -> str:
         return "same" if self.leak else "causal"
 
 
@@ -137,18 +137,16 @@ def _example(spec: CausalSpec) -> tuple[np.ndarray, np.ndarray]:
 def causal_trace(spec: CausalSpec) -> tuple[ce.ConvTrace, np.ndarray]:
     """The sequence trace under causal (or, with the leak, centred) padding, and the leaks."""
     x, w = _example(spec)
-    trace = ce.conv_trace(x, w, spec.stride, spec.padding, spec.dilation, ndim=1)
-    leaks = ce.future_leaks(spec.length, spec.kernel_size, spec.stride, spec.padding, spec.dilation)
+    trace = ce.conv_trace(x, w, spec.stride, spec.padding_rule, spec.dilation, ndim=1)
+    leaks = ce.future_leaks(
+        spec.length, spec.kernel_size, spec.stride, spec.padding_rule, spec.dilation
+    )
     return trace, leaks
 
 
 @cached
 def causal_code(spec: CausalSpec) -> code.Snippets:
-    x, w = _example(spec)
-    trace, _ = causal_trace(spec)
-    return code.conv_code(
-        x, w, spec.stride, spec.padding, trace.geometry.padding, spec.dilation, trace.output
-    )
+    return code.sliding_code(*_example(spec), spec, causal_trace(spec)[0])
 
 
 @cached
@@ -201,9 +199,9 @@ def streaming_rows(spec: CausalSpec, steps: int = 8) -> tuple[list[dict], int]:
     Returns the table rows and that wait (the layer's latency, in steps).
     """
     x, w = _example(spec)
-    full = ce.conv1d(x[None], w[None, None], None, spec.stride, spec.padding, spec.dilation)[0]
+    full = ce.conv1d(x[None], w[None, None], None, spec.stride, spec.padding_rule, spec.dilation)[0]
     padding = ce.resolve_padding(
-        spec.length, spec.kernel_size, spec.stride, spec.dilation, spec.padding
+        spec.length, spec.kernel_size, spec.stride, spec.dilation, spec.padding_rule
     )
     layer = ce.StreamingConv1d(w[None, None], None, spec.stride, spec.dilation, padding)
     rows = []

@@ -140,11 +140,7 @@ def conv1d_trace(spec: Conv1dSpec) -> ce.ConvTrace:
 
 @cached
 def conv1d_code(spec: Conv1dSpec) -> code.Snippets:
-    x, w = conv1d_arrays(spec)
-    trace = conv1d_trace(spec)
-    return code.conv_code(
-        x, w, spec.stride, spec.padding_rule, trace.geometry.padding, spec.dilation, trace.output
-    )
+    return code.sliding_code(*conv1d_arrays(spec), spec, conv1d_trace(spec))
 
 
 @cached

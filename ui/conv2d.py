@@ -189,8 +189,4 @@ def conv2d_scene(spec: Conv2dSpec) -> dict:
 
 @cached
 def conv2d_code(spec: Conv2dSpec) -> code.Snippets:
-    x, w = conv2d_arrays(spec)
-    trace = conv2d_trace(spec)
-    return code.conv_code(
-        x, w, spec.stride, spec.padding_rule, trace.geometry.padding, spec.dilation, trace.output
-    )
+    return code.sliding_code(*conv2d_arrays(spec), spec, conv2d_trace(spec))

@@ -20,16 +20,9 @@ from viz.dilated_kernel import dilated_kernel_html
 from viz.heatmaps import heatmaps_figure
 from viz.receptive import growth_figure
 
+from . import conv2d  # the Standard page's 2-D kit: its controls, trace, scene and code
 from .cache import cached, sample_image
 from .choices import SCHEDULE_KERNELS, SCHEDULE_LENGTHS, SCHEDULE_RATES
-from .conv2d import (
-    Conv2dSpec,
-    conv2d_code,
-    conv2d_controls,
-    conv2d_scene,
-    conv2d_title,
-    conv2d_trace,
-)
 from .formulas import kernel_extent_latex, output_size_latex
 from .page import controls_and_figure
 from .panels import (
@@ -255,14 +248,14 @@ def dilation_section(params: PageParams) -> None:
     """One dilated layer: the animation beside its controls, then k_eff and the dense kernel."""
     controls, figure = controls_and_figure(params)
     with controls:
-        spec = conv2d_controls(params, size=9, dilation=2)
+        spec = conv2d.conv2d_controls(params, size=9, dilation=2)
     trace = built_or_explained(
-        lambda: conv2d_trace(spec), figure, t("Reduce k or d, or choose SAME/FULL padding.")
+        lambda: conv2d.conv2d_trace(spec), figure, t("Reduce k or d, or choose SAME/FULL padding.")
     )
     if trace is None:
         return
     with figure:
-        main_scene(params, conv2d_scene(spec), conv2d_title(spec))
+        main_scene(params, conv2d.conv2d_scene(spec), conv2d.conv2d_title(spec))
     with controls:
         extent = trace.geometry.kernel_extent[0]
         st.markdown(
@@ -278,10 +271,10 @@ def dilation_section(params: PageParams) -> None:
         )
     if not params.present:
         dilated_kernel_explained(spec, trace)
-        framework_panel(params, lambda: conv2d_code(spec))
+        framework_panel(params, lambda: conv2d.conv2d_code(spec))
 
 
-def dilated_kernel_explained(spec: Conv2dSpec, trace: ce.ConvTrace) -> None:
+def dilated_kernel_explained(spec: conv2d.Conv2dSpec, trace: ce.ConvTrace) -> None:
     """k_eff and the output size substituted, and the dense kernel with its zeros."""
     k, extent = spec.kernel_size, trace.geometry.kernel_extent[0]
     left, right = st.columns(2)

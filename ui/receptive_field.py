@@ -31,6 +31,7 @@ from .sections import section
 from .slide_titles import stack_title
 
 MAX_GRID_2D = 96
+CONE_LIMIT = N_("The layer-by-layer cone is drawn for inputs up to {most} cells.")
 
 # --- controls --------------------------------------------------------------------------
 
@@ -217,12 +218,7 @@ def output_view(params: PageParams, spec: StackSpec) -> None:
     )
     cone = cone_view(spec.layers, spec.input_size, position)
     if cone is None:
-        st.caption(
-            t(
-                "The layer-by-layer cone is drawn for inputs up to {most} cells.",
-                most=MAX_CONE_INPUT,
-            )
-        )
+        st.caption(t(CONE_LIMIT, most=MAX_CONE_INPUT))
     else:
         plot(cone, params.key("cone_chart"))
     seen = cells_seen(spec.layers, spec.input_size, position)

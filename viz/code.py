@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -81,6 +82,31 @@ def _torch_padding(pads: Sequence[tuple[int, int]], name: str = "x") -> tuple[st
     flat = ", ".join(f"{before}, {after}" for before, after in reversed(pads))
     note = "# asymmetric padding: pad explicitly (F.pad lists the last axis first)\n"
     return f"{note}{name} = F.pad({name}, ({flat}))\n", "padding=0"
+
+
+class SlidingLayer(Protocol):
+    """A page's sliding conv as its controls set it (the Standard, Conv1d, Causal specs)."""
+
+    stride: int
+    dilation: int
+
+    @property
+    def padding_rule(self) -> str: ...
+
+
+def sliding_code(
+    x: np.ndarray, weight: np.ndarray, layer: SlidingLayer, trace: ce.ConvTrace
+) -> Snippets:
+    """:func:`conv_code` for a page's layer and its engine trace (its pads and output)."""
+    return conv_code(
+        x,
+        weight,
+        layer.stride,
+        layer.padding_rule,
+        trace.geometry.padding,
+        layer.dilation,
+        trace.output,
+    )
 
 
 def conv_code(

@@ -462,7 +462,9 @@ def test_leak_verdict_counts_outputs_that_read_their_future(spec):
         )
         for j in range(outputs)
     ]
-    leaks = ce.future_leaks(spec.length, spec.kernel_size, spec.stride, spec.padding, spec.dilation)
+    leaks = ce.future_leaks(
+        spec.length, spec.kernel_size, spec.stride, spec.padding_rule, spec.dilation
+    )
     assert leaks.tolist() == naive
     if not spec.leak:
         assert not any(naive), "causal padding never leaks"
