@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from .harness import scene, scene_equation, scene_step, wait_for_app
+from .harness import scene, scene_equation, scene_step, settled, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -152,3 +152,71 @@ def test_a_page_with_the_keyboard_alone(app_url, page):
     chosen = int(drawn.evaluate(ACTIVE).split("|")[1])
     assert scene_step(page, "standard_chart") == chosen
     assert drawn.locator(".spoken").text_content() == drawn.locator(".equation").text_content()
+
+
+# Every control a viewer can see that Tab may stop at (tabindex ≥ 0, not disabled, not in a
+# closed expander), in the document and in the scenes' shadow trees. A composite widget (a
+# radio group such as the language switch, a tab list, the grid of output cells) is one
+# stop: Tab enters it once and arrow keys move inside it (WAI-ARIA's pattern).
+TAB_STOPS = r"""() => {
+  const stops = new Map();
+  const focusable = 'a[href], button, input, select, textarea, [tabindex]';
+  const composite = '[role=radiogroup], [role=tablist], [role=grid], [role=listbox]';
+  const visit = (root) => {
+    for (const el of root.querySelectorAll(focusable)) {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (el.disabled || el.tabIndex < 0 || !box.width || !box.height) continue;
+      if (style.visibility === 'hidden' || el.closest('details:not([open])')) continue;
+      const group = el.closest(composite) || (el.type === 'radio' && el.name) || el;
+      if (!stops.has(group)) stops.set(group, []);
+      stops.get(group).push(el);
+    }
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(document);
+  window.tabStops = [...stops.values()];
+  window.tabbed = new Set();
+  return window.tabStops.length;
+}"""
+# focus inside a shadow tree is not announced to the document: ask for the deepest one
+RECORD_FOCUS = r"""() => {
+  let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  const stop = window.tabStops.findIndex((members) => members.includes(el));
+  if (stop >= 0) window.tabbed.add(stop);
+  return stop;
+}"""
+NOT_TABBED = r"""() => window.tabStops.filter((members, i) => !window.tabbed.has(i)).map(
+  ([el]) => `${el.tagName} ${el.getAttribute('aria-label') || el.textContent.slice(0, 30)}`)"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "standard",
+        "conv1d",
+        "transposed",
+        "dilated",
+        "receptive-field",
+        "causal",
+        "separable",
+        "lightweight",
+        "solver",
+        "exercises",
+    ],
+)
+def test_tab_reaches_every_control_and_comes_back_round(app_url, page, path):
+    """WCAG 2.1.1 and 2.1.2: Tab stops at every control in turn (the scene's toolbar and its
+    grid included) and, past the last, starts the page again: nothing traps the focus."""
+    page.goto(f"{app_url}/{path}")
+    settled(page)
+    stops = page.evaluate(TAB_STOPS)
+    visits = []
+    for _ in range(2 * stops + 20):  # a data editor's table takes a Tab per column
+        page.keyboard.press("Tab")
+        visits.append(page.evaluate(RECORD_FOCUS))
+    assert page.evaluate(NOT_TABBED) == [], f"/{path}: Tab never reached these"
+    first = next(i for i in visits if i >= 0)
+    assert visits.count(first) >= 2, f"/{path}: Tab did not come round to the start again"
