@@ -9,6 +9,7 @@ Play has run and a tab or panel has been opened. Zero violations of any impact.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .harness import (
     OVERFLOWING,
@@ -195,5 +196,38 @@ def test_at_320_px_nothing_scrolls_sideways(browser, app_url, path):
         settled(page)
         assert page.evaluate(OVERFLOWING) == [], path
         assert page.evaluate(FORMULA_PAST_EDGE) == [], path
+    finally:
+        context.close()
+
+
+# Every scene on the page (through the components' shadow roots): MARK_STILL notes each
+# one's step; MOVED is true once one of them plays or shows another step.
+SCENES = """() => {
+    const scenes = [];
+    const visit = (root) => {
+        scenes.push(...root.querySelectorAll('.scene'));
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+    };
+    visit(document);
+    return scenes;
+}"""
+MARK_STILL = f"() => ({SCENES})().map((s) => (s.dataset.still = s.dataset.step))"
+MOVED = f"""() => ({SCENES})().some((s) => s.classList.contains('playing')
+    || (s.dataset.still !== undefined && s.dataset.still !== s.dataset.step))"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_moves_by_itself_for_reduced_motion(browser, app_url, path):
+    """WCAG 2.2.2 / 2.3.3: a viewer who asks for reduced motion sees every animation still
+    until they play it (the home demo loops only for the others)."""
+    context = browser.new_context(viewport=PROJECTOR, reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{path}")
+        settled(page)
+        assert not page.evaluate(MOVED), path
+        page.evaluate(MARK_STILL)
+        with pytest.raises(PlaywrightTimeout):  # an observation window, not a sleep
+            page.wait_for_function(MOVED, timeout=1500)
     finally:
         context.close()
