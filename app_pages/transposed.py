@@ -28,6 +28,13 @@ if not params.present:
                 "cancel, leaving (W − 1)·S + F; with the default VALID padding both are 0."
             ),
         )
-        plot(article_chain(), params.key("chain_chart"))
+        plot(
+            article_chain(),
+            params.key("chain_chart"),
+            t(
+                "the article's two stacked transposed convolutions: a 7 × 7 input, its 15 × 15 "
+                "output, and that layer's output upsampled again to 31 × 31."
+            ),
+        )
     code_panel(params, [conv_transpose2d_reference])
 finish_page(params)

@@ -342,7 +342,15 @@ def causal_section(params: PageParams) -> None:
                     "mask of causal self-attention."
                 )
             )
-            plot(causal_matrices(spec), params.key("matrix_chart"))
+            plot(
+                causal_matrices(spec),
+                params.key("matrix_chart"),
+                t(
+                    "the causal convolution, the centred one and the causal self-attention "
+                    "mask as time × time matrices; row j is what output j takes from each "
+                    "input, and only the centred one reaches past the diagonal."
+                ),
+            )
             link_page("lightweight", t("Compare with lightweight convolution and attention"), {})
     if streaming.open:
         with streaming:
@@ -400,4 +408,13 @@ def wavenet_section(params: PageParams) -> None:
                 depth=depth,
             )
         )
-    plot(tree, params.key("tree_chart"))
+    plot(
+        tree,
+        params.key("tree_chart"),
+        t(
+            "the input steps the last output depends on, through {shown} layers of dilated "
+            "causal convolutions, each step joined to the {k} it reads.",
+            shown=shown,
+            k=wavenet.kernel_size,
+        ),
+    )

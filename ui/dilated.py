@@ -14,7 +14,7 @@ import streamlit as st
 
 import conv_engine as ce
 from conv_engine.presets import image_patch
-from i18n import N_, pt, say, sentences, t
+from i18n import N_, nt, pt, say, sentences, t
 from viz import theme
 from viz.dilated_kernel import dilated_kernel_html
 from viz.heatmaps import heatmaps_figure
@@ -327,7 +327,11 @@ def stacking_section(params: PageParams) -> None:
                     growth=growth,
                 )
             )
-            plot(figure, params.key("support_chart"))
+            plot(
+                figure,
+                params.key("support_chart"),
+                t("what the centre output sees after each layer: {growth}.", growth=growth),
+            )
     if by_layer.open:
         with by_layer:
             row, col = chosen_output(params, schedule.size)
@@ -342,6 +346,12 @@ def stacking_section(params: PageParams) -> None:
             plot(
                 layerwise_panels(layers, schedule.size, row, col),
                 params.key("layers_chart"),
+                t(
+                    "for output ({row}, {col}) of the last layer, the cells of each lower "
+                    "layer that feed it, one panel a layer.",
+                    row=row,
+                    col=col,
+                ),
                 selectable=True,
             )
     else:  # the chosen cell keeps its place in the link while another tab is open
@@ -350,7 +360,15 @@ def stacking_section(params: PageParams) -> None:
             params.values[name] = str(value)
     if growth_tab.open:
         with growth_tab:
-            plot(growth_chart(schedule), params.key("growth_chart"))
+            plot(
+                growth_chart(schedule),
+                params.key("growth_chart"),
+                t(
+                    "the receptive field after each layer of the rates {rates}, against the "
+                    "same stack without dilation.",
+                    rates=", ".join(map(str, schedule.rates)),
+                ),
+            )
     if gridding.open:
         with gridding:
             st.markdown(t("**Gridding: the holes dilation leaves**"))
@@ -367,7 +385,17 @@ def stacking_section(params: PageParams) -> None:
                         size=schedule.size,
                     )
                 )
-            plot(figure, params.key("gridding_chart"))
+            plot(
+                figure,
+                params.key("gridding_chart"),
+                nt(
+                    "the input cells the centre output reads, and through how many paths; "
+                    "{count} cell inside its receptive field is never read.",
+                    "the input cells the centre output reads, and through how many paths; "
+                    "{count} cells inside its receptive field are never read.",
+                    holes,
+                ),
+            )
 
 
 @dataclass(frozen=True)

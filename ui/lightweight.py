@@ -302,10 +302,23 @@ def lightweight_section(params: PageParams) -> None:
                     "conv changes the band per row; attention spreads over **every** step."
                 )
             )
-            plot(lightweight_matrices(spec), params.key("matrix_chart"))
+            plot(
+                lightweight_matrices(spec),
+                params.key("matrix_chart"),
+                t(
+                    "{length} × {length} matrices of how much each output step takes from "
+                    "each input step: a band for the lightweight convolution, a band that "
+                    "changes per row for the dynamic one, every step for attention.",
+                    length=spec.length,
+                ),
+            )
             plot(
                 cost_chart(spec.channels, spec.kernel_size, spec.num_heads),
                 params.key("cost_chart"),
+                t(
+                    "multiply-adds against the sequence length on a logarithmic scale: the "
+                    "convolutions grow in step with it, attention with its square."
+                ),
             )
             link_page("causal", t("Causal masks on the causal page"), {"leak": "0"})
     if dynamic.open:

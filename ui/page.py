@@ -82,7 +82,11 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
 APP_STYLE = (
     "<style>.stCode .token.string,.stCode .token.char,.stCode .token.attr-value"
     "{color:color-mix(in srgb,#09ab3b 55%,currentColor)}"
-    ".stMarkdown .katex{font-size:min(1.21em,5vw)}</style>"
+    ".stMarkdown .katex{font-size:min(1.21em,5vw)}"
+    # heard, not seen: a chart's summary for a screen reader (ui.panels.plot), out of the
+    # column's flow so it adds no gap
+    ".stElementContainer:has(.chart-summary){position:absolute;width:1px;height:1px;"
+    "overflow:hidden;clip-path:inset(50%);white-space:nowrap}</style>"
 )
 
 

@@ -3,6 +3,7 @@ static charts and links between pages."""
 
 from __future__ import annotations
 
+import html
 import inspect
 import re
 from collections.abc import Callable, Iterable
@@ -138,11 +139,15 @@ def code_panel(params: PageParams, functions: Iterable[Callable], title: str | N
             st.code(inspect.getsource(function), language="python", wrap_lines=True)
 
 
-def plot(spec: dict, key: str, selectable: bool = False):
+def plot(spec: dict, key: str, summary: str, selectable: bool = False):
     """Show a static figure spec (from ``viz``); with ``selectable`` its cells can be clicked.
 
-    Streamlit's plotly theme follows the viewer's light or dark theme.
+    ``summary`` says in a sentence what the chart shows, for a screen reader (a plotly
+    chart is a picture to it): it is read just before the chart and not shown. Streamlit's
+    plotly theme follows the viewer's light or dark theme.
     """
+    said = t("Chart: {summary}", summary=summary)
+    st.html(f'<p class="chart-summary">{html.escape(said)}</p>')
     figure = PlainFigure(spec)
     width = "content" if "width" in spec.get("layout", {}) else "stretch"
     config = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}

@@ -220,7 +220,15 @@ def output_view(params: PageParams, spec: StackSpec) -> None:
     if cone is None:
         st.caption(t(CONE_LIMIT, most=MAX_CONE_INPUT))
     else:
-        plot(cone, params.key("cone_chart"))
+        plot(
+            cone,
+            params.key("cone_chart"),
+            t(
+                "the cells of every layer that output {position} depends on, down to the "
+                "input, each joined to the cells it reads.",
+                position=position,
+            ),
+        )
     seen = cells_seen(spec.layers, spec.input_size, position)
     span = spec.rows[-1].size
     if seen != span:
@@ -252,7 +260,16 @@ def output_view(params: PageParams, spec: StackSpec) -> None:
                     "the theoretical one (dashed)."
                 )
             )
-            plot(two_d, params.key("grid_chart"))
+            plot(
+                two_d,
+                params.key("grid_chart"),
+                t(
+                    "on a square input, the cells output {position} can see (the theoretical "
+                    "receptive field, dashed) and how strongly each one moves it (the "
+                    "effective one).",
+                    position=position,
+                ),
+            )
     if not params.present:
         framework_panel(params, lambda: stack_code(spec.layers, spec.input_size, position))
 

@@ -260,7 +260,17 @@ def separable_section(params: PageParams) -> None:
             icon="✅",
         )
     with right:
-        plot(groups_figure(spec), params.key("groups_chart"))
+        plot(
+            groups_figure(spec),
+            params.key("groups_chart"),
+            t(
+                "a {c_out} × {c_in} map of which input channels each output channel reads "
+                "with groups = {groups}.",
+                c_out=spec.out_channels,
+                c_in=spec.in_channels,
+                groups=spec.groups,
+            ),
+        )
     framework_panel(params, lambda: separable_code(spec))
     article_module_panel(params, spec.in_channels, spec.out_channels)
 

@@ -327,7 +327,15 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
                     ),
                 )
             )
-            plot(matrix_view(spec, step), params.key("matrix_chart"))
+            plot(
+                matrix_view(spec, step),
+                params.key("matrix_chart"),
+                t(
+                    "the convolution matrix C and its transpose Cᵀ, the transposed "
+                    "convolution, with the pinned output cell's column of C and row of Cᵀ "
+                    "outlined."
+                ),
+            )
     if padding.open:
         with padding:
             st.markdown(output_padding_text(spec))
@@ -344,8 +352,22 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
                 + checkerboard_text(spec.kernel_size, spec.stride, spec.dilation)
                 + t(" Resizing first and then convolving spreads evenly.")
             )
-            plot(checkerboard_panels(spec), params.key("counts_chart"))
-            plot(checkerboard_image(spec), params.key("image_chart"))
+            plot(
+                checkerboard_panels(spec),
+                params.key("counts_chart"),
+                t(
+                    "how many (input cell, tap) pairs land on each output cell, for one "
+                    "transposed convolution, two in a row, and resize-then-convolve."
+                ),
+            )
+            plot(
+                checkerboard_image(spec),
+                params.key("image_chart"),
+                t(
+                    "a photo patch upsampled by this transposed convolution beside the same "
+                    "patch resized, then convolved."
+                ),
+            )
 
 
 def zero_insertion_tab(params: PageParams, spec: TransposedSpec, step: int) -> None:

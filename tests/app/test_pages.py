@@ -8,6 +8,7 @@ import importlib.util
 import io
 import json
 import os
+from pathlib import Path
 
 import numpy as np
 import plotly.graph_objects as go
@@ -332,3 +333,21 @@ def test_every_home_preset_opens_its_page_with_its_settings():
             open_link(info.path, preset.query)
             opened += 1
     assert opened >= 8
+
+
+def test_every_plotly_chart_is_summed_up_for_a_screen_reader():
+    """A plotly chart is a picture to a screen reader: every call of ``plot`` gives a
+    summary sentence (WCAG 1.1.1), and the page puts it just before the chart."""
+    calls = []
+    for path in [*Path("ui").glob("*.py"), *Path("app_pages").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "plot":
+                calls.append((path, node.lineno, len(node.args)))
+    assert len(calls) >= 10, calls
+    assert [c for c in calls if c[2] < 3] == [], "plot(spec, key, summary) everywhere"
+    at = run_page("app_pages/transposed.py", {"view": "checkerboard"})
+    summaries = [
+        h.proto.body for h in at.get("html") if '<p class="chart-summary">' in h.proto.body
+    ]
+    assert len(summaries) == len(at.get("plotly_chart")) >= 2
+    assert any("(input cell, tap) pairs land on each output cell" in s for s in summaries)
