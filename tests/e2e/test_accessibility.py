@@ -231,3 +231,42 @@ def test_nothing_moves_by_itself_for_reduced_motion(browser, app_url, path):
             page.wait_for_function(MOVED, timeout=1500)
     finally:
         context.close()
+
+
+# text that an element cuts off: it hides its overflow and its content is larger than it
+# (not what is hidden on purpose: the words for a screen reader, KaTeX's MathML, the skip link)
+CLIPPED = r"""() => {
+    const clipped = [];
+    const meant = '.chart-summary, .spoken, .katex-mathml, [data-testid=stSkipToContent]';
+    const visit = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+            if (el.shadowRoot) visit(el.shadowRoot);
+            const style = getComputedStyle(el);
+            const hides = (v) => v === 'hidden' || v === 'clip';
+            if (!hides(style.overflowX) && !hides(style.overflowY)) continue;
+            if (!el.textContent.trim() || el.closest(meant) || el.querySelector(meant)) continue;
+            const box = el.getBoundingClientRect();
+            if (!box.width || !box.height) continue;
+            if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
+                clipped.push(`${el.tagName} ${el.textContent.trim().slice(0, 40)}`);
+            }
+        }
+    };
+    visit(document);
+    return clipped;
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_at_200_percent_text_is_neither_clipped_nor_sideways(browser, app_url, path):
+    """WCAG 1.4.4: text at 200 % (a 1280 × 720 screen zoomed to 200 % is 640 × 360 CSS px)
+    loses nothing: no text cut off, no page scrolling sideways."""
+    context = browser.new_context(viewport={"width": 640, "height": 360}, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{path}")
+        settled(page)
+        assert page.evaluate(CLIPPED) == [], path
+        assert page.evaluate(OVERFLOWING) == [], path
+    finally:
+        context.close()
