@@ -220,3 +220,37 @@ def test_tab_reaches_every_control_and_comes_back_round(app_url, page, path):
     assert page.evaluate(NOT_TABBED) == [], f"/{path}: Tab never reached these"
     first = next(i for i in visits if i >= 0)
     assert visits.count(first) >= 2, f"/{path}: Tab did not come round to the start again"
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        (
+            "en",
+            (
+                'grid "Input, 3 × 3"',
+                'table "Kernel, 3 × 3"',
+                'grid "Output (sum of stamps), 7 × 7"',
+                'button "Previous step (←)"',
+            ),
+        ),
+        (
+            "zh",
+            (
+                'grid "输入, 3 × 3"',
+                'table "卷积核, 3 × 3"',
+                'grid "输出（印章之和）, 7 × 7"',
+                'button "上一步（←）"',
+            ),
+        ),
+    ],
+)
+def test_transposed_grids_and_toolbar_are_named_in_the_pages_language(app_url, page, lang, names):
+    """The scatter's grids say what they are and their size, the toolbar its actions, in
+    English and in Chinese (a screen reader's view: Playwright's aria snapshot)."""
+    page.goto(f"{app_url}/transposed?n=3&k=3&s=2&lang={lang}")
+    wait_for_app(page)
+    drawn = scene(page, "transposed_scatter_chart")
+    tree = drawn.locator(".panels").aria_snapshot() + drawn.locator(".toolbar").aria_snapshot()
+    for name in names:
+        assert name in tree, (name, tree[:500])

@@ -152,3 +152,24 @@ def test_a_long_pipeline_wraps_when_that_shows_its_numbers_on_the_screen(browser
         assert box["y"] + box["height"] <= PROJECTOR["height"]
     finally:
         context.close()
+
+
+def test_the_letter_keys_do_not_fire_while_the_viewer_types(browser, app_url):
+    """Typing "k" into a text field types a k: it does not move the k slider (WCAG 2.1.4);
+    the same key outside the field does."""
+    context, page = _open(browser, f"{app_url}/dilated?present=1&rates=custom&k=3")
+    try:
+        shown = "() => new URLSearchParams(location.search).get('k')"
+        rates = page.get_by_label("Custom rates")
+        rates.click()
+        rates.press("End")
+        rates.type("k")
+        assert rates.input_value().endswith("k"), "the key reached the field"
+        with pytest.raises(PlaywrightTimeout):  # an observation window: k must stay 3
+            page.wait_for_function(f"() => ({shown})() !== '3'", timeout=1500)
+        rates.press("Backspace")
+        page.mouse.click(5, 400)  # the page, not a control
+        page.keyboard.press("k")
+        page.wait_for_function(f"() => ({shown})() === '4'", timeout=10_000)
+    finally:
+        context.close()
