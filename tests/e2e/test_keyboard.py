@@ -9,6 +9,7 @@ import re
 import pytest
 
 from .harness import scene, scene_equation, scene_step, settled, wait_for_app
+from .test_accessibility import PAGES
 
 pytestmark = pytest.mark.e2e
 
@@ -191,22 +192,7 @@ NOT_TABBED = r"""() => window.tabStops.filter((members, i) => !window.tabbed.has
   ([el]) => `${el.tagName} ${el.getAttribute('aria-label') || el.textContent.slice(0, 30)}`)"""
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "",
-        "standard",
-        "conv1d",
-        "transposed",
-        "dilated",
-        "receptive-field",
-        "causal",
-        "separable",
-        "lightweight",
-        "solver",
-        "exercises",
-    ],
-)
+@pytest.mark.parametrize("path", PAGES)
 def test_tab_reaches_every_control_and_comes_back_round(app_url, page, path):
     """WCAG 2.1.1 and 2.1.2: Tab stops at every control in turn (the scene's toolbar and its
     grid included) and, past the last, starts the page again: nothing traps the focus."""
