@@ -240,3 +240,46 @@ def test_transposed_grids_and_toolbar_are_named_in_the_pages_language(app_url, p
     tree = drawn.locator(".panels").aria_snapshot() + drawn.locator(".toolbar").aria_snapshot()
     for name in names:
         assert name in tree, (name, tree[:500])
+
+
+def _luminance(rgb: str) -> float:
+    """WCAG relative luminance of a CSS ``rgb(r, g, b)`` colour."""
+    channels = [int(v) / 255 for v in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(one: str, two: str) -> float:
+    high, low = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_focus_ring_stands_out_in_both_themes(browser, app_url, scheme):
+    """WCAG 1.4.11 / 2.4.7: the scene's focus ring and a focused cell's outline are drawn
+    (visible) in a colour with at least 3 : 1 against the page."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/standard?h=5&w=5&k=3&p=valid")
+        wait_for_app(page)
+        drawn = scene(page, "standard_chart")
+        background = page.evaluate(
+            "getComputedStyle(document.querySelector('.stApp')).backgroundColor"
+        )
+        page.mouse.click(5, 300)
+        _tab_to(page, drawn, "scene")
+        ring = drawn.evaluate(
+            "(el) => { const s = getComputedStyle(el.getRootNode().activeElement);"
+            " return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }"
+        )
+        assert ring[0] == "solid" and float(ring[1][:-2]) >= 2, ring
+        assert _contrast(ring[2], background) >= 3, (ring, background)
+        _tab_to(page, drawn, "gridcell")
+        stroke = drawn.evaluate(
+            "(el) => { const s = getComputedStyle(el.getRootNode().activeElement);"
+            " return [s.stroke, s.strokeWidth]; }"
+        )
+        assert float(stroke[1][:-2]) >= 3 and _contrast(stroke[0], background) >= 3, stroke
+    finally:
+        context.close()
