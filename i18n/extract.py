@@ -2,8 +2,9 @@
 
 A text is the literal argument of :func:`i18n.t`, :func:`i18n.pt` (with its context),
 :func:`i18n.nt` (singular and plural), :func:`i18n.N_` (data such as page titles, passed
-through ``t`` where shown), or of the engine's sentences (``ConvConfigError``, ``Text``,
-``counted``, and its own ``N_``); and the scene player's words
+through ``t`` where shown), or of the engine's and the class's sentences
+(``ConvConfigError``, ``ClassError``, ``Text``, ``counted``, and the engine's own ``N_``);
+and the scene player's words
 (``static/scene_words.json``, read by the browser and by ``viz.scenes``).
 
     python -m i18n.extract          # write assets/i18n/messages.pot, update every <lang>.po
@@ -28,7 +29,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUES = ROOT / "assets" / "i18n"
 TEMPLATE = CATALOGUES / "messages.pot"
-SOURCES = ("app.py", "app_pages", "ui", "viz", "conv_engine")
+SOURCES = ("app.py", "app_pages", "ui", "viz", "conv_engine", "classroom")
 WORD_FILES = ("static/scene_words.json",)  # {key: English text} the player shows
 # Babel's keywords: a function and the arguments that are texts (c: a context)
 KEYWORDS = {
@@ -38,6 +39,7 @@ KEYWORDS = {
     "nt": (1, 2),
     "counted": (1, 2),
     "ConvConfigError": None,
+    "ClassError": None,
     "Text": None,
 }
 
