@@ -48,6 +48,7 @@ from .lightweight import (
     softmax,
 )
 from .matrix import conv_matrix, conv_transpose_matrix, output_padding_reach
+from .padding_modes import PADDING_MODES, check_padding_mode, pad_with_mode, padding_sources
 from .receptive import (
     Layer,
     ReceptiveFieldRow,
@@ -108,6 +109,7 @@ __all__ = [
     "INSERTED_ZERO",
     "KERAS_TRANSPOSE_PADDINGS",
     "PADDING",
+    "PADDING_MODES",
     "PADDING_RULES",
     "ConeLevel",
     "ConvConfigError",
@@ -128,6 +130,7 @@ __all__ = [
     "alignment",
     "attention_parameters",
     "causal_dependencies",
+    "check_padding_mode",
     "checkerboard_explained",
     "conv1d",
     "conv2d",
@@ -178,7 +181,9 @@ __all__ = [
     "overlap_counts",
     "overlap_pattern",
     "pad_input",
+    "pad_with_mode",
     "padding_reach",
+    "padding_sources",
     "pytorch_transpose_window",
     "receptive_field",
     "resolve_padding",

@@ -22,6 +22,7 @@ import numpy as np
 
 from .errors import ConvConfigError, as_real_array, check_int
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
+from .padding_modes import pad_with_mode
 from .sizes import Padding
 from .text import Text
 
@@ -121,6 +122,7 @@ def conv_nd(
     dilation: IntOrPair = 1,
     groups: int = 1,
     ndim: int = 2,
+    padding_mode: str = "zeros",
 ) -> np.ndarray:
     """General N-d (N = 1 or 2) convolution; see :func:`conv1d` and :func:`conv2d`."""
     layout = "(C_out, C_in/groups, k)" if ndim == 1 else "(C_out, C_in/groups, kh, kw)"
@@ -143,7 +145,10 @@ def conv_nd(
     geometry = conv_geometry(x.shape[2:], weight.shape[2:], stride, padding, dilation)
     dtype = _result_dtype(x, weight)
     bias = _bias(bias, out_channels, ndim, dtype)
-    padded = pad_input(x.astype(dtype, copy=False), geometry.padding)
+    if padding_mode == "zeros":
+        padded = pad_input(x.astype(dtype, copy=False), geometry.padding)
+    else:  # what nn.Conv1d/Conv2d do: F.pad with the mode, then a conv without padding
+        padded = pad_with_mode(x.astype(dtype, copy=False), geometry.padding, padding_mode)
     weight = weight.astype(dtype, copy=False)
     if ndim == 1:
         out = _conv1d_taps(padded, weight, geometry, groups)
@@ -207,6 +212,7 @@ def conv1d(
     padding: Padding = 0,
     dilation: int = 1,
     groups: int = 1,
+    padding_mode: str = "zeros",
 ) -> np.ndarray:
     """1-D convolution (cross-correlation), PyTorch ``F.conv1d`` semantics.
 
@@ -219,13 +225,15 @@ def conv1d(
     padding : int, ``(left, right)``, ``"valid"``, ``"same"`` (TF rule), ``"full"`` or
         ``"causal"`` (left ``d·(k − 1)``, as Keras ``padding='causal'``)
     groups : int dividing ``C_in`` and ``C_out``
+    padding_mode : ``"zeros"``, ``"reflect"``, ``"replicate"`` or ``"circular"``, as
+        ``nn.Conv1d`` has it (:mod:`conv_engine.padding_modes`)
 
     Returns
     -------
     array ``(N, C_out, L_out)`` (or ``(C_out, L_out)`` for unbatched input),
     ``L_out = ⌊(L + p_left + p_right − d·(k − 1) − 1)/s⌋ + 1``.
     """
-    return conv_nd(x, weight, bias, stride, padding, dilation, groups, ndim=1)
+    return conv_nd(x, weight, bias, stride, padding, dilation, groups, 1, padding_mode)
 
 
 def conv2d(
@@ -236,6 +244,7 @@ def conv2d(
     padding: Padding = 0,
     dilation: IntOrPair = 1,
     groups: int = 1,
+    padding_mode: str = "zeros",
 ) -> np.ndarray:
     """2-D convolution (cross-correlation), PyTorch ``F.conv2d`` semantics.
 
@@ -248,12 +257,14 @@ def conv2d(
     padding : int, ``(ph, pw)``, ``((top, bottom), (left, right))``, ``"valid"``,
         ``"same"`` (TF rule for any stride: extra zero at the bottom/right) or ``"full"``
     groups : int dividing ``C_in`` and ``C_out``
+    padding_mode : what fills the padding, as ``nn.Conv2d`` has it: ``"zeros"``,
+        ``"reflect"``, ``"replicate"`` or ``"circular"`` (:mod:`conv_engine.padding_modes`)
 
     Returns
     -------
     array ``(N, C_out, H_out, W_out)`` (or without N for unbatched input).
     """
-    return conv_nd(x, weight, bias, stride, padding, dilation, groups, ndim=2)
+    return conv_nd(x, weight, bias, stride, padding, dilation, groups, 2, padding_mode)
 
 
 def conv_transpose_nd(

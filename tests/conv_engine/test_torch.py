@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import conv_engine as ce
 
@@ -78,3 +80,29 @@ def test_every_reachable_transposed_page_setting_matches_pytorch():
         np.testing.assert_allclose(matrix @ x.ravel(), expected.ravel(), atol=1e-9)
         np.testing.assert_allclose(ce.scatter_trace(x, w, **args).output, expected, atol=1e-9)
         np.testing.assert_allclose(ce.transposed_trace(x, w, **args).output, expected, atol=1e-9)
+
+
+@given(conv_cases(), st.sampled_from(["reflect", "replicate", "circular"]))
+def test_padding_modes_match_pytorchs_f_pad(case, mode):
+    """nn.Conv1d/Conv2d with padding_mode: F.pad with the mode, then a conv without
+    padding; settings PyTorch refuses are refused by the engine too."""
+    sizes = case.x.shape[2:]
+    widest = [max(pair) for pair in case.pads]
+    engine = ce.conv1d if case.ndim == 1 else ce.conv2d
+    pads = [v for pair in reversed(case.pads) for v in pair]
+    try:
+        padded = F.pad(torch.tensor(case.x), pads, mode=mode)
+    except (RuntimeError, NotImplementedError, ValueError):
+        refused = mode == "reflect" and any(p >= n for p, n in zip(widest, sizes, strict=True))
+        refused |= mode == "circular" and any(p > n for p, n in zip(widest, sizes, strict=True))
+        assert refused, (mode, case.pads, sizes)
+        with pytest.raises(ce.ConvConfigError):
+            engine(case.x, case.weight, case.bias, **case.engine_args(), padding_mode=mode)
+        return
+    op = F.conv1d if case.ndim == 1 else F.conv2d
+    bias = None if case.bias is None else torch.tensor(case.bias)
+    expected = op(
+        padded, torch.tensor(case.weight), bias, case.stride, 0, case.dilation, case.groups
+    )
+    got = engine(case.x, case.weight, case.bias, **case.engine_args(), padding_mode=mode)
+    np.testing.assert_allclose(got, expected.numpy(), atol=1e-10)
