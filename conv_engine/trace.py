@@ -24,6 +24,7 @@ from .errors import ConvConfigError, as_real_array
 from .geometry import ConvGeometry, TransposeGeometry, conv_geometry, transpose_geometry
 from .index_map import index_map
 from .index_map import inside as lands_inside
+from .padding_modes import pad_with_mode
 from .sizes import Padding
 
 INPUT, PADDING, INSERTED_ZERO = 0, 1, 2
@@ -74,6 +75,8 @@ class ConvTrace:
     taps : ``(num_taps, ndim)`` kernel index of each tap
     products : ``(num_steps, C, num_taps)``
     output : ``(*output_size)`` the result, ``products`` summed plus ``bias``
+    padding_mode : what fills the padding cells (:mod:`conv_engine.padding_modes`); with
+        ``"zeros"`` they hold 0, otherwise the input value each copies
     """
 
     geometry: ConvGeometry
@@ -86,6 +89,7 @@ class ConvTrace:
     products: np.ndarray
     bias: float
     output: np.ndarray
+    padding_mode: str = "zeros"
 
     @property
     def num_steps(self) -> int:
@@ -198,6 +202,7 @@ def conv_trace(
     dilation: int | tuple[int, ...] = 1,
     bias: float = 0.0,
     ndim: int = 2,
+    padding_mode: str = "zeros",
 ) -> ConvTrace:
     """Trace every step of a single-output-channel convolution (1-D or 2-D).
 
@@ -205,13 +210,16 @@ def conv_trace(
     ----------
     x : ``(*spatial)`` or ``(C, *spatial)``
     weight : ``(*kernel_size)`` or ``(C, *kernel_size)``
-    stride, padding, dilation : as :func:`conv1d` / :func:`conv2d`
+    stride, padding, dilation, padding_mode : as :func:`conv1d` / :func:`conv2d`
     bias : added to every output
     ndim : number of spatial axes, 1 or 2
     """
     x, weight = _channel_pair(x, weight, ndim)
     geometry = conv_geometry(x.shape[1:], weight.shape[1:], stride, padding, dilation)
-    grid = pad_input(x, geometry.padding)
+    if padding_mode == "zeros":
+        grid = pad_input(x, geometry.padding)
+    else:  # the padding cells hold the input values they copy
+        grid = pad_with_mode(x, geometry.padding, padding_mode)
     cell_kind = np.full(geometry.padded_size, PADDING, dtype=np.int8)
     inner = tuple(slice(b, b + i) for (b, _), i in zip(geometry.padding, x.shape[1:], strict=True))
     cell_kind[inner] = INPUT
@@ -222,7 +230,7 @@ def conv_trace(
         grid, cell_kind, tuple(b for b, _ in geometry.padding), weight, unpadded, float(bias)
     )
     # Keep the user's geometry (with its padding) for labels and formulas.
-    return replace(trace, geometry=geometry)
+    return replace(trace, geometry=geometry, padding_mode=padding_mode)
 
 
 def conv_trace_step(

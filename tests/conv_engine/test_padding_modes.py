@@ -99,3 +99,21 @@ def test_a_padding_the_mode_cannot_fill_is_refused_in_a_sentence(mode, size, pad
     x, w = np.ones((1, 1, size)), np.ones((1, 1, 1))
     with pytest.raises(ce.ConvConfigError, match=words):
         ce.conv1d(x, w, padding=pads, padding_mode=mode)
+
+
+@given(conv_cases(max_size=6), st.sampled_from(ce.PADDING_MODES))
+def test_the_trace_shows_the_values_the_padding_copies(case, mode):
+    """The animation's grid holds each padded cell's copied value (still a padding cell),
+    and its steps sum to the conv with that padding_mode."""
+    sizes = case.x.shape[2:]
+    assume(all(allowed(mode, n, max(p)) for n, p in zip(sizes, case.pads, strict=True)))
+    x, w = case.x[0, :1], case.weight[0, :1]
+    trace = ce.conv_trace(
+        x, w, case.stride, case.padding, case.dilation, ndim=case.ndim, padding_mode=mode
+    )
+    np.testing.assert_array_equal(trace.grid, ce.pad_with_mode(x, case.pads, mode))
+    assert (trace.cell_kind == ce.INPUT).sum() == np.prod(sizes)
+    engine = ce.conv1d if case.ndim == 1 else ce.conv2d
+    expected = engine(x, w[None], None, **{**case.engine_args(), "groups": 1}, padding_mode=mode)
+    np.testing.assert_allclose(trace.output, expected[0], atol=1e-10)
+    assert trace.padding_mode == mode
