@@ -52,6 +52,7 @@ bench: $(VENV)/.installed-dev browser
 	$(PY) -m benchmarks.app
 	$(PY) -m benchmarks.export
 	$(PY) -m benchmarks.load
+	$(PY) -m benchmarks.class_push
 	$(PY) -m deploy.replicas
 
 screenshots: $(VENV)/.installed-dev browser
