@@ -15,3 +15,11 @@ class ClassError(ValueError):
         self.template = template
         self.values = values
         super().__init__(template.format(**values) if values else template)
+
+
+class NotTeacher(ClassError):
+    """A change of the class without the teacher key (HTTP 403)."""
+
+
+class NoClass(ClassError):
+    """No class has this code, or it has ended (HTTP 404)."""

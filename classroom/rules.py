@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 
 from .codes import digest, new_code, new_secret, normalised_code, same_secret
-from .errors import ClassError
+from .errors import ClassError, NoClass, NotTeacher
 from .store import Store
 
 IDLE_SECONDS = 3 * 3600  # a class nobody touched for three hours ends, and its data is gone
@@ -164,7 +164,7 @@ class Classroom:
     def _teacher(self, code: str, key: object) -> dict:
         record = self._record(code)
         if not same_secret(key, record["key"]):
-            raise ClassError("only the teacher can change the class")
+            raise NotTeacher("only the teacher can change the class")
         return record
 
     def _changed(self, code: str, record: dict) -> int:
@@ -234,7 +234,7 @@ class Classroom:
             raise ClassError("too many tries from here: wait a minute")
         canonical = normalised_code(code)
         if canonical is None or self.store.load(canonical) is None:
-            raise ClassError("there is no class {code}", code=str(code)[:12])
+            raise NoClass("there is no class {code}", code=str(code)[:12])
         members = self.store.members(canonical)
         if isinstance(again, str) and again in members:
             return again
@@ -289,7 +289,7 @@ class Classroom:
     def _record(self, code: str) -> dict:
         record = self.store.load(code) if isinstance(code, str) else None
         if record is None:
-            raise ClassError("the class {code} has ended", code=str(code)[:12])
+            raise NoClass("the class {code} has ended", code=str(code)[:12])
         return record
 
 

@@ -55,6 +55,10 @@ class Store(Protocol):
     def publish(self, code: str, message: str) -> None:
         """Tell the class's followers that something changed (``message``: the revision)."""
 
+    def add_listener(self, listener: Callable[[str, str], None]) -> None:
+        """Call ``listener(code, message)`` for every message published to any class (by
+        any process sharing the store)."""
+
 
 # ----------------------------------------------------------------------------- memory
 
@@ -161,6 +165,9 @@ class MemoryStore:
         for listener in list(self.listeners):
             listener(code, message)
 
+    def add_listener(self, listener: Callable[[str, str], None]) -> None:
+        self.listeners.append(listener)
+
 
 # ------------------------------------------------------------------------------ Redis
 
@@ -254,6 +261,19 @@ class RedisStore:
 
     def publish(self, code: str, message: str) -> None:
         self.redis.publish(self._key(code), message)
+
+    def add_listener(self, listener: Callable[[str, str], None]) -> None:
+        """Listen on every class's channel, on a thread of its own (redis-py's pub/sub)."""
+        pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
+
+        def heard(message: dict) -> None:
+            channel = message["channel"]
+            code = channel[len(self.PREFIX) :]
+            if ":" not in code:
+                listener(code, message["data"])
+
+        pubsub.psubscribe(**{self.PREFIX + "*": heard})
+        pubsub.run_in_thread(sleep_time=1.0, daemon=True)
 
 
 def store_from_env() -> Store:

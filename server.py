@@ -1,0 +1,22 @@
+"""The app with the live class's routes (issue 27): ``st.App`` serves the Streamlit app and
+``classroom.routes`` on one port. ``PLAYGROUND_STORE`` picks the store (memory by default,
+Redis for several processes).
+
+    streamlit run server.py
+
+(``make run`` still serves ``app.py`` until the class's pages land; the routes are tested
+through this file in ``tests/classroom/test_routes.py``.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from classroom import Classroom, store_from_env
+from classroom.routes import class_routes
+
+app = st.App(
+    Path(__file__).resolve().parent / "app.py", routes=class_routes(Classroom(store_from_env()))
+)
