@@ -15,5 +15,5 @@ USER playground
 EXPOSE 8501
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2)"
-CMD ["python", "-m", "streamlit", "run", "app.py", "--server.port", "8501", \
+CMD ["python", "-m", "streamlit", "run", "server.py", "--server.port", "8501", \
      "--server.address", "0.0.0.0", "--browser.gatherUsageStats", "false"]

@@ -27,7 +27,7 @@ $(VENV)/.installed-frameworks: requirements-frameworks.txt $(VENV)/.installed-de
 frameworks: $(VENV)/.installed-frameworks
 
 run: $(VENV)/.installed-run fonts
-	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(PY) -m streamlit run server.py --server.port $(PORT) --browser.gatherUsageStats false
 
 browser:
 	@bash scripts/ensure_packages.sh

@@ -2,10 +2,10 @@
 ``classroom.routes`` on one port. ``PLAYGROUND_STORE`` picks the store (memory by default,
 Redis for several processes).
 
-    streamlit run server.py
+    streamlit run server.py      # what ``make run``, the Dockerfile and the tests serve
 
-(``make run`` still serves ``app.py`` until the class's pages land; the routes are tested
-through this file in ``tests/classroom/test_routes.py``.)
+``app.py`` stays the app's script (navigation, page config); the routes are tested through
+this file in ``tests/classroom/test_routes.py``.
 """
 
 from __future__ import annotations

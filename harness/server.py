@@ -19,7 +19,7 @@ def free_port() -> int:
 
 
 def start_app(
-    script: Path = ROOT / "app.py", port: int | None = None, timeout: float = 60
+    script: Path = ROOT / "server.py", port: int | None = None, timeout: float = 60
 ) -> tuple[subprocess.Popen, str]:
     """Serve ``script`` on loopback; return the process and its URL once it is healthy."""
     port = port or free_port()
