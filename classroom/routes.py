@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from dataclasses import asdict
 
 from starlette.requests import Request
@@ -67,8 +68,14 @@ class Hub:
 
 
 def _address(request: Request) -> str:
-    forwarded = request.headers.get("x-forwarded-for", "")
-    return forwarded.split(",")[0].strip() or (request.client.host if request.client else "?")
+    """Who is asking, for the rate limits: the peer's address, or behind our own proxy
+    (``PLAYGROUND_BEHIND_PROXY=1``, as deploy/ sets it) the address that proxy saw — the
+    last of ``X-Forwarded-For`` (the ones before it are the client's to forge)."""
+    peer = request.client.host if request.client else "?"
+    if os.environ.get("PLAYGROUND_BEHIND_PROXY") != "1":
+        return peer
+    forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",")]
+    return forwarded[-1] or peer
 
 
 async def _body(request: Request) -> dict:

@@ -142,3 +142,18 @@ def test_a_teacher_on_one_server_drives_a_follower_on_another_through_redis(redi
         shown = call(first, f"/{started['code']}/show", {"page": "causal"}, started["key"])[1]
         assert follower.next_event(0) == str(shown["revision"])
         assert call(second, f"/{started['code']}")[1]["view"]["page"] == "causal"
+
+
+def test_the_rate_limits_count_the_address_our_own_proxy_saw(monkeypatch):
+    """A student cannot dodge the join limit by sending X-Forwarded-For: without our proxy
+    the header is ignored; behind it, only the address the proxy appended counts."""
+    from starlette.requests import Request
+
+    from classroom.routes import _address
+
+    forged = [(b"x-forwarded-for", b"6.6.6.6, 10.0.0.9")]
+    request = Request({"type": "http", "headers": forged, "client": ("172.16.0.2", 5000)})
+    monkeypatch.delenv("PLAYGROUND_BEHIND_PROXY", raising=False)
+    assert _address(request) == "172.16.0.2"
+    monkeypatch.setenv("PLAYGROUND_BEHIND_PROXY", "1")
+    assert _address(request) == "10.0.0.9"
