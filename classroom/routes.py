@@ -20,6 +20,7 @@ import json
 import os
 from dataclasses import asdict
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, StreamingResponse
 from starlette.routing import Route
@@ -44,7 +45,7 @@ class Hub:
         if self.loop is None:
             return
         for queue in list(self.waiting.get(code, ())):
-            self.loop.call_soon_threadsafe(queue.put_nowait, message)
+            self.loop.call_soon_threadsafe(_offer, queue, message)
 
     async def stream(self, code: str):
         self.loop = asyncio.get_running_loop()
@@ -65,6 +66,14 @@ class Hub:
             self.waiting[code].discard(queue)
             if not self.waiting[code]:
                 del self.waiting[code]
+
+
+def _offer(queue: asyncio.Queue, message: str) -> None:
+    """A message for one stream; a stream too slow to take 64 drops the oldest (a follower
+    needs only the latest revision)."""
+    if queue.full():
+        queue.get_nowait()
+    queue.put_nowait(message)
 
 
 def _address(request: Request) -> str:
@@ -91,6 +100,20 @@ async def _body(request: Request) -> dict:
     if not isinstance(body, dict):
         raise ClassError("a request carries one JSON object")
     return body
+
+
+async def off(call, *args):
+    """Run one of the room's calls on a worker thread: a Redis round trip never holds up
+    the server's event loop (which also serves the app)."""
+    return await run_in_threadpool(call, *args)
+
+
+def _view(body: object) -> View:
+    """A view from a request's JSON (checked by the rules when it is used)."""
+    try:
+        return View(**body)
+    except TypeError as error:
+        raise ClassError("a view is a page, its settings, a step and whether it plays") from error
 
 
 def class_routes(room: Classroom, hub: Hub | None = None) -> list[Route]:
@@ -121,13 +144,14 @@ def class_routes(room: Classroom, hub: Hub | None = None) -> list[Route]:
 
     async def start(request: Request):
         body = await _body(request)
-        view = View(**body["view"]) if isinstance(body.get("view"), dict) else None
-        started = room.start(_address(request), view)
+        view = _view(body["view"]) if "view" in body else None
+        started = await off(room.start, _address(request), view)
         return JSONResponse(asdict(started))
 
     async def join(request: Request):
         body = await _body(request)
-        student = room.join(
+        student = await off(
+            room.join,
             code_of(request),
             _address(request),
             str(body.get("nickname", "")),
@@ -136,26 +160,22 @@ def class_routes(room: Classroom, hub: Hub | None = None) -> list[Route]:
         return JSONResponse({"student": student})
 
     async def state(request: Request):
-        return JSONResponse(asdict(room.state(code_of(request), key(request))))
+        return JSONResponse(asdict(await off(room.state, code_of(request), key(request))))
 
     async def events(request: Request):
         code = code_of(request)
-        room.state(code)  # a class that exists
+        await off(room.state, code)  # a class that exists
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         return StreamingResponse(hub.stream(code), media_type="text/event-stream", headers=headers)
 
     async def show(request: Request):
-        body = await _body(request)
-        try:
-            view = View(**body)
-        except TypeError as error:
-            raise ClassError(
-                "a view is a page, its settings, a step and whether it plays"
-            ) from error
-        return JSONResponse({"revision": room.show(code_of(request), key(request), view)})
+        view = _view(await _body(request))
+        return JSONResponse(
+            {"revision": await off(room.show, code_of(request), key(request), view)}
+        )
 
     async def gather(request: Request):
-        return JSONResponse({"revision": room.gather(code_of(request), key(request))})
+        return JSONResponse({"revision": await off(room.gather, code_of(request), key(request))})
 
     async def ask(request: Request):
         body = await _body(request)
@@ -163,18 +183,22 @@ def class_routes(room: Classroom, hub: Hub | None = None) -> list[Route]:
             asked = Asked(**{**body, "choices": tuple(body.get("choices", ()))})
         except TypeError as error:
             raise ClassError("a question is a prompt, a kind, an answer and its choices") from error
-        return JSONResponse({"question": room.ask(code_of(request), key(request), asked)})
+        return JSONResponse(
+            {"question": await off(room.ask, code_of(request), key(request), asked)}
+        )
 
     async def reveal(request: Request):
-        return JSONResponse(asdict(room.reveal(code_of(request), key(request))))
+        return JSONResponse(asdict(await off(room.reveal, code_of(request), key(request))))
 
     async def end(request: Request):
-        room.end(code_of(request), key(request))
+        await off(room.end, code_of(request), key(request))
         return JSONResponse({"ended": True})
 
     async def answer(request: Request):
         body = await _body(request)
-        given = room.answer(code_of(request), str(body.get("student", "")), body.get("answer", ""))
+        given = await off(
+            room.answer, code_of(request), str(body.get("student", "")), body.get("answer", "")
+        )
         return JSONResponse({"answer": given})
 
     base = "/api/class"

@@ -48,6 +48,8 @@ class View:
         page = str(self.page)
         if not re.fullmatch(r"[a-z0-9-]{0,40}", page):
             raise ClassError("a page is a short name of letters, digits and dashes")
+        if not isinstance(self.query, Mapping):
+            raise ClassError("a view holds at most {count} short settings", count=MAX_QUERY)
         if len(self.query) > MAX_QUERY or any(
             len(str(k)) > 200 or len(str(v)) > 200 for k, v in self.query.items()
         ):
@@ -74,8 +76,10 @@ class Asked:
     revealed: bool = False
 
     def checked(self) -> Asked:
-        if not 0 < len(self.prompt) <= MAX_PROMPT:
+        if not isinstance(self.prompt, str) or not 0 < len(self.prompt) <= MAX_PROMPT:
             raise ClassError("a question is 1 to {count} characters", count=MAX_PROMPT)
+        if self.step is not None and (type(self.step) is not int or not 0 <= self.step <= 100_000):
+            raise ClassError("a step is a whole number from 0 to 100000")
         if self.kind not in ("number", "choice"):
             raise ClassError("a question's answer is a number or a choice")
         choices = tuple(str(c)[:MAX_ANSWER] for c in self.choices)

@@ -132,6 +132,19 @@ def test_bad_requests_get_a_sentence_not_a_traceback(url):
     assert status == 400 and "a view is" in refusal["error"]
     status, refusal = call(url, f"/{code}/join", {"nickname": "x" * 10_000})
     assert status == 400 and "at most" in refusal["error"]
+    for body in (
+        {"page": "standard", "query": [1, 2]},
+        {"page": ["x"]},
+        {"page": "s", "step": "2"},
+    ):
+        assert call(url, f"/{code}/show", body, key)[0] == 400, body
+    assert call(url, "", {"view": "standard"})[0] == 400
+    for question in (
+        {"prompt": 7, "kind": "number", "answer": "1"},
+        {"prompt": "?", "kind": "number", "answer": "1", "step": -1},
+        {"prompt": "?", "kind": "essay", "answer": "1"},
+    ):
+        assert call(url, f"/{code}/ask", question, key)[0] == 400, question
 
 
 def test_a_teacher_on_one_server_drives_a_follower_on_another_through_redis(redis_url):
