@@ -93,7 +93,9 @@ def sliding_2d_link(
     return _link(page, h=n, w=n, k=k, s=s, d=d, **pads, **_step(step))
 
 
-def conv1d_link(n: int, k: int, s: int, d: int, padding: str | int, step: int | None = None):
+def conv1d_link(
+    n: int, k: int, s: int, d: int, padding: str | int, step: int | None = None
+) -> Link | None:
     """The Conv1d page at a sequence of n steps."""
     if isinstance(padding, int):
         mode, total = ("explicit" if padding else "valid"), 2 * padding
