@@ -283,3 +283,39 @@ def test_the_focus_ring_stands_out_in_both_themes(browser, app_url, scheme):
         assert float(stroke[1][:-2]) >= 3 and _contrast(stroke[0], background) >= 3, stroke
     finally:
         context.close()
+
+
+def _blended(colour: str, background: str) -> str:
+    """A translucent CSS colour as it shows over ``background``."""
+    channels = [float(v) for v in re.findall(r"[\d.]+", colour)]
+    under = [float(v) for v in re.findall(r"[\d.]+", background)][:3]
+    alpha = channels[3] if len(channels) > 3 else 1.0
+    mixed = [round(alpha * c + (1 - alpha) * u) for c, u in zip(channels[:3], under, strict=True)]
+    return f"rgb({mixed[0]}, {mixed[1]}, {mixed[2]})"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_controls_boundary_stands_out_in_both_themes(browser, app_url, scheme):
+    """WCAG 1.4.11: an answer box, a button and a panel's edge are drawn at 3 : 1 against
+    the page (Streamlit's default border, its text colour at 20 %, is 1.5 : 1)."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/exercises?topic=standard&q=1&seed=1")
+        wait_for_app(page)
+        background = page.evaluate(
+            "getComputedStyle(document.querySelector('.stApp')).backgroundColor"
+        )
+        for selector in (
+            "[data-testid=stNumberInputContainer]",
+            "button[data-testid=stBaseButtonSecondaryFormSubmit], "
+            "button[data-testid=stBaseButton-secondaryFormSubmit]",
+            "[data-testid=stExpander] details",
+        ):
+            control = page.locator(selector).first
+            border = control.evaluate("(el) => getComputedStyle(el).borderTopColor")
+            width = control.evaluate("(el) => parseFloat(getComputedStyle(el).borderTopWidth)")
+            contrast = _contrast(_blended(border, background), background)
+            assert width >= 1 and contrast >= 3, (selector, border, width, contrast)
+    finally:
+        context.close()
