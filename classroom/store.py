@@ -189,14 +189,15 @@ class RedisStore:
     def _index(self) -> str:
         return self.PREFIX.rstrip(":") + "es"  # code → expiry time, to count live classes
 
-    def _touch(self, pipe, code: str, ttl: float) -> None:
+    def _keys(self, code: str, record: dict) -> list[str]:
+        """Every key the class holds: its record, its members, one per question asked."""
+        asked = [self._key(code, "answers", q["id"]) for q in record.get("asked", [])]
+        return [self._key(code), self._key(code, "members"), *asked]
+
+    def _touch(self, pipe, code: str, record: dict, ttl: float) -> None:
         """Every key of the class expires ``ttl`` after now."""
         milliseconds = max(int(ttl * 1000), 1)
-        record = self.load(code)
-        asked = [q["id"] for q in (record or {}).get("asked", [])]
-        for key in [self._key(code), self._key(code, "members")] + [
-            self._key(code, "answers", q) for q in asked
-        ]:
+        for key in self._keys(code, record):
             pipe.pexpire(key, milliseconds)
         pipe.zadd(self._index(), {code: time.time() + ttl})
 
@@ -213,15 +214,12 @@ class RedisStore:
     def save(self, code: str, record: dict, ttl: float) -> None:
         pipe = self.redis.pipeline()
         pipe.set(self._key(code), json.dumps(record), xx=True, px=max(int(ttl * 1000), 1))
-        self._touch(pipe, code, ttl)
+        self._touch(pipe, code, record, ttl)
         pipe.execute()
 
     def delete(self, code: str) -> None:
-        record = self.load(code) or {}
-        keys = [self._key(code), self._key(code, "members")]
-        keys += [self._key(code, "answers", q["id"]) for q in record.get("asked", [])]
         pipe = self.redis.pipeline()
-        pipe.delete(*keys)
+        pipe.delete(*self._keys(code, self.load(code) or {}))
         pipe.zrem(self._index(), code)
         pipe.execute()
 
@@ -230,23 +228,25 @@ class RedisStore:
         return int(self.redis.zcard(self._index()))
 
     def add_member(self, code: str, member: str, nickname: str, ttl: float) -> int:
-        if not self.redis.exists(self._key(code)):
+        record = self.load(code)
+        if record is None:
             return 0
         pipe = self.redis.pipeline()
         pipe.hsetnx(self._key(code, "members"), member, nickname)
         pipe.hlen(self._key(code, "members"))
-        self._touch(pipe, code, ttl)
+        self._touch(pipe, code, record, ttl)
         return int(pipe.execute()[1])
 
     def members(self, code: str) -> dict[str, str]:
         return self.redis.hgetall(self._key(code, "members"))
 
     def set_answer(self, code: str, question: int, member: str, answer: str, ttl: float) -> None:
-        if not self.redis.exists(self._key(code)):
+        record = self.load(code)
+        if record is None:
             return
         pipe = self.redis.pipeline()
         pipe.hset(self._key(code, "answers", question), member, answer)
-        self._touch(pipe, code, ttl)
+        self._touch(pipe, code, record, ttl)
         pipe.execute()
 
     def answers(self, code: str, question: int) -> dict[str, str]:
