@@ -184,7 +184,7 @@ def test_an_ended_class_is_gone_with_all_it_held(setup):
 def test_an_idle_class_ends_on_its_own_and_a_busy_one_does_not(setup):
     room = setup.room
     if setup.clock is None:  # Redis: a short idle limit, waited for
-        room.idle = 0.6
+        room.idle = 1.5
     busy, idle = room.start("t"), room.start("u")
     student = room.join(idle.code, "s")
     room.ask(idle.code, idle.key, QUESTION)
