@@ -78,11 +78,18 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
 # - KaTeX draws maths at 1.21em whatever the width: at 320 px (a laptop at 400 % zoom,
 #   WCAG's reflow width) a formula's unbreakable side ran off the screen; it shrinks with
 #   a narrow viewport, never below 16 px there, and is unchanged from 420 px up.
-# ``tests/e2e/test_accessibility.py`` fails without each (axe on the solver's code; reflow).
+# - A switch that is off is drawn as a track of the text colour at 20 % (1.5:1 on either
+#   theme, under WCAG 1.4.11's 3:1 for a control) and the theme's borderColor does not reach
+#   it: the off track is the text colour at 50 % (3.5:1 light, 4.4:1 dark; the thumb stays
+#   3.4:1 on it).
+# ``tests/e2e/test_accessibility.py`` fails without each of the first two (axe on the
+# solver's code; reflow), ``tests/e2e/test_keyboard.py`` without the third.
 APP_STYLE = (
     "<style>.stCode .token.string,.stCode .token.char,.stCode .token.attr-value"
     "{color:color-mix(in srgb,#09ab3b 55%,currentColor)}"
     ".stMarkdown .katex{font-size:min(1.21em,5vw)}"
+    "[data-testid=stCheckbox] label:has(input[role=switch]:not(:checked))>div:first-of-type"
+    "{background-color:color-mix(in srgb,currentColor 50%,transparent)}"
     # heard, not seen: a chart's summary for a screen reader (ui.panels.plot), out of the
     # column's flow so it adds no gap
     ".stElementContainer:has(.chart-summary){position:absolute;width:1px;height:1px;"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .harness import scene, scene_equation, scene_step, settled, wait_for_app
 from .test_accessibility import PAGES
@@ -286,8 +287,11 @@ def test_the_focus_ring_stands_out_in_both_themes(browser, app_url, scheme):
 
 
 def _blended(colour: str, background: str) -> str:
-    """A translucent CSS colour as it shows over ``background``."""
+    """A translucent CSS colour (``rgba(…)``, or ``color(srgb r g b / a)`` with channels
+    0–1, as Chromium reports a ``color-mix``) as it shows over ``background``."""
     channels = [float(v) for v in re.findall(r"[\d.]+", colour)]
+    if colour.startswith("color(srgb"):
+        channels[:3] = [255 * c for c in channels[:3]]
     under = [float(v) for v in re.findall(r"[\d.]+", background)][:3]
     alpha = channels[3] if len(channels) > 3 else 1.0
     mixed = [round(alpha * c + (1 - alpha) * u) for c, u in zip(channels[:3], under, strict=True)]
@@ -296,8 +300,9 @@ def _blended(colour: str, background: str) -> str:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_controls_boundary_stands_out_in_both_themes(browser, app_url, scheme):
-    """WCAG 1.4.11: an answer box, a button and a panel's edge are drawn at 3 : 1 against
-    the page (Streamlit's default border, its text colour at 20 %, is 1.5 : 1)."""
+    """WCAG 1.4.11: an answer box, a button, a panel's edge and a switch (off and on) are
+    drawn at 3 : 1 against the page (Streamlit's default border and off track, its text
+    colour at 20 %, are 1.5 : 1)."""
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     try:
@@ -317,5 +322,28 @@ def test_every_controls_boundary_stands_out_in_both_themes(browser, app_url, sch
             width = control.evaluate("(el) => parseFloat(getComputedStyle(el).borderTopWidth)")
             contrast = _contrast(_blended(border, background), background)
             assert width >= 1 and contrast >= 3, (selector, border, width, contrast)
+        switch = page.get_by_role("switch", name="Reveal the answer").first
+        label = page.locator("label").filter(has=switch).first
+        for checked in (False, True):
+            expect(switch).to_be_checked(checked=checked)
+            fill = label.locator(":scope > div").first.evaluate(
+                "(el) => getComputedStyle(el).backgroundColor"
+            )
+            contrast = _contrast(_blended(fill, background), background)
+            assert contrast >= 3, (checked, fill, contrast)
+            label.click()
+        page.goto(f"{app_url}/standard")
+        wait_for_app(page)
+        circles = page.locator("[data-testid=stRadioOption] > div > div:first-child")
+        drawn = circles.evaluate_all(
+            "(els) => els.map((el) => { const s = getComputedStyle(el);"
+            " return [el.closest('label').dataset.selected === 'true', s.borderTopColor,"
+            " s.backgroundColor]; })"
+        )
+        assert {selected for selected, *_ in drawn} == {True, False}, drawn
+        for selected, border, fill in drawn:  # the ring, and the chosen one's fill
+            edge = fill if selected else border
+            contrast = _contrast(_blended(edge, background), background)
+            assert contrast >= 3, (selected, edge, contrast)
     finally:
         context.close()
