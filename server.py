@@ -14,9 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from classroom import Classroom, store_from_env
+from classroom import shared_room
 from classroom.routes import class_routes
 
-app = st.App(
-    Path(__file__).resolve().parent / "app.py", routes=class_routes(Classroom(store_from_env()))
-)
+# the pages use the same room (classroom.shared_room): what they change, the streams hear
+app = st.App(Path(__file__).resolve().parent / "app.py", routes=class_routes(shared_room()))

@@ -6,6 +6,7 @@ from i18n import sentences, t
 from ui.catalog import PAGES
 from ui.home import home_demo
 from ui.language import language_switch
+from ui.live import join_box, live_class, start_button
 from ui.page import presenting
 
 if presenting():  # home has no presenter mode: a link's present= would only hide the menu
@@ -14,7 +15,10 @@ if presenting():  # home has no presenter mode: a link's present= would only hid
 
 heading, switch = st.columns([4, 1], vertical_alignment="center")
 heading.title(t("🔲 Convolution Playground"), anchor=False)
-language_switch(switch)
+with switch.container(horizontal=True, horizontal_alignment="right"):
+    language_switch()
+    start_button()
+live_class(None, st.container())  # a live class's panel, for a browser in one
 intro, demo = st.columns([2, 3], gap="large")
 intro.markdown(
     sentences(
@@ -44,6 +48,7 @@ intro.caption(
 )
 with demo:
     home_demo()
+join_box()
 columns = st.columns(2)
 for index, info in enumerate(PAGES):
     with columns[index % 2].container(border=True):

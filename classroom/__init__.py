@@ -8,6 +8,8 @@ Redis for several app processes (``PLAYGROUND_STORE=redis://host:6379/0``).
 
 from __future__ import annotations
 
+import threading
+
 from .codes import ALPHABET, CODE_LENGTH, normalised_code
 from .errors import ClassError
 from .rules import (
@@ -23,6 +25,21 @@ from .rules import (
     View,
 )
 from .store import MemoryStore, RedisStore, Store, store_from_env
+
+_shared: Classroom | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_room() -> Classroom:
+    """The room of this process, on the store ``PLAYGROUND_STORE`` names: the routes
+    (``server.py``) and the pages share it, so a class a teacher starts on a page is the
+    one the students' event streams hear (a memory store is one per process)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Classroom(store_from_env())
+        return _shared
+
 
 __all__ = [
     "ALPHABET",
@@ -42,5 +59,6 @@ __all__ = [
     "Store",
     "View",
     "normalised_code",
+    "shared_room",
     "store_from_env",
 ]

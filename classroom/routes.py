@@ -76,15 +76,19 @@ def _offer(queue: asyncio.Queue, message: str) -> None:
     queue.put_nowait(message)
 
 
-def _address(request: Request) -> str:
+def client_address(peer: str, forwarded: str = "") -> str:
     """Who is asking, for the rate limits: the peer's address, or behind our own proxy
     (``PLAYGROUND_BEHIND_PROXY=1``, as deploy/ sets it) the address that proxy saw — the
-    last of ``X-Forwarded-For`` (the ones before it are the client's to forge)."""
-    peer = request.client.host if request.client else "?"
+    last of ``X-Forwarded-For`` (the ones before it are the client's to forge). The pages
+    (``ui.live``) ask the same way."""
     if os.environ.get("PLAYGROUND_BEHIND_PROXY") != "1":
         return peer
-    forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",")]
-    return forwarded[-1] or peer
+    return forwarded.split(",")[-1].strip() or peer
+
+
+def _address(request: Request) -> str:
+    peer = request.client.host if request.client else "?"
+    return client_address(peer, request.headers.get("x-forwarded-for", ""))
 
 
 async def _body(request: Request) -> dict:

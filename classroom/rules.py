@@ -29,7 +29,7 @@ MAX_ANSWER = 200  # characters
 MAX_NICKNAME = 20
 MAX_PROMPT = 500
 MAX_CHOICES = 12
-MAX_QUERY = 40  # settings in a view, each name and value ≤ 200 characters
+MAX_QUERY = 40  # settings in a view: names ≤ 200 characters, values ≤ 400 (as a link)
 JOINS_PER_MINUTE = 30  # per address: guessing codes is slow
 STARTS_PER_HOUR = 20  # per address
 
@@ -51,7 +51,7 @@ class View:
         if not isinstance(self.query, Mapping):
             raise ClassError("a view holds at most {count} short settings", count=MAX_QUERY)
         if len(self.query) > MAX_QUERY or any(
-            len(str(k)) > 200 or len(str(v)) > 200 for k, v in self.query.items()
+            len(str(k)) > 200 or len(str(v)) > 400 for k, v in self.query.items()
         ):
             raise ClassError("a view holds at most {count} short settings", count=MAX_QUERY)
         step = self.step
@@ -65,7 +65,10 @@ class View:
 class Asked:
     """A question put to the class: its prompt, the kind of answer (``"number"``: a whole
     number; ``"choice"``: one of ``choices``), the right answer (kept from the students
-    until the reveal) and the animation step that shows why (or None)."""
+    until the reveal) and the animation step that shows why (or None).
+
+    ``prompt`` is a template (``{name}`` fields) filled in with ``values``, so each browser
+    says it in its own language (the teacher's is not the students')."""
 
     prompt: str
     kind: str
@@ -74,10 +77,25 @@ class Asked:
     step: int | None = None
     id: int = 0
     revealed: bool = False
+    values: Mapping[str, str] = field(default_factory=dict)
 
     def checked(self) -> Asked:
         if not isinstance(self.prompt, str) or not 0 < len(self.prompt) <= MAX_PROMPT:
             raise ClassError("a question is 1 to {count} characters", count=MAX_PROMPT)
+        values = self.values
+        if (
+            not isinstance(values, Mapping)
+            or len(values) > MAX_CHOICES
+            or any(len(str(k)) > 40 or len(str(v)) > MAX_ANSWER for k, v in values.items())
+        ):
+            raise ClassError(
+                "a question's prompt has at most {count} short values", count=MAX_CHOICES
+            )
+        values = {str(k): str(v) for k, v in values.items()}
+        try:
+            self.prompt.format(**values)
+        except (KeyError, IndexError, ValueError) as error:
+            raise ClassError("a question's prompt names only its own values") from error
         if self.step is not None and (type(self.step) is not int or not 0 <= self.step <= 100_000):
             raise ClassError("a step is a whole number from 0 to 100000")
         if self.kind not in ("number", "choice"):
@@ -86,7 +104,13 @@ class Asked:
         if self.kind == "choice" and not 2 <= len(choices) <= MAX_CHOICES:
             raise ClassError("a choice question has 2 to {count} choices", count=MAX_CHOICES)
         answer = _answer_text(self.kind, choices, self.answer)
-        return Asked(self.prompt, self.kind, answer, choices, self.step, self.id, self.revealed)
+        return Asked(
+            self.prompt, self.kind, answer, choices, self.step, self.id, self.revealed, values
+        )
+
+    def text(self) -> str:
+        """The prompt in English (an interface translates ``prompt`` and fills ``values``)."""
+        return self.prompt.format(**self.values)
 
 
 @dataclass(frozen=True)
@@ -165,6 +189,12 @@ class Classroom:
                 return Started(code, key)
         raise ClassError("no free class code was found: try again")
 
+    def is_teacher(self, code: str, key: object) -> bool:
+        """Whether ``key`` is the teacher key of the live class ``code`` (a teacher's browser
+        that reloads shows its key again; anything else is a student)."""
+        record = self.store.load(code) if isinstance(code, str) else None
+        return record is not None and same_secret(key, record["key"])
+
     def _teacher(self, code: str, key: object) -> dict:
         record = self._record(code)
         if not same_secret(key, record["key"]):
@@ -222,11 +252,12 @@ class Classroom:
         writer = csv.writer(out)
         writer.writerow(["question", "prompt", "right answer", "answer", "students"])
         for asked in record["asked"]:
+            prompt = _asked(asked).text()
             counts = Counter(self.store.answers(code, asked["id"]).values())
             for answer, count in sorted(counts.items(), key=lambda item: -item[1]):
-                writer.writerow([asked["id"], asked["prompt"], asked["answer"], answer, count])
+                writer.writerow([asked["id"], prompt, asked["answer"], answer, count])
             if not counts:
-                writer.writerow([asked["id"], asked["prompt"], asked["answer"], "", 0])
+                writer.writerow([asked["id"], prompt, asked["answer"], "", 0])
         return out.getvalue()
 
     # ----------------------------------------------------------------- the students
@@ -247,6 +278,8 @@ class Classroom:
             raise ClassError("the class is full ({count} students)", count=MAX_STUDENTS)
         student = new_secret()
         self.store.add_member(canonical, student, nickname, self.idle)
+        record = self.store.load(canonical)  # the teacher's count of who joined moves
+        self.store.publish(canonical, str(record["revision"] if record else 0))
         return student
 
     def answer(self, code: str, student: str, value: object) -> str:
@@ -262,6 +295,12 @@ class Classroom:
         self.store.set_answer(code, asked.id, student, text, self.idle)
         self.store.publish(code, str(record["revision"]))
         return text
+
+    def answer_of(self, code: str, student: object, question: int) -> str | None:
+        """A student's own answer to question ``question``, or None (for their screen)."""
+        if not isinstance(student, str):
+            return None
+        return self.store.answers(code, question).get(student)
 
     # ------------------------------------------------------------------- everyone
 
@@ -298,4 +337,6 @@ class Classroom:
 
 
 def _asked(data: dict) -> Asked:
-    return Asked(**{**data, "choices": tuple(data.get("choices", ()))})
+    return Asked(
+        **{**data, "choices": tuple(data.get("choices", ())), "values": data.get("values", {})}
+    )

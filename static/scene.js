@@ -33,6 +33,9 @@ class Scene {
     this.reported = null;
     this.onKey = (event) => this.key(event);
     this.root.addEventListener("keydown", this.onKey);
+    // the live class (static/live.js): a follower's main scene takes the teacher's step
+    this.onFollow = (event) => this.follow(event.detail);
+    window.addEventListener("conv-follow", this.onFollow);
     this.resize = new ResizeObserver(() => {
       const width = this.root.clientWidth;
       if (this.data && Math.abs(width - (this.width || 0)) > 24) this.build();
@@ -69,6 +72,7 @@ class Scene {
       this.reportedStamp = data.start;
       this.build();
       if (data.loop && !matchMedia("(prefers-reduced-motion: reduce)").matches) this.play();
+      if (window.convFollow) this.follow(window.convFollow); // the teacher's, if following
     } else if (data.start !== this.lastStart) {
       this.lastStart = data.start;
       this.reported = data.start;
@@ -348,6 +352,27 @@ class Scene {
     this.stop();
     this.go(step);
     this.report();
+    this.announce();
+  }
+
+  // The live class: a page's main scene says when its viewer steps, plays or pauses (a
+  // teacher's static/live.js sends it to the class; nothing listens otherwise) ...
+  announce() {
+    if (!this.data.main) return;
+    const detail = { step: this.step, playing: this.playing };
+    window.dispatchEvent(new CustomEvent("conv-scene", { detail }));
+  }
+
+  // ... and a follower's takes the teacher's step and plays when the teacher plays. It
+  // does not report the step: forty followers would rerun forty pages per step.
+  follow(view) {
+    if (!this.root.isConnected) return window.removeEventListener("conv-follow", this.onFollow);
+    if (!this.data || !this.data.main || this.data.static || !view) return;
+    const step = Math.max(0, Math.min(this.data.steps - 1, view.step));
+    if (step === this.step && view.playing === this.playing) return;
+    this.stop();
+    this.go(step);
+    if (view.playing) this.play();
   }
 
   go(step) {
@@ -377,6 +402,7 @@ class Scene {
     } else {
       this.play();
     }
+    this.announce();
   }
 
   play() {
@@ -392,7 +418,10 @@ class Scene {
     this.timer = setTimeout(() => {
       if (!this.root.isConnected || !this.playing) return this.stop();
       const last = this.step >= this.data.steps - 1;
-      if (last && !this.data.loop) return this.stop();
+      if (last && !this.data.loop) {
+        this.stop();
+        return this.announce(); // the class's followers stop on the same step
+      }
       this.go(last ? 0 : this.step + 1);
       this.schedule();
     }, this.data.frameMs / this.speed);
@@ -412,8 +441,9 @@ class Scene {
     // scatter view pins an output cell (on a click) and reports the stamp on screen
     // as "stamp", with its scene, for the export
     clearTimeout(this.reportTimer);
+    const scene = this.data.id; // a step of this scene: a new setting meanwhile drops it
     this.reportTimer = setTimeout(() => {
-      if (!this.root.isConnected) return;
+      if (!this.root.isConnected || this.data.id !== scene) return;
       this.root.dataset.reported = String(step); // the step the server knows (or will)
       if (this.data.kind === "scatter") {
         if (step === this.reportedStamp) return;

@@ -29,6 +29,7 @@ from .choices import (
     WAVENET_TOP_DILATIONS,
     kernel_bounds,
 )
+from .live import offer
 from .page import controls_and_figure
 from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
@@ -319,7 +320,8 @@ def causal_section(params: PageParams) -> None:
     controls, figure = controls_and_figure(params)
     with controls:
         spec = causal_controls(params)
-    _, leaks = causal_trace(spec)
+    trace, leaks = causal_trace(spec)
+    offer(params, "causal", trace)
     with figure:
         main_scene(
             params,

@@ -38,6 +38,7 @@ from .choices import (
     padding_controls,
 )
 from .formulas import article, kernel_extent_latex, output_size_latex
+from .live import offer
 from .page import controls_and_figure
 from .panels import built_or_explained, formula_panel, framework_panel
 from .params import PageParams
@@ -178,6 +179,7 @@ def sequence_section(params: PageParams) -> None:
     )
     if trace is None:
         return
+    offer(params, "conv1d", trace)
     with figure:
         main_scene(
             params,

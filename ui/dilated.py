@@ -24,6 +24,7 @@ from . import conv2d  # the Standard page's 2-D kit: its controls, trace, scene 
 from .cache import cached, sample_image
 from .choices import SCHEDULE_KERNELS, SCHEDULE_LENGTHS, SCHEDULE_RATES
 from .formulas import kernel_extent_latex, output_size_latex
+from .live import offer
 from .page import controls_and_figure
 from .panels import (
     built_or_explained,
@@ -254,6 +255,7 @@ def dilation_section(params: PageParams) -> None:
     )
     if trace is None:
         return
+    offer(params, "dilated", trace)
     with figure:
         main_scene(params, conv2d.conv2d_scene(spec), conv2d.conv2d_title(spec))
     with controls:

@@ -19,6 +19,7 @@ from conv_engine.exercises import TOPICS as EXERCISE_TOPICS
 from i18n import t
 
 from .language import QUERY, current, language_switch
+from .live import live_class, start_button
 from .panels import link_page
 from .params import TRUE_WORDS, PageParams
 
@@ -61,8 +62,11 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
             args=(params,),
         )
         language_switch()
+        start_button()
         if params.present:  # the keys, listed by finish_page once the controls have run
             params.keys_area = st.popover("?", help=t("Keyboard shortcuts")).container()
+    # a live class's panel: in presenter mode in the rail, else under the title
+    params.live_area = switches.container() if params.present else st.container()
     if not params.present:
         st.markdown(intro)
     with params.body or nullcontext():
@@ -195,5 +199,6 @@ def finish_page(params: PageParams, keep: tuple[str, ...] = ("step",)) -> None:
             {"topic": params.page, "q": "5", "seed": "1"},
         )
     show_keys(params)
+    live_class(params, params.live_area)
     params.show_notices(keep)
     params.publish(keep=keep)

@@ -66,6 +66,7 @@ class PageParams:
     keys_area: Any = field(default=None, repr=False)  # presenter mode: where the keys are listed
     # presenter mode: where the page's first section goes (beside the switches), once
     body: Any = field(default=None, repr=False)
+    live_area: Any = field(default=None, repr=False)  # where a live class's panel goes
 
     def reserve_notice_area(self) -> None:
         """Keep a place here, above the widgets, for the notices written after them."""

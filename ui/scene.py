@@ -53,6 +53,7 @@ def show_scene(
     pins: int | None = None,
     on_pin: Callable[[int], None] | None = None,
     shortcuts: dict[str, Shortcut] | None = None,
+    main: bool = False,
 ) -> int | None:
     """Mount ``scene`` (from ``viz.scenes``) under ``key``; return the step the user pinned.
 
@@ -63,7 +64,8 @@ def show_scene(
     scatter scene pins an output cell, not a step: ``pins`` is then the number of cells it
     may pin. ``on_pin(step)`` runs before the rerun a pin causes, so it may set the state
     of widgets drawn above the scene. With ``keys``, the letters of ``shortcuts`` move
-    their sliders (the scene reports the key; Shift + letter moves down).
+    their sliders (the scene reports the key; Shift + letter moves down). ``main`` marks
+    the page's main animation, the one a live class follows (``ui.live``).
     """
     data = {
         **scene,
@@ -73,6 +75,7 @@ def show_scene(
         "base": _base_path(),
         "version": VERSION,
         "shortcuts": sorted(shortcuts or {}) if keys else [],
+        "main": main,
     }
     if step is not None:
         data["start"] = min(max(int(step), 0), scene["steps"] - 1)
@@ -132,6 +135,7 @@ def main_scene(params: PageParams, scene: dict, layer: str, chart: str = "chart"
         keys=params.present,
         on_pin=params.pin_step,
         shortcuts=params.shortcuts,
+        main=True,
     )
     if not params.present:
         export_panel(params, scene, layer, params.step())

@@ -20,6 +20,7 @@ from .conv2d import (
     conv2d_trace,
 )
 from .formulas import kernel_extent_latex, output_size_latex, same_padding_latex
+from .live import offer
 from .page import controls_and_figure
 from .panels import built_or_explained, formula_panel, framework_panel
 from .params import PageParams
@@ -103,6 +104,7 @@ def standard_section(params: PageParams) -> None:
                 right=right,
             ),
         )
+    offer(params, "standard", trace)
     with figure:
         main_scene(params, conv2d_scene(spec), conv2d_title(spec))
     note = same_padding_note(trace.geometry) if spec.padding_rule == "same" else None

@@ -86,9 +86,10 @@ def test_a_class_over_http_from_start_to_reveal(url):
     status, started = call(url, "", {"view": {"page": "standard", "query": {"k": "3"}}})
     assert status == 200 and len(started["code"]) == 6
     code, key = started["code"], started["key"]
-    follower = Follower(url, code.lower())  # a code typed in lower case works
     status, joined = call(url, f"/{code}/join", {"nickname": "Ada"})
     assert status == 200
+    follower = Follower(url, code.lower())  # a code typed in lower case works
+    assert follower.opened.wait(10), "the stream opens"
     sent = time.monotonic()
     status, shown = call(url, f"/{code}/show", {"page": "transposed", "step": 4}, key)
     assert status == 200

@@ -223,7 +223,7 @@ def test_a_view_is_bounded_and_plain():
     for bad in (
         View("../etc"),
         View("standard", {f"k{i}": "1" for i in range(41)}),
-        View("standard", {"k": "x" * 201}),
+        View("standard", {"k": "x" * 401}),
         View("standard", step=-1),
         View("standard", step=1.5),
     ):
@@ -255,3 +255,53 @@ def test_a_teachers_change_is_published_to_the_class():
     started = room.start("t")
     revision = room.show(started.code, started.key, View("standard"))
     assert heard == [(started.code, str(revision))]
+
+
+def test_a_join_and_an_answer_are_published_so_the_projector_counts_them():
+    heard = []
+    store = MemoryStore()
+    store.listeners.append(lambda code, message: heard.append(code))
+    room = Classroom(store, clock=time.time)
+    started = room.start("t")
+    room.ask(started.code, started.key, QUESTION)
+    heard.clear()
+    student = room.join(started.code, "s")
+    assert heard == [started.code] and room.state(started.code).joined == 1
+    room.answer(started.code, student, "4")
+    assert heard == [started.code] * 2
+
+
+def test_a_prompt_is_a_template_each_browser_says_in_its_language(setup):
+    room = setup.room
+    started = room.start("t")
+    asked = Asked("A {n}×{n} input: how many outputs?", "number", "9", values={"n": 5})
+    room.ask(started.code, started.key, asked)
+    shown = room.state(started.code).question
+    assert shown.prompt == "A {n}×{n} input: how many outputs?" and shown.values == {"n": "5"}
+    assert shown.text() == "A 5×5 input: how many outputs?" and shown.answer == ""
+    report = room.report(started.code, started.key)
+    assert "A 5×5 input: how many outputs?" in report
+    for bad in (
+        Asked("A {m} input", "number", "1", values={"n": 5}),  # a field it does not have
+        Asked("A {0} input", "number", "1"),
+        Asked("x", "number", "1", values={f"v{i}": 1 for i in range(13)}),
+        Asked("x", "number", "1", values={"v": "9" * 201}),
+    ):
+        with pytest.raises(ClassError):
+            room.ask(started.code, started.key, bad)
+
+
+def test_only_the_teacher_key_is_the_teachers(setup):
+    room = setup.room
+    started, other = room.start("t"), room.start("t2")
+    student = room.join(started.code, "s")
+    assert room.is_teacher(started.code, started.key)
+    for code, key in (
+        (started.code, student),
+        (started.code, other.key),
+        (started.code, ""),
+        (started.code, None),
+        ("ZZZZZZ", started.key),
+        (None, started.key),
+    ):
+        assert not room.is_teacher(code, key)

@@ -197,7 +197,7 @@ test("a click goes to the step that writes the cell; no order given: step n writ
 
 // ---------------------------------------------------------------- the player's sources
 const sources = readdirSync(STATIC)
-  .filter((name) => name.endsWith(".js"))
+  .filter((name) => name.startsWith("scene") && name.endsWith(".js")) // the player (live.js is the class's)
   .map((name) => [name, readFileSync(new URL(name, STATIC), "utf8")]);
 
 test("the player knows no convolution: no stride, dilation, padding or crop in static/", () => {
