@@ -143,7 +143,9 @@ class Live {
         }
       }
     }
-    if (Object.keys(moved).length) this.heard({ ...moved, revision: state.revision });
+    // what moved, said with the state it moved to (a second join is news, the same one is not)
+    const at = { revision: state.revision, joined: state.joined, answered: state.answered, question: question.id, revealed: question.revealed };
+    if (Object.keys(moved).length) this.heard({ ...moved, ...at });
   }
 
   // ask the page to rerun for what was heard, once per revision and kind of change

@@ -199,6 +199,7 @@ def live_class(params: PageParams | None, area) -> None:
 def class_panel(page: str) -> None:
     """The teacher's bar or a student's badge, the question, and the listener. Reruns on
     its own when the class changes (``static/live.js``), not the page."""
+    current()  # a fragment's own rerun does not pass through app.py: this browser's language
     member = membership()
     if member is None:
         return
