@@ -9,7 +9,8 @@ change to the end of the rerun, errors (exception elements, dropped connections)
 server's CPU per rerun and peak RSS, and the kilobytes sent per rerun.
 
 Run: ``.venv/bin/python -m benchmarks.load [--students 1 10 20 40] [--seconds 20]
-[--page standard] [--url ws://…]`` (``make bench`` runs it). It starts the app on a free
+[--page standard] [--url ws://…]`` (``make bench`` runs it). ``--class 40 [--replicas 2]``
+runs a live class instead (``benchmarks/live_class.py``). It starts the app on a free
 loopback port unless ``--url`` names a running one; it sends traffic only to 127.0.0.1.
 Not a test; ``tests/benchmarks/test_load_smoke.py`` runs a 2-student version.
 """
@@ -296,7 +297,26 @@ def main() -> None:
     parser.add_argument("--page", nargs="+", default=["standard", "transposed"])
     parser.add_argument("--url", help="ws://127.0.0.1:PORT/_stcore/stream of a running app")
     parser.add_argument("--pid", type=int, help="the running app's process, for CPU and RSS")
+    parser.add_argument(
+        "--class",
+        dest="live_class",
+        type=int,
+        metavar="FOLLOWERS",
+        help="a live class instead: one teacher stepping each second, this many followers "
+        "(benchmarks/live_class.py)",
+    )
+    parser.add_argument("--replicas", type=int, default=1, help="with --class: 2 for Redis")
     args = parser.parse_args()
+    if args.live_class:
+        from benchmarks.live_class import report, run_class
+
+        figures = run_class(args.live_class, args.seconds, args.replicas)
+        print(
+            f"{figures['followers']} followers on {figures['replicas']} process(es): "
+            f"{figures['missed_steps']} steps missed, errors {figures['errors'] or 'none'}"
+        )
+        print(report(figures))
+        return
     if args.url and urlparse(args.url).hostname not in ("127.0.0.1", "localhost"):
         raise SystemExit("load.py sends traffic only to 127.0.0.1")
     server = None

@@ -10,6 +10,13 @@ were lost (must be 0), how many connections dropped, and the reconnect window.
 
 Run: ``.venv/bin/python -m deploy.replicas [--students 20] [--seconds 15]`` (needs
 ``/usr/sbin/nginx``: ``apt-get install nginx``). Not a test; tests/deploy runs it small.
+
+``--class 40`` runs a live class across the two replicas on one Redis instead
+(``benchmarks/live_class.py``; needs ``redis-server``): the teacher on the first, the
+followers on both; half way through the teacher's replica is killed, the teacher goes on
+from the other (the browser keeps the key) and the followers that were on it rejoin there
+with their ids. It prints how many followers saw the class's last step and how many answers
+were lost (both must be all and 0).
 """
 
 from __future__ import annotations
@@ -150,7 +157,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--class", dest="live_class", type=int, metavar="FOLLOWERS")
     args = parser.parse_args()
+    if args.live_class:
+        from benchmarks.live_class import report, run_class
+
+        row = run_class(args.live_class, args.seconds, replicas=2, kill_teacher_replica=True)
+        print(
+            f"{row['followers']} followers on 2 replicas with Redis, the teacher's killed at "
+            f"step {row['killed_at']}: {row['reconnects']} rejoined the other, "
+            f"{row['last_step_seen']} of {row['followers']} saw the last step, "
+            f"errors {row['errors'] or 'none'}"
+        )
+        print(report(row))
+        return
     if not Path(NGINX).exists():
         raise SystemExit(f"{NGINX} is missing: apt-get install nginx")
     row = failover(args.students, args.seconds)

@@ -45,6 +45,47 @@ GIFS = {
     "transposed": "transposed?n=3&k=3&s=2",
 }
 PHONE_SHOTS = {"phone-standard": "standard?step=4"}
+LIVE_CLASS = (
+    "standard?present=1&p=same&k=3&h=6&w=6&input=count&kernel=custom&weights=1 0 -1; 2 0 -2; 1 0 -1"
+)
+
+
+def live_class(browser, url: str, out: Path) -> None:
+    """The live class on a projector: the join screen, then a question answered by three
+    students (two right, one wrong) and revealed."""
+    teacher = browser.new_context(viewport=PROJECTOR).new_page()
+    teacher.goto(f"{url}/{LIVE_CLASS}")
+    wait_for_app(teacher)
+    teacher.wait_for_timeout(1500)
+    teacher.get_by_role("button", name="👥 Start a class").click()
+    link = teacher.get_by_role("dialog").get_by_text("?join=")
+    link.wait_for()
+    code = link.inner_text().strip()[-6:]
+    teacher.wait_for_timeout(800)
+    teacher.screenshot(path=str(out / "live-class-join.png"))
+    print("saved", out / "live-class-join.png")
+    teacher.keyboard.press("Escape")
+    students = [browser.new_context(viewport=PROJECTOR).new_page() for _ in range(3)]
+    for student in students:
+        student.goto(f"{url}/?join={code}")
+        student.get_by_text("Following the teacher").wait_for(timeout=30_000)
+    teacher.get_by_role("button", name="❓ Ask the class").click()
+    teacher.get_by_role("button", name="What does the next step write?").click()
+    state = teacher.evaluate(
+        """async (code) => (await fetch(`/api/class/${code}`, {headers: {"X-Teacher-Key":
+            localStorage.getItem(`conv-class-teacher-${code}`)}})).json()""",
+        code,
+    )
+    right = int(state["question"]["answer"])
+    for student, answer in zip(students, (right, right, right + 2), strict=True):
+        student.get_by_label("Your answer").fill(str(answer))
+        student.get_by_role("button", name="Send my answer").click()
+    teacher.get_by_text("3 of 3 answered").wait_for(timeout=10_000)
+    teacher.get_by_role("button", name="👁 Reveal").click()
+    teacher.locator("table.live-histogram th", has_text="✓").wait_for(timeout=10_000)
+    teacher.wait_for_timeout(1500)
+    teacher.screenshot(path=str(out / "live-class.png"))
+    print("saved", out / "live-class.png")
 
 
 def main(names: list[str]) -> None:
@@ -72,6 +113,8 @@ def main(names: list[str]) -> None:
                     page.screenshot(path=str(out / f"{name}.png"))
                     print("saved", out / f"{name}.png")
                 page.close()
+            if not names or "live-class" in names:
+                live_class(browser, url, out)
             page = browser.new_page(viewport=PROJECTOR)
             for name, path in GIFS.items():
                 if names and f"{name}.gif" not in names:

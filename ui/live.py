@@ -19,17 +19,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import streamlit as st
+from streamlit.errors import StreamlitInvalidLayoutContextError
 
 from classroom import Asked, ClassError, ClassState, normalised_code, shared_room
 from classroom.errors import NoClass
 from classroom.routes import client_address
 from conv_engine import ConvTrace
-from conv_engine.exercises import TOPICS, question_set
+from conv_engine.exercises import MAX_SEED, TOPICS, question_set
 from conv_engine.exercises.on_screen import OnScreen, on_screen
 from i18n import N_, say, t
 from viz.join_code import qr_svg
@@ -75,6 +78,7 @@ class Membership:
     following: bool = True  # a student follows the teacher's view, or explores
     gather: int = 0  # the teacher's last Gather this student has seen
     show_code: bool = False  # the join dialog opens on the next full run
+    closed: int = 0  # the question the teacher put away after its reveal (the figure's turn)
 
 
 def membership() -> Membership | None:
@@ -116,8 +120,8 @@ def _base_path() -> str:
 def join_link(code: str) -> str:
     """The link students open: the app's home with ``join=CODE`` (the origin this teacher's
     browser used, so it works on the room's network)."""
-    url = st.context.url or ""
-    origin = url.split("://", 1)[0] + "://" + url.split("://", 1)[1].split("/", 1)[0] if url else ""
+    parts = urlsplit(st.context.url or "")
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     return f"{origin}{_base_path()}/?{JOIN}={code}"
 
 
@@ -163,8 +167,7 @@ def _drawn_questions(topic: str) -> dict[str, OnScreen]:
     """For a page with no animated conv: a number question from its exercises (about a
     setting of its own, which the reveal does not animate)."""
     topic = topic if topic in TOPICS else "all"
-    seed = int.from_bytes(hashlib.blake2b(str(st.session_state.get(SESSION)).encode()).digest()[:3])
-    for question in question_set(topic, 12, seed % 1000):
+    for question in question_set(topic, 12, secrets.randbelow(MAX_SEED)):
         if question.kind == "number":
             return {"exercise": OnScreen(question, -1)}
     return {}
@@ -207,8 +210,17 @@ def class_panel(page: str) -> None:
     try:
         state = room.state(member.code, member.key)
     except NoClass:
-        _leave(t("The class {code} has ended.", code=member.code))
-        return
+        if member.role == "student" and member.student is None:  # never joined: a typo?
+            _leave(
+                t(
+                    "There is no class {code} (or it has ended): check the code the projector "
+                    "shows.",
+                    code=member.code,
+                )
+            )
+        else:
+            _leave(t("The class {code} has ended.", code=member.code))
+        st.rerun()
     if member.role == "teacher":
         _teacher_bar(member, state, page)
     elif member.student is not None:
@@ -246,7 +258,7 @@ def _listen(member: Membership, state: ClassState) -> Mapping | None:
     hello = result.get("hello") if hasattr(result, "get") else getattr(result, "hello", None)
     if isinstance(hello, str):
         _hello(member, state, hello)
-        st.rerun(scope="fragment")
+        _again()
     heard = result.get("heard") if hasattr(result, "get") else getattr(result, "heard", None)
     return heard if isinstance(heard, Mapping) else None
 
@@ -263,9 +275,9 @@ def _hello(member: Membership, state: ClassState, kept: str) -> None:
         kept = ""
     try:
         member.student = room.join(member.code, _address(), again=kept or None)
-    except ClassError as error:
+    except ClassError as error:  # the class is full, or too many tries from here
         _leave(say(error))
-        return
+        st.rerun()  # the page says why, without the class
     member.gather = state.gather
 
 
@@ -283,7 +295,17 @@ def _act(member: Membership, state: ClassState, heard: Mapping) -> None:
     if member.role == "student" and member.following and isinstance(view, Mapping):
         _follow(member, view)
     if heard.get("changed") or gather:
+        _again()
+
+
+def _again() -> None:
+    """Draw the panel again with what just changed: on the panel's own rerun only the panel
+    (the page's figure stays), on a run of the whole page (a click that arrived during
+    one) the page — Streamlit refuses a fragment's rerun there."""
+    try:
         st.rerun(scope="fragment")
+    except StreamlitInvalidLayoutContextError:
+        st.rerun()
 
 
 def _page_path(page: object) -> str | None:
@@ -346,7 +368,7 @@ def _teacher_bar(member: Membership, state: ClassState, page: str) -> None:
             _teacher_call(lambda: room.end(member.code, member.key))
             _leave(t("The class {code} has ended: its answers are gone.", code=member.code))
             st.rerun()
-        if state.question is not None:
+        if state.question is not None and state.question.id != member.closed:
             _question_for_teacher(member, state, page)
 
 
@@ -374,7 +396,7 @@ def _ask_menu(member: Membership, page: str) -> None:
                 values={name: str(value) for name, value in prompt.values.items()},
             )
             _teacher_call(lambda asked=asked: shared_room().ask(member.code, member.key, asked))
-            st.rerun(scope="fragment")
+            _again()
 
 
 def _prompt(question: Asked) -> str:
@@ -400,6 +422,9 @@ def _question_for_teacher(member: Membership, state: ClassState, page: str) -> N
             st.rerun()
     else:
         row.markdown(t("The answer: **{answer}**", answer=question.answer))
+        if row.button(t("✓ Put the question away"), key="live_close"):
+            member.closed = question.id
+            _again()
     report = _teacher_call(lambda: shared_room().report(member.code, member.key))
     if isinstance(report, str):
         row.download_button(
@@ -481,12 +506,12 @@ def _student_bar(member: Membership, state: ClassState) -> None:
             row.markdown(t("🟢 **Following the teacher**"))
             if row.button(t("🧭 Explore on my own"), key="live_explore"):
                 member.following = False
-                st.rerun(scope="fragment")
+                _again()
         else:
             row.markdown(t("🧭 **Exploring on your own**"))
             if row.button(t("🟢 Follow the teacher"), key="live_follow", type="primary"):
                 member.following = True
-                st.rerun(scope="fragment")
+                _again()
         row.caption(t("Class {code}", code=member.code))
         if state.question is not None:
             _question_for_student(member, state)

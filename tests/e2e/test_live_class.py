@@ -118,6 +118,15 @@ def test_a_class_follows_explores_gathers_answers_and_sees_the_reveal(classroom,
         student.get_by_role("button", name=send).click()
         expect(student.get_by_text(str(answer), exact=False).first).to_be_visible()
     expect(teacher.get_by_text("3 of 3 answered")).to_be_visible(timeout=5_000)
+    # nothing lost: a student and the teacher reload; the class, the key, the student's
+    # place and answer are all still there
+    phone.reload()
+    wait_for_app(phone)
+    expect(phone.get_by_text(f"Your answer: {wrong}.")).to_be_visible(timeout=10_000)
+    teacher.reload()
+    wait_for_app(teacher)
+    expect(teacher.get_by_text("3 of 3 answered")).to_be_visible(timeout=10_000)
+    expect(teacher.get_by_text(re.compile(r"· 3 joined"))).to_be_visible()
     histogram = teacher.locator("table.live-histogram")
     rows = dict(
         (row.locator("th").inner_text().strip(), int(row.locator("td").first.inner_text()))
