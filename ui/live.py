@@ -405,13 +405,17 @@ def _prompt(question: Asked) -> str:
 
 
 def _question_for_teacher(member: Membership, state: ClassState, page: str) -> None:
+    """The open question on the projector: its prompt, how many answered, the buttons
+    beside the histogram (one row of the screen, so the figure keeps its room)."""
     question = state.question
-    st.markdown(f"**❓ {_prompt(question)}**")
-    st.markdown(
+    words, counts = st.columns([3, 2], vertical_alignment="top")
+    words.markdown(f"**❓ {_prompt(question)}**")
+    words.markdown(
         t("**{answered}** of **{joined}** answered", answered=state.answered, joined=state.joined)
     )
-    _histogram(state.histogram or {}, question.answer if question.revealed else None)
-    row = st.container(horizontal=True, vertical_alignment="center")
+    with counts:
+        _histogram(state.histogram or {}, question.answer if question.revealed else None)
+    row = words.container(horizontal=True, vertical_alignment="center")
     if not question.revealed:
         if row.button(t("👁 Reveal"), key="live_reveal", type="primary"):
             revealed = _teacher_call(lambda: shared_room().reveal(member.code, member.key))
@@ -421,7 +425,7 @@ def _question_for_teacher(member: Membership, state: ClassState, page: str) -> N
                 st.query_params["step"] = str(revealed.step)
             st.rerun()
     else:
-        row.markdown(t("The answer: **{answer}**", answer=question.answer))
+        row.markdown(t("The answer: **{answer}**", answer=_number(question.answer)))
         if row.button(t("✓ Put the question away"), key="live_close"):
             member.closed = question.id
             _again()
@@ -434,6 +438,11 @@ def _question_for_teacher(member: Membership, state: ClassState, page: str) -> N
             mime="text/csv",
             key="live_report",
         )
+
+
+def _number(answer: str) -> str:
+    """An answer as the pages write numbers (a true minus sign)."""
+    return answer.replace("-", "−") if answer.lstrip("-").isdigit() else answer
 
 
 # large enough for the back of the room; bars in the text's own colour (its contrast holds in
@@ -461,7 +470,7 @@ def _histogram(counts: Mapping[str, int], right: str | None) -> None:
         mark = " ✓" if answer == right else ""
         width = round(100 * count / most)
         rows.append(
-            f"<tr><th scope='row'>{html.escape(answer)}{mark}</th><td>{count}</td>"
+            f"<tr><th scope='row'>{html.escape(_number(answer))}{mark}</th><td>{count}</td>"
             f"<td class='bar' aria-hidden='true'><span style='width:{width}%'></span></td></tr>"
         )
     caption, answer_word, students = (
@@ -475,25 +484,32 @@ def _histogram(counts: Mapping[str, int], right: str | None) -> None:
     )
 
 
-@st.dialog(" ", width="large")
 def join_dialog(code: str) -> None:
-    """The join screen for the projector: the code, the link as text and its QR code."""
+    """The join screen for the projector, over the page: the code, the link as text and
+    its QR code (titled in this browser's language, so made here, not at import)."""
+    st.dialog(t("Join the class"), width="large")(_join_screen)(code)
+
+
+def _join_screen(code: str) -> None:
     link = join_link(code)
     words, picture = st.columns([3, 2], vertical_alignment="center")
     with words:
-        st.markdown("## " + t("Join the class"))
         st.markdown(t("Open this link, or scan the code with your phone's camera:"))
-        st.code(link, language=None, wrap_lines=True)
-        st.markdown(t("Or type the class code on the home page:"))
-        st.markdown(
-            f'<p class="live-code" style="font-size:4rem;font-weight:700;'
-            f'letter-spacing:0.2em;margin:0">{code}</p>',
-            unsafe_allow_html=True,
+        st.html(
+            '<p style="font-family:monospace;font-size:1.5rem;overflow-wrap:anywhere;'
+            f'margin:0">{html.escape(link)}</p>'
         )
-    svg = qr_svg(link, t("QR code of the link to join class {code}", code=code))
-    source = base64.b64encode(svg.encode()).decode()
+        st.markdown(t("Or type the class code on the home page:"))
+        st.html(
+            '<p style="font-size:4rem;font-weight:700;letter-spacing:0.2em;margin:0">'
+            f"{html.escape(code)}</p>"
+        )
     alt = t("QR code of the link to join class {code}", code=code)
-    picture.html(f'<img src="data:image/svg+xml;base64,{source}" alt="{alt}" style="width:100%">')
+    source = base64.b64encode(qr_svg(link, alt).encode()).decode()
+    picture.html(
+        f'<img src="data:image/svg+xml;base64,{source}" alt="{html.escape(alt)}" '
+        'style="width:100%">'
+    )
 
 
 # ------------------------------------------------------------------------ a student
@@ -523,13 +539,13 @@ def _question_for_student(member: Membership, state: ClassState) -> None:
     st.markdown(f"**❓ {_prompt(question)}**")
     mine = room.answer_of(member.code, member.student, question.id)
     if question.revealed:
-        st.markdown(t("The answer: **{answer}**", answer=question.answer))
+        st.markdown(t("The answer: **{answer}**", answer=_number(question.answer)))
         if mine is not None:
             right = mine == question.answer
             st.markdown(
-                t("✓ You answered {mine}.", mine=mine)
+                t("✓ You answered {mine}.", mine=_number(mine))
                 if right
-                else t("You answered {mine}.", mine=mine)
+                else t("You answered {mine}.", mine=_number(mine))
             )
         _histogram(state.histogram or {}, question.answer)
         return
@@ -546,7 +562,9 @@ def _question_for_student(member: Membership, state: ClassState) -> None:
         except ClassError as error:
             st.error(say(error), icon="✏️")
     if mine is not None:
-        st.caption(t("Your answer: {mine}. You can change it until the reveal.", mine=mine))
+        st.caption(
+            t("Your answer: {mine}. You can change it until the reveal.", mine=_number(mine))
+        )
 
 
 # ---------------------------------------------------------------------------- home

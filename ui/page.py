@@ -35,6 +35,9 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
     params.values[QUERY] = current()
     _check_language_link(params)
     if params.switched_on("present", False):
+        # a live class's panel spans the width above the figure (the rail is too narrow
+        # for a question and its histogram; the figure fits the room left)
+        params.live_area = st.container()
         # a focus layout: no menu (see app.py), no title; the first section (the figure)
         # takes the width beside a narrow rail with the page's name and the switches
         main, rail = st.columns(PRESENTER_MAIN_RAIL, gap="small")
@@ -65,8 +68,8 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
         start_button()
         if params.present:  # the keys, listed by finish_page once the controls have run
             params.keys_area = st.popover("?", help=t("Keyboard shortcuts")).container()
-    # a live class's panel: in presenter mode in the rail, else under the title
-    params.live_area = switches.container() if params.present else st.container()
+    if not params.present:  # a live class's panel, under the title
+        params.live_area = st.container()
     if not params.present:
         st.markdown(intro)
     with params.body or nullcontext():

@@ -23,6 +23,11 @@ STEP_FOLLOWS_S = 1.0
 SETTING_FOLLOWS_MS = 3_000
 
 
+def _shown(number: int) -> str:
+    """A number as the pages write it (a true minus sign)."""
+    return str(number).replace("-", "−")
+
+
 def _step(page) -> int:
     return int(scene(page, CHART).get_attribute("data-step"))
 
@@ -116,13 +121,13 @@ def test_a_class_follows_explores_gathers_answers_and_sees_the_reveal(classroom,
     ):
         student.get_by_label(label).fill(str(answer))
         student.get_by_role("button", name=send).click()
-        expect(student.get_by_text(str(answer), exact=False).first).to_be_visible()
+        expect(student.get_by_text(_shown(answer), exact=False).first).to_be_visible()
     expect(teacher.get_by_text("3 of 3 answered")).to_be_visible(timeout=5_000)
     # nothing lost: a student and the teacher reload; the class, the key, the student's
     # place and answer are all still there
     phone.reload()
     wait_for_app(phone)
-    expect(phone.get_by_text(f"Your answer: {wrong}.")).to_be_visible(timeout=10_000)
+    expect(phone.get_by_text(f"Your answer: {_shown(wrong)}.")).to_be_visible(timeout=10_000)
     teacher.reload()
     wait_for_app(teacher)
     expect(teacher.get_by_text("3 of 3 answered")).to_be_visible(timeout=10_000)
@@ -132,14 +137,14 @@ def test_a_class_follows_explores_gathers_answers_and_sees_the_reveal(classroom,
         (row.locator("th").inner_text().strip(), int(row.locator("td").first.inner_text()))
         for row in histogram.locator("tr").all()[1:]
     )
-    assert rows == {str(equation_after): 2, str(wrong): 1}, rows
+    assert rows == {_shown(equation_after): 2, _shown(wrong): 1}, rows
 
     teacher.get_by_role("button", name="👁 Reveal").click()
-    expect(ada.get_by_text(f"The answer: {equation_after}")).to_be_visible(timeout=5_000)
-    expect(bo.get_by_text(f"答案：{equation_after}")).to_be_visible(timeout=5_000)
-    expect(phone.get_by_text(f"You answered {wrong}.")).to_be_visible(timeout=5_000)
+    expect(ada.get_by_text(f"The answer: {_shown(equation_after)}")).to_be_visible(timeout=5_000)
+    expect(bo.get_by_text(f"答案：{_shown(equation_after)}")).to_be_visible(timeout=5_000)
+    expect(phone.get_by_text(f"You answered {_shown(wrong)}.")).to_be_visible(timeout=5_000)
     expect(teacher.locator("table.live-histogram th", has_text="✓")).to_have_text(
-        f"{equation_after} ✓"
+        f"{_shown(equation_after)} ✓"
     )
     # the animation plays to the step that shows why, on every screen
     shown = _step(teacher)
