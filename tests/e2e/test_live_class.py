@@ -81,6 +81,17 @@ def test_a_class_follows_explores_gathers_answers_and_sees_the_reveal(classroom,
     for student in students:
         _wait_step(student, 2, STEP_FOLLOWS_S)
 
+    # Play is followed too, and the pause lands every follower on the teacher's step
+    drawn.locator("button.play").click()
+    for student in students:
+        expect(scene(student, CHART)).to_have_class(re.compile("playing"), timeout=2_000)
+    teacher.wait_for_timeout(1200)
+    drawn.locator("button.play").click()
+    paused = _step(teacher)
+    for student in students:
+        expect(scene(student, CHART)).not_to_have_class(re.compile("playing"), timeout=2_000)
+        _wait_step(student, paused, STEP_FOLLOWS_S)
+
     # the teacher changes k: every follower shows the same setting and step
     teacher.wait_for_timeout(1000)  # the step reaches the teacher's link
     slider = teacher.get_by_role("slider", name="Kernel size k")
