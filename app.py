@@ -19,6 +19,9 @@ for info in PAGES:
     sections.setdefault(t(info.section), []).append(page)
 # the menu sits in the header, so a 1280 px laptop gives the figure the whole width (a
 # phone opens it from ☰); presenter mode hides it: the figure gets the header's room too
+# the live class's own page, with the tools (not a topic: the home page's map leaves it out)
+live = st.Page("app_pages/class.py", title=t("Live class"), icon="👥", url_path="class")
+sections.setdefault(t("Tools"), []).append(live)
 navigation = st.navigation(sections, position="hidden" if presenting() else "top")
 
 document_language()

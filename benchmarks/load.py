@@ -21,11 +21,16 @@ import argparse
 import asyncio
 import random
 import statistics
+import sys
 import threading
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlencode, urlparse
+
+if __package__ in (None, ""):  # run as a file (python benchmarks/load.py): the repository's
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # packages, as with -m
 
 PAGES = {
     # page: (largest settings, the sliders a student moves)

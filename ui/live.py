@@ -46,6 +46,7 @@ ASKS = "live_asks"  # the questions about what the page shows now (set by the pa
 ENDED = "live_ended"  # the class that just ended, for one notice
 TEACH, JOIN = "teach", "join"  # the link's keys
 HOME = "app_pages/home.py"
+CLASS_PAGE = "class"  # the class's own page, /class
 
 STATIC = Path(__file__).resolve().parents[1] / "static" / "live.js"
 VERSION = hashlib.blake2b(STATIC.read_bytes(), digest_size=6).hexdigest()
@@ -64,6 +65,7 @@ SKILLS = {
     "value": N_("What does the next step write?"),
     "reads": N_("How many real inputs does the next window read?"),
     "output_size": N_("How many outputs in all?"),
+    "future": N_("How many outputs read the future?"),
 }
 
 
@@ -311,6 +313,8 @@ def _again() -> None:
 def _page_path(page: object) -> str | None:
     if page == "":
         return HOME
+    if page == CLASS_PAGE:
+        return "app_pages/class.py"
     return next((info.path for info in PAGES if info.url_path == page), None)
 
 
@@ -510,6 +514,19 @@ def _join_screen(code: str) -> None:
         f'<img src="data:image/svg+xml;base64,{source}" alt="{html.escape(alt)}" '
         'style="width:100%">'
     )
+
+
+def class_page(params: PageParams) -> None:
+    """The body of /class: a large Start for a browser in no class; for the teacher, the
+    join screen on the page itself (the projector's view while the class joins)."""
+    member = membership()
+    if member is None:
+        st.button(t("👥 Start a class"), on_click=_start, type="primary", key="live_start_page")
+        return
+    if member.role == "teacher":
+        _join_screen(member.code)
+    else:
+        st.markdown(t("You are in class {code}.", code=member.code))
 
 
 # ------------------------------------------------------------------------ a student

@@ -19,7 +19,7 @@ from conv_engine.exercises import TOPICS as EXERCISE_TOPICS
 from i18n import t
 
 from .language import QUERY, current, language_switch
-from .live import live_class, start_button
+from .live import CLASS_PAGE, live_class, start_button
 from .panels import link_page
 from .params import TRUE_WORDS, PageParams
 
@@ -65,7 +65,8 @@ def start_page(page: str, title: str, intro: str) -> PageParams:
             args=(params,),
         )
         language_switch()
-        start_button()
+        if page != CLASS_PAGE:  # /class has its own, larger one
+            start_button()
         if params.present:  # the keys, listed by finish_page once the controls have run
             params.keys_area = st.popover("?", help=t("Keyboard shortcuts")).container()
     if not params.present:  # a live class's panel, under the title

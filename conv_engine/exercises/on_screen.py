@@ -104,10 +104,38 @@ def real_inputs_read(topic: str, trace: ConvTrace, step: int) -> OnScreen:
     return OnScreen(question, target)
 
 
+def future_readers(topic: str, trace: ConvTrace) -> OnScreen | None:
+    """For a sequence: how many outputs read a real input later than their own time
+    (output ``t`` belongs to time ``t·s``); the reveal opens on the first of them. None for
+    a grid."""
+    if trace.geometry.ndim != 1:
+        return None
+    (stride,) = trace.geometry.stride
+    (origin,) = trace.input_origin
+    readers = [
+        step
+        for step in range(trace.num_steps)
+        if any(
+            trace.cell_kind[int(cell[0])] == INPUT and int(cell[0]) - origin > step * stride
+            for cell in trace.windows[step]
+        )
+    ]
+    prompt = Text(
+        "How many outputs of this conv read the future (a real input after their own time)?"
+    )
+    explanation = Text(
+        "Output t belongs to time t·s; {count} of the outputs read an input after it.",
+        count=len(readers),
+    )
+    question = Question(topic, "future", prompt, "number", len(readers), explanation)
+    return OnScreen(question, readers[0] if readers else 0)
+
+
 def on_screen(topic: str, trace: ConvTrace, step: int) -> tuple[OnScreen, ...]:
     """The questions a lecturer may ask about ``trace`` shown at ``step``: the value the
-    next step writes (where it is a whole number), how many real inputs it reads, and how
-    many outputs the conv writes."""
+    next step writes (where it is a whole number), how many real inputs it reads, how
+    many outputs the conv writes and, on a sequence, how many read the future."""
     step = min(max(int(step), 0), trace.num_steps - 1)
     asked = [next_value(topic, trace, step), real_inputs_read(topic, trace, step)]
+    asked.append(future_readers(topic, trace))
     return (*(item for item in asked if item is not None), output_cells(topic, trace))

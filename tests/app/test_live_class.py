@@ -98,3 +98,16 @@ def test_a_class_code_typed_on_the_home_page():
     assert not at.exception, at.exception
     assert "There is no class ABC234" in _texts(at)  # none was started with that code
     assert "join" not in at.query_params and SESSION not in at.session_state
+
+
+def test_the_class_page_starts_a_class_and_shows_its_join_screen():
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.switch_page("app_pages/class.py").run()
+    assert not at.exception, at.exception
+    starts = [b for b in at.button if b.label == "👥 Start a class"]
+    assert len(starts) == 1  # the page's own (the header's is left out here)
+    starts[0].click().run()
+    assert not at.exception, at.exception
+    code = at.session_state[SESSION].code
+    shown = "\n".join(element.proto.body for element in at.get("html"))
+    assert f"?join={code}" in shown and "QR code of the link to join class" in shown

@@ -54,6 +54,17 @@ def test_every_answer_is_the_naive_conv_s(case):
     assert asked["reads"].question.answer == len(real)
     assert asked["output_size"].question.answer == expected.size
     assert asked["output_size"].step == expected.size - 1
+    if ndim == 1:  # output o (time o·s) reads x[o·s + j·d − pad]: any real one after o·s?
+        n, k = x.shape[0], w.shape[0]
+        readers = [
+            o
+            for o in range(expected.size)
+            if any(0 <= o * s + j * d - pad < n and j * d - pad > 0 for j in range(k))
+        ]
+        assert asked["future"].question.answer == len(readers)
+        assert asked["future"].step == (readers[0] if readers else 0)
+    else:
+        assert "future" not in asked
     for item in asked.values():  # every prompt names only its own values
         prompt = item.question.prompt
         assert placeholders(prompt.template) == set(prompt.values)
@@ -63,7 +74,7 @@ def test_every_answer_is_the_naive_conv_s(case):
 def test_a_value_that_is_not_whole_is_not_asked():
     trace = ce.conv_trace(np.full((4, 4), 0.5), np.ones((3, 3)), 1, 0, 1)
     skills = [item.question.skill for item in on_screen("standard", trace, 0)]
-    assert skills == ["reads", "output_size"]
+    assert skills == ["reads", "output_size"]  # (a grid: no question on the future)
 
 
 @pytest.mark.parametrize("step", [-5, 0, 3, 99])
