@@ -20,7 +20,7 @@ import base64
 import hashlib
 import html
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -64,7 +64,7 @@ _component = st.components.v2.component("conv_live", js=LOADER)
 SKILLS = {
     "value": N_("What does the next step write?"),
     "reads": N_("How many real inputs does the next window read?"),
-    "output_size": N_("How many outputs in all?"),
+    "output_size": N_("How large is the output?"),
     "future": N_("How many outputs read the future?"),
 }
 
@@ -161,8 +161,15 @@ def offer(params: PageParams, topic: str, trace: ConvTrace) -> None:
     if membership() is None:
         return
     step = params.step() or 0
-    asks = {item.question.skill: item for item in on_screen(topic, trace, step)}
-    st.session_state[ASKS] = (params.page, asks)
+    offer_questions(params, on_screen(topic, trace, step))
+
+
+def offer_questions(params: PageParams, asks: Iterable[OnScreen]) -> None:
+    """Questions about what the page shows, each with the step that shows its answer (−1:
+    none the page's main animation can show), kept for the Ask button."""
+    if membership() is None:
+        return
+    st.session_state[ASKS] = (params.page, {item.question.skill: item for item in asks})
 
 
 def _drawn_questions(topic: str) -> dict[str, OnScreen]:

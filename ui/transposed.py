@@ -13,6 +13,9 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
+from conv_engine.exercises import Setting
+from conv_engine.exercises.convolutions import transposed_size_question
+from conv_engine.exercises.on_screen import OnScreen
 from conv_engine.presets import image_patch, input_preset, kernel_preset
 from i18n import nt, pt, say, sentences, t
 from viz import code
@@ -37,6 +40,7 @@ from .choices import (
 )
 from .export import export_panel
 from .frameworks import keras_transposed, output_padding_rows, transposed_size_latex
+from .live import offer_questions
 from .page import controls_and_figure
 from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
@@ -285,6 +289,17 @@ def transposed_section(params: PageParams) -> None:
     if pinned is not None and pinned != step:
         params.pin_step(pinned)
         st.rerun(scope="fragment")
+    on_screen = Setting(
+        2,
+        spec.size,
+        spec.kernel_size,
+        spec.stride,
+        spec.dilation,
+        spec.padding,
+        transposed=True,
+        output_padding=spec.output_padding,
+    )
+    offer_questions(params, [OnScreen(transposed_size_question(on_screen), -1)])
     with controls:
         st.markdown(f"**{spec.size}×{spec.size} → {size}×{size}**")
     settings = (*spec.sizes, size)

@@ -244,7 +244,12 @@ def transposed_size(rng: np.random.Generator, drawable: Drawable) -> Question:
         conv_transpose_output_size(n, k, s, p, op, d)  # raises where there is no output
         return Setting(2, n, k, s, d, p, transposed=True, output_padding=op)
 
-    setting = drawn("transposed", drawable, draw)
+    return transposed_size_question(drawn("transposed", drawable, draw))
+
+
+def transposed_size_question(setting: Setting) -> Question:
+    """How many cells per side a square transposed conv's output has (``setting`` is one:
+    ``transposed``, an int padding); the live class asks it about the page's own."""
     n, k, s, d = setting.size, setting.kernel_size, setting.stride, setting.dilation
     p, op = int(setting.padding), setting.output_padding
     out = conv_transpose_output_size(n, k, s, p, op, d)

@@ -111,3 +111,16 @@ def test_the_class_page_starts_a_class_and_shows_its_join_screen():
     code = at.session_state[SESSION].code
     shown = "\n".join(element.proto.body for element in at.get("html"))
     assert f"?join={code}" in shown and "QR code of the link to join class" in shown
+
+
+def test_on_transposed_the_teacher_asks_the_size_of_the_pages_own_output():
+    at, code = _start(
+        "app_pages/transposed.py", {"n": "3", "k": "3", "s": "2", "p": "1", "op": "1"}
+    )
+    next(b for b in at.button if b.label == "How large is the output?").click().run()
+    assert not at.exception, at.exception
+    question = shared_room().state(code, at.session_state[SESSION].key).question
+    n, k, s, p, op, d = 3, 3, 2, 1, 1, 1
+    assert int(question.answer) == (n - 1) * s - 2 * p + d * (k - 1) + op + 1  # PyTorch's
+    assert question.values["n"] == "3" and question.values["op"] == "1"
+    assert question.step is None  # the scatter is not stepped to: nothing to play to
