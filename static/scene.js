@@ -195,7 +195,8 @@ class Scene {
 
   drawPanels(parent, cell, colours) {
     parent.replaceChildren();
-    this.panels = this.data.panels.map((spec, index) => new GridPanel(spec, index, cell, colours, parent));
+    const copyOf = (name) => say(this.data, "copyOf", { cell: name }); // a padded copy's source
+    this.panels = this.data.panels.map((spec, index) => new GridPanel(spec, index, cell, colours, parent, copyOf));
     this.panels.forEach((panel) => {
       if (!["kinds", "taps"].includes(panel.spec.fill)) panel.colourBar();
     });

@@ -60,8 +60,9 @@ export function luminance(colour) {
 
 // ---------------------------------------------------------------- a drawn grid panel
 export class GridPanel {
-  constructor(spec, index, cell, colours, parent) {
+  constructor(spec, index, cell, colours, parent, copyOf = (name) => name) {
     this.spec = spec;
+    this.copyOf = copyOf;
     this.index = index;
     this.cell = cell;
     this.colours = colours;
@@ -153,6 +154,15 @@ export class GridPanel {
       }
     }
     for (const row of rows) if (!row.childElementCount) row.remove(); // a stack's blank line
+    // a padding that copies the input: the pointer on a copy outlines the cell it copies
+    if (spec.sources) {
+      this.rects.forEach((rect, i) => {
+        const source = spec.sources[i];
+        if (!rect || source < 0) return;
+        rect.addEventListener("pointerenter", () => this.showSource(source));
+        rect.addEventListener("pointerleave", () => this.showSource(-1));
+      });
+    }
     const stroke = (cells) =>
       cells.map(([r, c]) => `M${c * cell + 3},${(r + 1) * cell - 3}L${(c + 1) * cell - 3},${r * cell + 3}`).join("");
     if (strokes.hatch.length) el("svg:path", { d: stroke(strokes.hatch), class: "stroke" }, this.hatch);
@@ -178,11 +188,24 @@ export class GridPanel {
     node.setAttribute("height", (row1 - row0 + 1) * cell);
   }
 
-  // a cell's name: "x[0, 1] = 5", and what it is at this step ("x[0, 1] = 5, in the window")
+  // a cell's name: "x[0, 1] = 5", the cell a padded copy copies ("…, a copy of x[1, 1]")
+  // and what it is at this step ("x[0, 1] = 5, in the window")
   describe(i, text = this.spec.text[i]) {
     const state = this.states.get(i);
-    const name = `${cellName(this.spec, i)} = ${shown(text)}`;
+    const source = this.spec.sources ? this.spec.sources[i] : -1;
+    let name = `${cellName(this.spec, i)} = ${shown(text)}`;
+    if (source >= 0) name = `${name}, ${this.copyOf(cellName(this.spec, source))}`;
     return state ? `${name}, ${state}` : name;
+  }
+
+  // outline the input cell a padded copy copies (-1: none)
+  showSource(source) {
+    if (this.sourceMark) this.sourceMark.remove();
+    this.sourceMark = null;
+    if (source < 0) return;
+    const row = Math.floor(source / this.spec.cols);
+    const col = source % this.spec.cols;
+    this.sourceMark = this.rect(row, col, row, col, { class: "mark source", fill: "none" });
   }
 
   setText(i, text) {

@@ -31,6 +31,13 @@ PADDING_LABELS = {
     "causal": N_("causal"),
     "explicit": N_("explicit"),
 }
+# what fills the padding (PyTorch's padding_mode), in words a student reads on the control
+FILL_LABELS = {
+    "zeros": N_("zeros"),
+    "reflect": N_("reflect (mirror, edge not repeated)"),
+    "replicate": N_("replicate (repeat the edge)"),
+    "circular": N_("circular (wrap around)"),
+}
 INPUT_LABELS = {
     "random": N_("🎲 random 0–9"),
     "count": N_("🔢 0, 1, 2, …"),
@@ -120,6 +127,34 @@ def padding_controls(
         )
         explicit.append(pair)
     return mode, tuple(explicit)
+
+
+def padding_fill(params: PageParams, rule: str) -> str:
+    """What fills the padding (PyTorch's ``padding_mode``), offered when ``rule`` pads at
+    all. Whether a mode fits the input (reflect: each pad smaller than the input; circular:
+    at most the input) is the engine's to say, with its sentence."""
+    if rule == "valid":
+        return "zeros"
+    return params.choice(
+        "pmode",
+        t("Padding fills with"),
+        tuple(FILL_LABELS),
+        "zeros",
+        labels=FILL_LABELS,
+        widget="select",
+        help=t(
+            "PyTorch's padding_mode: zeros, or copies of the input — reflect mirrors it "
+            "about the edge cell, replicate repeats the edge, circular wraps around. Hover "
+            "a padded cell to see which input cell it copies."
+        ),
+    )
+
+
+def fill_hint(fill: str) -> str:
+    """The fix for a padding the fill refuses (added to a page's hint), or nothing."""
+    if fill not in ("reflect", "circular"):
+        return ""
+    return " " + t("Or fill the padding with zeros or replicate, which pad any input.")
 
 
 def input_and_kernel(

@@ -33,9 +33,11 @@ from .choices import (
     MAX_LENGTH_1D,
     MAX_PADDED_1D,
     MAX_STRIDE,
+    fill_hint,
     input_and_kernel,
     kernel_bounds,
     padding_controls,
+    padding_fill,
 )
 from .formulas import article, kernel_extent_latex, output_size_latex
 from .live import offer
@@ -59,6 +61,7 @@ class Conv1dSpec:
     signal: str
     kernel_preset: str
     seed: int
+    padding_mode: str = "zeros"  # what fills the padding (PyTorch's padding_mode)
 
     @property
     def padding(self) -> str | tuple[int, int]:
@@ -68,6 +71,7 @@ class Conv1dSpec:
 def conv1d_controls(params: PageParams) -> Conv1dSpec:
     """Length, padding, k, s, d (bounded so the window fits), then signal and kernel."""
     mode, (explicit,) = padding_controls(params, ("valid", "same", "full", "causal"), ("length",))
+    fill = padding_fill(params, mode)
     length = params.integer("n", t("Sequence length"), 10, 3, MAX_LENGTH_1D)
     k_limit, _ = kernel_bounds(length, mode, sum(explicit), max_padded=MAX_PADDED_1D)
     kernel_size = params.integer("k", t("Kernel size k"), 3, 1, k_limit, shortcut="K")
@@ -84,7 +88,9 @@ def conv1d_controls(params: PageParams) -> Conv1dSpec:
             input_label=N_("Signal"),
             kernel_labels={**KERNEL_LABELS, "sobel": N_("difference")},
         )
-    return Conv1dSpec(length, kernel_size, stride, dilation, mode, explicit, signal, kernel, seed)
+    return Conv1dSpec(
+        length, kernel_size, stride, dilation, mode, explicit, signal, kernel, seed, fill
+    )
 
 
 @dataclass(frozen=True)
@@ -136,7 +142,9 @@ def conv1d_arrays(spec: Conv1dSpec) -> tuple[np.ndarray, np.ndarray]:
 @cached
 def conv1d_trace(spec: Conv1dSpec) -> ce.ConvTrace:
     x, w = conv1d_arrays(spec)
-    return ce.conv_trace(x, w, spec.stride, spec.padding, spec.dilation, ndim=1)
+    return ce.conv_trace(
+        x, w, spec.stride, spec.padding, spec.dilation, ndim=1, padding_mode=spec.padding_mode
+    )
 
 
 @cached
@@ -175,7 +183,9 @@ def sequence_section(params: PageParams) -> None:
     with controls:
         spec = conv1d_controls(params)
     trace = built_or_explained(
-        lambda: conv1d_trace(spec), figure, t("Reduce k or d, or add padding.")
+        lambda: conv1d_trace(spec),
+        figure,
+        t("Reduce k or d, or add padding.") + fill_hint(spec.padding_mode),
     )
     if trace is None:
         return

@@ -23,6 +23,7 @@ from .choices import (
     input_and_kernel,
     kernel_bounds,
     padding_controls,
+    padding_fill,
 )
 from .params import PageParams
 from .slide_titles import padding_words, sliding_title
@@ -77,6 +78,7 @@ class Conv2dSpec:
     kernel_preset: str
     seed: int
     custom_kernel: str
+    padding_mode: str = "zeros"  # what fills the padding (PyTorch's padding_mode)
 
     @property
     def padding(self) -> str | tuple[tuple[int, int], tuple[int, int]]:
@@ -102,6 +104,7 @@ def conv2d_controls(
     the input and the kernel in an expander. ``size``, ``dilation`` and ``padding`` are the
     page's defaults."""
     mode, explicit = padding_controls(params, ("valid", "same", "full"), AXES, padding)
+    fill = padding_fill(params, mode)
     left, right = st.columns(2)
     height = params.integer("h", t("Input height"), size, 3, MAX_INPUT_2D, container=left)
     width = params.integer("w", t("Input width"), size, 3, MAX_INPUT_2D, container=right)
@@ -159,6 +162,7 @@ def conv2d_controls(
         kernel_choice,
         seed,
         custom,
+        fill,
     )
 
 
@@ -179,7 +183,9 @@ def conv2d_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray]:
 @cached
 def conv2d_trace(spec: Conv2dSpec) -> ce.ConvTrace:
     x, w = conv2d_arrays(spec)
-    return ce.conv_trace(x, w, spec.stride, spec.padding, spec.dilation)
+    return ce.conv_trace(
+        x, w, spec.stride, spec.padding, spec.dilation, padding_mode=spec.padding_mode
+    )
 
 
 @cached

@@ -22,7 +22,7 @@ from viz.receptive import growth_figure
 
 from . import conv2d  # the Standard page's 2-D kit: its controls, trace, scene and code
 from .cache import cached, sample_image
-from .choices import SCHEDULE_KERNELS, SCHEDULE_LENGTHS, SCHEDULE_RATES
+from .choices import SCHEDULE_KERNELS, SCHEDULE_LENGTHS, SCHEDULE_RATES, fill_hint
 from .formulas import kernel_extent_latex, output_size_latex
 from .live import offer
 from .page import controls_and_figure
@@ -251,7 +251,9 @@ def dilation_section(params: PageParams) -> None:
     with controls:
         spec = conv2d.conv2d_controls(params, size=9, dilation=2)
     trace = built_or_explained(
-        lambda: conv2d.conv2d_trace(spec), figure, t("Reduce k or d, or choose SAME/FULL padding.")
+        lambda: conv2d.conv2d_trace(spec),
+        figure,
+        t("Reduce k or d, or choose SAME/FULL padding.") + fill_hint(spec.padding_mode),
     )
     if trace is None:
         return

@@ -148,6 +148,7 @@ def start_button(container=st) -> None:
     container.button(
         t("👥 Start a class"),
         on_click=_start,
+        type="tertiary",  # under the switches, quieter than the page's own controls
         help=t(
             "The class follows your screen on their own devices and answers your questions: "
             "a code and a QR code to join, no accounts."

@@ -10,6 +10,7 @@ import streamlit as st
 import conv_engine as ce
 from i18n import t
 
+from .choices import fill_hint
 from .conv2d import (
     AXES,
     Conv2dSpec,
@@ -88,7 +89,9 @@ def standard_section(params: PageParams) -> None:
     with controls:
         spec = conv2d_controls(params)
     trace = built_or_explained(
-        lambda: conv2d_trace(spec), figure, t("Reduce k or d, add padding, or choose SAME/FULL.")
+        lambda: conv2d_trace(spec),
+        figure,
+        t("Reduce k or d, add padding, or choose SAME/FULL.") + fill_hint(spec.padding_mode),
     )
     if trace is None:
         return

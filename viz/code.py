@@ -106,7 +106,12 @@ def sliding_code(
         trace.geometry.padding,
         layer.dilation,
         trace.output,
+        trace.padding_mode,
     )
+
+
+# PyTorch's padding_mode as NumPy's np.pad calls it (Keras layers have no padding mode)
+NUMPY_PAD_MODES = {"reflect": "reflect", "replicate": "edge", "circular": "wrap"}
 
 
 def conv_code(
@@ -117,12 +122,18 @@ def conv_code(
     pads: Sequence[tuple[int, int]],
     dilation: int,
     output: np.ndarray,
+    padding_mode: str = "zeros",
 ) -> Snippets:
     """One input channel, one kernel: ``F.conv1d``/``F.conv2d`` and Keras ``Conv1D``/``Conv2D``.
 
     ``x`` and ``weight`` are ``(L,)``/``(k,)`` or ``(H, W)``/``(kh, kw)``; ``pads`` the
-    explicit ``(before, after)`` per axis that ``padding_rule`` resolved to.
+    explicit ``(before, after)`` per axis that ``padding_rule`` resolved to. A
+    ``padding_mode`` other than zeros pads first — ``F.pad(…, mode=…)`` in PyTorch (what
+    ``nn.Conv2d(padding_mode=…)`` does), ``np.pad`` in Keras, whose layers have none —
+    then convolves with no padding.
     """
+    if padding_mode != "zeros":
+        return _copied_padding_code(x, weight, stride, pads, dilation, output, padding_mode)
     ndim = x.ndim
     conv = "conv1d" if ndim == 1 else "conv2d"
     axes = "(N, C, L)" if ndim == 1 else "(N, C, H, W)"
@@ -177,6 +188,67 @@ def conv_code(
         + "  # (k…, C_in, C_out)\n"
         + zero_pad
         + f"layer = keras.layers.{layer}(1, {size}, strides={stride}, padding='{keras_padding}',"
+        + f" dilation_rate={dilation}, use_bias=False)\n"
+        + "layer.build(x.shape)\n"
+        + "layer.set_weights([w])\n"
+        + "y = keras.ops.convert_to_numpy(layer(x))\n"
+        + f"print(np.round(y{pick}, 4).tolist())\n"
+        + _computed(output)
+        + "\n"
+    )
+    return Snippets(torch, keras)
+
+
+def _copied_padding_code(
+    x: np.ndarray,
+    weight: np.ndarray,
+    stride: int,
+    pads: Sequence[tuple[int, int]],
+    dilation: int,
+    output: np.ndarray,
+    mode: str,
+) -> Snippets:
+    """:func:`conv_code` for a padding that copies the input (reflect, replicate, circular):
+    pad, then a conv with no padding of its own."""
+    ndim = x.ndim
+    conv = "conv1d" if ndim == 1 else "conv2d"
+    axes = "(N, C, L)" if ndim == 1 else "(N, C, H, W)"
+    flat = ", ".join(f"{before}, {after}" for before, after in reversed(pads))
+    torch = (
+        TORCH_HEADER
+        + f"\nx = torch.tensor({literal(x)}, dtype=torch.float64)[None, None]  # {axes}\n"
+        + f"w = torch.tensor({literal(weight)}, dtype=torch.float64)[None, None]"
+        + "  # (C_out, C_in, k…)\n"
+        + f"# padding_mode='{mode}', as nn.{conv.capitalize()} pads (F.pad lists the last axis "
+        + "first)\n"
+        + f"x = F.pad(x, ({flat}), mode='{mode}')\n"
+        + f"y = F.{conv}(x, w, stride={stride}, padding=0, dilation={dilation})\n"
+        + "print(y[0, 0].tolist())\n"
+        + _computed(output)
+        + "\n"
+    )
+    layer = "Conv1D" if ndim == 1 else "Conv2D"
+    if stride > 1 and dilation > 1:
+        refusal = t(
+            "Keras refuses this layer: its {layer} takes strides > 1 or dilation_rate > 1, "
+            "not both.",
+            layer=layer,
+        )
+        return Snippets(torch, None, refusal)
+    shape = "[None, :, None]  # (N, L, C)" if ndim == 1 else "[None, :, :, None]  # (N, H, W, C)"
+    kernel_axes = "[:, None, None]" if ndim == 1 else "[:, :, None, None]"
+    size = weight.shape[0] if ndim == 1 else tuple(weight.shape)
+    pick = "[0, :, 0]" if ndim == 1 else "[0, :, :, 0]"
+    widths = [[0, 0], *([int(b), int(a)] for b, a in pads), [0, 0]]
+    keras = (
+        KERAS_HEADER
+        + f"\nx = np.array({literal(x)}, dtype='float32'){shape}\n"
+        + f"w = np.array({literal(weight)}, dtype='float32'){kernel_axes}"
+        + "  # (k…, C_in, C_out)\n"
+        + f"# Keras layers have no padding_mode: pad first (NumPy's '{NUMPY_PAD_MODES[mode]}' is "
+        + f"PyTorch's '{mode}')\n"
+        + f"x = np.pad(x, {widths}, mode='{NUMPY_PAD_MODES[mode]}')\n"
+        + f"layer = keras.layers.{layer}(1, {size}, strides={stride}, padding='valid',"
         + f" dilation_rate={dilation}, use_bias=False)\n"
         + "layer.build(x.shape)\n"
         + "layer.set_weights([w])\n"

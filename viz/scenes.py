@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 import i18n
-from conv_engine import INSERTED_ZERO, PADDING, ConvTrace, ScatterTrace
+from conv_engine import INSERTED_ZERO, PADDING, ConvTrace, ScatterTrace, padding_sources
 from i18n import pt, t
 
 from . import theme
@@ -66,6 +66,9 @@ class Panel:
     # ``"taps"``: each cell's colour (an index into the palette's taps); row-major
     # :func:`theme.tap_colour_indices` when not given
     tap_colours: Sequence[int] | None = None
+    # a padded cell that copies an input cell (a padding mode other than zeros): the flat
+    # index of the cell it copies in this panel (−1: none)
+    sources: np.ndarray | None = None
 
     def spec(self) -> dict:
         values = np.atleast_2d(np.asarray(self.values, dtype=float))
@@ -98,6 +101,8 @@ class Panel:
             spec["tapColours"] = list(colours or theme.tap_colour_indices(rows, cols))
         if self.kinds is not None:
             spec["kinds"] = pack(np.broadcast_to(self.kinds, values.shape).ravel(), "u8")
+        if self.sources is not None:
+            spec["sources"] = pack(np.asarray(self.sources, dtype=np.int32).ravel(), "i32")
         if self.row_labels is not None:
             spec["rowLabels"] = list(self.row_labels)
         if self.col_labels is not None:
@@ -182,12 +187,12 @@ def sliding_scene(
     else:
         kernel_colours = theme.tap_colour_indices(1, taps[0]) * kernel.shape[0]
     panels = [
-        Panel(titles[0], grid, "kinds", "x", kinds, rows, cols),
+        Panel(titles[0], grid, "kinds", "x", kinds, rows, cols, sources=_padding_sources(trace)),
         Panel(titles[1], kernel, "taps", "w", tap_colours=kernel_colours),
         Panel(titles[2], output, "output", "y"),
     ]
     keys = [("input", pt("a legend key: a cell of the input, not padding", "input"))]
-    keys += [("padding", t("padding zero"))] if PADDING in has else []
+    keys += [("padding", FILL_WORDS[trace.padding_mode]())] if PADDING in has else []
     keys += [("inserted", t("inserted zero"))] if INSERTED_ZERO in has else []
     if geometry.ndim == 2 and theme.taps_by_row(*taps):
         keys += [
@@ -213,6 +218,38 @@ def sliding_scene(
         bias=theme.format_number(trace.bias) if trace.bias else None,
         legend=[{"swatch": swatch, "label": label} for swatch, label in [*keys, *legend]],
     )
+
+
+# the legend's words for the padding, by what fills it (PyTorch's padding_mode)
+FILL_WORDS = {
+    "zeros": lambda: t("padding zero"),
+    "reflect": lambda: t("padding: the input mirrored about its edge cell (reflect)"),
+    "replicate": lambda: t("padding: the edge cell repeated (replicate)"),
+    "circular": lambda: t("padding: the other end of the input (circular)"),
+}
+
+
+def _padding_sources(trace: ConvTrace) -> np.ndarray | None:
+    """For a padding that copies the input (reflect, replicate, circular): each drawn grid
+    cell's source, the flat index of the input cell it copies (−1 for an input cell); None
+    for zeros. The engine's index map (:func:`conv_engine.padding_sources`) says which."""
+    if trace.padding_mode == "zeros":
+        return None
+    geometry = trace.geometry
+    maps = [
+        padding_sources(size, before, after, trace.padding_mode) + origin
+        for size, (before, after), origin in zip(
+            geometry.input_size, geometry.padding, trace.input_origin, strict=True
+        )
+    ]
+    if geometry.ndim == 1:  # each channel's row copies within itself
+        channels = trace.grid.shape[0]
+        rows, cols = np.meshgrid(np.arange(channels), maps[0], indexing="ij")
+        kinds = np.broadcast_to(trace.cell_kind[None, :], rows.shape)
+    else:
+        rows, cols = np.meshgrid(maps[0], maps[1], indexing="ij")
+        kinds = trace.cell_kind
+    return np.where(kinds == PADDING, rows * cols.shape[1] + cols, -1)
 
 
 def _sliding_marks(trace: ConvTrace, time_masks: bool) -> dict:

@@ -232,3 +232,81 @@ def test_stack_snippets_count_what_the_engine_counts(layers, torch, keras):
         snippets = code.stack_code(rows, size, position, seen)
         assert run(snippets.torch) == seen  # both frameworks print the same fact
         assert run(snippets.keras) == seen
+
+
+def mode_cases():
+    """(x, w, stride, padding, dilation, padding_mode): every fill that copies the input, on
+    1-D and 2-D, symmetric and SAME's uneven pads, wherever PyTorch's rule admits the mode."""
+    for ndim, mode, (k, s, d, padding) in itertools.product(
+        (1, 2),
+        ("reflect", "replicate", "circular"),
+        ((3, 1, 1, "same"), (2, 2, 1, "same"), (3, 1, 2, "full"), (2, 1, 1, 1)),
+    ):
+        x, w = _small((5,) * ndim), _small((k,) * ndim)
+        yield x, w, s, padding, d, mode
+
+
+def _mode_conv(x, w, s, padding, d, mode):
+    """The snippets for a page's trace with ``mode``, and the trace's output (the engine's,
+    tested against PyTorch's F.pad in tests/conv_engine)."""
+    trace = ce.conv_trace(x, w, s, padding, d, ndim=x.ndim, padding_mode=mode)
+    rule = padding if isinstance(padding, str) else "explicit"
+    snippets = code.conv_code(
+        x, w, s, rule, trace.geometry.padding, d, trace.output, trace.padding_mode
+    )
+    return snippets, trace.output
+
+
+def _valid_mode(case) -> bool:
+    try:
+        _mode_conv(*case)
+    except ce.ConvConfigError:
+        return False
+    return True
+
+
+MODES = [case for case in mode_cases() if _valid_mode(case)]
+
+
+def test_a_copying_padding_is_padded_first_in_both_frameworks():
+    assert len(MODES) >= 20
+    for case in MODES:
+        snippets, output = _mode_conv(*case)
+        mode = case[-1]
+        assert f"mode='{mode}'" in snippets.torch and "padding=0" in snippets.torch
+        numpy_mode = code.NUMPY_PAD_MODES[mode]
+        assert f"mode='{numpy_mode}'" in snippets.keras and "padding='valid'" in snippets.keras
+        for text in (snippets.torch, snippets.keras):
+            ast.parse(text)
+            np.testing.assert_allclose(_page_computed(text), np.round(output, 4))
+
+
+def test_torch_padding_mode_snippets_print_the_engine_result(torch):
+    for case in MODES:
+        snippets, output = _mode_conv(*case)
+        np.testing.assert_allclose(run(snippets.torch), output, err_msg=str(case[2:]))
+
+
+def test_torch_agrees_with_nn_conv_padding_mode(torch):
+    """The snippet's F.pad + conv is what nn.Conv2d(padding_mode=…) computes (symmetric
+    pads, the form nn.Conv2d takes)."""
+    for case in MODES:
+        x, w, s, padding, d, mode = case
+        if x.ndim != 2 or padding != 1:
+            continue
+        layer = torch.nn.Conv2d(
+            1, 1, w.shape, stride=s, padding=1, dilation=d, bias=False, padding_mode=mode
+        ).double()
+        with torch.no_grad():
+            layer.weight.copy_(torch.tensor(w)[None, None])
+            result = layer(torch.tensor(x)[None, None])[0, 0].numpy()
+        np.testing.assert_allclose(result, _mode_conv(*case)[1])
+
+
+def test_keras_padding_mode_snippets_print_the_engine_result(keras):
+    for case in MODES[::2]:
+        snippets, output = _mode_conv(*case)
+        if snippets.keras is not None:
+            np.testing.assert_allclose(
+                run(snippets.keras), np.round(output, 4), atol=1e-3, err_msg=str(case[2:])
+            )

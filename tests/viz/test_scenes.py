@@ -269,3 +269,54 @@ def test_every_word_the_renderer_says_is_in_the_one_words_file():
     said = set(re.findall(r"""say\([\w.]+, "(\w+)\"""", renderer))
     assert said == set(WORDS), (said - set(WORDS), set(WORDS) - said)
     assert "const WORDS = {" not in renderer, "the renderer keeps a copy of its words"
+
+
+def _copied(position: int, n: int, mode: str) -> int:
+    """The input index a padded position copies, written out per PyTorch's documentation."""
+    if mode == "replicate":
+        return min(max(position, 0), n - 1)
+    if mode == "circular":
+        return position % n
+    if position < 0:  # reflect: mirrored about the edge cell, which is not repeated
+        return -position
+    return 2 * (n - 1) - position if position >= n else position
+
+
+@pytest.mark.parametrize("mode", ["reflect", "replicate", "circular"])
+@pytest.mark.parametrize("ndim", [1, 2])
+def test_a_padded_copy_names_the_input_cell_it_copies(mode, ndim):
+    from viz.scene_contract import unpack
+
+    n = 5
+    x = np.arange(1.0, n**ndim + 1).reshape((n,) * ndim)
+    trace = ce.conv_trace(x, np.ones((3,) * ndim), 1, 2, 1, ndim=ndim, padding_mode=mode)
+    panel = sliding_scene(trace)["panels"][0]
+    sources = np.asarray(unpack(panel["sources"])).reshape(panel["rows"], panel["cols"])
+    texts = np.asarray(unpack(panel["text"])).reshape(panel["rows"], panel["cols"])
+    pad = 2
+    for index in np.ndindex(*sources.shape):
+        row, col = index
+        positions = (col - pad,) if ndim == 1 else (row - pad, col - pad)
+        inside = all(0 <= p < n for p in positions)
+        if inside:
+            assert sources[index] == -1
+            continue
+        copied = tuple(_copied(p, n, mode) + pad for p in positions)
+        # the drawn grid's flat index (a 1-D channel copies within its own row)
+        expected = (
+            row * panel["cols"] + copied[0] if ndim == 1 else copied[0] * panel["cols"] + copied[1]
+        )
+        assert sources[index] == expected, (index, mode)
+        # the copy shows the value of the cell it copies
+        assert texts[index] == texts.ravel()[expected]
+
+
+def test_zeros_padding_has_no_sources_and_its_legend_says_zero():
+    trace = ce.conv_trace(np.ones((4, 4)), np.ones((3, 3)), 1, 1, 1)
+    scene = sliding_scene(trace)
+    assert "sources" not in scene["panels"][0]
+    assert any(entry["label"] == "padding zero" for entry in scene["legend"])
+    reflected = sliding_scene(
+        ce.conv_trace(np.ones((4, 4)), np.ones((3, 3)), 1, 1, 1, padding_mode="reflect")
+    )
+    assert any("(reflect)" in entry["label"] for entry in reflected["legend"])
