@@ -200,7 +200,7 @@ def sequence_section(params: PageParams) -> None:
                 spec.kernel_size,
                 spec.stride,
                 spec.dilation,
-                padding_words(spec.padding_rule, spec.explicit),
+                padding_words(spec.padding_rule, spec.explicit, spec.padding_mode),
             ),
         )
     with controls:

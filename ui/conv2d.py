@@ -93,7 +93,7 @@ def conv2d_title(spec: Conv2dSpec) -> str:
         spec.kernel_size,
         spec.stride,
         spec.dilation,
-        padding_words(spec.padding_rule, spec.explicit),
+        padding_words(spec.padding_rule, spec.explicit, spec.padding_mode),
     )
 
 

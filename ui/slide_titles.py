@@ -11,13 +11,20 @@ from collections.abc import Sequence
 from i18n import t
 
 
-def padding_words(mode: str, explicit: Sequence[int] | Sequence[Sequence[int]] = ()) -> str:
+def padding_words(
+    mode: str, explicit: Sequence[int] | Sequence[Sequence[int]] = (), fill: str = "zeros"
+) -> str:
     """``'same'`` → ``SAME``; explicit amounts → ``padding (1, 1, 0, 2)`` (each axis's
-    before and after, in order)."""
+    before and after, in order); a padding that copies the input says how (``SAME,
+    reflect``)."""
     if mode != "explicit":
-        return mode.upper()
-    flat = [int(v) for pair in explicit for v in (pair if isinstance(pair, Sequence) else [pair])]
-    return t("padding ({amounts})", amounts=", ".join(str(v) for v in flat))
+        words = mode.upper()
+    else:
+        flat = [
+            int(v) for pair in explicit for v in (pair if isinstance(pair, Sequence) else [pair])
+        ]
+        words = t("padding ({amounts})", amounts=", ".join(str(v) for v in flat))
+    return words if fill == "zeros" or mode == "valid" else f"{words}, {fill}"
 
 
 def _joined(head: str, parts: Sequence[str]) -> str:

@@ -24,6 +24,10 @@ def test_sliding_layers_read_as_a_lecturer_says_them():
         "Conv1d n = 10, k = 5, s = 1, padding (2, 1)"
     )
     assert padding_words("explicit", ((1, 0), (2, 2))) == "padding (1, 0, 2, 2)"
+    # a padding that copies the input says how; with nothing padded there is nothing to say
+    assert padding_words("same", fill="reflect") == "SAME, reflect"
+    assert padding_words("explicit", (1, 1), "circular") == "padding (1, 1), circular"
+    assert padding_words("valid", fill="replicate") == "VALID"
 
 
 def test_the_other_layers_name_their_own_numbers():
