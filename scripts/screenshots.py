@@ -39,6 +39,7 @@ SHOTS = {
     "exercises": "exercises?topic=standard&q=4&seed=1",
     "zh-standard": "standard?lang=zh&p=same&s=2&k=3&h=6&w=7&step=4",
     "zh-transposed": "transposed?lang=zh&n=3&k=3&s=2&step=12",
+    "reflect-padding": "standard?h=5&w=5&k=3&p=full&pmode=reflect&input=count&step=6",
 }
 GIFS = {
     "standard": "standard?p=same&s=2&k=3&h=6&w=6",
