@@ -206,7 +206,13 @@ def reveal_scene(setting: Setting, future: bool) -> dict:
         )
         return scatter_scene(trace, start=0)
     trace = ce.conv_trace(
-        _ramp(shape), kernel, setting.stride, setting.padding, setting.dilation, ndim=setting.ndim
+        _ramp(shape),
+        kernel,
+        setting.stride,
+        setting.padding,
+        setting.dilation,
+        ndim=setting.ndim,
+        padding_mode=setting.padding_mode,
     )
     leaks = None
     if future:

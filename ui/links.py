@@ -94,9 +94,15 @@ def sliding_2d_link(
 
 
 def conv1d_link(
-    n: int, k: int, s: int, d: int, padding: str | int, step: int | None = None
+    n: int,
+    k: int,
+    s: int,
+    d: int,
+    padding: str | int,
+    step: int | None = None,
+    fill: str = "zeros",
 ) -> Link | None:
-    """The Conv1d page at a sequence of n steps."""
+    """The Conv1d page at a sequence of n steps, its padding filled as ``fill`` says."""
     if isinstance(padding, int):
         mode, total = ("explicit" if padding else "valid"), 2 * padding
         if padding > MAX_EXPLICIT_PAD:
@@ -111,7 +117,8 @@ def conv1d_link(
     k_limit, d_limit = kernel_bounds(n, mode, total, k, max_padded=MAX_PADDED_1D)
     if k > k_limit or d > d_limit:
         return None
-    return _link("conv1d", n=n, k=k, s=s, d=d, **pads, **_step(step))
+    fills = {"pmode": fill} if fill != "zeros" and mode != "valid" else {}
+    return _link("conv1d", n=n, k=k, s=s, d=d, **pads, **fills, **_step(step))
 
 
 def causal_link(n: int, k: int, s: int, d: int, leak: bool = False) -> Link | None:
@@ -203,7 +210,7 @@ def _setting_link(topic: str, setting: Setting) -> Link | None:
     if topic in ("standard", "dilated") and setting.ndim == 2:
         return sliding_2d_link(topic, n, k, s, d, padding, setting.step or None)
     if topic == "conv1d" and setting.ndim == 1:
-        return conv1d_link(n, k, s, d, padding, setting.step or None)
+        return conv1d_link(n, k, s, d, padding, setting.step or None, setting.padding_mode)
     if topic == "causal" and padding in ("causal", "same"):
         return causal_link(n, k, s, d, leak=padding == "same")
     return None

@@ -50,7 +50,12 @@ MAKERS: dict[str, tuple[Maker, ...]] = {
         convolutions.same_padding,
         convolutions.weights_2d,
     ),
-    "conv1d": (convolutions.output_size_1d, convolutions.reads_1d, convolutions.weights_1d),
+    "conv1d": (
+        convolutions.output_size_1d,
+        convolutions.reads_1d,
+        convolutions.weights_1d,
+        convolutions.padded_copy,
+    ),
     "dilated": (receptive_fields.effective_kernel, receptive_fields.dilated_stack),
     "receptive-field": (receptive_fields.stack_field, receptive_fields.stack_jump),
     "transposed": (convolutions.transposed_size, convolutions.output_padding),

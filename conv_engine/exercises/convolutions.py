@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..counts import conv_parameters
+from ..padding_modes import padding_sources
 from ..sizes import (
     conv_output_size,
     conv_transpose_output_size,
     effective_kernel_size,
     resolve_padding,
 )
-from ..text import Text
+from ..text import N_, Text
 from .mistakes import conv_size_mistakes, transposed_size_mistakes, weight_mistakes
 from .question import (
     Channels,
@@ -320,4 +321,52 @@ def output_padding(rng: np.random.Generator, drawable: Drawable) -> Question:
             op=op,
         ),
         setting,
+    )
+
+
+# how each padding mode copies the input, for the explanation (PyTorch's padding_mode)
+COPY_RULES = {
+    "reflect": N_("reflect mirrors the input about its edge cell, without repeating that cell"),
+    "replicate": N_("replicate repeats the edge cell"),
+    "circular": N_("circular wraps around to the other end of the input"),
+}
+
+
+def padded_copy(rng: np.random.Generator, drawable: Drawable) -> Question:
+    """Which input position a padded cell copies under reflect, replicate or circular."""
+
+    def draw() -> Setting:
+        n, pad = int(rng.integers(4, 10)), int(rng.integers(1, 4))
+        mode = str(rng.choice(("reflect", "replicate", "circular")))
+        return Setting(1, n, 3, 1, 1, pad, padding_mode=mode)
+
+    setting = drawn("conv1d", drawable, draw)
+    n, pad, mode = setting.size, int(setting.padding), setting.padding_mode
+    sources = padding_sources(n, pad, pad, mode)  # the engine's index map
+    cell = int(rng.choice([*range(pad), *range(pad + n, 2 * pad + n)]))  # a padded one
+    position = cell - pad
+    answer = int(sources[cell])
+    # the reveal opens on the first output whose window reads that cell
+    step = max(0, min(cell - 2, conv_output_size(n, 3, 1, pad) - 1))
+    return Question(
+        "conv1d",
+        "padded_copy",
+        Text(
+            "A sequence x[0 … {last}] is padded by {pad} on each side with "
+            "padding_mode='{mode}'. Which input position does the padded cell at position "
+            "{position} copy?",
+            last=n - 1,
+            pad=pad,
+            mode=mode,
+            position=position,
+        ),
+        "number",
+        answer,
+        Text(
+            "{rule}: position {position} copies x[{answer}].",
+            rule=Text(COPY_RULES[mode]),
+            position=position,
+            answer=answer,
+        ),
+        Setting(1, n, 3, 1, 1, pad, step=step, padding_mode=mode),
     )

@@ -24,9 +24,10 @@ from .mistakes import Mistake
 class Setting:
     """One convolution on an input, as a question asks about it.
 
-    ``ndim`` 1 or 2 (square inputs of side ``size``); ``padding`` a mode or an int; a
-    transposed conv has ``transposed`` and ``output_padding``. ``step`` is the animation
-    step the reveal opens at (the output the question asks about).
+    ``ndim`` 1 or 2 (square inputs of side ``size``); ``padding`` a mode or an int, its
+    cells filled as ``padding_mode`` says; a transposed conv has ``transposed`` and
+    ``output_padding``. ``step`` is the animation step the reveal opens at (the output the
+    question asks about).
     """
 
     ndim: int
@@ -38,6 +39,7 @@ class Setting:
     transposed: bool = False
     output_padding: int = 0
     step: int = 0
+    padding_mode: str = "zeros"  # what fills the padding (PyTorch's padding_mode)
 
 
 @dataclass(frozen=True)

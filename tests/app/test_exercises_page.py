@@ -13,7 +13,13 @@ from ui.links import drawable, question_link
 
 # answers a page draws rather than writes (a padding the scene shows, an output_padding
 # the page is opened at): the link's own settings carry them
-NOT_ON_THE_PAGE = {"same_padding", "output_padding", "causal_padding", "effective_kernel"}
+NOT_ON_THE_PAGE = {
+    "same_padding",
+    "output_padding",
+    "causal_padding",
+    "effective_kernel",
+    "padded_copy",
+}
 
 PAGE = "app_pages/exercises.py"
 

@@ -133,6 +133,25 @@ def test_same_padding_keeps_the_size(question):
     assert question.answer == setting.padding
 
 
+@pytest.mark.parametrize("question", [q for q in QUESTIONS if q.skill == "padded_copy"][:40])
+def test_a_padded_copy_is_the_input_cell_the_mode_copies(question):
+    """Position p outside 0 … n − 1 copies, per PyTorch's documentation: reflect the mirror
+    about the edge cell (not repeated), replicate the edge, circular p mod n."""
+    setting = question.setting
+    n, pad, mode = setting.size, setting.padding, setting.padding_mode
+    position = question.prompt.values["position"]
+    assert -pad <= position < 0 or n <= position < n + pad
+    if mode == "reflect":
+        expected = -position if position < 0 else 2 * (n - 1) - position
+    elif mode == "replicate":
+        expected = 0 if position < 0 else n - 1
+    else:
+        expected = position % n
+    assert question.answer == expected
+    # the reveal opens on an output whose window reads the padded cell
+    assert setting.step <= position + pad <= setting.step + setting.kernel_size - 1
+
+
 @pytest.mark.parametrize("question", [q for q in QUESTIONS if q.skill == "future"][:40])
 def test_future_readers_read_a_later_real_input(question):
     setting = question.setting

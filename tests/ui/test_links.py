@@ -41,3 +41,18 @@ def test_what_a_question_is_about_decides_its_page():
     kernel = ce.Layer(5, dilation=3)  # a window of 13: wider than the 12 × 12 input
     assert not links.drawable("dilated", kernel)
     assert links.drawable("dilated", ce.Layer(4, dilation=3))
+
+
+def test_a_padded_copy_opens_conv1d_with_its_padding_mode():
+    from conv_engine.exercises import question_set
+
+    asked = [
+        q for seed in range(30) for q in question_set("conv1d", 4, seed) if q.skill == "padded_copy"
+    ]
+    assert {q.setting.padding_mode for q in asked} == {"reflect", "replicate", "circular"}
+    for question in asked:
+        link = links.question_link(question)
+        assert link is not None and link.page == "conv1d"
+        assert link.query["pmode"] == question.setting.padding_mode
+        assert link.query["p"] == "explicit"
+        assert link.query["pl"] == link.query["pr"] == str(question.setting.padding)
