@@ -132,8 +132,6 @@ def conv_code(
     ``nn.Conv2d(padding_mode=…)`` does), ``np.pad`` in Keras, whose layers have none —
     then convolves with no padding.
     """
-    if padding_mode != "zeros":
-        return _copied_padding_code(x, weight, stride, pads, dilation, output, padding_mode)
     ndim = x.ndim
     conv = "conv1d" if ndim == 1 else "conv2d"
     axes = "(N, C, L)" if ndim == 1 else "(N, C, H, W)"
@@ -149,6 +147,13 @@ def conv_code(
             )
     if padding_rule == "causal":
         pad_line = f"x = F.pad(x, ({pads[0][0]}, 0))  # causal: d·(k − 1) zeros on the left\n"
+        padding = "padding=0"
+    if padding_mode != "zeros":  # pad with copies first, as nn.Conv2d(padding_mode=…) does
+        flat = ", ".join(f"{before}, {after}" for before, after in reversed(pads))
+        pad_line = (
+            f"# padding_mode='{padding_mode}' (F.pad lists the last axis first)\n"
+            f"x = F.pad(x, ({flat}), mode='{padding_mode}')\n"
+        )
         padding = "padding=0"
     torch = (
         TORCH_HEADER
@@ -170,7 +175,16 @@ def conv_code(
         )
         return Snippets(torch, None, refusal)
     keras_padding, zero_pad = padding_rule, ""
-    if padding_rule not in ("valid", "same", "causal"):
+    if padding_mode != "zeros":
+        keras_padding = "valid"
+        widths = [[0, 0], *([int(b), int(a)] for b, a in pads), [0, 0]]
+        numpy_mode = NUMPY_PAD_MODES[padding_mode]
+        zero_pad = (
+            f"# Keras layers have no padding_mode: pad first (NumPy's '{numpy_mode}' is "
+            f"PyTorch's '{padding_mode}')\n"
+            f"x = np.pad(x, {widths}, mode='{numpy_mode}')\n"
+        )
+    elif padding_rule not in ("valid", "same", "causal"):
         keras_padding = "valid"
         if any(b or a for b, a in pads):
             amounts = tuple(tuple(pair) for pair in pads)
@@ -188,67 +202,6 @@ def conv_code(
         + "  # (k…, C_in, C_out)\n"
         + zero_pad
         + f"layer = keras.layers.{layer}(1, {size}, strides={stride}, padding='{keras_padding}',"
-        + f" dilation_rate={dilation}, use_bias=False)\n"
-        + "layer.build(x.shape)\n"
-        + "layer.set_weights([w])\n"
-        + "y = keras.ops.convert_to_numpy(layer(x))\n"
-        + f"print(np.round(y{pick}, 4).tolist())\n"
-        + _computed(output)
-        + "\n"
-    )
-    return Snippets(torch, keras)
-
-
-def _copied_padding_code(
-    x: np.ndarray,
-    weight: np.ndarray,
-    stride: int,
-    pads: Sequence[tuple[int, int]],
-    dilation: int,
-    output: np.ndarray,
-    mode: str,
-) -> Snippets:
-    """:func:`conv_code` for a padding that copies the input (reflect, replicate, circular):
-    pad, then a conv with no padding of its own."""
-    ndim = x.ndim
-    conv = "conv1d" if ndim == 1 else "conv2d"
-    axes = "(N, C, L)" if ndim == 1 else "(N, C, H, W)"
-    flat = ", ".join(f"{before}, {after}" for before, after in reversed(pads))
-    torch = (
-        TORCH_HEADER
-        + f"\nx = torch.tensor({literal(x)}, dtype=torch.float64)[None, None]  # {axes}\n"
-        + f"w = torch.tensor({literal(weight)}, dtype=torch.float64)[None, None]"
-        + "  # (C_out, C_in, k…)\n"
-        + f"# padding_mode='{mode}', as nn.{conv.capitalize()} pads (F.pad lists the last axis "
-        + "first)\n"
-        + f"x = F.pad(x, ({flat}), mode='{mode}')\n"
-        + f"y = F.{conv}(x, w, stride={stride}, padding=0, dilation={dilation})\n"
-        + "print(y[0, 0].tolist())\n"
-        + _computed(output)
-        + "\n"
-    )
-    layer = "Conv1D" if ndim == 1 else "Conv2D"
-    if stride > 1 and dilation > 1:
-        refusal = t(
-            "Keras refuses this layer: its {layer} takes strides > 1 or dilation_rate > 1, "
-            "not both.",
-            layer=layer,
-        )
-        return Snippets(torch, None, refusal)
-    shape = "[None, :, None]  # (N, L, C)" if ndim == 1 else "[None, :, :, None]  # (N, H, W, C)"
-    kernel_axes = "[:, None, None]" if ndim == 1 else "[:, :, None, None]"
-    size = weight.shape[0] if ndim == 1 else tuple(weight.shape)
-    pick = "[0, :, 0]" if ndim == 1 else "[0, :, :, 0]"
-    widths = [[0, 0], *([int(b), int(a)] for b, a in pads), [0, 0]]
-    keras = (
-        KERAS_HEADER
-        + f"\nx = np.array({literal(x)}, dtype='float32'){shape}\n"
-        + f"w = np.array({literal(weight)}, dtype='float32'){kernel_axes}"
-        + "  # (k…, C_in, C_out)\n"
-        + f"# Keras layers have no padding_mode: pad first (NumPy's '{NUMPY_PAD_MODES[mode]}' is "
-        + f"PyTorch's '{mode}')\n"
-        + f"x = np.pad(x, {widths}, mode='{NUMPY_PAD_MODES[mode]}')\n"
-        + f"layer = keras.layers.{layer}(1, {size}, strides={stride}, padding='valid',"
         + f" dilation_rate={dilation}, use_bias=False)\n"
         + "layer.build(x.shape)\n"
         + "layer.set_weights([w])\n"
