@@ -173,14 +173,14 @@ def offer_questions(params: PageParams, asks: Iterable[OnScreen]) -> None:
     st.session_state[ASKS] = (params.page, {item.question.skill: item for item in asks})
 
 
-def _drawn_questions(topic: str) -> dict[str, OnScreen]:
+def _drawn_question(topic: str) -> OnScreen | None:
     """For a page with no animated conv: a number question from its exercises (about a
     setting of its own, which the reveal does not animate)."""
     topic = topic if topic in TOPICS else "all"
     for question in question_set(topic, 12, secrets.randbelow(MAX_SEED)):
         if question.kind == "number":
-            return {"exercise": OnScreen(question, -1)}
-    return {}
+            return OnScreen(question, -1)
+    return None
 
 
 # ------------------------------------------------------------------------- the panel
@@ -395,10 +395,14 @@ def _teacher_call(call: Callable[[], object]) -> object | None:
 def _ask_menu(member: Membership, page: str) -> None:
     """The questions about what the page shows now; a press puts one to the class."""
     offered = st.session_state.get(ASKS)
-    asks = offered[1] if offered and offered[0] == page else _drawn_questions(page)
+    # a page with no animated conv: one of its exercises, drawn only when it is asked for
+    asks = offered[1] if offered and offered[0] == page else {"exercise": None}
     labels = {**SKILLS, "exercise": N_("A question from this page's exercises")}
     for skill, item in asks.items():
         if st.button(t(labels.get(skill, skill)), key=f"live_ask_{skill}"):
+            item = item or _drawn_question(page)
+            if item is None:
+                continue
             prompt = item.question.prompt
             asked = Asked(
                 prompt.template,

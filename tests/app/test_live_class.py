@@ -124,3 +124,12 @@ def test_on_transposed_the_teacher_asks_the_size_of_the_pages_own_output():
     assert int(question.answer) == (n - 1) * s - 2 * p + d * (k - 1) + op + 1  # PyTorch's
     assert question.values["n"] == "3" and question.values["op"] == "1"
     assert question.step is None  # the scatter is not stepped to: nothing to play to
+
+
+def test_a_page_with_no_animated_conv_asks_one_of_its_exercises():
+    at, code = _start("app_pages/receptive-field.py", {})
+    next(b for b in at.button if b.label == "A question from this page's exercises").click().run()
+    assert not at.exception, at.exception
+    question = shared_room().state(code, at.session_state[SESSION].key).question
+    assert question is not None and question.kind == "number" and question.step is None
+    assert question.text() in _texts(at)

@@ -153,12 +153,18 @@ def test_a_server_holds_a_bounded_number_of_classes(setup, monkeypatch):
             room.start("one address")
 
 
-def test_a_student_who_reloads_keeps_their_place_and_answers(setup):
-    room = setup.room
+def _one_answer(room: Classroom):
+    """A class with one student who answered the open question "4": (started, student)."""
     started = room.start("t")
     student = room.join(started.code, "s")
     room.ask(started.code, started.key, QUESTION)
     room.answer(started.code, student, "4")
+    return started, student
+
+
+def test_a_student_who_reloads_keeps_their_place_and_answers(setup):
+    room = setup.room
+    started, student = _one_answer(room)
     assert room.join(started.code, "s", again=student) == student
     assert room.state(started.code).joined == 1
     assert room.state(started.code, started.key).histogram == {"4": 1}
@@ -166,10 +172,7 @@ def test_a_student_who_reloads_keeps_their_place_and_answers(setup):
 
 def test_an_ended_class_is_gone_with_all_it_held(setup):
     room = setup.room
-    started = room.start("t")
-    student = room.join(started.code, "s")
-    room.ask(started.code, started.key, QUESTION)
-    room.answer(started.code, student, "4")
+    started, student = _one_answer(room)
     room.end(started.code, started.key)
     for attempt in (
         lambda: room.state(started.code),

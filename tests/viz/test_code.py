@@ -121,14 +121,22 @@ def test_keras_refusal_is_stride_and_dilation_together():
 
 
 def test_torch_conv_snippets_print_the_engine_result(torch):
-    for case in CONV:
-        snippets, output = _conv(*case)
-        np.testing.assert_allclose(run(snippets.torch), output, err_msg=str(case[2:]))
+    _torch_prints_the_engine_result(_conv, CONV)
 
 
 def test_keras_conv_snippets_print_the_engine_result(keras):
-    for case in CONV[::2]:
-        snippets, output = _conv(*case)
+    _keras_prints_the_engine_result(_conv, CONV[::2])
+
+
+def _torch_prints_the_engine_result(build, cases) -> None:
+    for case in cases:
+        snippets, output = build(*case)
+        np.testing.assert_allclose(run(snippets.torch), output, err_msg=str(case[2:]))
+
+
+def _keras_prints_the_engine_result(build, cases) -> None:
+    for case in cases:
+        snippets, output = build(*case)
         if snippets.keras is not None:
             np.testing.assert_allclose(
                 run(snippets.keras), np.round(output, 4), atol=1e-3, err_msg=str(case[2:])
@@ -275,9 +283,7 @@ def test_a_copying_padding_is_padded_first_in_both_frameworks():
 
 
 def test_torch_padding_mode_snippets_print_the_engine_result(torch):
-    for case in MODES:
-        snippets, output = _mode_conv(*case)
-        np.testing.assert_allclose(run(snippets.torch), output, err_msg=str(case[2:]))
+    _torch_prints_the_engine_result(_mode_conv, MODES)
 
 
 def test_torch_agrees_with_nn_conv_padding_mode(torch):
@@ -297,9 +303,4 @@ def test_torch_agrees_with_nn_conv_padding_mode(torch):
 
 
 def test_keras_padding_mode_snippets_print_the_engine_result(keras):
-    for case in MODES[::2]:
-        snippets, output = _mode_conv(*case)
-        if snippets.keras is not None:
-            np.testing.assert_allclose(
-                run(snippets.keras), np.round(output, 4), atol=1e-3, err_msg=str(case[2:])
-            )
+    _keras_prints_the_engine_result(_mode_conv, MODES[::2])
