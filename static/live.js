@@ -180,6 +180,10 @@ class Live {
     const said = JSON.stringify(view);
     if (said === this.posted) return;
     this.posted = said;
+    // one post at a time: two in flight may land in either order, and the class would
+    // stay on the older step; a change meanwhile is sent once this one is answered
+    if (this.posting) return;
+    this.posting = true;
     fetch(`${this.api}/show`, {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-Teacher-Key": data.key },
@@ -189,6 +193,13 @@ class Live {
       else if (!response.ok) this.posted = ""; // refused: try again with the next change
     }, () => {
       this.posted = "";
+    }).finally(() => {
+      this.posting = false;
+      if (this.posted !== said && this.posted !== "") {
+        const latest = this.posted;
+        this.posted = "";
+        if (latest) this.postView(); // the view changed while this one was on its way
+      }
     });
   }
 }
