@@ -34,6 +34,7 @@ from .keras_spelling import (
     keras_transpose_window,
     pytorch_transpose_window,
 )
+from .layer_trace import LayerTrace, layer_trace
 from .lightweight import (
     drop_connect,
     dynamic_conv1d,
@@ -119,6 +120,7 @@ __all__ = [
     "HdcVerdict",
     "KerasTransposeSpelling",
     "Layer",
+    "LayerTrace",
     "ReceptiveFieldRow",
     "ScatterTrace",
     "SolverBounds",
@@ -170,6 +172,7 @@ __all__ = [
     "keras_transpose_spelling",
     "keras_transpose_window",
     "layer_supports",
+    "layer_trace",
     "lightweight_conv1d",
     "lightweight_matrix",
     "lightweight_parameters",

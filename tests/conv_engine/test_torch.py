@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import conv_engine as ce
@@ -106,3 +106,42 @@ def test_padding_modes_match_pytorchs_f_pad(case, mode):
     )
     got = engine(case.x, case.weight, case.bias, **case.engine_args(), padding_mode=mode)
     np.testing.assert_allclose(got, expected.numpy(), atol=1e-10)
+
+
+@given(conv_cases(), st.sampled_from(["zeros", "reflect", "replicate", "circular"]))
+def test_a_layers_trace_is_pytorchs_layer(case, mode):
+    """The Standard and Conv1d pages' layer (C_in, C_out, bias, padding_mode) step by step:
+    every step's sum is the output cell of ``nn.Conv1d/Conv2d`` with the same weights."""
+    pads = [max(pair) for pair in case.pads]
+    assume(all(b == a for b, a in case.pads) and all(p < n for p, n in zip(pads, case.x.shape[2:])))
+    layer_type = torch.nn.Conv1d if case.ndim == 1 else torch.nn.Conv2d
+    weight = torch.tensor(case.weight)
+    layer = layer_type(
+        weight.shape[1],
+        weight.shape[0],
+        tuple(weight.shape[2:]),
+        case.stride,
+        tuple(pads),
+        case.dilation,
+        bias=case.bias is not None,
+        padding_mode=mode,
+        dtype=torch.float64,
+    )
+    with torch.no_grad():
+        layer.weight.copy_(weight)
+        if case.bias is not None:
+            layer.bias.copy_(torch.tensor(case.bias))
+        expected = layer(torch.tensor(case.x[:, : weight.shape[1]]))[0].numpy()
+    trace = ce.layer_trace(
+        case.x[0, : weight.shape[1]],
+        case.weight,
+        case.bias,
+        case.stride,
+        tuple(pads),
+        case.dilation,
+        case.ndim,
+        mode,
+    )
+    steps = [trace.step(n) for n in range(trace.num_steps)]
+    sums = np.array([frame.products.sum() + frame.bias for frame in steps])
+    np.testing.assert_allclose(sums.reshape(expected.shape), expected, atol=1e-10)
