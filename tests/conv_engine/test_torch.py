@@ -113,7 +113,9 @@ def test_a_layers_trace_is_pytorchs_layer(case, mode):
     """The Standard and Conv1d pages' layer (C_in, C_out, bias, padding_mode) step by step:
     every step's sum is the output cell of ``nn.Conv1d/Conv2d`` with the same weights."""
     pads = [max(pair) for pair in case.pads]
-    assume(all(b == a for b, a in case.pads) and all(p < n for p, n in zip(pads, case.x.shape[2:])))
+    sizes = case.x.shape[2:]
+    assume(all(b == a for b, a in case.pads))
+    assume(all(p < n for p, n in zip(pads, sizes, strict=True)))
     layer_type = torch.nn.Conv1d if case.ndim == 1 else torch.nn.Conv2d
     weight = torch.tensor(case.weight)
     layer = layer_type(
