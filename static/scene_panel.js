@@ -99,6 +99,7 @@ export class GridPanel {
     const spec = this.spec;
     const palette = this.colours;
     const kind = CELL_KINDS[spec.kinds ? spec.kinds[i] : 0];
+    if (kind === "blank") return null; // the gap between the maps of a stack
     if (spec.fill === "kinds") return palette[kind];
     if (spec.fill === "taps") return withAlpha(palette.taps[spec.tapColours[i]], palette.tapAlpha);
     if (kind !== "input") return palette[kind];

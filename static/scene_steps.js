@@ -37,6 +37,7 @@ export function say(data, key, values = {}) {
 
 // a cell's name: "x[−1, 2]" by the panel's coordinates, "y[3]" on a one-row panel
 export function cellName(panel, index) {
+  if (panel.names) return panel.names[index];
   const row = Math.floor(index / panel.cols);
   const col = index % panel.cols;
   const r = panel.rowLabels ? panel.rowLabels[row] : String(row);
@@ -125,12 +126,14 @@ function products(tokens, data, terms) {
 export function slidingView(data, step) {
   const [grid, kernel, output] = data.panels;
   const reads = data.reads[step];
+  // the kernel cells: the same at every step, or a step's own (a layer's kernel per channel)
+  const weights = Array.isArray(data.weights[0]) ? data.weights[step] : data.weights;
   const order = writtenOrder(data);
   const written = order[step];
   const marks = [];
   const inWindow = {};
   const terms = reads.map((cell, p) => {
-    const weight = data.weights[p];
+    const weight = weights[p];
     const colour = kernel.tapColours[weight];
     marks.push(box(0, cell, grid.cols, "tap", colour));
     inWindow[cell] = say(data, "inWindow");
@@ -143,12 +146,31 @@ export function slidingView(data, step) {
   });
   const shade = data.shade && data.shade[step];
   if (shade && shade[0] >= 0) marks.push([0, ...shade, "shade", null]);
-  marks.push(around(0, reads, grid.cols, "window"));
+  // a layer: the products come channel by channel; a window in each input channel
+  const perStep = data.groupSums ? data.groupSums.length / data.steps : 1;
+  const groups = data.groupSums ? data.groupSums.slice(step * perStep, (step + 1) * perStep) : null;
+  const size = reads.length / perStep;
+  for (let c = 0; c < perStep; c++) marks.push(around(0, reads.slice(c * size, (c + 1) * size), grid.cols, "window"));
+  // and the kernel of this step's output channel, when the kernel changes with the step
+  if (weights !== data.weights) marks.push(around(1, weights, kernel.cols, "window"));
   for (const cell of data.flagged || []) marks.push(box(2, cell, output.cols, "leak"));
   marks.push(box(2, written, output.cols, "current"));
   const equation = [{ role: "name", text: cellName(output, written) }, { role: "op", text: " = " }];
-  products(equation, data, terms);
-  if (data.bias) equation.push({ role: "op", text: " + " }, { role: "term", text: factor(data.bias), colour: null });
+  // the sum over the input channels, then a line per channel with its products
+  const lines = [];
+  if (groups) {
+    products(equation, data, groups.map((text) => ({ role: "term", text: factor(text), colour: null })));
+    groups.forEach((text, c) => {
+      const line = [{ role: "name", text: say(data, "channel", { channel: c }) }, { role: "op", text: ": " }];
+      products(line, data, terms.slice(c * size, (c + 1) * size));
+      line.push({ role: "op", text: " = " }, { role: "value", text: shown(text) });
+      lines.push(line);
+    });
+  } else {
+    products(equation, data, terms);
+  }
+  const bias = Array.isArray(data.bias) ? data.bias[step] : data.bias;
+  if (bias) equation.push({ role: "op", text: " + " }, { role: "term", text: factor(bias), colour: null });
   equation.push({ role: "op", text: " = " }, { role: "value", text: shown(output.text[written]) });
   return {
     marks,
@@ -156,7 +178,7 @@ export function slidingView(data, step) {
     cells: {},
     states: { 0: inWindow, 2: { [written]: say(data, "writtenNow") } },
     current: [2, written],
-    equation: [equation],
+    equation: [equation, ...lines],
   };
 }
 

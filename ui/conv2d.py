@@ -15,6 +15,7 @@ from conv_engine.presets import INPUT_PRESETS, KERNEL_PRESETS, input_preset, ker
 from i18n import N_, t
 from viz import code
 from viz.scenes import sliding_scene
+from viz.volume import layer_scene
 
 from .cache import cached, sample_image
 from .choices import (
@@ -29,6 +30,8 @@ from .params import PageParams
 from .slide_titles import padding_words, sliding_title
 
 AXES = (N_("height"), N_("width"))  # said through t() where a sentence names an axis
+MAX_CHANNELS = 4  # C_in and C_out: a volume a class can still read on one screen
+LAYER_BIASES = (0.5, -1.0, 1.5, -0.5)  # output channel o's bias, when the layer has one
 
 
 # --- controls --------------------------------------------------------------------------
@@ -79,16 +82,27 @@ class Conv2dSpec:
     seed: int
     custom_kernel: str
     padding_mode: str = "zeros"  # what fills the padding (PyTorch's padding_mode)
+    in_channels: int = 1
+    out_channels: int = 1
+    bias: bool = False
 
     @property
     def padding(self) -> str | tuple[tuple[int, int], tuple[int, int]]:
         return self.explicit if self.padding_rule == "explicit" else self.padding_rule
 
+    @property
+    def is_layer(self) -> bool:
+        """Channels or a bias: the page draws the layer's volumes, not one kernel on one map."""
+        return self.in_channels > 1 or self.out_channels > 1 or self.bias
+
 
 def conv2d_title(spec: Conv2dSpec) -> str:
     """The layer in words, for a slide: ``Conv2d 6×6, k = 3, s = 2, SAME``."""
+    operator = "Conv2d"
+    if spec.is_layer:  # Conv2d 3→2 (+ b)
+        operator = f"Conv2d {spec.in_channels}→{spec.out_channels}" + (" + b" if spec.bias else "")
     return sliding_title(
-        "Conv2d",
+        operator,
         (spec.height, spec.width),
         spec.kernel_size,
         spec.stride,
@@ -98,11 +112,15 @@ def conv2d_title(spec: Conv2dSpec) -> str:
 
 
 def conv2d_controls(
-    params: PageParams, size: int = 6, dilation: int = 1, padding: str = "valid"
+    params: PageParams,
+    size: int = 6,
+    dilation: int = 1,
+    padding: str = "valid",
+    channels: bool = False,
 ) -> Conv2dSpec:
     """The main controls (k, s, d, padding, sizes), bounded so the kernel always fits, then
     the input and the kernel in an expander. ``size``, ``dilation`` and ``padding`` are the
-    page's defaults."""
+    page's defaults; ``channels`` adds C_in, C_out and the bias (the Standard page)."""
     mode, explicit = padding_controls(params, ("valid", "same", "full"), AXES, padding)
     fill = padding_fill(params, mode)
     left, right = st.columns(2)
@@ -132,6 +150,7 @@ def conv2d_controls(
         help=t("d − 1 gaps between kernel taps; bounded so the dilated kernel still fits."),
         shortcut="D",
     )
+    in_channels, out_channels, bias = channel_controls(params) if channels else (1, 1, False)
     with st.expander(t("Input and kernel")):
         input_choice, kernel_choice, seed = input_and_kernel(
             params, INPUT_PRESETS, (*KERNEL_PRESETS, "custom"), defaults=("random", "sobel", 0)
@@ -163,7 +182,40 @@ def conv2d_controls(
         seed,
         custom,
         fill,
+        in_channels,
+        out_channels,
+        bias,
     )
+
+
+def channel_controls(params: PageParams) -> tuple[int, int, bool]:
+    """C_in and C_out (1–4) side by side, then the bias switch."""
+    left, right = st.columns(2)
+    in_channels = params.integer(
+        "cin",
+        t("Input channels C_in"),
+        1,
+        1,
+        MAX_CHANNELS,
+        container=left,
+        help=t("Maps in the input volume: each kernel has one slice per input channel."),
+    )
+    out_channels = params.integer(
+        "cout",
+        t("Output channels C_out"),
+        1,
+        1,
+        MAX_CHANNELS,
+        container=right,
+        help=t("Kernels in the layer: each one writes one output map."),
+    )
+    bias = params.toggle(
+        "bias",
+        t("Bias"),
+        False,
+        help=t("One number per output channel, added to every cell of its map."),
+    )
+    return in_channels, out_channels, bias
 
 
 # --- cached computations ---------------------------------------------------------------
@@ -171,13 +223,36 @@ def conv2d_controls(
 
 @cached
 def conv2d_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray]:
-    """The input grid and kernel a spec describes."""
+    """The input grid and kernel a spec describes (channel 0 and kernel 0's first slice)."""
     image = sample_image() if spec.input_preset == "image" else None
     x = input_preset(spec.input_preset, (spec.height, spec.width), spec.seed, image)
     if spec.kernel_preset == "custom":
         values = parse_kernel(spec.custom_kernel, spec.kernel_size)
         return x, np.array(values).reshape(spec.kernel_size, spec.kernel_size)
     return x, kernel_preset(spec.kernel_preset, spec.kernel_size, spec.seed)
+
+
+@cached
+def layer_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """The layer's input ``(C_in, H, W)``, weight ``(C_out, C_in, k, k)`` and bias.
+
+    Channel 0 and kernel 0's first slice are the page's own choices (so one channel is the
+    one-map page); input channel ``c`` is the same preset drawn with seed ``seed + c``;
+    slice ``(o, c)`` is the chosen kernel turned by ``(o + c)`` quarter turns (a Sobel
+    kernel then finds vertical, then horizontal edges); the biases are small halves.
+    """
+    x, w = conv2d_arrays(spec)
+    image = sample_image() if spec.input_preset == "image" else None
+    size = (spec.height, spec.width)
+    inputs = [x] + [
+        input_preset(spec.input_preset, size, spec.seed + c, image)
+        for c in range(1, spec.in_channels)
+    ]
+    weight = np.array(
+        [[np.rot90(w, o + c) for c in range(spec.in_channels)] for o in range(spec.out_channels)]
+    )
+    bias = np.array(LAYER_BIASES[: spec.out_channels]) if spec.bias else None
+    return np.array(inputs), weight, bias
 
 
 @cached
@@ -189,10 +264,32 @@ def conv2d_trace(spec: Conv2dSpec) -> ce.ConvTrace:
 
 
 @cached
+def conv2d_layer(spec: Conv2dSpec) -> ce.LayerTrace:
+    """The Standard page's layer: its channels, kernels and bias, step by step."""
+    x, weight, bias = layer_arrays(spec)
+    return ce.layer_trace(
+        x, weight, bias, spec.stride, spec.padding, spec.dilation, padding_mode=spec.padding_mode
+    )
+
+
+@cached
 def conv2d_scene(spec: Conv2dSpec) -> dict:
+    if spec.is_layer:
+        return layer_scene(conv2d_layer(spec))
     return sliding_scene(conv2d_trace(spec))
 
 
 @cached
 def conv2d_code(spec: Conv2dSpec) -> code.Snippets:
+    if spec.is_layer:
+        layer = conv2d_layer(spec)
+        return code.layer_code(
+            *layer_arrays(spec),
+            spec.stride,
+            spec.padding_rule,
+            layer.geometry.padding,
+            spec.dilation,
+            layer.output,
+            spec.padding_mode,
+        )
     return code.sliding_code(*conv2d_arrays(spec), spec, conv2d_trace(spec))

@@ -16,12 +16,13 @@ from .conv2d import (
     Conv2dSpec,
     conv2d_code,
     conv2d_controls,
+    conv2d_layer,
     conv2d_scene,
     conv2d_title,
     conv2d_trace,
 )
 from .formulas import kernel_extent_latex, output_size_latex, same_padding_latex
-from .live import offer
+from .live import offer, offer_questions
 from .page import controls_and_figure
 from .panels import built_or_explained, formula_panel, framework_panel
 from .params import PageParams
@@ -35,6 +36,19 @@ def sizes_line(spec: Conv2dSpec, geometry: ce.ConvGeometry) -> str:
     (out_h, out_w) = geometry.output_size
     padded = "{}×{}".format(*geometry.padded_size)
     extent = "{}×{}".format(*geometry.kernel_extent)
+    if spec.is_layer:  # the volumes: channels × height × width
+        return t(
+            "**{c_in}×{height}×{width} → {c_out}×{out_h}×{out_w}** · padded {padded} · "
+            "k_eff {extent}",
+            c_in=spec.in_channels,
+            height=spec.height,
+            width=spec.width,
+            c_out=spec.out_channels,
+            out_h=out_h,
+            out_w=out_w,
+            padded=padded,
+            extent=extent,
+        )
     return t(
         "**{height}×{width} → {out_h}×{out_w}** · padded {padded} · k_eff {extent}",
         height=spec.height,
@@ -83,13 +97,43 @@ def sliding_formulas(spec: Conv2dSpec, geometry: ce.ConvGeometry) -> list[str]:
     return lines
 
 
+def layer_counts(layer: ce.LayerTrace) -> str:
+    """The layer's weights and multiply-adds, each with its formula in the page's numbers."""
+    kernel = layer.geometry.kernel_size
+    weights = ce.conv_parameters(layer.in_channels, layer.out_channels, kernel, bias=False)
+    positions = layer.positions
+    per_output = layer.in_channels * kernel[0] * kernel[1]
+    total = ce.conv_multiply_adds(layer.in_channels, layer.out_channels, kernel, positions)
+    product = "·".join(str(n) for n in (layer.out_channels, layer.in_channels, *kernel))
+    if layer.has_bias:
+        params = ce.conv_parameters(layer.in_channels, layer.out_channels, kernel)
+        counted = t(
+            "**Parameters** {product} + {biases} = {count:,}",
+            product=product,
+            biases=layer.out_channels,
+            count=params,
+        )
+    else:
+        counted = t("**Parameters** {product} = {count:,}", product=product, count=weights)
+    return (
+        counted
+        + " · "
+        + t(
+            "**multiply-adds** {per_output} per output, {total:,} in all",
+            per_output=per_output,
+            total=total,
+        )
+    )
+
+
 def standard_section(params: PageParams) -> None:
     """Controls beside the animation; sizes under the controls, formulas after."""
     controls, figure = controls_and_figure(params)
     with controls:
-        spec = conv2d_controls(params)
+        spec = conv2d_controls(params, channels=True)
+    build = (lambda: conv2d_layer(spec)) if spec.is_layer else (lambda: conv2d_trace(spec))
     trace = built_or_explained(
-        lambda: conv2d_trace(spec),
+        build,
         figure,
         t("Reduce k or d, add padding, or choose SAME/FULL.") + fill_hint(spec.padding_mode),
     )
@@ -107,7 +151,12 @@ def standard_section(params: PageParams) -> None:
                 right=right,
             ),
         )
-    offer(params, "standard", trace)
+        if spec.is_layer:
+            st.markdown(layer_counts(trace))
+    if spec.is_layer:  # the class's questions are about one kernel on one map
+        offer_questions(params, ())
+    else:
+        offer(params, "standard", trace)
     with figure:
         main_scene(params, conv2d_scene(spec), conv2d_title(spec))
     note = same_padding_note(trace.geometry) if spec.padding_rule == "same" else None

@@ -213,6 +213,107 @@ def conv_code(
     return Snippets(torch, keras)
 
 
+def layer_code(
+    x: np.ndarray,
+    weight: np.ndarray,
+    bias: np.ndarray | None,
+    stride: int,
+    padding_rule: str,
+    pads: Sequence[tuple[int, int]],
+    dilation: int,
+    output: np.ndarray,
+    padding_mode: str = "zeros",
+) -> Snippets:
+    """A layer with channels: ``nn.Conv1d/Conv2d(C_in, C_out, k, …, bias, padding_mode)``
+    with the page's weights, and Keras ``Conv1D/Conv2D`` with them in its layout.
+
+    ``x`` is ``(C_in, *spatial)``, ``weight`` ``(C_out, C_in, *k)`` (PyTorch's layout),
+    ``bias`` ``(C_out,)`` or None, ``output`` ``(C_out, *out)``. A padding PyTorch's layer
+    cannot say (one side more, at stride > 1) is padded first with ``F.pad``.
+    """
+    ndim = x.ndim - 1
+    c_out, c_in, *kernel = weight.shape
+    size = kernel[0] if len(set(kernel)) == 1 else tuple(kernel)
+    layer = "Conv1d" if ndim == 1 else "Conv2d"
+    axes = "(N, C_in, L)" if ndim == 1 else "(N, C_in, H, W)"
+    symmetric = all(before == after for before, after in pads)
+    pad_line, padding = "", "padding=0"
+    if symmetric:
+        amounts = tuple(before for before, _ in pads)
+        padding = f"padding={amounts[0] if len(set(amounts)) == 1 else amounts}"
+    elif padding_rule == "same" and stride == 1:
+        padding = "padding='same'"  # PyTorch's 'same' puts the odd pad at the end too
+    else:
+        flat = ", ".join(f"{before}, {after}" for before, after in reversed(pads))
+        mode = "constant" if padding_mode == "zeros" else padding_mode
+        pad_line = (
+            "# one side padded more: pad first (F.pad lists the last axis first)\n"
+            f"x = F.pad(x, ({flat}), mode='{mode}')\n"
+        )
+    mode_argument = (
+        "" if padding_mode == "zeros" or pad_line else f", padding_mode='{padding_mode}'"
+    )
+    has_bias = bias is not None
+    torch = (
+        TORCH_HEADER
+        + f"\nx = torch.tensor({literal(x)}, dtype=torch.float64)[None]  # {axes}\n"
+        + pad_line
+        + f"layer = torch.nn.{layer}({c_in}, {c_out}, {size}, stride={stride}, {padding}, "
+        + f"dilation={dilation}, bias={has_bias}{mode_argument}, dtype=torch.float64)\n"
+        + "with torch.no_grad():\n"
+        + f"    layer.weight.copy_(torch.tensor({literal(weight)}))  # (C_out, C_in, k…)\n"
+        + (f"    layer.bias.copy_(torch.tensor({literal(bias)}))\n" if has_bias else "")
+        + "    y = layer(x)\n"
+        + "print(y[0].tolist())\n"
+        + _computed(output)
+        + "\n"
+    )
+    keras_layer = "Conv1D" if ndim == 1 else "Conv2D"
+    if stride > 1 and dilation > 1:
+        refusal = t(
+            "Keras refuses this layer: its {layer} takes strides > 1 or dilation_rate > 1, "
+            "not both.",
+            layer=keras_layer,
+        )
+        return Snippets(torch, None, refusal)
+    keras_padding, pad_first = padding_rule, ""
+    if padding_mode != "zeros" or padding_rule not in ("valid", "same"):
+        keras_padding = "valid"
+        if any(b or a for b, a in pads):
+            widths = [[0, 0], *([int(b), int(a)] for b, a in pads), [0, 0]]
+            numpy_mode = NUMPY_PAD_MODES.get(padding_mode, "constant")
+            why = (
+                f"Keras layers have no padding_mode: pad first (NumPy's '{numpy_mode}' is "
+                f"PyTorch's '{padding_mode}')"
+                if padding_mode != "zeros"
+                else "padding Keras' layer cannot say: pad with zeros first"
+            )
+            pad_first = f"# {why}\nx = np.pad(x, {widths}, mode='{numpy_mode}')\n"
+    channels_last = tuple(range(1, ndim + 1)) + (0,)
+    kernel_order = tuple(range(2, ndim + 2)) + (1, 0)
+    keras = (
+        KERAS_HEADER
+        + f"\nx = np.array({literal(x)}, dtype='float32')"
+        + f".transpose{channels_last}[None]  # (N, …, C_in): channels last\n"
+        + f"w = np.array({literal(weight)}, dtype='float32')"
+        + f".transpose{kernel_order}  # PyTorch's (C_out, C_in, k…) as Keras' (k…, C_in, C_out)\n"
+        + pad_first
+        + f"layer = keras.layers.{keras_layer}({c_out}, {size}, strides={stride}, "
+        + f"padding='{keras_padding}', dilation_rate={dilation}, use_bias={has_bias})\n"
+        + "layer.build(x.shape)\n"
+        + (
+            f"layer.set_weights([w, np.array({literal(bias)}, dtype='float32')])\n"
+            if has_bias
+            else "layer.set_weights([w])\n"
+        )
+        + "y = keras.ops.convert_to_numpy(layer(x))\n"
+        + "print(np.round(np.moveaxis(y[0], -1, 0), 4).tolist())  # back to (C_out, …)\n"
+        + _computed(output)
+        + "\n"
+    )
+    return Snippets(torch, keras)
+
+
 def transposed_code(
     x: np.ndarray,
     weight: np.ndarray,

@@ -73,7 +73,10 @@ def _word(scene: dict, key: str, **values: object) -> str:
 
 
 def cell_name(panel: dict, index: int) -> str:
-    """``x[−1, 2]`` by the panel's coordinates; ``y[3]`` on a one-row panel."""
+    """``x[−1, 2]`` by the panel's coordinates; ``y[3]`` on a one-row panel; a stack's cells
+    by their own names."""
+    if panel.get("names"):
+        return panel["names"][index]
     row, col = divmod(index, panel["cols"])
     r = panel["rowLabels"][row] if panel.get("rowLabels") else str(row)
     c = panel["colLabels"][col] if panel.get("colLabels") else str(col)
@@ -116,8 +119,10 @@ def _sliding(scene: dict, step: int, pinned: int | None) -> StepView:
     grid, kernel, output = scene["panels"]
     order = written_order(scene)
     reads, written = scene["reads"][step], order[step]
+    weights = scene["weights"]  # the same at every step, or a step's own (a layer)
+    weights = [int(w) for w in (weights[step] if np.ndim(weights) == 2 else weights)]
     marks, terms = [], []
-    for cell, weight in zip(reads.tolist(), scene["weights"], strict=True):
+    for cell, weight in zip(reads.tolist(), weights, strict=True):
         colour = kernel["tapColours"][weight]
         marks.append(_cell(0, cell, grid["cols"], "tap", colour))
         x, w = factor(grid["text"][cell]), factor(kernel["text"][weight])
@@ -125,15 +130,35 @@ def _sliding(scene: dict, step: int, pinned: int | None) -> StepView:
     shade = scene.get("shade")
     if shade is not None and shade[step][0] >= 0:
         marks.append(Mark(0, *(int(v) for v in shade[step]), "shade"))
-    marks.append(_around(0, reads.tolist(), grid["cols"], "window"))
+    # a layer: the products come channel by channel; a window in each input channel
+    sums = scene.get("groupSums")
+    count = len(sums) // scene["steps"] if sums else 1
+    size = len(terms) // count
+    for channel in range(count):
+        cells = reads.tolist()[channel * size : (channel + 1) * size]
+        marks.append(_around(0, cells, grid["cols"], "window"))
+    if np.ndim(scene["weights"]) == 2:  # and the kernel of this step's output channel
+        marks.append(_around(1, weights, kernel["cols"], "window"))
     marks += [_cell(2, cell, output["cols"], "leak") for cell in scene.get("flagged") or []]
     marks.append(_cell(2, written, output["cols"], "current"))
-    equation = [Token("name", cell_name(output, written)), Token("op", " = "), *_sum(scene, terms)]
-    if scene.get("bias"):
-        equation += [Token("op", " + "), Token("term", factor(scene["bias"]))]
+    equation = [Token("name", cell_name(output, written)), Token("op", " = ")]
+    lines = []
+    if sums:  # the channels' sums, then a line per channel with its products
+        groups = sums[step * count : (step + 1) * count]
+        equation += _sum(scene, [Token("term", factor(text)) for text in groups])
+        for channel, text in enumerate(groups):
+            line = [Token("name", _word(scene, "channel", channel=channel)), Token("op", ": ")]
+            line += _sum(scene, terms[channel * size : (channel + 1) * size])
+            lines.append((*line, Token("op", " = "), Token("value", shown(text))))
+    else:
+        equation += _sum(scene, terms)
+    bias = scene.get("bias")
+    bias = bias[step] if isinstance(bias, list) else bias
+    if bias:
+        equation += [Token("op", " + "), Token("term", factor(bias))]
     equation += [Token("op", " = "), Token("value", shown(output["text"][written]))]
     pending = tuple(order[step + 1 :])
-    return StepView(tuple(marks), (tuple(equation),), pending, 2)
+    return StepView(tuple(marks), (tuple(equation), *lines), pending, 2)
 
 
 def _scatter(scene: dict, step: int, pinned: int | None) -> StepView:

@@ -144,6 +144,8 @@ class ScenePicture:
         p = self.palette
         kinds = panel.get("kinds")
         kind = CELL_KINDS[kinds[i] if kinds else 0]
+        if kind == "blank":  # the gap between the maps of a stack
+            return None
         if panel["fill"] == "kinds":
             return colour(p[kind])
         if panel["fill"] == "taps":

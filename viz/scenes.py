@@ -69,6 +69,8 @@ class Panel:
     # a padded cell that copies an input cell (a padding mode other than zeros): the flat
     # index of the cell it copies in this panel (−1: none)
     sources: np.ndarray | None = None
+    # each cell's name (a stack of maps: ``x[1, 0, 2]``), over ``row_labels``/``col_labels``
+    names: Sequence[str] | None = None
 
     def spec(self) -> dict:
         values = np.atleast_2d(np.asarray(self.values, dtype=float))
@@ -103,6 +105,8 @@ class Panel:
             spec["kinds"] = pack(np.broadcast_to(self.kinds, values.shape).ravel(), "u8")
         if self.sources is not None:
             spec["sources"] = pack(np.asarray(self.sources, dtype=np.int32).ravel(), "i32")
+        if self.names is not None:
+            spec["names"] = pack_texts(list(self.names))
         if self.row_labels is not None:
             spec["rowLabels"] = list(self.row_labels)
         if self.col_labels is not None:
@@ -187,7 +191,7 @@ def sliding_scene(
     else:
         kernel_colours = theme.tap_colour_indices(1, taps[0]) * kernel.shape[0]
     panels = [
-        Panel(titles[0], grid, "kinds", "x", kinds, rows, cols, sources=_padding_sources(trace)),
+        Panel(titles[0], grid, "kinds", "x", kinds, rows, cols, sources=padding_sources_of(trace)),
         Panel(titles[1], kernel, "taps", "w", tap_colours=kernel_colours),
         Panel(titles[2], output, "output", "y"),
     ]
@@ -216,6 +220,7 @@ def sliding_scene(
         **_sliding_marks(trace, time_masks),
         flagged=flagged,
         bias=theme.format_number(trace.bias) if trace.bias else None,
+        groupSums=None,
         legend=[{"swatch": swatch, "label": label} for swatch, label in [*keys, *legend]],
     )
 
@@ -229,7 +234,7 @@ FILL_WORDS = {
 }
 
 
-def _padding_sources(trace: ConvTrace) -> np.ndarray | None:
+def padding_sources_of(trace: ConvTrace) -> np.ndarray | None:
     """For a padding that copies the input (reflect, replicate, circular): each drawn grid
     cell's source, the flat index of the input cell it copies (−1 for an input cell); None
     for zeros. The engine's index map (:func:`conv_engine.padding_sources`) says which."""

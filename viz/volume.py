@@ -1,0 +1,228 @@
+"""A convolution layer's scene: the input volume, the kernels and the output volume.
+
+The same ``sliding`` scene as one kernel over one map (:func:`viz.scenes.sliding_scene`),
+its three panels each now holding a stack of maps, laid out so a step reads left to right:
+
+- **input**: the ``C_in`` maps side by side, channel 0 first (a 1-D input: one row each);
+- **kernels**: kernel ``o`` is row ``o``, its ``C_in`` slices side by side in the input's
+  channel order (a 1-D kernel: its slices are rows, kernels one under the other);
+- **output**: map ``o`` beside kernel ``o``'s row, one under the other.
+
+Blank cells separate the maps. Each step's marks come from the layer's traces (the engine's
+index map): every product's input cell (in every input channel), its weight in the current
+kernel, the output cell written, and the step's sum grouped by input channel with the
+channel's bias (the player writes a line per channel under the sum).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from conv_engine import PADDING, LayerTrace
+from i18n import pt, t
+
+from . import theme
+from .scene_contract import CELL_KINDS, pack, pack_texts
+from .scenes import FILL_WORDS, Panel, _scene, padding_sources_of
+
+BLANK = CELL_KINDS.index("blank")
+
+
+def tile(maps: np.ndarray, columns: int, blank: float = np.nan) -> tuple[np.ndarray, list]:
+    """``maps`` ``(n, h, w)`` on one grid, ``columns`` to a row, one blank cell between
+    neighbours; returns the grid and each map's top-left ``(row, col)``."""
+    count, height, width = maps.shape
+    rows = -(-count // columns)
+    used = min(count, columns)
+    grid = np.full((rows * (height + 1) - 1, used * (width + 1) - 1), blank, dtype=float)
+    corners = []
+    for index in range(count):
+        top, left = (index // columns) * (height + 1), (index % columns) * (width + 1)
+        grid[top : top + height, left : left + width] = maps[index]
+        corners.append((top, left))
+    return grid, corners
+
+
+def _flat(corner: tuple[int, int], cols: int, cells: np.ndarray, width: int) -> np.ndarray:
+    """Flat indices on a tiled grid ``cols`` wide of a map's own flat ``cells``."""
+    rows, columns = np.divmod(cells, width)
+    return (corner[0] + rows) * cols + corner[1] + columns
+
+
+def layer_scene(layer: LayerTrace, *, start: int = 0) -> dict:
+    """The animation of a layer: output channel by output channel, position by position."""
+    first = layer.first
+    geometry = first.geometry
+    one_d = geometry.ndim == 1
+    c_in, c_out = layer.in_channels, layer.out_channels
+    grid = first.grid  # (C_in, *padded): the same for every kernel
+    weight = layer.weight  # (C_out, C_in, *k)
+    output = layer.output  # (C_out, *out)
+    coordinates = [
+        [str(i - origin) for i in range(size)]
+        for size, origin in zip(grid.shape[1:], first.input_origin, strict=True)
+    ]
+    if one_d:
+        input_grid, input_corners = grid, [(c, 0) for c in range(c_in)]
+        kinds = np.broadcast_to(first.cell_kind, grid.shape)
+        kernel_grid, kernel_corners = tile(weight, c_out)  # kernels side by side
+        output_grid, output_corners = output, [(o, 0) for o in range(c_out)]
+        kernel_kinds = np.where(np.isnan(kernel_grid), BLANK, 0)
+        map_shape = (1, grid.shape[1])
+    else:
+        input_grid, input_corners = tile(grid, c_in)
+        kinds = tile(np.broadcast_to(first.cell_kind, grid.shape), c_in, BLANK)[0]
+        slices = weight.reshape(c_out * c_in, *weight.shape[2:])
+        kernel_grid, kernel_corners = tile(slices, c_in)
+        output_grid, output_corners = tile(output, 1)
+        kernel_kinds = np.where(np.isnan(kernel_grid), BLANK, 0)
+        map_shape = grid.shape[1:]
+    kinds = np.asarray(kinds, dtype=np.int8)
+    cols = input_grid.shape[1]
+    map_cells = int(np.prod(map_shape))
+
+    # names: x[c, i, j] by the input's coordinates (padding negative), w[o, c, i, j], y[o, i, j]
+    input_names = [""] * input_grid.size
+    for c, corner in enumerate(input_corners):
+        for cell in range(map_cells):
+            row, col = divmod(cell, map_shape[1])
+            at = (corner[0] + row) * cols + corner[1] + col
+            where = [coordinates[-1][col]] if one_d else [coordinates[0][row], coordinates[1][col]]
+            input_names[at] = f"x[{', '.join([str(c), *where])}]"
+    kernel_shape = weight.shape[2:] if not one_d else (c_in, weight.shape[2])
+    kernel_names = [""] * kernel_grid.size
+    kernel_cell = {}  # (o, c, tap) → flat cell of the kernel panel
+    blocks = (
+        [(o, None) for o in range(c_out)]
+        if one_d
+        else [(o, c) for o in range(c_out) for c in range(c_in)]
+    )
+    for (o, c), corner in zip(blocks, kernel_corners, strict=True):
+        for cell in range(int(np.prod(kernel_shape))):
+            row, col = divmod(cell, kernel_shape[1])
+            at = (corner[0] + row) * kernel_grid.shape[1] + corner[1] + col
+            channel, tap = (row, col) if one_d else (c, cell)
+            index = [str(col)] if one_d else [str(row), str(col)]
+            kernel_names[at] = f"w[{', '.join([str(o), str(channel), *index])}]"
+            kernel_cell[(o, channel, tap)] = at
+    out_shape = output.shape[1:] if not one_d else (1, output.shape[1])
+    output_names = [""] * output_grid.size
+    written_cells = []
+    for o, corner in enumerate(output_corners):
+        for cell in range(int(np.prod(out_shape))):
+            row, col = divmod(cell, out_shape[1])
+            at = (corner[0] + row) * output_grid.shape[1] + corner[1] + col
+            index = [str(col)] if one_d else [str(row), str(col)]
+            output_names[at] = f"y[{', '.join([str(o), *index])}]"
+            written_cells.append(at)
+
+    # every step's marks: what each product reads (in every channel) and its weight
+    windows = first.windows  # (positions, taps, ndim): the index map, over one padded map
+    taps = windows.shape[1]
+    own = (
+        windows[..., 0]
+        if one_d
+        else np.ravel_multi_index(tuple(np.moveaxis(windows, -1, 0)), grid.shape[1:])
+    )
+    reads = np.concatenate(
+        [
+            _flat(input_corners[c], cols, own, map_shape[1])
+            if not one_d
+            else input_corners[c][0] * cols + own
+            for c in range(c_in)
+        ],
+        axis=1,
+    )  # (positions, C_in · taps): channel by channel, tap by tap
+    reads = np.tile(reads, (c_out, 1))
+    weights = np.array(
+        [
+            [kernel_cell[(o, c, tap)] for c in range(c_in) for tap in range(taps)]
+            for o in range(c_out)
+        ]
+    )
+    weights = np.repeat(weights, layer.positions, axis=0)
+    products = np.concatenate([kernel.products for kernel in layer.kernels])  # (steps, C_in, taps)
+    group_sums = products.sum(axis=2)
+    tap_colours = (
+        theme.tap_colour_indices(1, weight.shape[2])
+        if one_d
+        else theme.tap_colour_indices(*weight.shape[2:])
+    )
+    kernel_colours = np.zeros(kernel_grid.size, dtype=int)
+    for (_, _, tap), at in kernel_cell.items():
+        kernel_colours[at] = tap_colours[tap]
+
+    padded = PADDING in np.unique(first.cell_kind)
+    panels = [
+        Panel(
+            t("Input (padded), {count} channels", count=c_in)
+            if padded
+            else t("Input, {count} channels", count=c_in),
+            input_grid,
+            "kinds",
+            "x",
+            kinds,
+            sources=_sources(layer, input_corners, cols, one_d),
+            names=input_names,
+        ),
+        Panel(
+            t("{count} kernels of {slices} slices", count=c_out, slices=c_in),
+            kernel_grid,
+            "taps",
+            "w",
+            kernel_kinds,
+            tap_colours=kernel_colours.tolist(),
+            names=kernel_names,
+        ),
+        Panel(
+            t("Output, {count} channels", count=c_out),
+            output_grid,
+            "output",
+            "y",
+            names=output_names,
+        ),
+    ]
+    keys = [("input", pt("a legend key: a cell of the input, not padding", "input"))]
+    keys += [("padding", FILL_WORDS[layer.padding_mode]())] if padded else []
+    keys += [
+        ("taps", t("kernel taps (a tap and the cell it reads share a colour)")),
+        ("pending", t("not computed yet")),
+        ("current", t("this step's output")),
+    ]
+    biases = [theme.format_number(float(b)) for b in layer.biases]
+    step_bias = None
+    if layer.has_bias:
+        step_bias = pack_texts([biases[o] for o in range(c_out) for _ in range(layer.positions)])
+    return _scene(
+        "sliding",
+        panels,
+        layer.num_steps,
+        start,
+        stacked=one_d,
+        reads=pack(reads),
+        weights=pack(weights),
+        written=pack(np.array(written_cells)),
+        shade=None,
+        flagged=[],
+        bias=step_bias,
+        groupSums=pack_texts([theme.format_number(float(v)) for v in group_sums.ravel()])
+        if c_in > 1
+        else None,
+        legend=[{"swatch": swatch, "label": label} for swatch, label in keys],
+    )
+
+
+def _sources(layer: LayerTrace, corners: list, cols: int, one_d: bool) -> np.ndarray | None:
+    """Each padded cell's source (a padding that copies the input), on the tiled grid."""
+    own = padding_sources_of(layer.first)
+    if own is None:
+        return None
+    if one_d:
+        return own  # already one row per channel
+    height, width = layer.first.grid.shape[1:]
+    tiled = np.full((height, cols), -1, dtype=np.int64)
+    copies = own >= 0
+    for corner in corners:
+        target = np.where(copies, _flat(corner, cols, np.where(copies, own, 0), width), -1)
+        tiled[:, corner[1] : corner[1] + width] = target
+    return tiled
