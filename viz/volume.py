@@ -6,7 +6,11 @@ its three panels each now holding a stack of maps, laid out so a step reads left
 - **input**: the ``C_in`` maps side by side, channel 0 first (a 1-D input: one row each);
 - **kernels**: kernel ``o`` is row ``o``, its ``C_in`` slices side by side in the input's
   channel order (a 1-D kernel: its slices are rows, kernels one under the other);
-- **output**: map ``o`` beside kernel ``o``'s row, one under the other.
+- **output**: the ``C_out`` maps side by side, map ``o`` written by kernel ``o`` (a 1-D
+  output: one row each).
+
+Side by side, not one under the other: a stack of four 12 × 12 maps in a column would not
+fit a 1280 × 720 screen under the step's sum, where a row wraps onto a second line.
 
 Blank cells separate the maps. Each step's marks come from the layer's traces (the engine's
 index map): every product's input cell (in every input channel), its weight in the current
@@ -43,6 +47,37 @@ def tile(maps: np.ndarray, columns: int, blank: float = np.nan) -> tuple[np.ndar
     return grid, corners
 
 
+# the room a scene's grids have on a 1280 × 720 projector, in cells' px: its width, and
+# its height under the toolbar and the step's sum (what the tiling below optimises for)
+NOMINAL_ROOM = (900, 400)
+
+
+def map_columns(
+    input_shape: tuple[int, ...], weight_shape: tuple[int, ...], output_shape: tuple[int, ...]
+) -> tuple[int, int]:
+    """How many input maps and output maps go to a row: all of them (one row, read left to
+    right), or half (two rows) where that lets the cells of the whole scene be larger in
+    :data:`NOMINAL_ROOM` (four 12 × 12 maps in a row would leave 7 px cells, in two rows 12)."""
+    c_in, height, width = input_shape
+    c_out, _, k_h, k_w = weight_shape
+    _, out_h, out_w = output_shape
+    kernel_cols = c_in * (k_w + 1) - 1
+    kernel_rows = c_out * (k_h + 1) - 1
+
+    def extent(count: int, columns: int, rows: int, cols: int) -> tuple[int, int]:
+        return -(-count // columns) * (rows + 1) - 1, columns * (cols + 1) - 1
+
+    def cell(choice: tuple[int, int]) -> float:
+        (in_rows, in_cols) = extent(c_in, choice[0], height, width)
+        (out_rows, out_cols) = extent(c_out, choice[1], out_h, out_w)
+        total_cols = in_cols + kernel_cols + out_cols
+        total_rows = max(in_rows, kernel_rows, out_rows)
+        return min(NOMINAL_ROOM[0] / total_cols, NOMINAL_ROOM[1] / total_rows)
+
+    choices = [(a, b) for a in {c_in, -(-c_in // 2)} for b in {c_out, -(-c_out // 2)}]
+    return max(sorted(choices, reverse=True), key=cell)  # ties: one row
+
+
 def _flat(corner: tuple[int, int], cols: int, cells: np.ndarray, width: int) -> np.ndarray:
     """Flat indices on a tiled grid ``cols`` wide of a map's own flat ``cells``."""
     rows, columns = np.divmod(cells, width)
@@ -70,11 +105,12 @@ def layer_scene(layer: LayerTrace, *, start: int = 0) -> dict:
         kernel_kinds = np.where(np.isnan(kernel_grid), BLANK, 0)
         map_shape = (1, grid.shape[1])
     else:
-        input_grid, input_corners = tile(grid, c_in)
-        kinds = tile(np.broadcast_to(first.cell_kind, grid.shape), c_in, BLANK)[0]
+        across_in, across_out = map_columns(grid.shape, weight.shape, output.shape)
+        input_grid, input_corners = tile(grid, across_in)
+        kinds = tile(np.broadcast_to(first.cell_kind, grid.shape), across_in, BLANK)[0]
         slices = weight.reshape(c_out * c_in, *weight.shape[2:])
         kernel_grid, kernel_corners = tile(slices, c_in)
-        output_grid, output_corners = tile(output, 1)
+        output_grid, output_corners = tile(output, across_out)
         kernel_kinds = np.where(np.isnan(kernel_grid), BLANK, 0)
         map_shape = grid.shape[1:]
     kinds = np.asarray(kinds, dtype=np.int8)

@@ -304,3 +304,49 @@ def test_torch_agrees_with_nn_conv_padding_mode(torch):
 
 def test_keras_padding_mode_snippets_print_the_engine_result(keras):
     _keras_prints_the_engine_result(_mode_conv, MODES[::2])
+
+
+def layer_cases():
+    """(x, weight, bias, stride, padding, dilation, mode): layers with channels, in 1-D and
+    2-D, with and without a bias, every padding form and fill."""
+    shapes = [((3, 6, 5), (2, 3, 3, 3)), ((2, 7), (3, 2, 3)), ((1, 5, 5), (4, 1, 2, 2))]
+    for (x_shape, w_shape), s, padding, d, mode, bias in itertools.product(
+        shapes, (1, 2), ("valid", "same", "full", 1), (1, 2), ce.PADDING_MODES, (False, True)
+    ):
+        if padding == "valid" and mode != "zeros":
+            continue
+        x, w = _small(x_shape), _small(w_shape)
+        yield x, w, _small(w_shape[:1]) if bias else None, s, padding, d, mode
+
+
+def _layer(x, w, bias, s, padding, d, mode):
+    ndim = x.ndim - 1
+    layer = ce.layer_trace(x, w, bias, s, padding, d, ndim, mode)
+    rule = padding if isinstance(padding, str) else "explicit"
+    snippets = code.layer_code(x, w, bias, s, rule, layer.geometry.padding, d, layer.output, mode)
+    return snippets, layer.output
+
+
+LAYERS = [case for case in layer_cases() if _valid(case, _layer)]
+
+
+def test_layer_snippets_build_the_layer_with_the_pages_weights():
+    assert len(LAYERS) >= 100
+    for case in LAYERS:
+        snippets, output = _layer(*case)
+        x, w, bias, *_ = case
+        layer = "Conv1d" if x.ndim == 2 else "Conv2d"
+        assert f"nn.{layer}({w.shape[1]}, {w.shape[0]}, " in snippets.torch
+        assert f"bias={bias is not None}" in snippets.torch
+        for text in (snippets.torch, snippets.keras):
+            if text is not None:
+                ast.parse(text)
+                np.testing.assert_allclose(_page_computed(text), np.round(output, 4))
+
+
+def test_torch_layer_snippets_print_the_engine_result(torch):
+    _torch_prints_the_engine_result(_layer, LAYERS)
+
+
+def test_keras_layer_snippets_print_the_engine_result(keras):
+    _keras_prints_the_engine_result(_layer, LAYERS[::3])

@@ -25,6 +25,7 @@ from viz.receptive import span_scene
 from viz.scene_contract import CONTRACT, problems, unpacked
 from viz.scenes import Panel, scatter_scene, sliding_scene, still_scene
 from viz.transposed import zeros_scene
+from viz.volume import layer_scene
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = ROOT / "tests" / "js" / "views_cli.mjs"
@@ -91,6 +92,21 @@ def scenes() -> dict[str, dict]:
         "step kernels": step_kernels_scene(ce.softmax(rng.normal(size=(6, 3)))),
         "span": span_scene(ce.support_counts(layers, 30, 15), rows[-1], 30, 15, 30),
         "zeros": zeros_scene(x[:3, :3], sobel, 2),
+        "layer 3 → 2, bias, reflect": layer_scene(
+            ce.layer_trace(
+                rng.integers(0, 9, size=(3, 5, 4)),
+                rng.integers(-2, 3, size=(2, 3, 3, 3)),
+                [0.5, -1.0],
+                padding=1,
+                padding_mode="reflect",
+            )
+        ),
+        "layer 1 → 3, stride 2": layer_scene(
+            ce.layer_trace(x[None], rng.normal(size=(3, 1, 2, 2)).round(1), stride=2)
+        ),
+        "layer 1-D 2 → 3, bias": layer_scene(
+            ce.layer_trace(features[:2], np.ones((3, 2, 3)), [1.0, 2.0, 3.0], padding=1, ndim=1)
+        ),
         "still": still_scene([Panel("Input", x, "value", "x")]),
     }
 
