@@ -112,9 +112,34 @@ class Scene {
     // the grids shrink (or grow, up to the cap) to what the screen leaves them
     const fitted = this.fitted(cell);
     if (Math.abs(fitted - cell) >= 2) this.draw(panels, fitted, colours);
+    // presenting, the page's own scene keeps the first screen: panels wrapped for their
+    // numbers that then run below it (a large layer's volumes) go back to one line
+    if (this.keepsFirstScreen() && !this.oneLine && !data.stacked && this.overflows()) {
+      this.oneLine = true;
+      this.cellCap = this.lineCap;
+      const line = this.draw(panels, this.lineCell, colours);
+      const fit = this.fitted(line);
+      if (Math.abs(fit - line) >= 2) this.draw(panels, fit, colours);
+    }
+    // smaller cells may add a line (the note that numbers are hidden, a wrapped title):
+    // shrink by what still runs over
+    for (let tries = 0; tries < 3 && this.keepsFirstScreen() && this.oneLine && this.cell > 8 && this.overflows(); tries++) {
+      const over = this.above + this.root.getBoundingClientRect().height - window.innerHeight;
+      const rows = Math.max(...data.panels.map((p) => p.rows));
+      this.draw(panels, Math.max(8, this.cell - Math.ceil(over / rows)), colours);
+    }
     if (this.oneLine && this.cell < 20 && window.innerWidth >= 640) this.wrapIfReadable(panels, colours);
     // drawn and fitted to the screen: a test (or a viewer's script) may look now
     this.root.dataset.ready = data.id;
+  }
+
+  // presenter mode's promise: the page's main scene, near the top, stays on the first screen
+  keepsFirstScreen() {
+    return Boolean(this.data.presenter && this.data.main) && this.above > 0 && window.innerWidth >= 640;
+  }
+
+  overflows() {
+    return this.above + this.root.getBoundingClientRect().height > window.innerHeight;
   }
 
   // a long pipeline on one line too small for its numbers (Separable's five stacks): on
@@ -185,7 +210,9 @@ class Scene {
     const at = (room) => Math.floor(cell + (room - height) / rows); // the cell that fills `room`
     let fit = at(window.innerHeight - this.above - 12);
     const readable = Math.min(24, this.cellCap);
-    if (fit < readable) {
+    // (presenting, the page's own scene keeps the first screen even with smaller cells, a
+    // large layer's volumes; another scene gets readable cells and a scroll)
+    if (fit < readable && !this.keepsFirstScreen()) {
       // too little room below its top: readable cells and a scroll, if the scene at that
       // size fits a screen of its own; else as large as a screen of its own allows
       fit = Math.min(readable, at(window.innerHeight - 12));
@@ -250,6 +277,9 @@ class Scene {
     this.oneLine =
       byWidth >= 24 || (window.innerWidth >= 640 && byWidth >= 10 && (lineShowsNumbers || !readable));
     this.cellCap = Math.floor(Math.min(maxCell, byWidth));
+    // the one line's cells, kept for a scene that must come back to it (keepsFirstScreen)
+    this.lineCap = this.cellCap;
+    this.lineCell = Math.max(8, Math.floor(Math.min(maxCell, byWidth, byHeight)));
     if (this.oneLine) return Math.floor(Math.min(maxCell, byWidth, byHeight));
     // too narrow for one line (a phone), or too small on it: panels wrap, each as large as
     // fits alone
