@@ -22,8 +22,10 @@ from i18n import N_, t
 from viz import code
 from viz.features import features_scene
 from viz.scenes import sliding_scene
+from viz.volume import layer_scene
 
 from .cache import cached
+from .channels import channel_controls, layer_arrays, layer_counts
 from .choices import (
     FEATURE_FRAMES,
     FEATURE_OUT,
@@ -40,7 +42,7 @@ from .choices import (
     padding_fill,
 )
 from .formulas import article, kernel_extent_latex, output_size_latex
-from .live import offer
+from .live import offer, offer_questions
 from .page import controls_and_figure
 from .panels import built_or_explained, formula_panel, framework_panel
 from .params import PageParams
@@ -62,10 +64,18 @@ class Conv1dSpec:
     kernel_preset: str
     seed: int
     padding_mode: str = "zeros"  # what fills the padding (PyTorch's padding_mode)
+    in_channels: int = 1
+    out_channels: int = 1
+    bias: bool = False
 
     @property
     def padding(self) -> str | tuple[int, int]:
         return self.explicit if self.padding_rule == "explicit" else self.padding_rule
+
+    @property
+    def is_layer(self) -> bool:
+        """Channels or a bias: the page draws the layer's stacks, not one kernel on one row."""
+        return self.in_channels > 1 or self.out_channels > 1 or self.bias
 
 
 def conv1d_controls(params: PageParams) -> Conv1dSpec:
@@ -79,6 +89,7 @@ def conv1d_controls(params: PageParams) -> Conv1dSpec:
     stride = params.integer("s", t("Stride s"), 1, 1, MAX_STRIDE, container=left, shortcut="S")
     _, d_limit = kernel_bounds(length, mode, sum(explicit), kernel_size, max_padded=MAX_PADDED_1D)
     dilation = params.integer("d", t("Dilation d"), 1, 1, d_limit, container=right, shortcut="D")
+    in_channels, out_channels, bias = channel_controls(params)
     with st.expander(t("Signal and kernel")):
         signal, kernel, seed = input_and_kernel(
             params,
@@ -89,7 +100,19 @@ def conv1d_controls(params: PageParams) -> Conv1dSpec:
             kernel_labels={**KERNEL_LABELS, "sobel": N_("difference")},
         )
     return Conv1dSpec(
-        length, kernel_size, stride, dilation, mode, explicit, signal, kernel, seed, fill
+        length,
+        kernel_size,
+        stride,
+        dilation,
+        mode,
+        explicit,
+        signal,
+        kernel,
+        seed,
+        fill,
+        in_channels,
+        out_channels,
+        bias,
     )
 
 
@@ -149,11 +172,55 @@ def conv1d_trace(spec: Conv1dSpec) -> ce.ConvTrace:
 
 @cached
 def conv1d_code(spec: Conv1dSpec) -> code.Snippets:
+    if spec.is_layer:
+        layer = conv1d_layer(spec)
+        return code.layer_code(
+            *conv1d_layer_arrays(spec),
+            spec.stride,
+            spec.padding_rule,
+            layer.geometry.padding,
+            spec.dilation,
+            layer.output,
+            spec.padding_mode,
+        )
     return code.sliding_code(*conv1d_arrays(spec), spec, conv1d_trace(spec))
 
 
 @cached
+def conv1d_layer_arrays(spec: Conv1dSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """The sequence view's layer (:func:`ui.channels.layer_arrays`): channel ``c`` is the
+    random signal drawn with seed ``seed + c``, or another signal shifted ``c·n/4`` steps
+    later (wrapping around), so no two channels are the same row."""
+    x, kernel = conv1d_arrays(spec)
+
+    def channel(c: int) -> np.ndarray:
+        if spec.signal == "random":
+            return sequence_preset(spec.signal, spec.length, spec.seed + c)
+        return np.roll(x, c * max(1, spec.length // 4))
+
+    return layer_arrays(
+        x,
+        channel,
+        kernel,
+        spec.in_channels,
+        spec.out_channels,
+        spec.bias,
+    )
+
+
+@cached
+def conv1d_layer(spec: Conv1dSpec) -> ce.LayerTrace:
+    """The sequence view's layer, step by step."""
+    x, weight, bias = conv1d_layer_arrays(spec)
+    return ce.layer_trace(
+        x, weight, bias, spec.stride, spec.padding, spec.dilation, 1, spec.padding_mode
+    )
+
+
+@cached
 def conv1d_scene(spec: Conv1dSpec) -> dict:
+    if spec.is_layer:
+        return layer_scene(conv1d_layer(spec))
     return sliding_scene(
         conv1d_trace(spec), titles=(t("Input sequence (padded)"), t("Kernel"), t("Output"))
     )
@@ -182,20 +249,25 @@ def sequence_section(params: PageParams) -> None:
     controls, figure = controls_and_figure(params)
     with controls:
         spec = conv1d_controls(params)
+    build = (lambda: conv1d_layer(spec)) if spec.is_layer else (lambda: conv1d_trace(spec))
     trace = built_or_explained(
-        lambda: conv1d_trace(spec),
-        figure,
-        t("Reduce k or d, or add padding.") + fill_hint(spec.padding_mode),
+        build, figure, t("Reduce k or d, or add padding.") + fill_hint(spec.padding_mode)
     )
     if trace is None:
         return
-    offer(params, "conv1d", trace)
+    if spec.is_layer:  # the class's questions are about one kernel on one row
+        offer_questions(params, ())
+    else:
+        offer(params, "conv1d", trace)
+    operator = "Conv1d"
+    if spec.is_layer:  # Conv1d 3→2 (+ b)
+        operator = f"Conv1d {spec.in_channels}→{spec.out_channels}" + (" + b" if spec.bias else "")
     with figure:
         main_scene(
             params,
             conv1d_scene(spec),
             sliding_title(
-                "Conv1d",
+                operator,
                 (spec.length,),
                 spec.kernel_size,
                 spec.stride,
@@ -217,6 +289,8 @@ def sequence_section(params: PageParams) -> None:
                 extent=trace.geometry.kernel_extent[0],
             )
         )
+        if spec.is_layer:
+            st.markdown(layer_counts(trace))
     with st.expander(t("**The numbers, substituted**"), expanded=not params.present):
         formula_panel(
             [

@@ -18,6 +18,7 @@ from viz.scenes import sliding_scene
 from viz.volume import layer_scene
 
 from .cache import cached, sample_image
+from .channels import channel_controls, layer_arrays
 from .choices import (
     MAX_INPUT_2D,
     MAX_STRIDE,
@@ -30,8 +31,6 @@ from .params import PageParams
 from .slide_titles import padding_words, sliding_title
 
 AXES = (N_("height"), N_("width"))  # said through t() where a sentence names an axis
-MAX_CHANNELS = 4  # C_in and C_out: a volume a class can still read on one screen
-LAYER_BIASES = (0.5, -1.0, 1.5, -0.5)  # output channel o's bias, when the layer has one
 
 
 # --- controls --------------------------------------------------------------------------
@@ -188,36 +187,6 @@ def conv2d_controls(
     )
 
 
-def channel_controls(params: PageParams) -> tuple[int, int, bool]:
-    """C_in and C_out (1–4) side by side, then the bias switch."""
-    left, right = st.columns(2)
-    in_channels = params.integer(
-        "cin",
-        t("Input channels C_in"),
-        1,
-        1,
-        MAX_CHANNELS,
-        container=left,
-        help=t("Maps in the input volume: each kernel has one slice per input channel."),
-    )
-    out_channels = params.integer(
-        "cout",
-        t("Output channels C_out"),
-        1,
-        1,
-        MAX_CHANNELS,
-        container=right,
-        help=t("Kernels in the layer: each one writes one output map."),
-    )
-    bias = params.toggle(
-        "bias",
-        t("Bias"),
-        False,
-        help=t("One number per output channel, added to every cell of its map."),
-    )
-    return in_channels, out_channels, bias
-
-
 # --- cached computations ---------------------------------------------------------------
 
 
@@ -233,26 +202,20 @@ def conv2d_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray]:
 
 
 @cached
-def layer_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-    """The layer's input ``(C_in, H, W)``, weight ``(C_out, C_in, k, k)`` and bias.
-
-    Channel 0 and kernel 0's first slice are the page's own choices (so one channel is the
-    one-map page); input channel ``c`` is the same preset drawn with seed ``seed + c``;
-    slice ``(o, c)`` is the chosen kernel turned by ``(o + c)`` quarter turns (a Sobel
-    kernel then finds vertical, then horizontal edges); the biases are small halves.
-    """
+def conv2d_layer_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """The layer's input ``(C_in, H, W)``, weight ``(C_out, C_in, k, k)`` and bias: channel
+    ``c`` the input preset drawn with seed ``seed + c`` (:func:`ui.channels.layer_arrays`)."""
     x, w = conv2d_arrays(spec)
     image = sample_image() if spec.input_preset == "image" else None
     size = (spec.height, spec.width)
-    inputs = [x] + [
-        input_preset(spec.input_preset, size, spec.seed + c, image)
-        for c in range(1, spec.in_channels)
-    ]
-    weight = np.array(
-        [[np.rot90(w, o + c) for c in range(spec.in_channels)] for o in range(spec.out_channels)]
+    return layer_arrays(
+        x,
+        lambda c: input_preset(spec.input_preset, size, spec.seed + c, image),
+        w,
+        spec.in_channels,
+        spec.out_channels,
+        spec.bias,
     )
-    bias = np.array(LAYER_BIASES[: spec.out_channels]) if spec.bias else None
-    return np.array(inputs), weight, bias
 
 
 @cached
@@ -266,7 +229,7 @@ def conv2d_trace(spec: Conv2dSpec) -> ce.ConvTrace:
 @cached
 def conv2d_layer(spec: Conv2dSpec) -> ce.LayerTrace:
     """The Standard page's layer: its channels, kernels and bias, step by step."""
-    x, weight, bias = layer_arrays(spec)
+    x, weight, bias = conv2d_layer_arrays(spec)
     return ce.layer_trace(
         x, weight, bias, spec.stride, spec.padding, spec.dilation, padding_mode=spec.padding_mode
     )
@@ -284,7 +247,7 @@ def conv2d_code(spec: Conv2dSpec) -> code.Snippets:
     if spec.is_layer:
         layer = conv2d_layer(spec)
         return code.layer_code(
-            *layer_arrays(spec),
+            *conv2d_layer_arrays(spec),
             spec.stride,
             spec.padding_rule,
             layer.geometry.padding,

@@ -10,6 +10,7 @@ import streamlit as st
 import conv_engine as ce
 from i18n import t
 
+from .channels import layer_counts
 from .choices import fill_hint
 from .conv2d import (
     AXES,
@@ -95,35 +96,6 @@ def sliding_formulas(spec: Conv2dSpec, geometry: ce.ConvGeometry) -> list[str]:
     if spec.padding_rule == "same":
         lines += [same_padding_latex(geometry, axis, name) for axis, name in enumerate(AXES)]
     return lines
-
-
-def layer_counts(layer: ce.LayerTrace) -> str:
-    """The layer's weights and multiply-adds, each with its formula in the page's numbers."""
-    kernel = layer.geometry.kernel_size
-    weights = ce.conv_parameters(layer.in_channels, layer.out_channels, kernel, bias=False)
-    positions = layer.positions
-    per_output = layer.in_channels * kernel[0] * kernel[1]
-    total = ce.conv_multiply_adds(layer.in_channels, layer.out_channels, kernel, positions)
-    product = "·".join(str(n) for n in (layer.out_channels, layer.in_channels, *kernel))
-    if layer.has_bias:
-        params = ce.conv_parameters(layer.in_channels, layer.out_channels, kernel)
-        counted = t(
-            "**Parameters** {product} + {biases} = {count:,}",
-            product=product,
-            biases=layer.out_channels,
-            count=params,
-        )
-    else:
-        counted = t("**Parameters** {product} = {count:,}", product=product, count=weights)
-    return (
-        counted
-        + " · "
-        + t(
-            "**multiply-adds** {per_output} per output, {total:,} in all",
-            per_output=per_output,
-            total=total,
-        )
-    )
 
 
 def standard_section(params: PageParams) -> None:

@@ -56,7 +56,7 @@ def test_the_layers_volumes_and_every_steps_sum_are_pytorchs(app_url, page):
     assert {key[0] for key in y_cells} == {0, 1}  # two output maps
     x, weight = _array(x_cells, 1), _array(w_cells, 2)
     bias_text = drawn.locator(".equation").inner_text()
-    biases = [0.5, -1.0]  # the page's biases (ui.conv2d.LAYER_BIASES); checked below
+    biases = [0.5, -1.0]  # the page's biases (ui.channels.LAYER_BIASES); checked below
     expected = torch.nn.functional.conv2d(
         torch.tensor(x)[None], torch.tensor(weight), torch.tensor(biases, dtype=torch.float64)
     )[0].numpy()
