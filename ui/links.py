@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import conv_engine as ce
 from conv_engine.exercises import About, Channels, Question, Setting
 
+from .channels import MAX_CHANNELS
 from .choices import (
     CAUSAL_KERNELS,
     CAUSAL_LENGTHS,
@@ -72,10 +73,31 @@ def _step(step: int | None) -> dict[str, int]:
     return {} if step is None else {"step": step}
 
 
+def _layer(in_channels: int, out_channels: int, bias: bool) -> dict | None:
+    """A layer's channels and bias as a link's settings ({} for one map in and out, None
+    where the page cannot draw them)."""
+    if max(in_channels, out_channels) > MAX_CHANNELS:
+        return None
+    if (in_channels, out_channels, bias) == (1, 1, False):
+        return {}
+    return {"cin": in_channels, "cout": out_channels, "bias": int(bias)}
+
+
 def sliding_2d_link(
-    page: str, n: int, k: int, s: int, d: int, padding: str | int, step: int | None = None
+    page: str,
+    n: int,
+    k: int,
+    s: int,
+    d: int,
+    padding: str | int,
+    step: int | None = None,
+    layer: tuple[int, int, bool] = (1, 1, False),
 ) -> Link | None:
-    """The Standard or the Dilated page (one set of controls) at an n × n setting."""
+    """The Standard or the Dilated page (one set of controls) at an n × n setting; on the
+    Standard page a ``layer`` of (C_in, C_out, bias)."""
+    channels = _layer(*layer) if page == "standard" else (None if layer != (1, 1, False) else {})
+    if channels is None:
+        return None
     if isinstance(padding, int):
         mode = "explicit" if padding else "valid"
         if padding > MAX_EXPLICIT_PAD:
@@ -90,7 +112,7 @@ def sliding_2d_link(
     k_limit, d_limit = kernel_bounds(n, mode, 2 * padding if mode == "explicit" else 0, k)
     if k > k_limit or d > d_limit:
         return None
-    return _link(page, h=n, w=n, k=k, s=s, d=d, **pads, **_step(step))
+    return _link(page, h=n, w=n, k=k, s=s, d=d, **pads, **channels, **_step(step))
 
 
 def conv1d_link(
@@ -208,7 +230,8 @@ def _setting_link(topic: str, setting: Setting) -> Link | None:
     if setting.transposed:
         return transposed_link(n, k, s, d, int(padding), setting.output_padding)
     if topic in ("standard", "dilated") and setting.ndim == 2:
-        return sliding_2d_link(topic, n, k, s, d, padding, setting.step or None)
+        layer = (setting.in_channels, setting.out_channels, setting.bias)
+        return sliding_2d_link(topic, n, k, s, d, padding, setting.step or None, layer)
     if topic == "conv1d" and setting.ndim == 1:
         return conv1d_link(n, k, s, d, padding, setting.step or None, setting.padding_mode)
     if topic == "causal" and padding in ("causal", "same"):

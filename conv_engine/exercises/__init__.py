@@ -49,6 +49,7 @@ MAKERS: dict[str, tuple[Maker, ...]] = {
         convolutions.reads_2d,
         convolutions.same_padding,
         convolutions.weights_2d,
+        convolutions.multiply_adds_2d,
     ),
     "conv1d": (
         convolutions.output_size_1d,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..counts import conv_parameters
+from ..counts import conv_multiply_adds, conv_parameters
 from ..padding_modes import padding_sources
 from ..sizes import (
     conv_output_size,
@@ -13,7 +13,12 @@ from ..sizes import (
     resolve_padding,
 )
 from ..text import N_, Text
-from .mistakes import conv_size_mistakes, transposed_size_mistakes, weight_mistakes
+from .mistakes import (
+    conv_size_mistakes,
+    multiply_add_mistakes,
+    transposed_size_mistakes,
+    weight_mistakes,
+)
 from .question import (
     Channels,
     Drawable,
@@ -232,6 +237,51 @@ def weights_1d(rng: np.random.Generator, drawable: Drawable) -> Question:
         ),
         Channels(features, c_out, k, ndim=1),
         mistakes=weight_mistakes(features, c_out, k, count),
+    )
+
+
+def multiply_adds_2d(rng: np.random.Generator, drawable: Drawable) -> Question:
+    """How many multiply-adds a small layer (channels in and out) does in one forward pass:
+    a setting the Standard page draws as volumes, so the reveal shows every product."""
+
+    def draw() -> Setting | None:
+        c_in, c_out = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+        if c_in == c_out == 1:
+            return None
+        n, k = int(rng.integers(4, 9)), int(rng.choice((1, 2, 3)))
+        s, padding = int(rng.choice((1, 1, 2))), str(rng.choice(("valid", "same")))
+        conv_output_size(n, k, s, padding)  # refused settings are drawn again
+        return Setting(2, n, k, s, 1, padding, in_channels=c_in, out_channels=c_out)
+
+    setting = drawn("standard", drawable, draw)
+    c_in, c_out, n, k = setting.in_channels, setting.out_channels, setting.size, setting.kernel_size
+    side = conv_output_size(n, k, setting.stride, setting.padding)
+    per_output = conv_parameters(c_in, 1, (k, k), bias=False)
+    total = conv_multiply_adds(c_in, c_out, (k, k), side * side)
+    numbers = {"c_in": c_in, "c_out": c_out, "k": k, "n": n, "s": setting.stride}
+    return Question(
+        "standard",
+        "multiply_adds",
+        Text(
+            "nn.Conv2d({c_in}, {c_out}, kernel_size={k}, stride={s}, padding='{padding}') on a "
+            "{c_in}×{n}×{n} input: how many multiply-adds does one forward pass take?",
+            padding=setting.padding,
+            **numbers,
+        ),
+        "number",
+        total,
+        Text(
+            "Each output cell sums C_in·k·k = {c_in}·{k}·{k} = {per_output} products; the "
+            "output has C_out·{side}·{side} = {c_out}·{side}·{side} = {cells} cells: "
+            "{per_output}·{cells} = {total}.",
+            per_output=per_output,
+            side=side,
+            cells=c_out * side * side,
+            total=total,
+            **numbers,
+        ),
+        setting,
+        mistakes=multiply_add_mistakes(c_in, c_out, k * k, side * side, total),
     )
 
 

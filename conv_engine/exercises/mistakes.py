@@ -162,3 +162,37 @@ def weight_mistakes(c_in: int, c_out: int, taps: int, right: int) -> tuple[Mista
             ),
         ],
     )
+
+
+def multiply_add_mistakes(
+    c_in: int, c_out: int, taps: int, positions: int, right: int
+) -> tuple[Mistake, ...]:
+    """Slips in C_out·positions·C_in·taps (a layer's multiply-adds in one forward pass)."""
+    return _kept(
+        right,
+        [
+            (
+                c_out * taps * positions,
+                Text(
+                    "Each output cell reads every input channel: its products are "
+                    "C_in·k·k, × C_in = {c_in}.",
+                    c_in=c_in,
+                ),
+            ),
+            (
+                c_in * taps * positions,
+                Text(
+                    "Each of the {c_out} output channels is a map of its own: × C_out.",
+                    c_out=c_out,
+                ),
+            ),
+            (
+                c_out * c_in * taps,
+                Text(
+                    "That is the number of weights; every weight is used once per output "
+                    "position: × {positions}.",
+                    positions=positions,
+                ),
+            ),
+        ],
+    )

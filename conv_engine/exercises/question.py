@@ -27,7 +27,7 @@ class Setting:
     ``ndim`` 1 or 2 (square inputs of side ``size``); ``padding`` a mode or an int, its
     cells filled as ``padding_mode`` says; a transposed conv has ``transposed`` and
     ``output_padding``. ``step`` is the animation step the reveal opens at (the output the
-    question asks about).
+    question asks about). ``in_channels``, ``out_channels`` and ``bias`` make it a layer.
     """
 
     ndim: int
@@ -40,6 +40,9 @@ class Setting:
     output_padding: int = 0
     step: int = 0
     padding_mode: str = "zeros"  # what fills the padding (PyTorch's padding_mode)
+    in_channels: int = 1  # a layer's channels and bias (a conv with C_in maps in, C_out out)
+    out_channels: int = 1
+    bias: bool = False
 
 
 @dataclass(frozen=True)

@@ -334,3 +334,19 @@ def test_a_set_repeats_no_kind_of_question_while_another_is_unused(topic):
             tally = {kind: kinds.count(kind) for kind in kinds}
             assert max(tally.values()) - min(tally.values()) <= 1, tally
             assert len(tally) == min(count, makers), tally
+
+
+@pytest.mark.parametrize("question", [q for q in QUESTIONS if q.skill == "multiply_adds"][:40])
+def test_multiply_adds_are_the_products_a_naive_layer_computes(question):
+    """Count the products: with every input (padding too) and every weight 1, each output
+    cell of the naive loop definition is the number of products it sums, so their total is
+    the layer's multiply-adds."""
+    setting = question.setting
+    c_in, c_out, k = setting.in_channels, setting.out_channels, setting.kernel_size
+    assert (c_in, c_out) != (1, 1) and max(c_in, c_out) <= 4  # a layer the page draws
+    before, after = naive_pads(setting)
+    side = setting.size + before + after
+    ones = np.ones((1, c_in, side, side))
+    weight = np.ones((c_out, c_in, k, k))
+    counts = naive_conv(ones, weight, None, (setting.stride,) * 2, ((0, 0),) * 2, (1, 1), 1)
+    assert question.answer == counts.sum()
