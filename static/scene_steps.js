@@ -113,9 +113,9 @@ export function writtenOrder(data) {
   return data.written || [...Array(data.steps).keys()];
 }
 
-function products(tokens, data, terms) {
+function products(tokens, data, terms, limit = FORMAT.maxTerms) {
   // `terms` joined by " + ", elided by the contract's rule
-  const shownTerms = elide(terms.length);
+  const shownTerms = elide(terms.length, limit);
   shownTerms.forEach((index, position) => {
     if (position) tokens.push({ role: "op", text: " + " });
     if (index === null) tokens.push({ role: "elided", text: say(data, "products", { count: terms.length }) });
@@ -162,7 +162,7 @@ export function slidingView(data, step) {
     products(equation, data, groups.map((text) => ({ role: "term", text: factor(text), colour: null })));
     groups.forEach((text, c) => {
       const line = [{ role: "name", text: say(data, "channel", { channel: c }) }, { role: "op", text: ": " }];
-      products(line, data, terms.slice(c * size, (c + 1) * size));
+      products(line, data, terms.slice(c * size, (c + 1) * size), FORMAT.maxGroupTerms);
       line.push({ role: "op", text: " = " }, { role: "value", text: shown(text) });
       lines.push(line);
     });

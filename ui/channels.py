@@ -15,6 +15,19 @@ from .params import PageParams
 
 MAX_CHANNELS = 4  # C_in and C_out: a volume a class can still read on one screen
 LAYER_BIASES = (0.5, -1.0, 1.5, -0.5)  # output channel o's bias, when the layer has one
+# a 2-D layer's largest input side and padded side, and its largest kernel: channels
+# multiply every map and every step, and within these the largest scene stays under the
+# README's 30 kB per rerun (benchmarks/scene_size.py)
+LAYER_LIMITS = (8, 14)
+MAX_LAYER_KERNEL = 5
+
+
+def shows_layer(params: PageParams) -> bool:
+    """Whether the page's channel controls (drawn later) make it a layer: more than one
+    channel in or out, or a bias."""
+    in_channels = params.bounded_integer("cin", 1, 1, MAX_CHANNELS)
+    out_channels = params.bounded_integer("cout", 1, 1, MAX_CHANNELS)
+    return in_channels > 1 or out_channels > 1 or params.switched_on("bias", False)
 
 
 def channel_controls(params: PageParams) -> tuple[int, int, bool]:

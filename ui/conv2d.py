@@ -18,9 +18,16 @@ from viz.scenes import sliding_scene
 from viz.volume import layer_scene
 
 from .cache import cached, sample_image
-from .channels import channel_controls, layer_arrays
+from .channels import (
+    LAYER_LIMITS,
+    MAX_LAYER_KERNEL,
+    channel_controls,
+    layer_arrays,
+    shows_layer,
+)
 from .choices import (
     MAX_INPUT_2D,
+    MAX_PADDED_2D,
     MAX_STRIDE,
     input_and_kernel,
     kernel_bounds,
@@ -122,23 +129,31 @@ def conv2d_controls(
     page's defaults; ``channels`` adds C_in, C_out and the bias (the Standard page)."""
     mode, explicit = padding_controls(params, ("valid", "same", "full"), AXES, padding)
     fill = padding_fill(params, mode)
+    # a layer's volumes are smaller: its channels multiply every map and every step
+    layer = channels and shows_layer(params)
+    largest, padded = LAYER_LIMITS if layer else (MAX_INPUT_2D, MAX_PADDED_2D)
+    size_help = t("At most {largest} with channels or a bias.", largest=largest) if layer else None
     left, right = st.columns(2)
-    height = params.integer("h", t("Input height"), size, 3, MAX_INPUT_2D, container=left)
-    width = params.integer("w", t("Input width"), size, 3, MAX_INPUT_2D, container=right)
+    height = params.integer(
+        "h", t("Input height"), size, 3, largest, container=left, help=size_help
+    )
+    width = params.integer("w", t("Input width"), size, 3, largest, container=right, help=size_help)
     axes = ((height, sum(explicit[0])), (width, sum(explicit[1])))
-    k_limit = min(kernel_bounds(n, mode, pads)[0] for n, pads in axes)
+    k_limit = min(kernel_bounds(n, mode, pads, max_padded=padded)[0] for n, pads in axes)
     kernel_size = params.integer(
         "k",
         t("Kernel size k"),
         3,
         1,
-        k_limit,
+        min(k_limit, MAX_LAYER_KERNEL) if layer else k_limit,
         help=t("Bounded so that the kernel still fits inside the padded input."),
         shortcut="K",
     )
     left, right = st.columns(2)
     stride = params.integer("s", t("Stride s"), 1, 1, MAX_STRIDE, container=left, shortcut="S")
-    d_limit = min(kernel_bounds(n, mode, pads, kernel_size)[1] for n, pads in axes)
+    d_limit = min(
+        kernel_bounds(n, mode, pads, kernel_size, max_padded=padded)[1] for n, pads in axes
+    )
     dilation = params.integer(
         "d",
         t("Dilation d"),

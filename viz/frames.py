@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .scene_contract import CONTRACT, TIMES, elide, factor, shown
+from .scene_contract import CONTRACT, MAX_GROUP_TERMS, MAX_TERMS, TIMES, elide, factor, shown
 from .scenes import WORDS
 
 MAX_FRAMES = 200  # an exported animation's frames at most
@@ -102,10 +102,10 @@ def written_order(scene: dict) -> list[int]:
     return list(range(scene["steps"])) if written is None else [int(c) for c in written]
 
 
-def _sum(scene: dict, terms: list[Token]) -> list[Token]:
+def _sum(scene: dict, terms: list[Token], limit: int = MAX_TERMS) -> list[Token]:
     """``terms`` joined by " + ", elided by the contract's rule."""
     tokens: list[Token] = []
-    for position, index in enumerate(elide(len(terms))):
+    for position, index in enumerate(elide(len(terms), limit)):
         if position:
             tokens.append(Token("op", " + "))
         if index is None:
@@ -148,7 +148,7 @@ def _sliding(scene: dict, step: int, pinned: int | None) -> StepView:
         equation += _sum(scene, [Token("term", factor(text)) for text in groups])
         for channel, text in enumerate(groups):
             line = [Token("name", _word(scene, "channel", channel=channel)), Token("op", ": ")]
-            line += _sum(scene, terms[channel * size : (channel + 1) * size])
+            line += _sum(scene, terms[channel * size : (channel + 1) * size], MAX_GROUP_TERMS)
             lines.append((*line, Token("op", " = "), Token("value", shown(text))))
     else:
         equation += _sum(scene, terms)

@@ -26,6 +26,7 @@ FORMAT: dict = CONTRACT["format"]
 MINUS: str = FORMAT["minus"]
 TIMES: str = FORMAT["times"]
 MAX_TERMS: int = FORMAT["maxTerms"]
+MAX_GROUP_TERMS: int = FORMAT["maxGroupTerms"]  # a layer's line per input channel
 
 # packed element types: the contract's names, numpy's little-endian dtypes
 _DTYPES = {"u8": "<u1", "u16": "<u2", "i16": "<i2", "i32": "<i4", "f32": "<f4"}

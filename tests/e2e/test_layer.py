@@ -77,7 +77,7 @@ def test_the_layers_volumes_and_every_steps_sum_are_pytorchs(app_url, page):
     ("query", "parts"),
     [
         # the largest volumes: 8 px cells, the legend may wrap below the screen's edge
-        ("cin=4&cout=4&bias=1&h=12&w=12&p=same&k=3", (".toolbar", ".equation", ".panels")),
+        ("cin=4&cout=4&bias=1&h=8&w=8&p=full&k=4", (".toolbar", ".equation", ".panels")),
         ("cin=4&cout=4&bias=1&h=6&w=6&k=3", (".toolbar", ".equation", ".panels", ".legend")),
     ],
 )

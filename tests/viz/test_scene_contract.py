@@ -101,6 +101,9 @@ def scenes() -> dict[str, dict]:
                 padding_mode="reflect",
             )
         ),
+        "layer 2 → 2, k = 4 (a channel's line elided)": layer_scene(
+            ce.layer_trace(np.stack([x, -x]), rng.integers(-2, 3, size=(2, 2, 4, 4)), [1.0, 0.0])
+        ),
         "layer 1 → 3, stride 2": layer_scene(
             ce.layer_trace(x[None], rng.normal(size=(3, 1, 2, 2)).round(1), stride=2)
         ),
