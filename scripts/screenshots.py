@@ -40,6 +40,7 @@ SHOTS = {
     "zh-standard": "standard?lang=zh&p=same&s=2&k=3&h=6&w=7&step=4",
     "zh-transposed": "transposed?lang=zh&n=3&k=3&s=2&step=12",
     "reflect-padding": "standard?h=5&w=5&k=3&p=full&pmode=reflect&input=count&step=6",
+    "layer-volume": "standard?present=1&cin=3&cout=2&bias=1&h=5&w=5&k=3&step=13",
 }
 GIFS = {
     "standard": "standard?p=same&s=2&k=3&h=6&w=6",

@@ -26,7 +26,7 @@ from conv_engine import PADDING, LayerTrace
 from i18n import pt, t
 
 from . import theme
-from .scene_contract import CELL_KINDS, pack, pack_texts
+from .scene_contract import CELL_KINDS, pack, pack_texts, shown
 from .scenes import FILL_WORDS, Panel, _scene, padding_sources_of
 
 BLANK = CELL_KINDS.index("blank")
@@ -189,11 +189,19 @@ def layer_scene(layer: LayerTrace, *, start: int = 0) -> dict:
         kernel_colours[at] = tap_colours[tap]
 
     padded = PADDING in np.unique(first.cell_kind)
+    # the maps show how many channels; the kernels' title says their shape and the biases
+    biases = [theme.format_number(float(b)) for b in layer.biases]
+    kernel_title = t("{count} kernels of {slices} slices", count=c_out, slices=c_in)
+    if layer.has_bias:
+        kernel_title = t(
+            "{count} kernels of {slices} slices, biases {biases}",
+            count=c_out,
+            slices=c_in,
+            biases=", ".join(shown(b) for b in biases),
+        )
     panels = [
         Panel(
-            t("Input (padded), {count} channels", count=c_in)
-            if padded
-            else t("Input, {count} channels", count=c_in),
+            t("Input (padded)") if padded else t("Input"),
             input_grid,
             "kinds",
             "x",
@@ -202,7 +210,7 @@ def layer_scene(layer: LayerTrace, *, start: int = 0) -> dict:
             names=input_names,
         ),
         Panel(
-            t("{count} kernels of {slices} slices", count=c_out, slices=c_in),
+            kernel_title,
             kernel_grid,
             "taps",
             "w",
@@ -211,7 +219,7 @@ def layer_scene(layer: LayerTrace, *, start: int = 0) -> dict:
             names=kernel_names,
         ),
         Panel(
-            t("Output, {count} channels", count=c_out),
+            t("Output"),
             output_grid,
             "output",
             "y",
@@ -225,7 +233,6 @@ def layer_scene(layer: LayerTrace, *, start: int = 0) -> dict:
         ("pending", t("not computed yet")),
         ("current", t("this step's output")),
     ]
-    biases = [theme.format_number(float(b)) for b in layer.biases]
     step_bias = None
     if layer.has_bias:
         step_bias = pack_texts([biases[o] for o in range(c_out) for _ in range(layer.positions)])
