@@ -23,6 +23,7 @@ from viz import export, theme
 from viz.channels import separable_scene
 from viz.scene_contract import unpacked
 from viz.scenes import scatter_scene, sliding_scene
+from viz.volume import layer_scene
 
 
 def text(value: float) -> str:
@@ -302,3 +303,29 @@ def test_a_viewers_own_title_is_drawn_as_typed():
     picture.show(0)
     assert Image.open(io.BytesIO(picture.png())).width == 800
     assert title in "".join(ET.fromstring(picture.svg()).itertext())
+
+
+def test_a_layers_export_draws_its_volumes_and_every_channels_window():
+    """The exported picture of a layer: one window outline per input channel and one around
+    the current kernel, where the step's marks put them; its caption is the player's sum."""
+    rng = np.random.default_rng(4)
+    layer = ce.layer_trace(
+        rng.integers(0, 9, size=(3, 4, 5)), rng.integers(-1, 2, size=(2, 3, 2, 2)), [0.5, -1.0]
+    )
+    scene = layer_scene(layer)
+    gif = export.animation_gif(scene, "Conv2d 3→2 + b", width=800)
+    frames = gif_frames(gif)
+    assert len(frames) == scene["steps"] == 2 * 3 * 4
+    picture = vp.ScenePicture(scene, 800, "Conv2d 3→2 + b")
+    last = scene["steps"] - 1
+    view = vf.step_view(picture.scene, last)
+    windows = [m for m in view.marks if m.style == "window"]
+    assert [m.panel for m in windows] == [0, 0, 0, 1]  # one per input map, then the kernel
+    assert view.caption[0].startswith("y[1, 2, 3] = ")
+    assert len(view.caption) == 4  # the sum, then a line per input channel
+    window = np.array([int(theme.WINDOW_OUTLINE[i : i + 2], 16) for i in (1, 3, 5)])
+    box = picture.boxes[0]
+    for outline in windows[:3]:  # each input map's window is drawn in the last frame
+        row = round(box.top + outline.row0 * box.cell)
+        col = round(box.left + (outline.col0 + outline.col1 + 1) / 2 * box.cell)
+        assert np.abs(frames[-1][row, col] - window).max() < 40, (outline, frames[-1][row, col])
