@@ -40,7 +40,22 @@ CASES = [
         "standard_s",
         "standard_chart",
     ),
+    (
+        "standard",
+        "layer",
+        # the largest layer: 4 maps in and out with a bias, 8 × 8 full, 14 × 14 padded
+        {"cin": "4", "cout": "4", "bias": "1", "h": "8", "w": "8", "p": "full", "k": "4"},
+        "standard_s",
+        "standard_chart",
+    ),
     ("conv1d", "default", {}, "conv1d_k", "conv1d_chart"),
+    (
+        "conv1d",
+        "layer",
+        {"cin": "4", "cout": "4", "bias": "1", "n": "24", "p": "full", "k": "5"},
+        "conv1d_s",
+        "conv1d_chart",
+    ),
     (
         "conv1d",
         "largest",

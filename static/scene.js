@@ -149,6 +149,9 @@ class Scene {
     if (!this.data.panels.some((p) => p.numbers)) return;
     const oneLine = this.cell;
     const room = window.innerHeight - this.above - 12;
+    // wrapping only adds height: when the tallest grid alone at readable cells is taller
+    // than the room, no wrap fits (a large layer's volumes), and nothing need be drawn
+    if (Math.max(...this.data.panels.map((p) => p.rows)) * 20 > room) return;
     const fits = (cell) => {
       this.draw(panels, cell, colours);
       return this.root.getBoundingClientRect().height <= room;

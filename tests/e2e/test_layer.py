@@ -12,6 +12,7 @@ import pytest
 
 from ..frameworks import framework
 from .harness import (
+    OVERFLOWING,
     PROJECTOR,
     inside_first_screen,
     scene,
@@ -94,5 +95,26 @@ def test_the_largest_layer_fits_the_projector_in_presenter_mode(browser, app_url
         for part in parts:
             assert inside_first_screen(drawn.locator(part)), part
         assert len(scene_equation(page, "standard_chart").splitlines()) == 5  # sum + 4 channels
+    finally:
+        context.close()
+
+
+LAYERS = {
+    "standard": {"cin": "3", "cout": "2", "bias": "1", "p": "same", "pmode": "reflect"},
+    "conv1d": {"cin": "4", "cout": "3", "bias": "1", "p": "same", "pmode": "circular"},
+}
+
+
+@pytest.mark.parametrize("setting", ["en-light-normal-projector", "zh-light-presenter-phone"])
+@pytest.mark.parametrize("path", list(LAYERS))
+def test_a_layer_passes_axe_and_nothing_scrolls_sideways(browser, app_url, path, setting):
+    from .test_accessibility import SETTINGS, _open, violations
+
+    query, scheme, viewport = SETTINGS[setting]
+    context, page = _open(browser, path, {**query, **LAYERS[path]}, scheme, viewport, app_url)
+    try:
+        assert page.locator(".scene .panel").count() >= 3  # the layer's three panels drawn
+        assert violations(page) == [], f"/{path} {setting}"
+        assert page.evaluate(OVERFLOWING) == [], f"/{path} {setting}"
     finally:
         context.close()
