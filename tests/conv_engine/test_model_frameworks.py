@@ -1,0 +1,221 @@
+"""Pasted models against the real thing: PyTorch models built here are printed, the text is
+read, and every layer's output size is the model's own; the receptive fields are the
+published ones (AlexNet 195, VGG-16's conv5_3 212) and the input cells one output reads are
+those a gradient through the real model reaches. Keras models go through ``to_json()``."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conv_engine.model_fields import model_rows, model_support
+from conv_engine.model_text import parse_model
+
+from ..frameworks import framework
+
+torch = framework("torch")
+nn = torch.nn
+
+
+def alexnet_features():
+    return nn.Sequential(
+        nn.Conv2d(3, 64, kernel_size=11, stride=4, padding=2),
+        nn.ReLU(inplace=True),
+        nn.MaxPool2d(kernel_size=3, stride=2),
+        nn.Conv2d(64, 192, kernel_size=5, padding=2),
+        nn.ReLU(inplace=True),
+        nn.MaxPool2d(kernel_size=3, stride=2),
+        nn.Conv2d(192, 384, kernel_size=3, padding=1),
+        nn.ReLU(inplace=True),
+        nn.Conv2d(384, 256, kernel_size=3, padding=1),
+        nn.ReLU(inplace=True),
+        nn.Conv2d(256, 256, kernel_size=3, padding=1),
+        nn.ReLU(inplace=True),
+        nn.MaxPool2d(kernel_size=3, stride=2),
+    )
+
+
+def vgg16_features():
+    layers, channels = [], 3
+    for width in (
+        64,
+        64,
+        "M",
+        128,
+        128,
+        "M",
+        256,
+        256,
+        256,
+        "M",
+        512,
+        512,
+        512,
+        "M",
+        512,
+        512,
+        512,
+        "M",
+    ):
+        if width == "M":
+            layers.append(nn.MaxPool2d(kernel_size=2, stride=2))
+        else:
+            layers += [nn.Conv2d(channels, width, kernel_size=3, padding=1), nn.ReLU(True)]
+            channels = width
+    return nn.Sequential(*layers)
+
+
+class BasicBlock(nn.Module):
+    """torchvision's ResNet block, as it prints: conv1, bn1, relu, conv2, bn2, downsample."""
+
+    def __init__(self, inplanes, planes, stride=1):
+        super().__init__()
+        self.conv1 = nn.Conv2d(inplanes, planes, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(planes)
+        self.relu = nn.ReLU(inplace=True)
+        self.conv2 = nn.Conv2d(planes, planes, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(planes)
+        self.downsample = None
+        if stride != 1 or inplanes != planes:
+            self.downsample = nn.Sequential(
+                nn.Conv2d(inplanes, planes, 1, stride, bias=False), nn.BatchNorm2d(planes)
+            )
+
+    def forward(self, x):
+        out = self.bn2(self.conv2(self.relu(self.bn1(self.conv1(x)))))
+        shortcut = x if self.downsample is None else self.downsample(x)
+        return self.relu(out + shortcut)
+
+
+class ResNetStem(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 64, kernel_size=7, stride=2, padding=3, bias=False)
+        self.bn1 = nn.BatchNorm2d(64)
+        self.relu = nn.ReLU(inplace=True)
+        self.maxpool = nn.MaxPool2d(kernel_size=3, stride=2, padding=1)
+        self.layer1 = nn.Sequential(BasicBlock(64, 64), BasicBlock(64, 64))
+        self.layer2 = nn.Sequential(BasicBlock(64, 128, 2), BasicBlock(128, 128))
+
+    def forward(self, x):
+        x = self.maxpool(self.relu(self.bn1(self.conv1(x))))
+        return self.layer2(self.layer1(x))
+
+
+class Chomp(nn.Module):
+    def forward(self, x):
+        return x
+
+
+def wavenet_stack():
+    """Causal dilated Conv1d's, each left-padded by d·(k − 1)."""
+    layers = []
+    for dilation in (1, 2, 4, 8, 16):
+        layers += [nn.ConstantPad1d((dilation, 0), 0.0), nn.Conv1d(4, 4, 2, dilation=dilation)]
+        layers.append(nn.Tanh())
+    return nn.Sequential(*layers)
+
+
+def unet_decoder():
+    return nn.Sequential(
+        nn.Conv2d(3, 16, 3, padding=1),
+        nn.MaxPool2d(2),
+        nn.Conv2d(16, 16, 3, padding=1, dilation=1),
+        nn.ConvTranspose2d(16, 8, kernel_size=2, stride=2),
+        nn.Conv2d(8, 8, 3, padding=1),
+        nn.ConvTranspose2d(8, 4, kernel_size=3, stride=2, padding=1, output_padding=1),
+        nn.Conv2d(4, 2, 3, padding=2, dilation=2),
+    )
+
+
+MODELS = {
+    "alexnet": (alexnet_features, 224, 2),
+    "vgg16": (vgg16_features, 224, 2),
+    "resnet stem": (ResNetStem, 64, 2),
+    "wavenet": (wavenet_stack, 40, 1),
+    "unet decoder": (unet_decoder, 12, 2),
+}
+
+
+def _shapes(model, size: int, ndim: int) -> list[int]:
+    """The first spatial size after every conv, pool, pad and transposed conv on the main
+    path, from the real model's forward pass (the shortcuts' own layers left out)."""
+    sizes = []
+    hooks = [
+        module.register_forward_hook(lambda _m, _i, out: sizes.append(out.shape[2]))
+        for name, module in model.named_modules()
+        if isinstance(
+            module, (nn.Conv1d, nn.Conv2d, nn.ConvTranspose2d, nn.MaxPool2d, nn.ConstantPad1d)
+        )
+        and "downsample" not in name
+    ]
+    channels = next(m for m in model.modules() if hasattr(m, "in_channels")).in_channels
+    with torch.no_grad():
+        model(torch.ones(1, channels, *(size,) * ndim))
+    for hook in hooks:
+        hook.remove()
+    return sizes
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_every_layers_output_size_is_the_real_models(name):
+    build, size, ndim = MODELS[name]
+    model = build()
+    rows = model_rows(parse_model(str(model)), size)
+    assert [row.output_size for row in rows] == _shapes(model, size, ndim)
+
+
+def test_published_receptive_fields():
+    alexnet = model_rows(parse_model(str(alexnet_features())), 224)
+    assert alexnet[-1].size == 195
+    vgg = model_rows(parse_model(str(vgg16_features())), 224)
+    # the 212 often quoted for VGG-16 is pool5's, the layer after conv5_3 (196)
+    conv5_3 = [row for row in vgg if row.layer.type == "Conv2d"][-1]
+    assert (conv5_3.size, vgg[-1].size) == (196, 212)
+    wavenet = model_rows(parse_model(str(wavenet_stack())), 40)
+    assert wavenet[-1].size == 1 + 1 + 2 + 4 + 8 + 16  # causal: r = 1 + Σ d·(k − 1)
+    # causal: output t's newest input is t itself (its span ends at its own position)
+    assert wavenet[-1].start + wavenet[-1].size - 1 == 0
+
+
+def test_the_resnet_shortcuts_are_named_and_not_stacked():
+    model = parse_model(str(ResNetStem()))
+    assert [layer.name for layer in model.side] == [
+        "layer2.0.downsample.0",
+        "layer2.0.downsample.1",
+    ]
+    assert any("layer2.0" in str(note) for note in model.notes)
+    names = [layer.name for layer in model.stack]
+    assert names[:2] == ["conv1", "maxpool"] and len(names) == 2 + 4 * 2
+    passing = [layer.name for layer in model.layers if not layer.geometric]
+    assert "bn1" in passing and "layer1.0.relu" in passing
+
+
+def _gradient_rows(model, size: int, ndim: int, position: int) -> np.ndarray:
+    """The input rows (first spatial axis) a gradient of one output reaches, with every
+    weight positive and every max pool as an average pool of the same window (a max sends
+    its gradient to one cell; the window it reads is the same)."""
+    for module in model.modules():
+        for parameter in module.parameters(recurse=False):
+            torch.nn.init.uniform_(parameter, 0.1, 1.0)
+    for name, module in list(model.named_children()):
+        if isinstance(module, nn.MaxPool2d):
+            setattr(model, name, nn.AvgPool2d(module.kernel_size, module.stride, module.padding))
+    channels = next(m for m in model.modules() if hasattr(m, "in_channels")).in_channels
+    x = torch.ones(1, channels, *(size,) * ndim, dtype=torch.float64, requires_grad=True)
+    out = model.double()(x)
+    index = (0, 0, position) + (out.shape[-1] // 2,) * (ndim - 1)
+    out[index].backward()
+    grad = x.grad[0].abs().sum(dim=0)
+    reached = grad.sum(dim=tuple(range(1, ndim))) if ndim > 1 else grad
+    return np.flatnonzero(reached.numpy() > 0)
+
+
+@pytest.mark.parametrize("name", ["alexnet", "wavenet", "unet decoder"])
+def test_the_cells_one_output_reads_are_those_its_gradient_reaches(name):
+    build, size, ndim = MODELS[name]
+    model = build()
+    rows = model_rows(parse_model(str(model)), size)
+    for position in sorted({0, rows[-1].output_size // 2, rows[-1].output_size - 1}):
+        expected = _gradient_rows(build(), size, ndim, position)
+        np.testing.assert_array_equal(model_support(rows, position), expected, err_msg=name)
