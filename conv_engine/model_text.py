@@ -439,8 +439,16 @@ def _keras(text: str) -> ParsedModel:
         layer_config = entry.get("config") if isinstance(entry.get("config"), dict) else {}
         name = str(layer_config.get("name") or entry.get("name") or class_name)
         on_side = name in side_names
-        if class_name in ("Add", "Concatenate", "Multiply", "Average", "Maximum", "Subtract"):
-            continue  # the merge itself keeps the main path's geometry
+        if class_name in (
+            "InputLayer",
+            "Add",
+            "Concatenate",
+            "Multiply",
+            "Average",
+            "Maximum",
+            "Subtract",
+        ):
+            continue  # the input itself; a merge keeps the main path's geometry
         if end is not None and not on_side:
             continue
         try:
