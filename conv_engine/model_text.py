@@ -321,9 +321,12 @@ def _pytorch(text: str) -> ParsedModel:
         count = sum(1 for layer in side if layer.branch == block and layer.geometric)
         notes.append(
             Text(
-                "{block}: a residual block; its shortcut ({count} layers that change the "
+                "{block}: a residual block; its shortcut ({count} layer that changes the "
                 "geometry) runs beside the main path and is added to it, so the main path, "
                 "the longer one, sets the receptive field",
+                plural="{block}: a residual block; its shortcut ({count} layers that change "
+                "the geometry) runs beside the main path and is added to it, so the main "
+                "path, the longer one, sets the receptive field",
                 block=block,
                 count=count,
             )
@@ -477,8 +480,10 @@ def _keras(text: str) -> ParsedModel:
         (side if on_side else layers).append(entry_layer)
     notes = [
         Text(
-            "{block}: {count} layers on a shortcut merged into the main path; the main path, "
+            "{block}: {count} layer on a shortcut merged into the main path; the main path, "
             "the longer one, sets the receptive field",
+            plural="{block}: {count} layers on a shortcut merged into the main path; the main "
+            "path, the longer one, sets the receptive field",
             block=block,
             count=sum(1 for layer in side if layer.branch == block),
         )

@@ -13,6 +13,7 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
+from conv_engine.model_text import ParsedModel
 from i18n import N_, say, sentences, t
 from viz import code, theme
 from viz.heatmaps import heatmaps_figure
@@ -26,6 +27,7 @@ from .layers import PRESETS
 from .page import controls_and_figure
 from .panels import formula_panel, framework_panel, plot
 from .params import PageParams
+from .pasted_model import lab_stack, model_table, paste_controls
 from .scene import show_scene
 from .sections import section
 from .slide_titles import stack_title
@@ -43,6 +45,7 @@ class StackSpec:
     layers: tuple[ce.Layer, ...]
     input_size: int
     rows: tuple[ce.ReceptiveFieldRow, ...]
+    pasted: ParsedModel | None = None  # a pasted model (ui.pasted_model)
 
 
 def stack_controls(params: PageParams) -> StackSpec | None:
@@ -50,6 +53,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
 
     Returns None (after explaining why) when the stack has no output for this input size.
     """
+    pasted = paste_controls(params)  # first: a new paste becomes the stack drawn below
     preset = params.choice(
         "preset", t("Start from"), (*PRESETS, N_("custom")), "plain 3×3 × 3", widget="select"
     )
@@ -111,7 +115,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
         )
         st.caption(t("💡 Increase the input length, add padding, or remove a layer."))
         return None
-    return StackSpec(layers, input_size, tuple(rows))
+    return StackSpec(layers, input_size, tuple(rows), pasted)
 
 
 # --- cached computations ---------------------------------------------------------------
@@ -305,6 +309,8 @@ def stack_section(params: PageParams) -> None:
     # a grid, not static HTML: its twelve columns scroll on a phone, and a grid's scrolling
     # is reachable by keyboard (WCAG 2.1.1)
     st.dataframe(layer_table(spec.rows), hide_index=True)
+    if spec.pasted is not None and lab_stack(spec.pasted) is None:
+        model_table(spec.pasted, spec.input_size)
     st.caption(
         sentences(
             t("k_eff: how far a layer's taps reach, k + (k − 1)(d − 1)."),

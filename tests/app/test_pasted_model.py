@@ -1,0 +1,108 @@
+"""The receptive-field lab's Paste a model (issue 29), as a student pastes: PyTorch's
+printed text becomes the lab's stack and every number follows it; a model with transposed
+layers gets its own exact table; hostile pastes are sentences and leave the page usable."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.test_pages import run_page
+
+PAGE = "app_pages/receptive-field.py"
+
+# torchvision's resnet18 as print(model) shows its stem and first stages (shortened)
+RESNET_STEM = """ResNet(
+  (conv1): Conv2d(3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False)
+  (bn1): BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+  (relu): ReLU(inplace=True)
+  (maxpool): MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)
+  (layer1): Sequential(
+    (0): BasicBlock(
+      (conv1): Conv2d(64, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)
+      (bn1): BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+      (relu): ReLU(inplace=True)
+      (conv2): Conv2d(64, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)
+      (bn2): BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+    )
+  )
+  (layer2): Sequential(
+    (0): BasicBlock(
+      (conv1): Conv2d(64, 128, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)
+      (bn1): BatchNorm2d(128, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+      (relu): ReLU(inplace=True)
+      (conv2): Conv2d(128, 128, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)
+      (bn2): BatchNorm2d(128, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+      (downsample): Sequential(
+        (0): Conv2d(64, 128, kernel_size=(1, 1), stride=(2, 2), bias=False)
+        (1): BatchNorm2d(128, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+      )
+    )
+  )
+  (avgpool): AdaptiveAvgPool2d(output_size=(1, 1))
+  (fc): Linear(in_features=512, out_features=1000, bias=True)
+)"""
+
+UNET_DECODER = """Sequential(
+  (0): Conv2d(16, 16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+  (1): ConvTranspose2d(16, 8, kernel_size=(2, 2), stride=(2, 2))
+  (2): Conv2d(8, 8, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+)"""
+
+
+def _paste(at, text: str):
+    at.text_area(key="receptive-field_paste").input(text).run()
+    return at
+
+
+def _text(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [e.value for e in at.success] + [e.value for e in at.info]
+    return "\n".join(parts)
+
+
+def test_a_printed_resnet_stem_becomes_the_labs_stack():
+    at = _paste(run_page(PAGE, {"n": "224"}), RESNET_STEM)
+    assert not at.exception, at.exception
+    said = _text(at)
+    assert "6 layers on the main path are now the lab's stack" in said, said
+    # conv1 7/2: r 7; maxpool 3/2: + 2·2; layer1's two 3×3: + 2·4 each; layer2's 3×3/2:
+    # + 2·4, then its 3×3: + 2·8 — r = 7 + 4 + 16 + 8 + 16 = 51, j = 2·2·2 = 8
+    assert "**r = 51, j = 8, start = -25**" in said, said
+    assert "layer2.0" in said and "shortcut" in said  # the downsample named, not stacked
+    assert "AdaptiveAvgPool2d" in said  # where the stack ends
+    table = at.dataframe[0].value  # the paste's layer list
+    roles = dict(zip(table.iloc[:, 1], table.iloc[:, 3], strict=True))
+    assert roles["bn1"] == "passes through" and roles["conv1"] == "row 1"
+    assert roles["layer2.0.downsample.0"].startswith("shortcut of layer2.0")
+    assert at.query_params["layers"].startswith("conv:7:2:1:3;pool:3:2:1:1;conv:3:1:1:1")
+
+
+def test_a_model_with_a_transposed_layer_gets_its_exact_table():
+    at = _paste(run_page(PAGE, {"n": "16"}), UNET_DECODER)
+    assert not at.exception, at.exception
+    said = _text(at)
+    assert "Their fields are in the table under the lab" in said
+    table = next(
+        d.value for d in at.dataframe if "jump j" in d.value.columns and "name" in d.value.columns
+    )
+    assert list(table["output size"]) == [16, 32, 32]
+    assert list(table["jump j"]) == ["1", "1/2", "1/2"]
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "just some words",
+        '{"config": 3}',
+        "  (0): Conv2d(3, 8, kernel_size=(70000, 3), stride=(1, 1))",
+        "x" * 250_000,
+    ],
+)
+def test_a_hostile_paste_is_a_sentence_and_the_lab_still_works(paste):
+    at = run_page(PAGE)
+    before = at.query_params["layers"]
+    at = _paste(at, paste[:200_000])
+    assert not at.exception, at.exception
+    assert at.error, "a sentence says what was wrong"
+    assert at.query_params["layers"] == before  # the stack is untouched
+    assert "**r = " in _text(at)  # and the lab still shows its numbers

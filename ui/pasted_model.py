@@ -1,0 +1,168 @@
+"""The receptive-field lab's **Paste a model**: a model's printed text or JSON, read by the
+engine (:mod:`conv_engine.model_text`), becomes the lab's stack; its layers are listed
+(stacked, passing through, on a shortcut) and what could not be read is said with its line.
+
+A convolution and pooling stack replaces the lab's table, so every view of the lab shows
+it; a model with transposed layers (or more layers than the table takes) keeps the table
+and gets its exact fields in a table of its own (:mod:`conv_engine.model_fields`). A paste
+lives in the browser tab's session only: a link cannot carry it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+import conv_engine as ce
+from conv_engine.model_fields import model_rows
+from conv_engine.model_text import MAX_TEXT, ParsedModel, parse_model
+from i18n import say, t
+
+from . import layers as stack_text
+from .cache import cached
+from .layers import MAX_LAYERS
+from .params import PageParams
+
+EXAMPLE = """Sequential(
+  (conv1): Conv2d(3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False)
+  (bn1): BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+  (relu): ReLU(inplace=True)
+  (maxpool): MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)
+)"""
+
+
+@cached
+def read_model(text: str) -> ParsedModel:
+    """A paste, read (cached per text: a rerun does not read it again)."""
+    return parse_model(text)
+
+
+def lab_stack(model: ParsedModel) -> tuple[ce.Layer, ...] | None:
+    """The model's main path as the lab's stack, or None where the table cannot hold it
+    (a transposed layer, or more than :data:`MAX_LAYERS` layers)."""
+    stack = model.stack
+    if any(layer.transposed for layer in stack) or len(stack) > MAX_LAYERS:
+        return None
+    return tuple(layer.layer for layer in stack)
+
+
+def paste_controls(params: PageParams) -> ParsedModel | None:
+    """The paste box (above the stack's preset: a new paste becomes the stack before the
+    table is drawn); the model read from it, or None."""
+    with st.expander(t("📋 Paste a model")):
+        text = st.text_area(
+            t("What print(model) shows, or a Keras model's to_json()"),
+            key=params.key("paste"),
+            height=160,
+            max_chars=MAX_TEXT,
+            placeholder=EXAMPLE,
+            help=t(
+                "Layers are read along the first spatial axis (height), in the order "
+                "printed. Ctrl + Enter reads the paste."
+            ),
+        )
+        st.caption(t("A paste stays in this tab: the page's link cannot carry it."))
+        if not text.strip():
+            return None
+        try:
+            model = read_model(text)
+        except ce.ConvConfigError as error:
+            st.error(say(error), icon="🚫")
+            return None
+        stack = lab_stack(model)
+        applied = params.key("paste_applied")
+        digest = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+        if stack is not None and st.session_state.get(applied) != digest:
+            # a new paste becomes the lab's stack (the table below is drawn from it)
+            st.session_state[params.key("layers")] = stack_text.encode(stack)
+            st.session_state[params.key("preset")] = "custom"
+            st.session_state[params.key("previous_preset")] = "custom"
+            st.session_state[applied] = digest
+        describe_model(model, stack is not None)
+    return model
+
+
+def describe_model(model: ParsedModel, stacked: bool) -> None:
+    """The model's layers and roles, then every sentence about it."""
+    form = "PyTorch" if model.form == "pytorch" else "Keras"
+    count = len(model.stack)
+    if stacked:
+        st.success(
+            t(
+                "Read as {form}: {count} layers on the main path are now the lab's stack.",
+                form=form,
+                count=count,
+            ),
+            icon="✅",
+        )
+    else:
+        st.info(
+            t(
+                "Read as {form}: {count} layers on the main path. Their fields are in the "
+                "table under the lab; the lab's own table and animations take stacks of at "
+                "most {most} convolution and pooling layers.",
+                form=form,
+                count=count,
+                most=MAX_LAYERS,
+            ),
+            icon="ℹ️",
+        )
+    rows = []
+    position = 0
+    for layer in sorted((*model.layers, *model.side), key=lambda entry: entry.line):
+        if layer.branch is not None:
+            role = t("shortcut of {block}: not stacked", block=layer.branch)
+        elif layer.geometric:
+            position += 1
+            role = t("row {row}", row=position)
+        else:
+            role = t("passes through")
+        rows.append(
+            {
+                t("line"): layer.line,
+                t("layer"): layer.name,
+                t("type"): layer.type,
+                t("in the stack"): role,
+            }
+        )
+    st.dataframe(rows, hide_index=True, height=min(35 * len(rows) + 38, 320))
+    for note in model.notes:
+        st.caption("🔀 " + say(note))
+    if model.end is not None:
+        st.caption("⏹ " + say(model.end))
+    for problem in model.problems:
+        st.warning(say(problem), icon="✏️")
+
+
+def model_table(model: ParsedModel, input_size: int) -> None:
+    """A model the lab's table cannot hold: every main-path layer's exact numbers."""
+    try:
+        rows = model_rows(model, input_size)
+    except ce.ConvConfigError as error:
+        st.error(say(error), icon="🚫")
+        return
+    st.markdown(t("**The pasted model, layer by layer** (input length {n})", n=input_size))
+    st.dataframe(
+        [
+            {
+                t("layer"): row.index,
+                t("name"): row.layer.name,
+                t("type"): row.layer.type,
+                t("input size"): row.input_size,
+                t("output size"): row.output_size,
+                t("jump j"): str(row.jump),
+                t("RF span r"): row.size,
+                t("start"): row.start,
+            }
+            for row in rows
+        ],
+        hide_index=True,
+    )
+    if any(row.layer.transposed for row in rows):
+        st.caption(
+            t(
+                "A transposed layer upsamples: its jump is a fraction (1/s), and its outputs "
+                "read one input or another by their position, so r and start are output 0's."
+            )
+        )
