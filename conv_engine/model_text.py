@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from .errors import ConvConfigError
 from .receptive import Layer
-from .text import Text
+from .text import Text, counted
 
 MAX_TEXT = 200_000  # characters of a paste read at most (a ResNet-152 prints ~30 000)
 MAX_MODEL_LAYERS = 400  # layers on the main path (ResNet-152's has 155 convs and pools)
@@ -121,11 +121,12 @@ def parse_model(text: str) -> ParsedModel:
     stripped = text.strip()
     model = _keras(stripped) if stripped.startswith("{") else _pytorch(text)
     if not model.stack:
-        found = "; ".join(str(problem) for problem in model.problems[:3])
-        raise ConvConfigError(
-            "no convolution or pooling layer was found in the paste{found}",
-            found=f" ({found})" if found else "",
-        )
+        if model.problems:
+            raise ConvConfigError(
+                "no convolution or pooling layer was found in the paste ({first})",
+                first=model.problems[0],
+            )
+        raise ConvConfigError("no convolution or pooling layer was found in the paste")
     if len(model.stack) > MAX_MODEL_LAYERS:
         raise ConvConfigError(
             "the model has {count:,} layers on its main path, more than {most}: paste a part of it",
@@ -168,7 +169,7 @@ class _Unreadable(Exception):
         self.text = text
 
 
-def _unreadable(line: int, type_: str, why: Text) -> _Unreadable:
+def _unreadable(line: int, type_: str, why: Text | ConvConfigError) -> _Unreadable:
     return _Unreadable(
         Text("line {line}: {type} was not read: {why}", line=line, type=type_, why=why)
     )
@@ -320,15 +321,15 @@ def _pytorch(text: str) -> ParsedModel:
     for block in dict.fromkeys(layer.branch for layer in side):
         count = sum(1 for layer in side if layer.branch == block and layer.geometric)
         notes.append(
-            Text(
+            counted(
                 "{block}: a residual block; its shortcut ({count} layer that changes the "
                 "geometry) runs beside the main path and is added to it, so the main path, "
                 "the longer one, sets the receptive field",
-                plural="{block}: a residual block; its shortcut ({count} layers that change "
+                "{block}: a residual block; its shortcut ({count} layers that change "
                 "the geometry) runs beside the main path and is added to it, so the main "
                 "path, the longer one, sets the receptive field",
+                count,
                 block=block,
-                count=count,
             )
         )
     return ParsedModel("pytorch", tuple(layers), tuple(side), tuple(problems), end, tuple(notes))
@@ -379,7 +380,7 @@ def _keras_layer(class_name: str, config: dict, line: int) -> tuple[str, object]
         raise _unreadable(
             line,
             class_name,
-            Text("padding={padding!r} is not valid, same or causal", padding=padding),
+            Text("padding='{padding}' is not valid, same or causal", padding=padding),
         )
     if transposed:
         output_padding = config.get("output_padding")
@@ -408,7 +409,7 @@ def _keras_transposed(
     try:
         start, length = keras_transpose_window(2, kernel, stride, padding, output_padding, dilation)
     except ConvConfigError as error:
-        raise _unreadable(line, class_name, Text("{error}", error=str(error))) from None
+        raise _unreadable(line, class_name, error) from None
     extent = dilation * (kernel - 1) + 1
     extra = length - stride - extent + 2 * start
     return TransposedLayer(kernel, stride, start, extra, dilation)
@@ -479,13 +480,13 @@ def _keras(text: str) -> ParsedModel:
         )
         (side if on_side else layers).append(entry_layer)
     notes = [
-        Text(
+        counted(
             "{block}: {count} layer on a shortcut merged into the main path; the main path, "
             "the longer one, sets the receptive field",
-            plural="{block}: {count} layers on a shortcut merged into the main path; the main "
+            "{block}: {count} layers on a shortcut merged into the main path; the main "
             "path, the longer one, sets the receptive field",
+            sum(1 for layer in side if layer.branch == block),
             block=block,
-            count=sum(1 for layer in side if layer.branch == block),
         )
         for block in dict.fromkeys(layer.branch for layer in side)
     ]
