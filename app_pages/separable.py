@@ -21,6 +21,6 @@ params = start_page(
 section(params, separable_section)
 if not params.present:
     st.subheader(t("On a photo: one filter per colour channel, then a 1 × 1 mix"))
-    photo_section()
+    photo_section(params)
     code_panel(params, [depthwise_separable_conv2d])
 finish_page(params)

@@ -52,6 +52,44 @@ LIVE_CLASS = (
 )
 
 
+# torchvision's resnet18 stem and first stage, as print(model) shows them
+RESNET_STEM = """ResNet(
+  (conv1): Conv2d(3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False)
+  (bn1): BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+  (relu): ReLU(inplace=True)
+  (maxpool): MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)
+  (layer1): Sequential(
+    (0): BasicBlock(
+      (conv1): Conv2d(64, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)
+      (bn1): BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+      (relu): ReLU(inplace=True)
+      (conv2): Conv2d(64, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)
+      (bn2): BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+    )
+  )
+  (avgpool): AdaptiveAvgPool2d(output_size=(1, 1))
+  (fc): Linear(in_features=512, out_features=1000, bias=True)
+)"""
+
+
+def pasted_model(browser, url: str, out: Path) -> None:
+    """The receptive-field lab with a pasted ResNet stem: its layers listed, the stack and
+    what one output sees."""
+    page = browser.new_context(viewport={"width": 1280, "height": 1100}).new_page()
+    page.goto(f"{url}/receptive-field?n=96")
+    wait_for_app(page)
+    page.get_by_text("📋 Paste a model").click()
+    box = page.get_by_label("What print(model) shows, or a Keras model's to_json()")
+    box.fill(RESNET_STEM)
+    box.press("Control+Enter")
+    page.get_by_text("are now the lab's stack").wait_for(timeout=30_000)
+    wait_for_app(page)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(out / "pasted-model.png"))
+    print("saved", out / "pasted-model.png")
+    page.context.close()
+
+
 def live_class(browser, url: str, out: Path) -> None:
     """The live class on a projector: the join screen, then a question answered by three
     students (two right, one wrong) and revealed."""
@@ -117,6 +155,8 @@ def main(names: list[str]) -> None:
                 page.close()
             if not names or "live-class" in names:
                 live_class(browser, url, out)
+            if not names or "pasted-model" in names:
+                pasted_model(browser, url, out)
             page = browser.new_page(viewport=PROJECTOR)
             for name, path in GIFS.items():
                 if names and f"{name}.gif" not in names:

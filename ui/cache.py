@@ -28,7 +28,9 @@ def cached(function: Callable[P, R]) -> Callable[P, R]:
     The app never mutates a cached result: scenes and figures are plain dicts handed over
     as they are, traces hold read-only arrays, tables are only displayed. ``st.cache_data``
     would unpickle a fresh copy on every hit instead. At most ``ENTRIES`` per function.
-    Results are kept per language: figures and scenes carry words.
+    Results are kept per language: figures and scenes carry words. A call given a private
+    value (one whose ``private`` is true: a viewer's own picture, :mod:`ui.picture`) is run
+    uncached, so nothing made from it outlives the viewer's session or reaches another.
     """
 
     @st.cache_resource(max_entries=ENTRIES, show_spinner=False)
@@ -38,6 +40,8 @@ def cached(function: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(function)
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        if any(getattr(value, "private", False) for value in (*args, *kwargs.values())):
+            return function(*args, **kwargs)  # a viewer's own picture: never shared or kept
         return in_language(i18n.language(), *args, **kwargs)
 
     return call

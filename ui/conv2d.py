@@ -11,13 +11,19 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
-from conv_engine.presets import INPUT_PRESETS, KERNEL_PRESETS, input_preset, kernel_preset
+from conv_engine.presets import (
+    INPUT_PRESETS,
+    KERNEL_PRESETS,
+    image_patch,
+    input_preset,
+    kernel_preset,
+)
 from i18n import N_, t
 from viz import code
 from viz.scenes import sliding_scene
 from viz.volume import layer_scene
 
-from .cache import cached, sample_image
+from .cache import cached
 from .channels import (
     LAYER_LIMITS,
     MAX_LAYER_KERNEL,
@@ -35,6 +41,7 @@ from .choices import (
     padding_fill,
 )
 from .params import PageParams
+from .picture import Picture, picture_array, picture_uploader
 from .slide_titles import padding_words, sliding_title
 
 AXES = (N_("height"), N_("width"))  # said through t() where a sentence names an axis
@@ -91,6 +98,12 @@ class Conv2dSpec:
     in_channels: int = 1
     out_channels: int = 1
     bias: bool = False
+    picture: Picture | None = None  # the viewer's own picture, for the "image" input
+
+    @property
+    def private(self) -> bool:
+        """Made from the viewer's own picture: never cached or shared (ui.cache)."""
+        return self.picture is not None and self.input_preset == "image"
 
     @property
     def padding(self) -> str | tuple[tuple[int, int], tuple[int, int]]:
@@ -165,10 +178,13 @@ def conv2d_controls(
         shortcut="D",
     )
     in_channels, out_channels, bias = channel_controls(params) if channels else (1, 1, False)
+    picture = None
     with st.expander(t("Input and kernel")):
         input_choice, kernel_choice, seed = input_and_kernel(
             params, INPUT_PRESETS, (*KERNEL_PRESETS, "custom"), defaults=("random", "sobel", 0)
         )
+        if channels and input_choice == "image":  # the Standard page: the viewer's own
+            picture = picture_uploader(params.key("picture"))
         custom = ""
         if kernel_choice == "custom":
             custom = params.text(
@@ -199,6 +215,7 @@ def conv2d_controls(
         in_channels,
         out_channels,
         bias,
+        picture,
     )
 
 
@@ -208,7 +225,7 @@ def conv2d_controls(
 @cached
 def conv2d_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray]:
     """The input grid and kernel a spec describes (channel 0 and kernel 0's first slice)."""
-    image = sample_image() if spec.input_preset == "image" else None
+    image = picture_array(spec.picture) if spec.input_preset == "image" else None
     x = input_preset(spec.input_preset, (spec.height, spec.width), spec.seed, image)
     if spec.kernel_preset == "custom":
         values = parse_kernel(spec.custom_kernel, spec.kernel_size)
@@ -219,13 +236,21 @@ def conv2d_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray]:
 @cached
 def conv2d_layer_arrays(spec: Conv2dSpec) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """The layer's input ``(C_in, H, W)``, weight ``(C_out, C_in, k, k)`` and bias: channel
-    ``c`` the input preset drawn with seed ``seed + c`` (:func:`ui.channels.layer_arrays`)."""
+    ``c`` the input preset drawn with seed ``seed + c``; with three channels or more a
+    picture gives its red, green and blue (:func:`ui.channels.layer_arrays`)."""
     x, w = conv2d_arrays(spec)
-    image = sample_image() if spec.input_preset == "image" else None
+    image = picture_array(spec.picture) if spec.input_preset == "image" else None
     size = (spec.height, spec.width)
+    colours = image is not None and spec.in_channels >= 3  # a picture's red, green, blue
+
+    def channel(c: int) -> np.ndarray:
+        if colours and c < 3:
+            return image_patch(image[..., c], size)
+        return input_preset(spec.input_preset, size, spec.seed + c, image)
+
     return layer_arrays(
-        x,
-        lambda c: input_preset(spec.input_preset, size, spec.seed + c, image),
+        channel(0) if colours else x,
+        channel,
         w,
         spec.in_channels,
         spec.out_channels,

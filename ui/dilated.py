@@ -21,7 +21,7 @@ from viz.heatmaps import heatmaps_figure
 from viz.receptive import growth_figure
 
 from . import conv2d  # the Standard page's 2-D kit: its controls, trace, scene and code
-from .cache import cached, sample_image
+from .cache import cached
 from .choices import SCHEDULE_KERNELS, SCHEDULE_LENGTHS, SCHEDULE_RATES, fill_hint
 from .formulas import kernel_extent_latex, output_size_latex
 from .live import offer
@@ -35,6 +35,7 @@ from .panels import (
     plot,
 )
 from .params import PageParams
+from .picture import Picture, picture_array, picture_uploader
 from .scene import main_scene
 
 SCHEDULES: dict[str, tuple[int, ...]] = {
@@ -163,7 +164,9 @@ def support_panels(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, list[
 
 
 @cached
-def gridding_figure(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, int]:
+def gridding_figure(
+    layers: tuple[ce.Layer, ...], size: int, picture: Picture | None = None
+) -> tuple[dict, int]:
     """The exact support of the centre output (path counts, holes at 0) and on a photo,
     over its receptive field and a one-cell margin; and the number of holes."""
     rows = ce.receptive_field(layers, size)
@@ -172,7 +175,8 @@ def gridding_figure(layers: tuple[ce.Layer, ...], size: int) -> tuple[dict, int]
     low, high = max(first - 1, 0), min(last + 1, size - 1)
     line = ce.support_counts(layers, size, centre)[low : high + 1]
     mask = np.outer(line, line)
-    photo = image_patch(sample_image(), (size, size), levels=256)[low : high + 1, low : high + 1]
+    photo = image_patch(picture_array(picture), (size, size), levels=256)
+    photo = photo[low : high + 1, low : high + 1]
     seen = np.where(mask > 0, photo / 255, np.nan)
     holes = ce.field_hole_count(layers, ndim=2)  # of the whole field, whatever the input
     box = (first - low, first - low, last - low, last - low)
@@ -376,7 +380,8 @@ def stacking_section(params: PageParams) -> None:
     if gridding.open:
         with gridding:
             st.markdown(t("**Gridding: the holes dilation leaves**"))
-            figure, holes = gridding_figure(layers, schedule.size)
+            picture = picture_uploader(params.key("picture"))
+            figure, holes = gridding_figure(layers, schedule.size, picture)
             gridding_verdict(ce.hdc_check(schedule.rates, schedule.kernel_size), holes)
             span = ce.receptive_field(layers)[-1].size
             if span > schedule.size:

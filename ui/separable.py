@@ -18,11 +18,12 @@ from viz import code, theme
 from viz.channels import separable_scene
 from viz.heatmaps import grey_png, heatmaps_figure
 
-from .cache import cached, sample_image
+from .cache import cached
 from .choices import SEPARABLE_IN, SEPARABLE_KERNELS, SEPARABLE_OUT, divisors
 from .page import controls_and_figure
 from .panels import framework_panel, plot
 from .params import PageParams
+from .picture import Picture, picture_array, picture_uploader
 from .scene import main_scene
 from .slide_titles import separable_title
 
@@ -164,11 +165,11 @@ def separable_counts(spec: SeparableSpec) -> list[dict]:
 
 
 @cached
-def photo_stages() -> list[list[tuple[str, bytes]]]:
-    """A photo's R, G, B channels, one depthwise filter each, and a 1×1 mix into two maps:
-    three rows of (title, grey PNG)."""
+def photo_stages(picture: Picture | None = None) -> list[list[tuple[str, bytes]]]:
+    """A photo's R, G, B channels (the viewer's own picture, or the app's), one depthwise
+    filter each, and a 1×1 mix into two maps: three rows of (title, grey PNG)."""
     step = 64 // PHOTO_SIDE or 1
-    photo = np.moveaxis(sample_image()[16:80:step, 16:80:step], -1, 0)
+    photo = np.moveaxis(picture_array(picture)[16:80:step, 16:80:step], -1, 0)
     depthwise = np.stack(
         [np.ones((3, 3)) / 9, kernel_preset("sobel", 3), kernel_preset("sobel", 3).T]
     )
@@ -308,12 +309,14 @@ def _article_module(n_in: int, n_out: int) -> None:
     )
 
 
-def photo_section() -> None:
-    """The same two steps on a photo: one filter per colour channel, then a 1 × 1 mix.
+def photo_section(params: PageParams) -> None:
+    """The same two steps on a photo (or the viewer's own picture): one filter per colour
+    channel, then a 1 × 1 mix.
 
     Pictures, not heatmaps: the browser fetches each once and keeps it, so a slider move
     above does not send them again."""
-    for row in photo_stages():
+    picture = picture_uploader(params.key("picture"))
+    for row in photo_stages(picture):
         for column, (title, png) in zip(st.columns(3), row, strict=False):
             column.image(
                 png,

@@ -28,7 +28,7 @@ from viz.transposed import (
     zeros_scene,
 )
 
-from .cache import cached, sample_image
+from .cache import cached
 from .choices import (
     DILATIONS,
     KERNEL_SIZES,
@@ -44,6 +44,7 @@ from .live import offer_questions
 from .page import controls_and_figure
 from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
 from .params import PageParams
+from .picture import Picture, picture_array, picture_uploader
 from .scene import show_scene, stamp_shown
 from .slide_titles import transposed_title
 
@@ -220,9 +221,10 @@ def checkerboard_panels(spec: TransposedSpec) -> dict:
 
 
 @cached
-def checkerboard_image(spec: TransposedSpec) -> dict:
-    """A photo patch upsampled by a transposed conv (box kernel) vs resize-then-convolve."""
-    patch = image_patch(sample_image(), (16, 16), levels=256) / 255
+def checkerboard_image(spec: TransposedSpec, picture: Picture | None = None) -> dict:
+    """A photo patch (the viewer's own picture, or the app's) upsampled by a transposed conv
+    (box kernel) vs resize-then-convolve."""
+    patch = image_patch(picture_array(picture), (16, 16), levels=256) / 255
     return upsampled_photo_figure(patch, spec.kernel_size, spec.stride)
 
 
@@ -375,8 +377,9 @@ def show_views(params: PageParams, spec: TransposedSpec, step: int) -> None:
                     "transposed convolution, two in a row, and resize-then-convolve."
                 ),
             )
+            picture = picture_uploader(params.key("picture"))
             plot(
-                checkerboard_image(spec),
+                checkerboard_image(spec, picture),
                 params.key("image_chart"),
                 t(
                     "a photo patch upsampled by this transposed convolution beside the same "
