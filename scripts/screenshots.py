@@ -79,7 +79,7 @@ def pasted_model(browser, url: str, out: Path) -> None:
     page.goto(f"{url}/receptive-field?n=96")
     wait_for_app(page)
     page.get_by_text("📋 Paste a model").click()
-    box = page.get_by_label("What print(model) shows, or a Keras model's to_json()")
+    box = page.locator(".st-key-receptive-field_paste textarea")
     box.fill(RESNET_STEM)
     box.press("Control+Enter")
     page.get_by_text("are now the lab's stack").wait_for(timeout=30_000)

@@ -118,14 +118,7 @@ def describe_model(model: ParsedModel, stacked: bool) -> None:
             role = t("row {row}", row=position)
         else:
             role = t("passes through")
-        rows.append(
-            {
-                t("line"): layer.line,
-                t("layer"): layer.name,
-                t("type"): layer.type,
-                t("in the stack"): role,
-            }
-        )
+        rows.append({t("layer"): f"{layer.name} · {layer.type}", t("in the stack"): role})
     st.dataframe(rows, hide_index=True, height=min(35 * len(rows) + 38, 320))
     for note in model.notes:
         st.caption("🔀 " + say(note))

@@ -70,10 +70,10 @@ def test_a_printed_resnet_stem_becomes_the_labs_stack():
     assert "**r = 51, j = 8, start = -25**" in said, said
     assert "layer2.0" in said and "shortcut" in said  # the downsample named, not stacked
     assert "AdaptiveAvgPool2d" in said  # where the stack ends
-    table = at.dataframe[0].value  # the paste's layer list
-    roles = dict(zip(table.iloc[:, 1], table.iloc[:, 3], strict=True))
-    assert roles["bn1"] == "passes through" and roles["conv1"] == "row 1"
-    assert roles["layer2.0.downsample.0"].startswith("shortcut of layer2.0")
+    table = at.dataframe[0].value  # the paste's layer list: "name · type", its role
+    roles = dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
+    assert roles["bn1 · BatchNorm2d"] == "passes through" and roles["conv1 · Conv2d"] == "row 1"
+    assert roles["layer2.0.downsample.0 · Conv2d"].startswith("shortcut of layer2.0")
     assert at.query_params["layers"].startswith("conv:7:2:1:3;pool:3:2:1:1;conv:3:1:1:1")
 
 
