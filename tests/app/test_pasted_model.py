@@ -106,3 +106,21 @@ def test_a_hostile_paste_is_a_sentence_and_the_lab_still_works(paste):
     assert at.error, "a sentence says what was wrong"
     assert at.query_params["layers"] == before  # the stack is untouched
     assert "**r = " in _text(at)  # and the lab still shows its numbers
+
+
+def test_real_pytorch_models_printed_and_pasted_give_their_own_sizes_and_fields():
+    """AlexNet's features and a U-Net decoder, built in PyTorch, printed and pasted as a
+    student would: every layer's output size is the real model's; AlexNet's field is 195."""
+    from tests.conv_engine.test_model_frameworks import _shapes, alexnet_features, unet_decoder
+
+    alexnet = alexnet_features()
+    at = _paste(run_page(PAGE, {"n": "224"}), str(alexnet))
+    assert not at.exception, at.exception
+    lab = next(d.value for d in at.dataframe if "RF span r" in d.value.columns)
+    assert list(lab["output size"]) == _shapes(alexnet, 224, 2)
+    assert list(lab["RF span r"])[-1] == 195
+    decoder = unet_decoder()
+    at = _paste(run_page(PAGE, {"n": "12"}), str(decoder))
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if "name" in d.value.columns)
+    assert list(table["output size"]) == _shapes(decoder, 12, 2)
