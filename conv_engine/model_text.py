@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from .errors import ConvConfigError
 from .receptive import Layer
-from .text import Text, counted
+from .text import N_, Text, counted
 
 MAX_TEXT = 200_000  # characters of a paste read at most (a ResNet-152 prints ~30 000)
 MAX_MODEL_LAYERS = 400  # layers on the main path (ResNet-152's has 155 convs and pools)
@@ -48,6 +48,8 @@ ENDS = re.compile(
     r"^(Flatten|Linear|Dense|LazyLinear|Bilinear|AdaptiveAvgPool\w*|AdaptiveMaxPool\w*|"
     r"Global\w*Pooling\w*|Reshape|Permute)$"
 )
+# Keras layers that are no layer of the path: its input, and the merges of its branches
+MERGES = ("InputLayer", "Add", "Concatenate", "Multiply", "Average", "Maximum", "Subtract")
 # a block's child on a side path (a residual shortcut), not on the main path
 SIDE_PATH = re.compile(r"(downsample|shortcut|skip|residual|proj(ection)?_?shortcut)", re.I)
 
@@ -175,6 +177,50 @@ def _unreadable(line: int, type_: str, why: Text | ConvConfigError) -> _Unreadab
     )
 
 
+# where a sentence names a place in a paste: a printed line, or a Keras JSON layer's index
+ENDS_BEFORE = {
+    "line": N_("line {line}: {name} ({type}) leaves the spatial axes: the stack ends before it"),
+    "layer": N_("layer {line}: {name} ({type}) leaves the spatial axes: the stack ends before it"),
+}
+
+
+@dataclass
+class _Reading:
+    """What both readers collect, layer by layer: the main path, the side paths, the
+    sentences, and where the spatial part ends (``place``: how a sentence names a place)."""
+
+    place: str
+    layers: list[ModelLayer] = field(default_factory=list)
+    side: list[ModelLayer] = field(default_factory=list)
+    problems: list[Text] = field(default_factory=list)
+    end: Text | None = None
+
+    def take(self, number: int, name: str, type_: str, branch: str | None, read) -> None:
+        """Read one layer (``read()`` gives its kind and geometry) into its place; past the
+        spatial part's end only side paths are still read."""
+        if self.end is not None and branch is None:
+            return
+        try:
+            kind, geometry = read()
+        except _Unreadable as error:
+            self.problems.append(error.text)
+            return
+        if kind == "end":
+            if branch is None:
+                template = ENDS_BEFORE[self.place]
+                self.end = Text(template, line=number, name=name, type=type_)
+            return
+        entry = ModelLayer(
+            name,
+            type_,
+            number,
+            geometry if kind == "layer" else None,
+            geometry if kind == "transposed" else None,
+            branch,
+        )
+        (self.side if branch is not None else self.layers).append(entry)
+
+
 # ----------------------------------------------------------------------------- PyTorch
 
 _LEAF = re.compile(r"^\s*\((?P<name>[^()]+)\):\s*(?P<type>[A-Za-z_][\w.]*)\((?P<args>.*)\)\s*$")
@@ -256,11 +302,9 @@ def _pytorch(text: str) -> ParsedModel:
     """What ``print(model)`` shows: one layer per line, containers opening ``Name(`` and
     closing ``)``; a layer's path is its containers' names and its own."""
     path: list[tuple[str, bool]] = []  # open containers: (name, on a side path)
-    layers: list[ModelLayer] = []
-    side: list[ModelLayer] = []
-    problems: list[Text] = []
+    reading = _Reading("line")
+    problems = reading.problems
     notes: list[Text] = []
-    end: Text | None = None
     for number, raw in enumerate(text.splitlines()[:20_000], start=1):
         line = raw.rstrip()
         if not line.strip():
@@ -290,34 +334,15 @@ def _pytorch(text: str) -> ParsedModel:
         name = (leaf.groupdict().get("name") or leaf.group("type")).strip()
         full = ".".join([*(p for p, _ in path if p), name])
         on_side = any(b for _, b in path) or bool(SIDE_PATH.search(name))
-        if end is not None and not on_side:
-            continue  # past the spatial part
-        try:
-            kind, geometry = _torch_layer(
-                leaf.group("type"), _arguments(leaf.group("args")), number
-            )
-        except _Unreadable as error:
-            problems.append(error.text)
-            continue
-        if kind == "end":
-            if not on_side:
-                end = Text(
-                    "line {line}: {name} ({type}) leaves the spatial axes: the stack ends "
-                    "before it",
-                    line=number,
-                    name=full,
-                    type=leaf.group("type"),
-                )
-            continue
-        entry = ModelLayer(
-            full,
-            leaf.group("type").rsplit(".", 1)[-1],
+        type_, args = leaf.group("type"), _arguments(leaf.group("args"))
+        reading.take(
             number,
-            geometry if kind == "layer" else None,
-            geometry if kind == "transposed" else None,
+            full,
+            type_.rsplit(".", 1)[-1],
             _block(full) if on_side else None,
+            lambda type_=type_, args=args, number=number: _torch_layer(type_, args, number),
         )
-        (side if on_side else layers).append(entry)
+    side = reading.side
     for block in dict.fromkeys(layer.branch for layer in side):
         count = sum(1 for layer in side if layer.branch == block and layer.geometric)
         notes.append(
@@ -332,7 +357,14 @@ def _pytorch(text: str) -> ParsedModel:
                 block=block,
             )
         )
-    return ParsedModel("pytorch", tuple(layers), tuple(side), tuple(problems), end, tuple(notes))
+    return ParsedModel(
+        "pytorch",
+        tuple(reading.layers),
+        tuple(side),
+        tuple(problems),
+        reading.end,
+        tuple(notes),
+    )
 
 
 def _block(name: str) -> str:
@@ -431,54 +463,24 @@ def _keras(text: str) -> ParsedModel:
             "the JSON is not a Keras model: it has no config.layers (paste model.to_json())"
         )
     side_names = _keras_side_paths(entries)
-    layers: list[ModelLayer] = []
-    side: list[ModelLayer] = []
-    problems: list[Text] = []
-    end: Text | None = None
+    reading = _Reading("layer")
     for number, entry in enumerate(entries[:20_000], start=1):
         if not isinstance(entry, dict):
-            problems.append(Text("layer {line} is not a Keras layer", line=number))
+            reading.problems.append(Text("layer {line} is not a Keras layer", line=number))
             continue
         class_name = str(entry.get("class_name", ""))
         layer_config = entry.get("config") if isinstance(entry.get("config"), dict) else {}
         name = str(layer_config.get("name") or entry.get("name") or class_name)
-        on_side = name in side_names
-        if class_name in (
-            "InputLayer",
-            "Add",
-            "Concatenate",
-            "Multiply",
-            "Average",
-            "Maximum",
-            "Subtract",
-        ):
+        if class_name in MERGES:
             continue  # the input itself; a merge keeps the main path's geometry
-        if end is not None and not on_side:
-            continue
-        try:
-            kind, geometry = _keras_layer(class_name, layer_config, number)
-        except _Unreadable as error:
-            problems.append(error.text)
-            continue
-        if kind == "end":
-            if not on_side:
-                end = Text(
-                    "layer {line}: {name} ({type}) leaves the spatial axes: the stack ends "
-                    "before it",
-                    line=number,
-                    name=name,
-                    type=class_name,
-                )
-            continue
-        entry_layer = ModelLayer(
+        reading.take(
+            number,
             name,
             class_name,
-            number,
-            geometry if kind == "layer" else None,
-            geometry if kind == "transposed" else None,
             side_names.get(name),
+            lambda c=class_name, config=layer_config, n=number: _keras_layer(c, config, n),
         )
-        (side if on_side else layers).append(entry_layer)
+    side = reading.side
     notes = [
         counted(
             "{block}: {count} layer on a shortcut merged into the main path; the main path, "
@@ -490,7 +492,14 @@ def _keras(text: str) -> ParsedModel:
         )
         for block in dict.fromkeys(layer.branch for layer in side)
     ]
-    return ParsedModel("keras", tuple(layers), tuple(side), tuple(problems), end, tuple(notes))
+    return ParsedModel(
+        "keras",
+        tuple(reading.layers),
+        tuple(side),
+        tuple(reading.problems),
+        reading.end,
+        tuple(notes),
+    )
 
 
 def _inbound(entry: dict) -> list[str]:

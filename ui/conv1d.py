@@ -173,16 +173,7 @@ def conv1d_trace(spec: Conv1dSpec) -> ce.ConvTrace:
 @cached
 def conv1d_code(spec: Conv1dSpec) -> code.Snippets:
     if spec.is_layer:
-        layer = conv1d_layer(spec)
-        return code.layer_code(
-            *conv1d_layer_arrays(spec),
-            spec.stride,
-            spec.padding_rule,
-            layer.geometry.padding,
-            spec.dilation,
-            layer.output,
-            spec.padding_mode,
-        )
+        return code.page_layer_code(conv1d_layer_arrays(spec), spec, conv1d_layer(spec))
     return code.sliding_code(*conv1d_arrays(spec), spec, conv1d_trace(spec))
 
 

@@ -285,14 +285,5 @@ def conv2d_scene(spec: Conv2dSpec) -> dict:
 @cached
 def conv2d_code(spec: Conv2dSpec) -> code.Snippets:
     if spec.is_layer:
-        layer = conv2d_layer(spec)
-        return code.layer_code(
-            *conv2d_layer_arrays(spec),
-            spec.stride,
-            spec.padding_rule,
-            layer.geometry.padding,
-            spec.dilation,
-            layer.output,
-            spec.padding_mode,
-        )
+        return code.page_layer_code(conv2d_layer_arrays(spec), spec, conv2d_layer(spec))
     return code.sliding_code(*conv2d_arrays(spec), spec, conv2d_trace(spec))

@@ -84,6 +84,17 @@ def _torch_padding(pads: Sequence[tuple[int, int]], name: str = "x") -> tuple[st
     return f"{note}{name} = F.pad({name}, ({flat}))\n", "padding=0"
 
 
+def keras_refusal(layer: str, stride: int, dilation: int) -> str | None:
+    """The sentence for a conv Keras refuses (strides and dilation_rate both > 1), or None."""
+    if stride > 1 and dilation > 1:
+        return t(
+            "Keras refuses this layer: its {layer} takes strides > 1 or dilation_rate > 1, "
+            "not both.",
+            layer=layer,
+        )
+    return None
+
+
 class SlidingLayer(Protocol):
     """A page's sliding conv as its controls set it (the Standard, Conv1d, Causal specs)."""
 
@@ -101,6 +112,24 @@ def sliding_code(
     return conv_code(
         x,
         weight,
+        layer.stride,
+        layer.padding_rule,
+        trace.geometry.padding,
+        layer.dilation,
+        trace.output,
+        trace.padding_mode,
+    )
+
+
+def page_layer_code(
+    arrays: tuple[np.ndarray, np.ndarray, np.ndarray | None],
+    layer: SlidingLayer,
+    trace: ce.LayerTrace,
+) -> Snippets:
+    """:func:`layer_code` for a page's layer: its (input, weight, bias), its controls and
+    its engine trace (its pads, padding mode and output)."""
+    return layer_code(
+        *arrays,
         layer.stride,
         layer.padding_rule,
         trace.geometry.padding,
@@ -167,12 +196,7 @@ def conv_code(
         + "\n"
     )
     layer = "Conv1D" if ndim == 1 else "Conv2D"
-    if stride > 1 and dilation > 1:
-        refusal = t(
-            "Keras refuses this layer: its {layer} takes strides > 1 or dilation_rate > 1, "
-            "not both.",
-            layer=layer,
-        )
+    if refusal := keras_refusal(layer, stride, dilation):
         return Snippets(torch, None, refusal)
     keras_padding, zero_pad = padding_rule, ""
     if padding_mode != "zeros":
@@ -269,12 +293,7 @@ def layer_code(
         + "\n"
     )
     keras_layer = "Conv1D" if ndim == 1 else "Conv2D"
-    if stride > 1 and dilation > 1:
-        refusal = t(
-            "Keras refuses this layer: its {layer} takes strides > 1 or dilation_rate > 1, "
-            "not both.",
-            layer=keras_layer,
-        )
+    if refusal := keras_refusal(keras_layer, stride, dilation):
         return Snippets(torch, None, refusal)
     keras_padding, pad_first = padding_rule, ""
     if padding_mode != "zeros" or padding_rule not in ("valid", "same"):
