@@ -143,6 +143,21 @@ def page_layer_code(
 NUMPY_PAD_MODES = {"reflect": "reflect", "replicate": "edge", "circular": "wrap"}
 
 
+def numpy_pad_first(pads: Sequence[tuple[int, int]], padding_mode: str) -> str:
+    """The Keras snippet's line padding ``x`` (channels last) before a 'valid' layer: with
+    the copies of PyTorch's ``padding_mode`` (Keras layers have none), or with zeros where
+    Keras' own paddings cannot say the page's."""
+    widths = [[0, 0], *([int(b), int(a)] for b, a in pads), [0, 0]]
+    numpy_mode = NUMPY_PAD_MODES.get(padding_mode, "constant")
+    why = (
+        f"Keras layers have no padding_mode: pad first (NumPy's '{numpy_mode}' is "
+        f"PyTorch's '{padding_mode}')"
+        if padding_mode != "zeros"
+        else "padding Keras' layer cannot say: pad with zeros first"
+    )
+    return f"# {why}\nx = np.pad(x, {widths}, mode='{numpy_mode}')\n"
+
+
 def conv_code(
     x: np.ndarray,
     weight: np.ndarray,
@@ -200,14 +215,7 @@ def conv_code(
         return Snippets(torch, None, refusal)
     keras_padding, zero_pad = padding_rule, ""
     if padding_mode != "zeros":
-        keras_padding = "valid"
-        widths = [[0, 0], *([int(b), int(a)] for b, a in pads), [0, 0]]
-        numpy_mode = NUMPY_PAD_MODES[padding_mode]
-        zero_pad = (
-            f"# Keras layers have no padding_mode: pad first (NumPy's '{numpy_mode}' is "
-            f"PyTorch's '{padding_mode}')\n"
-            f"x = np.pad(x, {widths}, mode='{numpy_mode}')\n"
-        )
+        keras_padding, zero_pad = "valid", numpy_pad_first(pads, padding_mode)
     elif padding_rule not in ("valid", "same", "causal"):
         keras_padding = "valid"
         if any(b or a for b, a in pads):
@@ -299,15 +307,7 @@ def layer_code(
     if padding_mode != "zeros" or padding_rule not in ("valid", "same"):
         keras_padding = "valid"
         if any(b or a for b, a in pads):
-            widths = [[0, 0], *([int(b), int(a)] for b, a in pads), [0, 0]]
-            numpy_mode = NUMPY_PAD_MODES.get(padding_mode, "constant")
-            why = (
-                f"Keras layers have no padding_mode: pad first (NumPy's '{numpy_mode}' is "
-                f"PyTorch's '{padding_mode}')"
-                if padding_mode != "zeros"
-                else "padding Keras' layer cannot say: pad with zeros first"
-            )
-            pad_first = f"# {why}\nx = np.pad(x, {widths}, mode='{numpy_mode}')\n"
+            pad_first = numpy_pad_first(pads, padding_mode)
     channels_last = tuple(range(1, ndim + 1)) + (0,)
     kernel_order = tuple(range(2, ndim + 2)) + (1, 0)
     keras = (
