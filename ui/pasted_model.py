@@ -2,15 +2,14 @@
 engine (:mod:`conv_engine.model_text`), becomes the lab's stack; its layers are listed
 (stacked, passing through, on a shortcut) and what could not be read is said with its line.
 
-A convolution and pooling stack replaces the lab's table, so every view of the lab shows
-it; a model with transposed layers (or more layers than the table takes) keeps the table
-and gets its exact fields in a table of its own (:mod:`conv_engine.model_fields`). A paste
-lives in the browser tab's session only: a link cannot carry it.
+A convolution and pooling stack replaces the lab's table (in the box's change callback),
+so every view of the lab shows it; a model with transposed layers (or more layers than the
+table takes) keeps the table and gets its exact fields in a table of its own
+(:mod:`conv_engine.model_fields`). A paste lives in the browser tab's session only: a link
+cannot carry it.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 import streamlit as st
 
@@ -48,8 +47,9 @@ def lab_stack(model: ParsedModel) -> tuple[ce.Layer, ...] | None:
 
 
 def paste_controls(params: PageParams) -> ParsedModel | None:
-    """The paste box (above the stack's preset: a new paste becomes the stack before the
-    table is drawn); the model read from it, or None."""
+    """The paste box (under the lab's own controls: the first screen keeps them); the model
+    read from it, or None. A new paste becomes the stack in its change callback, before
+    the page reruns, so the table shows it wherever the box sits."""
     with st.expander(t("📋 Paste a model")):
         text = st.text_area(
             t("What print(model) shows, or a Keras model's to_json()"),
@@ -61,6 +61,8 @@ def paste_controls(params: PageParams) -> ParsedModel | None:
                 "Layers are read along the first spatial axis (height), in the order "
                 "printed. Ctrl + Enter reads the paste."
             ),
+            on_change=_use_paste,
+            args=(params,),
         )
         st.caption(t("A paste stays in this tab: the page's link cannot carry it."))
         if not text.strip():
@@ -70,17 +72,21 @@ def paste_controls(params: PageParams) -> ParsedModel | None:
         except ce.ConvConfigError as error:
             st.error(say(error), icon="🚫")
             return None
-        stack = lab_stack(model)
-        applied = params.key("paste_applied")
-        digest = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
-        if stack is not None and st.session_state.get(applied) != digest:
-            # a new paste becomes the lab's stack (the table below is drawn from it)
-            st.session_state[params.key("layers")] = stack_text.encode(stack)
-            st.session_state[params.key("preset")] = "custom"
-            st.session_state[params.key("previous_preset")] = "custom"
-            st.session_state[applied] = digest
-        describe_model(model, stack is not None)
+        describe_model(model, lab_stack(model) is not None)
     return model
+
+
+def _use_paste(params: PageParams) -> None:
+    """The paste box's callback: a model the lab's table can hold becomes its stack."""
+    try:
+        model = read_model(st.session_state.get(params.key("paste"), ""))
+    except ce.ConvConfigError:
+        return  # the box says why, under it
+    stack = lab_stack(model)
+    if stack is not None:
+        st.session_state[params.key("layers")] = stack_text.encode(stack)
+        st.session_state[params.key("preset")] = "custom"
+        st.session_state[params.key("previous_preset")] = "custom"
 
 
 def describe_model(model: ParsedModel, stacked: bool) -> None:

@@ -13,7 +13,6 @@ import numpy as np
 import streamlit as st
 
 import conv_engine as ce
-from conv_engine.model_text import ParsedModel
 from i18n import N_, say, sentences, t
 from viz import code, theme
 from viz.heatmaps import heatmaps_figure
@@ -45,7 +44,6 @@ class StackSpec:
     layers: tuple[ce.Layer, ...]
     input_size: int
     rows: tuple[ce.ReceptiveFieldRow, ...]
-    pasted: ParsedModel | None = None  # a pasted model (ui.pasted_model)
 
 
 def stack_controls(params: PageParams) -> StackSpec | None:
@@ -53,7 +51,6 @@ def stack_controls(params: PageParams) -> StackSpec | None:
 
     Returns None (after explaining why) when the stack has no output for this input size.
     """
-    pasted = paste_controls(params)  # first: a new paste becomes the stack drawn below
     preset = params.choice(
         "preset", t("Start from"), (*PRESETS, N_("custom")), "plain 3×3 × 3", widget="select"
     )
@@ -115,7 +112,7 @@ def stack_controls(params: PageParams) -> StackSpec | None:
         )
         st.caption(t("💡 Increase the input length, add padding, or remove a layer."))
         return None
-    return StackSpec(layers, input_size, tuple(rows), pasted)
+    return StackSpec(layers, input_size, tuple(rows))
 
 
 # --- cached computations ---------------------------------------------------------------
@@ -284,6 +281,8 @@ def stack_section(params: PageParams) -> None:
     with controls:
         spec = stack_controls(params)
     if spec is None:
+        with controls:
+            paste_controls(params)  # a paste may give the lab a stack that works
         return
     last = spec.rows[-1]
     with figure:
@@ -303,14 +302,15 @@ def stack_section(params: PageParams) -> None:
                 "outputs' fields are; start: output 0's first input cell."
             ),
         )
+        pasted = paste_controls(params)
     for issue in ce.stack_issues(list(spec.rows)):
         st.warning(say(issue), icon="⚠️")
     st.caption(say(ce.alignment(list(spec.rows))))
     # a grid, not static HTML: its twelve columns scroll on a phone, and a grid's scrolling
     # is reachable by keyboard (WCAG 2.1.1)
     st.dataframe(layer_table(spec.rows), hide_index=True)
-    if spec.pasted is not None and lab_stack(spec.pasted) is None:
-        model_table(spec.pasted, spec.input_size)
+    if pasted is not None and lab_stack(pasted) is None:
+        model_table(pasted, spec.input_size)
     st.caption(
         sentences(
             t("k_eff: how far a layer's taps reach, k + (k − 1)(d − 1)."),

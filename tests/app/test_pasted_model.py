@@ -44,7 +44,8 @@ def test_a_printed_resnet_stem_becomes_the_labs_stack():
     assert "**r = 51, j = 8, start = -25**" in said, said
     assert "layer2.0" in said and "shortcut" in said  # the downsample named, not stacked
     assert "AdaptiveAvgPool2d" in said  # where the stack ends
-    table = at.dataframe[0].value  # the paste's layer list: "name · type", its role
+    # the paste's layer list: "name · type", its role (under the lab's own table)
+    table = next(d.value for d in at.dataframe if "in the stack" in d.value.columns)
     roles = dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
     assert roles["bn1 · BatchNorm2d"] == "passes through" and roles["conv1 · Conv2d"] == "row 1"
     assert roles["layer2.0.downsample.0 · Conv2d"].startswith("shortcut of layer2.0")
