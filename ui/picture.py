@@ -151,6 +151,8 @@ def picture_uploader(key: str) -> Picture | None:
         t("Your own picture (PNG, JPEG or WebP, up to 5 MB)"),
         type=list(dict.fromkeys(FORMATS.values())) + ["jpeg"],
         key=key,
+        # the browser refuses a larger file before sending it; decode_picture checks again
+        max_upload_size=MAX_BYTES // (1024 * 1024),
         help=t(
             "It replaces the app's photo on every page for as long as this tab is open. It "
             "is never stored: the link cannot carry it."
