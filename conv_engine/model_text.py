@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .errors import ConvConfigError
 from .receptive import Layer
@@ -50,6 +50,8 @@ ENDS = re.compile(
 )
 # Keras layers that are no layer of the path: its input, and the merges of its branches
 MERGES = ("InputLayer", "Add", "Concatenate", "Multiply", "Average", "Maximum", "Subtract")
+# a child of an Inception-style block: one of its parallel branches (branch5x5_2 → branch5x5)
+PARALLEL = re.compile(r"^(branch.*?)(?:_\d+)?$")
 # a block's child on a side path (a residual shortcut), not on the main path
 SIDE_PATH = re.compile(r"(downsample|shortcut|skip|residual|proj(ection)?_?shortcut)", re.I)
 
@@ -342,7 +344,8 @@ def _pytorch(text: str) -> ParsedModel:
             _block(full) if on_side else None,
             lambda type_=type_, args=args, number=number: _torch_layer(type_, args, number),
         )
-    side = reading.side
+    notes += _parallel_branches(reading)
+    side = [layer for layer in reading.side if not layer.branch.endswith(")")]
     for block in dict.fromkeys(layer.branch for layer in side):
         count = sum(1 for layer in side if layer.branch == block and layer.geometric)
         notes.append(
@@ -360,11 +363,57 @@ def _pytorch(text: str) -> ParsedModel:
     return ParsedModel(
         "pytorch",
         tuple(reading.layers),
-        tuple(side),
+        tuple(reading.side),
         tuple(problems),
         reading.end,
         tuple(notes),
     )
+
+
+def _reach(layers: list[ModelLayer]) -> int:
+    """How far a chain of layers reaches in its input: its receptive field's span."""
+    span, jump = 1, 1
+    for layer in layers:
+        if layer.layer is not None:
+            span += (layer.layer.kernel_extent - 1) * jump
+            jump *= layer.layer.stride
+    return span
+
+
+def _parallel_branches(reading: _Reading) -> list[Text]:
+    """Inception-style blocks (children ``branch1x1``, ``branch5x5_1``, ``branch5x5_2``,
+    …, concatenated): the branch reaching furthest stays on the main path, the others
+    become side paths named ``block (branch…)``; a sentence per block says so."""
+    groups: dict[str, dict[str, list[ModelLayer]]] = {}
+    for layer in reading.layers:
+        parts = layer.name.split(".")
+        for index, part in enumerate(parts):
+            match = PARALLEL.match(part)
+            if match:
+                block = ".".join(parts[:index]) or "(model)"
+                groups.setdefault(block, {}).setdefault(match.group(1), []).append(layer)
+                break
+    notes: list[Text] = []
+    for block, branches in groups.items():
+        if len(branches) < 2:
+            continue
+        main = max(branches, key=lambda name: _reach(branches[name]))
+        moved = {id(layer) for name, chain in branches.items() if name != main for layer in chain}
+        for name, chain in branches.items():
+            if name != main:
+                reading.side.extend(replace(layer, branch=f"{block} ({name})") for layer in chain)
+        reading.layers[:] = [layer for layer in reading.layers if id(layer) not in moved]
+        notes.append(
+            Text(
+                "{block}: {count} parallel branches ({names}) are joined; the lab follows "
+                "{main}, the one that reaches furthest, and lists the others beside it",
+                block=block,
+                count=len(branches),
+                names=", ".join(branches),
+                main=main,
+            )
+        )
+    return notes
 
 
 def _block(name: str) -> str:

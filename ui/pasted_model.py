@@ -118,7 +118,7 @@ def describe_model(model: ParsedModel, stacked: bool) -> None:
     position = 0
     for layer in sorted((*model.layers, *model.side), key=lambda entry: entry.line):
         if layer.branch is not None:
-            role = t("shortcut of {block}: not stacked", block=layer.branch)
+            role = t("beside the main path ({block}): not stacked", block=layer.branch)
         elif layer.geometric:
             position += 1
             role = t("row {row}", row=position)

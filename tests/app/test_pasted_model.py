@@ -48,7 +48,7 @@ def test_a_printed_resnet_stem_becomes_the_labs_stack():
     table = next(d.value for d in at.dataframe if "in the stack" in d.value.columns)
     roles = dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
     assert roles["bn1 · BatchNorm2d"] == "passes through" and roles["conv1 · Conv2d"] == "row 1"
-    assert roles["layer2.0.downsample.0 · Conv2d"].startswith("shortcut of layer2.0")
+    assert roles["layer2.0.downsample.0 · Conv2d"].startswith("beside the main path (layer2.0)")
     assert at.query_params["layers"].startswith("conv:7:2:1:3;pool:3:2:1:1;conv:3:1:1:1")
 
 

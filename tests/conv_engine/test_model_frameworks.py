@@ -128,6 +128,48 @@ def unet_decoder():
     )
 
 
+class BasicConv2d(nn.Module):
+    """torchvision's Inception unit: a conv and its BatchNorm (printed as conv, bn)."""
+
+    def __init__(self, channels_in, channels_out, **kwargs):
+        super().__init__()
+        self.conv = nn.Conv2d(channels_in, channels_out, bias=False, **kwargs)
+        self.bn = nn.BatchNorm2d(channels_out)
+
+    def forward(self, x):
+        return torch.relu(self.bn(self.conv(x)))
+
+
+class InceptionA(nn.Module):
+    """torchvision's InceptionA: four parallel branches, concatenated."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.branch1x1 = BasicConv2d(channels, 8, kernel_size=1)
+        self.branch5x5_1 = BasicConv2d(channels, 6, kernel_size=1)
+        self.branch5x5_2 = BasicConv2d(6, 8, kernel_size=5, padding=2)
+        self.branch3x3dbl_1 = BasicConv2d(channels, 8, kernel_size=1)
+        self.branch3x3dbl_2 = BasicConv2d(8, 8, kernel_size=3, padding=1)
+        self.branch3x3dbl_3 = BasicConv2d(8, 8, kernel_size=3, padding=1)
+        self.branch_pool = BasicConv2d(channels, 4, kernel_size=1)
+
+    def forward(self, x):
+        pool = self.branch_pool(nn.functional.avg_pool2d(x, 3, stride=1, padding=1))
+        return torch.cat(
+            [
+                self.branch1x1(x),
+                self.branch5x5_2(self.branch5x5_1(x)),
+                self.branch3x3dbl_3(self.branch3x3dbl_2(self.branch3x3dbl_1(x))),
+                pool,
+            ],
+            1,
+        )
+
+
+def inception():
+    return nn.Sequential(nn.Conv2d(3, 4, 3, stride=2), InceptionA(4))
+
+
 MODELS = {
     "alexnet": (alexnet_features, 224, 2),
     "vgg16": (vgg16_features, 224, 2),
@@ -192,9 +234,10 @@ def test_the_resnet_shortcuts_are_named_and_not_stacked():
 
 
 def _gradient_rows(model, size: int, ndim: int, position: int) -> np.ndarray:
-    """The input rows (first spatial axis) a gradient of one output reaches, with every
-    weight positive and every max pool as an average pool of the same window (a max sends
-    its gradient to one cell; the window it reads is the same)."""
+    """The input rows (first spatial axis) a gradient of one output position (all its
+    channels) reaches, with every weight positive and every max pool as an average pool of
+    the same window (a max sends its gradient to one cell; the window it reads is the
+    same)."""
     for module in model.modules():
         for parameter in module.parameters(recurse=False):
             torch.nn.init.uniform_(parameter, 0.1, 1.0)
@@ -203,9 +246,9 @@ def _gradient_rows(model, size: int, ndim: int, position: int) -> np.ndarray:
             setattr(model, name, nn.AvgPool2d(module.kernel_size, module.stride, module.padding))
     channels = next(m for m in model.modules() if hasattr(m, "in_channels")).in_channels
     x = torch.ones(1, channels, *(size,) * ndim, dtype=torch.float64, requires_grad=True)
-    out = model.double()(x)
-    index = (0, 0, position) + (out.shape[-1] // 2,) * (ndim - 1)
-    out[index].backward()
+    out = model.double().eval()(x)  # eval: a BatchNorm's batch statistics join every cell
+    index = (0, slice(None), position) + (out.shape[-1] // 2,) * (ndim - 1)
+    out[index].sum().backward()  # every channel: a concatenation's every branch
     grad = x.grad[0].abs().sum(dim=0)
     reached = grad.sum(dim=tuple(range(1, ndim))) if ndim > 1 else grad
     return np.flatnonzero(reached.numpy() > 0)
@@ -219,3 +262,19 @@ def test_the_cells_one_output_reads_are_those_its_gradient_reaches(name):
     for position in sorted({0, rows[-1].output_size // 2, rows[-1].output_size - 1}):
         expected = _gradient_rows(build(), size, ndim, position)
         np.testing.assert_array_equal(model_support(rows, position), expected, err_msg=name)
+
+
+def test_an_inception_blocks_parallel_branches_are_named_and_the_widest_is_followed():
+    model = inception()
+    parsed = parse_model(str(model))
+    assert len(parsed.notes) == 1 and "4 parallel branches" in str(parsed.notes[0])
+    main = [layer.name for layer in parsed.stack]
+    assert main == ["0", "1.branch5x5_1.conv", "1.branch5x5_2.conv"]
+    beside = {layer.branch for layer in parsed.side}
+    assert beside == {"1 (branch1x1)", "1 (branch3x3dbl)", "1 (branch_pool)"}
+    rows = model_rows(parsed, 21)
+    assert rows[-1].output_size == _shapes(model, 21, 2)[-1]
+    # the concatenated output reads what its widest branch reads: its gradient's rows
+    for position in (0, rows[-1].output_size // 2):
+        cells = model_support(rows, position)
+        np.testing.assert_array_equal(cells, _gradient_rows(inception(), 21, 2, position))
