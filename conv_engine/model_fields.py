@@ -57,6 +57,16 @@ def _reads(layer: ModelLayer, padding: tuple[int, int], outputs: np.ndarray) -> 
     return np.unique(whole)
 
 
+def ceil_output_size(size: int, layer, padding: tuple[int, int]) -> int:
+    """A pool's output length with ``ceil_mode=True`` (PyTorch's rule): windows are counted
+    rounding up, but the last must start inside the input or its left padding."""
+    span = size + padding[0] + padding[1] - layer.kernel_extent
+    output = -(-span // layer.stride) + 1
+    if (output - 1) * layer.stride >= size + padding[0]:
+        output -= 1
+    return output
+
+
 def model_rows(model: ParsedModel, input_size: int) -> list[ModelRow]:
     """Per layer of the main path: input and output size, padding, jump, and output 0's span
     (``size`` cells from ``start``) in the model's input."""
@@ -71,6 +81,8 @@ def model_rows(model: ParsedModel, input_size: int) -> list[ModelRow]:
                 output = conv_output_size(
                     current, geometry.kernel_size, geometry.stride, padding, geometry.dilation
                 )
+                if layer.ceil_mode:
+                    output = ceil_output_size(current, geometry, padding)
                 jump *= geometry.stride
             else:
                 transposed = layer.transposed

@@ -83,6 +83,7 @@ class ModelLayer:
     layer: Layer | None = None
     transposed: TransposedLayer | None = None
     branch: str | None = None
+    ceil_mode: bool = False  # a pool whose output size rounds up (PyTorch's ceil_mode=True)
 
     @property
     def geometric(self) -> bool:
@@ -216,9 +217,10 @@ class _Reading:
             name,
             type_,
             number,
-            geometry if kind == "layer" else None,
+            geometry if kind in ("layer", "ceil") else None,
             geometry if kind == "transposed" else None,
             branch,
+            kind == "ceil",
         )
         (self.side if branch is not None else self.layers).append(entry)
 
@@ -253,7 +255,8 @@ def _arguments(text: str) -> dict[str, object]:
 
 
 def _torch_layer(type_: str, args: dict[str, object], line: int) -> tuple[str, object]:
-    """("layer" | "transposed" | "pass" | "end", geometry) of one printed PyTorch layer."""
+    """("layer" | "ceil" | "transposed" | "pass" | "end", geometry) of one printed PyTorch
+    layer ("ceil": a pool with ceil_mode=True)."""
     base = type_.rsplit(".", 1)[-1]
     if PASS_THROUGH.match(base):
         return "pass", None
@@ -293,11 +296,10 @@ def _torch_layer(type_: str, args: dict[str, object], line: int) -> tuple[str, o
         pad: object = padding
     else:
         pad = _first(padding, "padding", base, line)
-    if args.get("ceil_mode") == "True":
-        raise _unreadable(
-            line, base, Text("ceil_mode=True rounds its output size up, which the lab does not")
-        )
-    return "layer", Layer(kernel, stride, dilation, pad, "pool" if pool else "conv")
+    layer = Layer(kernel, stride, dilation, pad, "pool" if pool else "conv")
+    if pool and args.get("ceil_mode") == "True":
+        return "ceil", layer  # its output size rounds up (PyTorch's rule, model_fields)
+    return "layer", layer
 
 
 def _pytorch(text: str) -> ParsedModel:

@@ -39,9 +39,9 @@ def read_model(text: str) -> ParsedModel:
 
 def lab_stack(model: ParsedModel) -> tuple[ce.Layer, ...] | None:
     """The model's main path as the lab's stack, or None where the table cannot hold it
-    (a transposed layer, or more than :data:`MAX_LAYERS` layers)."""
+    (a transposed layer, a pool rounding its size up, more than :data:`MAX_LAYERS`)."""
     stack = model.stack
-    if any(layer.transposed for layer in stack) or len(stack) > MAX_LAYERS:
+    if any(layer.transposed or layer.ceil_mode for layer in stack) or len(stack) > MAX_LAYERS:
         return None
     return tuple(layer.layer for layer in stack)
 

@@ -170,12 +170,23 @@ def inception():
     return nn.Sequential(nn.Conv2d(3, 4, 3, stride=2), InceptionA(4))
 
 
+def googlenet_stem():
+    """Pools that round their size up (GoogLeNet's ceil_mode=True)."""
+    return nn.Sequential(
+        nn.Conv2d(3, 8, 7, stride=2, padding=3),
+        nn.MaxPool2d(3, stride=2, ceil_mode=True),
+        nn.Conv2d(8, 8, 3, padding=1),
+        nn.MaxPool2d(3, stride=2, ceil_mode=True),
+    )
+
+
 MODELS = {
     "alexnet": (alexnet_features, 224, 2),
     "vgg16": (vgg16_features, 224, 2),
     "resnet stem": (ResNetStem, 64, 2),
     "wavenet": (wavenet_stack, 40, 1),
     "unet decoder": (unet_decoder, 12, 2),
+    "googlenet stem": (googlenet_stem, 57, 2),
 }
 
 
@@ -243,7 +254,10 @@ def _gradient_rows(model, size: int, ndim: int, position: int) -> np.ndarray:
             torch.nn.init.uniform_(parameter, 0.1, 1.0)
     for name, module in list(model.named_children()):
         if isinstance(module, nn.MaxPool2d):
-            setattr(model, name, nn.AvgPool2d(module.kernel_size, module.stride, module.padding))
+            pool = nn.AvgPool2d(
+                module.kernel_size, module.stride, module.padding, ceil_mode=module.ceil_mode
+            )
+            setattr(model, name, pool)
     channels = next(m for m in model.modules() if hasattr(m, "in_channels")).in_channels
     x = torch.ones(1, channels, *(size,) * ndim, dtype=torch.float64, requires_grad=True)
     out = model.double().eval()(x)  # eval: a BatchNorm's batch statistics join every cell
@@ -254,7 +268,7 @@ def _gradient_rows(model, size: int, ndim: int, position: int) -> np.ndarray:
     return np.flatnonzero(reached.numpy() > 0)
 
 
-@pytest.mark.parametrize("name", ["alexnet", "wavenet", "unet decoder"])
+@pytest.mark.parametrize("name", ["alexnet", "wavenet", "unet decoder", "googlenet stem"])
 def test_the_cells_one_output_reads_are_those_its_gradient_reaches(name):
     build, size, ndim = MODELS[name]
     model = build()
