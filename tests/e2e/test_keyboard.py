@@ -178,14 +178,20 @@ TAB_STOPS = r"""() => {
   };
   visit(document);
   window.tabStops = [...stops.values()];
+  window.tabGroups = [...stops.keys()];
+  window.composite = composite;
   window.tabbed = new Set();
   return window.tabStops.length;
 }"""
-# focus inside a shadow tree is not announced to the document: ask for the deepest one
+# focus inside a shadow tree is not announced to the document: ask for the deepest one. A
+# composite is reached whichever of its members holds the tab stop now: a playing scene's
+# grid moves its stop to each step's output cell (the home page's demo loops)
 RECORD_FOCUS = r"""() => {
   let el = document.activeElement;
   while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-  const stop = window.tabStops.findIndex((members) => members.includes(el));
+  const group = el && el.closest ? el.closest(window.composite) : null;
+  let stop = group ? window.tabGroups.indexOf(group) : -1;
+  if (stop < 0) stop = window.tabStops.findIndex((members) => members.includes(el));
   if (stop >= 0) window.tabbed.add(stop);
   return stop;
 }"""
