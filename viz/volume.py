@@ -84,6 +84,20 @@ def _flat(corner: tuple[int, int], cols: int, cells: np.ndarray, width: int) -> 
     return (corner[0] + rows) * cols + corner[1] + columns
 
 
+def _named(shape: tuple[int, int], corners: list, block: tuple[int, int], name) -> tuple:
+    """A tiled panel's cell names (``""`` for a blank cell), and the flat cell of every
+    map's cells in order (map by map, row-major): ``name(map, row, col)`` names each."""
+    names = [""] * (shape[0] * shape[1])
+    cells = []
+    for index, (top, left) in enumerate(corners):
+        for row in range(block[0]):
+            for col in range(block[1]):
+                at = (top + row) * shape[1] + left + col
+                names[at] = name(index, row, col)
+                cells.append(at)
+    return names, cells
+
+
 def layer_scene(layer: LayerTrace, *, start: int = 0) -> dict:
     """The animation of a layer: output channel by output channel, position by position."""
     first = layer.first
@@ -102,8 +116,6 @@ def layer_scene(layer: LayerTrace, *, start: int = 0) -> dict:
         kinds = np.broadcast_to(first.cell_kind, grid.shape)
         kernel_grid, kernel_corners = tile(weight, c_out)  # kernels side by side
         output_grid, output_corners = output, [(o, 0) for o in range(c_out)]
-        kernel_kinds = np.where(np.isnan(kernel_grid), BLANK, 0)
-        map_shape = (1, grid.shape[1])
     else:
         across_in, across_out = map_columns(grid.shape, weight.shape, output.shape)
         input_grid, input_corners = tile(grid, across_in)
@@ -111,46 +123,30 @@ def layer_scene(layer: LayerTrace, *, start: int = 0) -> dict:
         slices = weight.reshape(c_out * c_in, *weight.shape[2:])
         kernel_grid, kernel_corners = tile(slices, c_in)
         output_grid, output_corners = tile(output, across_out)
-        kernel_kinds = np.where(np.isnan(kernel_grid), BLANK, 0)
-        map_shape = grid.shape[1:]
     kinds = np.asarray(kinds, dtype=np.int8)
-    cols = input_grid.shape[1]
-    map_cells = int(np.prod(map_shape))
+    kernel_kinds = np.where(np.isnan(kernel_grid), BLANK, 0)
 
-    # names: x[c, i, j] by the input's coordinates (padding negative), w[o, c, i, j], y[o, i, j]
-    input_names = [""] * input_grid.size
-    for c, corner in enumerate(input_corners):
-        for cell in range(map_cells):
-            row, col = divmod(cell, map_shape[1])
-            at = (corner[0] + row) * cols + corner[1] + col
-            where = [coordinates[-1][col]] if one_d else [coordinates[0][row], coordinates[1][col]]
-            input_names[at] = f"x[{', '.join([str(c), *where])}]"
-    kernel_shape = weight.shape[2:] if not one_d else (c_in, weight.shape[2])
-    kernel_names = [""] * kernel_grid.size
-    kernel_cell = {}  # (o, c, tap) → flat cell of the kernel panel
-    blocks = (
-        [(o, None) for o in range(c_out)]
-        if one_d
-        else [(o, c) for o in range(c_out) for c in range(c_in)]
-    )
-    for (o, c), corner in zip(blocks, kernel_corners, strict=True):
-        for cell in range(int(np.prod(kernel_shape))):
-            row, col = divmod(cell, kernel_shape[1])
-            at = (corner[0] + row) * kernel_grid.shape[1] + corner[1] + col
-            channel, tap = (row, col) if one_d else (c, cell)
-            index = [str(col)] if one_d else [str(row), str(col)]
-            kernel_names[at] = f"w[{', '.join([str(o), str(channel), *index])}]"
-            kernel_cell[(o, channel, tap)] = at
-    out_shape = output.shape[1:] if not one_d else (1, output.shape[1])
-    output_names = [""] * output_grid.size
-    written_cells = []
-    for o, corner in enumerate(output_corners):
-        for cell in range(int(np.prod(out_shape))):
-            row, col = divmod(cell, out_shape[1])
-            at = (corner[0] + row) * output_grid.shape[1] + corner[1] + col
-            index = [str(col)] if one_d else [str(row), str(col)]
-            output_names[at] = f"y[{', '.join([str(o), *index])}]"
-            written_cells.append(at)
+    # every cell's name, and each map's cells in order: x[c, i, j] by the input's
+    # coordinates (padding negative), w[o, c, i, j], y[o, i, j]
+    def x_name(c: int, row: int, col: int) -> str:
+        where = [coordinates[-1][col]] if one_d else [coordinates[0][row], coordinates[1][col]]
+        return f"x[{', '.join([str(c), *where])}]"
+
+    def w_name(block: int, row: int, col: int) -> str:
+        if one_d:  # kernel o's slices are its rows
+            return f"w[{block}, {row}, {col}]"
+        o, c = divmod(block, c_in)
+        return f"w[{o}, {c}, {row}, {col}]"
+
+    def y_name(o: int, row: int, col: int) -> str:
+        return f"y[{o}, {col}]" if one_d else f"y[{o}, {row}, {col}]"
+
+    map_shape = (1, grid.shape[1]) if one_d else grid.shape[1:]
+    slice_shape = (c_in, weight.shape[2]) if one_d else weight.shape[2:]
+    out_shape = (1, output.shape[1]) if one_d else output.shape[1:]
+    input_names, _ = _named(input_grid.shape, input_corners, map_shape, x_name)
+    kernel_names, kernel_cells = _named(kernel_grid.shape, kernel_corners, slice_shape, w_name)
+    output_names, written_cells = _named(output_grid.shape, output_corners, out_shape, y_name)
 
     # every step's marks: what each product reads (in every channel) and its weight
     windows = first.windows  # (positions, taps, ndim): the index map, over one padded map
@@ -160,33 +156,18 @@ def layer_scene(layer: LayerTrace, *, start: int = 0) -> dict:
         if one_d
         else np.ravel_multi_index(tuple(np.moveaxis(windows, -1, 0)), grid.shape[1:])
     )
+    cols = input_grid.shape[1]
     reads = np.concatenate(
-        [
-            _flat(input_corners[c], cols, own, map_shape[1])
-            if not one_d
-            else input_corners[c][0] * cols + own
-            for c in range(c_in)
-        ],
-        axis=1,
+        [_flat(input_corners[c], cols, own, map_shape[1]) for c in range(c_in)], axis=1
     )  # (positions, C_in · taps): channel by channel, tap by tap
     reads = np.tile(reads, (c_out, 1))
-    weights = np.array(
-        [
-            [kernel_cell[(o, c, tap)] for c in range(c_in) for tap in range(taps)]
-            for o in range(c_out)
-        ]
-    )
-    weights = np.repeat(weights, layer.positions, axis=0)
+    # the kernel cells in the reads' order: kernel by kernel, slice by slice, tap by tap
+    weights = np.repeat(np.reshape(kernel_cells, (c_out, c_in * taps)), layer.positions, axis=0)
     products = np.concatenate([kernel.products for kernel in layer.kernels])  # (steps, C_in, taps)
     group_sums = products.sum(axis=2)
-    tap_colours = (
-        theme.tap_colour_indices(1, weight.shape[2])
-        if one_d
-        else theme.tap_colour_indices(*weight.shape[2:])
-    )
+    tap_colours = theme.tap_colour_indices(*((1, taps) if one_d else weight.shape[2:]))
     kernel_colours = np.zeros(kernel_grid.size, dtype=int)
-    for (_, _, tap), at in kernel_cell.items():
-        kernel_colours[at] = tap_colours[tap]
+    kernel_colours[kernel_cells] = np.array(tap_colours)[np.arange(len(kernel_cells)) % taps]
 
     padded = PADDING in np.unique(first.cell_kind)
     # the maps show how many channels; the kernels' title says their shape and the biases
