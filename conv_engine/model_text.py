@@ -31,7 +31,17 @@ from .text import N_, Text, counted
 
 MAX_TEXT = 200_000  # characters of a paste read at most (a ResNet-152 prints ~30 000)
 MAX_MODEL_LAYERS = 400  # layers on the main path (ResNet-152's has 155 convs and pools)
-LIMITS = {"kernel": 4096, "stride": 64, "dilation": 1024, "padding": 4096}
+# the largest value each argument may have (PyTorch's names and Keras')
+LIMITS = {
+    "kernel_size": 4096,
+    "pool_size": 4096,
+    "stride": 64,
+    "strides": 64,
+    "dilation": 1024,
+    "dilation_rate": 1024,
+    "padding": 4096,
+    "output_padding": 64,
+}
 
 # layers that keep every spatial size and position: they pass the receptive field through
 PASS_THROUGH = re.compile(
@@ -156,7 +166,7 @@ def _first(value: object, name: str, type_: str, line: int, low: int = 0) -> int
             type_,
             Text("{name}={value} is not a whole number", name=name, value=repr(value)[:20]),
         )
-    most = LIMITS.get(name.split("_")[0], LIMITS["kernel"])
+    most = LIMITS[name]
     if not low <= value <= most:
         raise _unreadable(
             line,
