@@ -220,7 +220,10 @@ class Scene {
       // size fits a screen of its own; else as large as a screen of its own allows
       fit = Math.min(readable, at(window.innerHeight - 12));
     }
-    return Math.max(8, Math.min(fit, this.cellCap));
+    // stacked strips as wide as the scene allows: a long one (a pasted AlexNet's 585 input
+    // cells) gets cells under 8 px rather than push the page sideways
+    const floor = this.data.stacked ? Math.min(8, this.cellCap) : 8;
+    return Math.max(floor, Math.min(fit, this.cellCap));
   }
 
   drawPanels(parent, cell, colours) {
@@ -259,8 +262,9 @@ class Scene {
     if (data.stacked) {
       // 1-D strips are stacked, each as wide as the scene allows
       const height = panels.reduce((sum, p) => sum + p.rows, 0);
-      this.cellCap = Math.floor(Math.min(maxCell, (this.width - 8) / widest));
-      return Math.max(8, Math.min(this.cellCap, Math.floor(maxHeight / height)));
+      const cap = Math.min(maxCell, (this.width - 8) / widest);
+      this.cellCap = cap >= 8 ? Math.floor(cap) : Math.max(1, cap); // a long strip: < 8 px
+      return Math.max(Math.min(8, this.cellCap), Math.min(this.cellCap, Math.floor(maxHeight / height)));
     }
     const gaps = 28 * (panels.length - 1) + 8;
     const totalCols = panels.reduce((sum, p) => sum + p.cols, 0);
@@ -286,8 +290,12 @@ class Scene {
     if (this.oneLine) return Math.floor(Math.min(maxCell, byWidth, byHeight));
     // too narrow for one line (a phone), or too small on it: panels wrap, each as large as
     // fits alone
-    this.cellCap = Math.floor(Math.min(maxCell, (this.width - 8) / widest));
-    return Math.max(8, Math.floor(readable ? alone : Math.min(this.cellCap, maxHeight / rows)));
+    // (a panel wider than the scene at 8 px, a long strip, gets smaller cells instead of
+    // pushing the page sideways)
+    const cap = Math.min(maxCell, (this.width - 8) / widest);
+    this.cellCap = cap >= 8 ? Math.floor(cap) : Math.max(1, cap);
+    const size = readable ? alone : Math.min(this.cellCap, maxHeight / rows);
+    return Math.max(Math.min(8, this.cellCap), Math.min(this.cellCap, Math.floor(size)));
   }
 
   toolbar() {

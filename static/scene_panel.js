@@ -113,6 +113,7 @@ export class GridPanel {
     const { spec, cell } = this;
     const fontSize = Math.max(10, Math.min(24, Math.round(cell * 0.42)));
     const printNumbers = spec.numbers && cell >= 20;
+    const gap = cell >= 8 ? 1 : cell / 8; // a long strip's cells under 8 px keep a hairline
     const strokes = { hatch: [], dotted: [] }; // cells marked by their kind
     const quiet = spec.rows * spec.cols > CONTRACT.format.denseCells ? CONTRACT.format.quietWhenDense : [];
     const rows = [];
@@ -128,11 +129,11 @@ export class GridPanel {
         continue;
       }
       const rect = el("svg:rect", {
-        x: col * cell + 1,
-        y: row * cell + 1,
-        width: cell - 2,
-        height: cell - 2,
-        rx: 2,
+        x: col * cell + gap,
+        y: row * cell + gap,
+        width: cell - 2 * gap,
+        height: cell - 2 * gap,
+        rx: Math.min(2, cell / 4),
         fill,
         role: "cell",
         "data-index": i,
@@ -141,7 +142,7 @@ export class GridPanel {
       this.rects.push(rect);
       const kind = CELL_KINDS[spec.kinds ? spec.kinds[i] : 0];
       const stroke = CONTRACT.cellKindMarks[kind];
-      if (stroke) strokes[stroke].push([row, col]);
+      if (stroke && cell >= 6) strokes[stroke].push([row, col]); // too small to hatch
       if (printNumbers && !quiet.includes(kind)) {
         const text = el("svg:text", {
           x: col * cell + cell / 2,
