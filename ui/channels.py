@@ -32,24 +32,21 @@ def shows_layer(params: PageParams) -> bool:
 
 def channel_controls(params: PageParams) -> tuple[int, int, bool]:
     """C_in and C_out (1–4) side by side, then the bias switch."""
-    left, right = st.columns(2)
-    in_channels = params.integer(
-        "cin",
-        t("Input channels C_in"),
-        1,
-        1,
-        MAX_CHANNELS,
-        container=left,
-        help=t("Maps in the input volume: each kernel has one slice per input channel."),
+    counts = (
+        (
+            "cin",
+            t("Input channels C_in"),
+            t("Maps in the input volume: each kernel has one slice per input channel."),
+        ),
+        (
+            "cout",
+            t("Output channels C_out"),
+            t("Kernels in the layer: each one writes one output map."),
+        ),
     )
-    out_channels = params.integer(
-        "cout",
-        t("Output channels C_out"),
-        1,
-        1,
-        MAX_CHANNELS,
-        container=right,
-        help=t("Kernels in the layer: each one writes one output map."),
+    in_channels, out_channels = (
+        params.integer(key, label, 1, 1, MAX_CHANNELS, container=column, help=help_text)
+        for (key, label, help_text), column in zip(counts, st.columns(2), strict=True)
     )
     bias = params.toggle(
         "bias",

@@ -6,27 +6,33 @@ rules and, in CI, against the frameworks themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 import conv_engine as ce
 from i18n import say, t
 from viz.code import keras_extra_layers
 
 
-def transposed_size_latex(
-    input_size: int,
-    kernel_size: int,
-    stride: int,
-    padding: int,
-    output_padding: int,
-    dilation: int,
-    output_size: int,
-) -> str:
+@dataclass(frozen=True)
+class TransposedSize:
+    """A transposed conv's settings on one axis (PyTorch's) and the output size they give."""
+
+    input_size: int
+    kernel_size: int
+    stride: int
+    padding: int
+    output_padding: int
+    dilation: int
+    output_size: int
+
+
+def transposed_size_latex(sizes: TransposedSize) -> str:
     """The transposed output size in PyTorch's words, with numbers."""
+    z = sizes
     return (
-        rf"o = (i-1)\,s - 2p + d(k-1) + \text{{output\_padding}} + 1 = ({input_size}-1)"
-        rf"\cdot{stride} - 2\cdot{padding} + {dilation}\cdot({kernel_size}-1) + "
-        rf"{output_padding} + 1 = {output_size}"
+        rf"o = (i-1)\,s - 2p + d(k-1) + \text{{output\_padding}} + 1 = ({z.input_size}-1)"
+        rf"\cdot{z.stride} - 2\cdot{z.padding} + {z.dilation}\cdot({z.kernel_size}-1) + "
+        rf"{z.output_padding} + 1 = {z.output_size}"
     )
 
 
@@ -42,20 +48,13 @@ class KerasTransposed:
     notes: tuple[str, ...]
 
 
-def keras_transposed(
-    input_size: int,
-    kernel_size: int,
-    stride: int,
-    padding: int,
-    output_padding: int,
-    dilation: int,
-    output_size: int,
-) -> KerasTransposed:
+def keras_transposed(sizes: TransposedSize) -> KerasTransposed:
     """Keras' ``Conv2DTranspose`` for the page's PyTorch settings, in Keras' own rule.
 
     Keras pads ``'valid'``/``'same'`` (no integer crop) and defaults to
     ``output_padding=None``; its sizes come from ``ce.keras_conv_transpose_output_size``.
     """
+    input_size, kernel_size, stride, padding, output_padding, dilation, output_size = astuple(sizes)
     extent = ce.effective_kernel_size(kernel_size, dilation)
     notes = []
     latex = None

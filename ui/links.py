@@ -31,6 +31,7 @@ from .choices import (
     MAX_INPUT_2D,
     MAX_LENGTH_1D,
     MAX_PADDED_1D,
+    MAX_PADDED_2D,
     MAX_STRIDE,
     SCHEDULE_KERNELS,
     SCHEDULE_LENGTHS,
@@ -83,6 +84,36 @@ def _layer(in_channels: int, out_channels: int, bias: bool) -> dict | None:
     return {"cin": in_channels, "cout": out_channels, "bias": int(bias)}
 
 
+def _sliding_query(
+    n: int,
+    k: int,
+    s: int,
+    d: int,
+    padding: str | int,
+    sides: tuple[str, ...],
+    rules: tuple[str, ...],
+    largest: int,
+    max_padded: int,
+) -> dict[str, object] | None:
+    """The kernel and padding part of a sliding page's link (an int padding is that many
+    zeros on every side), or None where its controls cannot reach the setting."""
+    if isinstance(padding, int):
+        if padding > MAX_EXPLICIT_PAD:
+            return None
+        mode, total = ("explicit" if padding else "valid"), 2 * padding
+        pads = {"p": mode} | ({side: padding for side in sides} if padding else {})
+    elif padding in rules:
+        mode, total, pads = padding, 0, {"p": padding}
+    else:
+        return None
+    if not 3 <= n <= largest or s > MAX_STRIDE:
+        return None
+    k_limit, d_limit = kernel_bounds(n, mode, total, k, max_padded=max_padded)
+    if k > k_limit or d > d_limit:
+        return None
+    return {"k": k, "s": s, "d": d, **pads}
+
+
 def sliding_2d_link(
     page: str,
     n: int,
@@ -96,23 +127,11 @@ def sliding_2d_link(
     """The Standard or the Dilated page (one set of controls) at an n × n setting; on the
     Standard page a ``layer`` of (C_in, C_out, bias)."""
     channels = _layer(*layer) if page == "standard" else (None if layer != (1, 1, False) else {})
-    if channels is None:
+    sides, rules = ("pt", "pb", "pl", "pr"), ("valid", "same", "full")
+    query = _sliding_query(n, k, s, d, padding, sides, rules, MAX_INPUT_2D, MAX_PADDED_2D)
+    if channels is None or query is None:
         return None
-    if isinstance(padding, int):
-        mode = "explicit" if padding else "valid"
-        if padding > MAX_EXPLICIT_PAD:
-            return None
-        pads = {"p": mode} | ({key: padding for key in ("pt", "pb", "pl", "pr")} if padding else {})
-    else:
-        if padding not in ("valid", "same", "full"):
-            return None
-        mode, pads = padding, {"p": padding}
-    if not 3 <= n <= MAX_INPUT_2D or s > MAX_STRIDE:
-        return None
-    k_limit, d_limit = kernel_bounds(n, mode, 2 * padding if mode == "explicit" else 0, k)
-    if k > k_limit or d > d_limit:
-        return None
-    return _link(page, h=n, w=n, k=k, s=s, d=d, **pads, **channels, **_step(step))
+    return _link(page, h=n, w=n, **query, **channels, **_step(step))
 
 
 def conv1d_link(
@@ -125,22 +144,12 @@ def conv1d_link(
     fill: str = "zeros",
 ) -> Link | None:
     """The Conv1d page at a sequence of n steps, its padding filled as ``fill`` says."""
-    if isinstance(padding, int):
-        mode, total = ("explicit" if padding else "valid"), 2 * padding
-        if padding > MAX_EXPLICIT_PAD:
-            return None
-        pads = {"p": mode} | ({"pl": padding, "pr": padding} if padding else {})
-    else:
-        if padding not in ("valid", "same", "full", "causal"):
-            return None
-        mode, total, pads = padding, 0, {"p": padding}
-    if not 3 <= n <= MAX_LENGTH_1D or s > MAX_STRIDE:
+    rules = ("valid", "same", "full", "causal")
+    query = _sliding_query(n, k, s, d, padding, ("pl", "pr"), rules, MAX_LENGTH_1D, MAX_PADDED_1D)
+    if query is None:
         return None
-    k_limit, d_limit = kernel_bounds(n, mode, total, k, max_padded=MAX_PADDED_1D)
-    if k > k_limit or d > d_limit:
-        return None
-    fills = {"pmode": fill} if fill != "zeros" and mode != "valid" else {}
-    return _link("conv1d", n=n, k=k, s=s, d=d, **pads, **fills, **_step(step))
+    fills = {"pmode": fill} if fill != "zeros" and query["p"] != "valid" else {}
+    return _link("conv1d", n=n, **query, **fills, **_step(step))
 
 
 def causal_link(n: int, k: int, s: int, d: int, leak: bool = False) -> Link | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 import conv_engine as ce
-from conv_engine.solver import MAX_LENGTH
+from conv_engine.solver import MAX_LENGTH, Reach
 from i18n import N_, t
 from viz.code import keras_extra_layers
 
@@ -25,6 +25,28 @@ from .params import PageParams
 KINDS = {"conv": N_("↘ Convolution"), "transposed": N_("↗ Transposed convolution")}
 NAMES = {"conv": N_("convolution"), "transposed": N_("transposed convolution")}
 SHOWN_ROWS = 60
+# what a solution's reach means, as (a sentence, a word or two), for a stride longer than the
+# kernel's reach and for a padding as wide as it
+CONV_REACH = (
+    (
+        N_("The stride is longer than the kernel's reach: some inputs are never read."),
+        N_("skips inputs"),
+    ),
+    (
+        N_("The padding is as wide as the kernel's reach: the first output sees only zeros."),
+        N_("zeros-only outputs"),
+    ),
+)
+TRANSPOSED_REACH = (
+    (
+        N_("The stride is longer than the kernel's reach: stamps leave gaps of zeros."),
+        N_("gaps of zeros"),
+    ),
+    (
+        N_("The crop is as wide as the kernel's reach: it cuts whole stamps away."),
+        N_("crops whole stamps"),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -108,44 +130,60 @@ def conv_row(n: int, o: int, row: ce.ConvSolution) -> dict:
         padded = row.keras == "ZeroPadding + valid"
         keras = f"ZeroPadding2D({p})\n{layer}" if padded else layer
         keras_short = f"ZeroPadding2D({p}) + 'valid'" if padded else f"'{padding}'"
-    notes, flags = [], []
+    remarks = []  # (a sentence for the chosen row, a word or two for the table)
     if row.keras_same_pads is not None and row.keras != "same":
         before, after = row.keras_same_pads
         if (before, after) == (p, p):
-            notes.append(t("Keras padding='same' is this same layer."))
+            remarks.append((t("Keras padding='same' is this same layer."), t("'same' too")))
         else:
-            notes.append(
-                t(
-                    "Keras padding='same' also gives {o} outputs, but pads {before} before "
-                    "and {after} after (not {p} and {p}): its windows sit elsewhere, so its "
-                    "values differ.",
-                    o=o,
-                    before=before,
-                    after=after,
-                    p=p,
-                )
+            note = t(
+                "Keras padding='same' also gives {o} outputs, but pads {before} before "
+                "and {after} after (not {p} and {p}): its windows sit elsewhere, so its "
+                "values differ.",
+                o=o,
+                before=before,
+                after=after,
+                p=p,
             )
-        flags.append(t("'same' too") if (before, after) == (p, p) else t("'same': other values"))
-    if row.skips_inputs:
-        notes.append(t("The stride is longer than the kernel's reach: some inputs are never read."))
-        flags.append(t("skips inputs"))
-    if row.pads_past_kernel:
-        notes.append(
-            t("The padding is as wide as the kernel's reach: the first output sees only zeros.")
-        )
-        flags.append(t("zeros-only outputs"))
+            remarks.append((note, t("'same': other values")))
+    return _row(
+        {"k": k, "s": s, "p": p, "d": d},
+        keras_short,
+        remarks + _reach(row, CONV_REACH),
+        conv_link(n, row),
+        f"nn.Conv2d(C_in, C_out, {_arguments(k, stride=s, padding=p, dilation=d)})",
+        keras,
+        row.keras_refusal is None,
+    )
+
+
+def _reach(row: Reach, words: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The remarks ``words`` has for a solution that skips inputs and one that pads (or
+    crops) as wide as the kernel's reach, in the page's language."""
+    found = (row.skips_inputs, row.pads_past_kernel)
+    return [(t(note), t(flag)) for is_so, (note, flag) in zip(found, words, strict=True) if is_so]
+
+
+def _row(
+    numbers: dict[str, int],
+    keras_short: str,
+    remarks: list[tuple[str, str]],
+    link: str | None,
+    pytorch_code: str,
+    keras_code: str,
+    keras_writes_it: bool,
+) -> dict:
+    """A solver table row: the layer's numbers, Keras' way in short, the remarks' words,
+    the link to its page; and, for the chosen row, the code and the remarks' sentences."""
     return {
-        "k": k,
-        "s": s,
-        "p": p,
-        "d": d,
+        **numbers,
         "Keras": keras_short,
-        "notes": ", ".join(flags),
-        "open": conv_link(n, row) or "",
-        "pytorch_code": f"nn.Conv2d(C_in, C_out, {_arguments(k, stride=s, padding=p, dilation=d)})",
-        "keras_code": keras,
-        "keras_writes_it": row.keras_refusal is None,
-        "notes_text": " ".join(notes),
+        "notes": ", ".join(flag for _, flag in remarks),
+        "open": link or "",
+        "pytorch_code": pytorch_code,
+        "keras_code": keras_code,
+        "keras_writes_it": keras_writes_it,
+        "notes_text": " ".join(note for note, _ in remarks),
     }
 
 
@@ -169,44 +207,31 @@ def transposed_row(n: int, o: int, row: ce.TransposedSolution) -> dict:
         # the short form names Keras' output_padding where it is not PyTorch's own
         word = f"'{spelling.padding}'" + (extra if spelling.output_padding != op else "")
         keras_short = " + ".join([word, *after])
-    notes, flags = [], []
+    remarks = []
     if row.keras_default_window is not None:
         start, _ = row.keras_default_window
         if start == p:
-            notes.append(t("Keras padding='same' with output_padding=None is this same layer."))
-            flags.append(t("'same', None too"))
+            same = t("Keras padding='same' with output_padding=None is this same layer.")
+            remarks.append((same, t("'same', None too")))
         else:
-            notes.append(
-                t(
-                    "Keras padding='same' with output_padding=None also gives {o} cells, but "
-                    "crops {start} at the start where PyTorch crops {p}: its values are "
-                    "shifted.",
-                    o=o,
-                    start=start,
-                    p=p,
-                )
+            note = t(
+                "Keras padding='same' with output_padding=None also gives {o} cells, but "
+                "crops {start} at the start where PyTorch crops {p}: its values are "
+                "shifted.",
+                o=o,
+                start=start,
+                p=p,
             )
-            flags.append(t("'same', None: other values"))
-    if row.skips_inputs:
-        notes.append(t("The stride is longer than the kernel's reach: stamps leave gaps of zeros."))
-        flags.append(t("gaps of zeros"))
-    if row.pads_past_kernel:
-        notes.append(t("The crop is as wide as the kernel's reach: it cuts whole stamps away."))
-        flags.append(t("crops whole stamps"))
-    return {
-        "k": k,
-        "s": s,
-        "p": p,
-        "op": op,
-        "d": d,
-        "Keras": keras_short,
-        "notes": ", ".join(flags),
-        "open": transposed_link(n, row) or "",
-        "pytorch_code": f"nn.ConvTranspose2d(C_in, C_out, {torch})",
-        "keras_code": keras,
-        "keras_writes_it": row.keras is not None,
-        "notes_text": " ".join(notes),
-    }
+            remarks.append((note, t("'same', None: other values")))
+    return _row(
+        {"k": k, "s": s, "p": p, "op": op, "d": d},
+        keras_short,
+        remarks + _reach(row, TRANSPOSED_REACH),
+        transposed_link(n, row),
+        f"nn.ConvTranspose2d(C_in, C_out, {torch})",
+        keras,
+        row.keras is not None,
+    )
 
 
 @cached

@@ -34,30 +34,17 @@ from .scene import main_scene
 
 def sizes_line(spec: Conv2dSpec, geometry: ce.ConvGeometry) -> str:
     """Input → output sizes in one short line, the padded size and k_eff after it."""
-    (out_h, out_w) = geometry.output_size
-    padded = "{}×{}".format(*geometry.padded_size)
-    extent = "{}×{}".format(*geometry.kernel_extent)
+    shapes = [(spec.height, spec.width), geometry.output_size, geometry.padded_size]
     if spec.is_layer:  # the volumes: channels × height × width
-        return t(
-            "**{c_in}×{height}×{width} → {c_out}×{out_h}×{out_w}** · padded {padded} · "
-            "k_eff {extent}",
-            c_in=spec.in_channels,
-            height=spec.height,
-            width=spec.width,
-            c_out=spec.out_channels,
-            out_h=out_h,
-            out_w=out_w,
-            padded=padded,
-            extent=extent,
-        )
+        shapes[0] = (spec.in_channels, *shapes[0])
+        shapes[1] = (spec.out_channels, *shapes[1])
+    size_in, size_out, padded = ("×".join(map(str, shape)) for shape in shapes)
     return t(
-        "**{height}×{width} → {out_h}×{out_w}** · padded {padded} · k_eff {extent}",
-        height=spec.height,
-        width=spec.width,
-        out_h=out_h,
-        out_w=out_w,
+        "**{size_in} → {size_out}** · padded {padded} · k_eff {extent}",
+        size_in=size_in,
+        size_out=size_out,
         padded=padded,
-        extent=extent,
+        extent="×".join(map(str, geometry.kernel_extent)),
     )
 
 

@@ -39,7 +39,12 @@ from .choices import (
     largest_input,
 )
 from .export import export_panel
-from .frameworks import keras_transposed, output_padding_rows, transposed_size_latex
+from .frameworks import (
+    TransposedSize,
+    keras_transposed,
+    output_padding_rows,
+    transposed_size_latex,
+)
 from .live import offer_questions
 from .page import controls_and_figure
 from .panels import formula_panel, framework_panel, lazy_tabs, link_page, plot
@@ -304,9 +309,9 @@ def transposed_section(params: PageParams) -> None:
     offer_questions(params, [OnScreen(transposed_size_question(on_screen), -1)])
     with controls:
         st.markdown(f"**{spec.size}×{spec.size} → {size}×{size}**")
-    settings = (*spec.sizes, size)
-    keras = keras_transposed(*settings)
-    formula_panel([transposed_size_latex(*settings), *([keras.latex] if keras.latex else [])])
+    sizes = TransposedSize(*spec.sizes, size)
+    keras = keras_transposed(sizes)
+    formula_panel([transposed_size_latex(sizes), *([keras.latex] if keras.latex else [])])
     for note in keras.notes:
         st.caption(note)
     show_views(params, spec, step)

@@ -47,9 +47,22 @@ def literal(values: np.ndarray | Sequence) -> str:
     return "[" + ", ".join(literal(row) for row in array) + "]"
 
 
-def _computed(output: np.ndarray) -> str:
+def _printed(line: str, output: np.ndarray) -> str:
+    """A snippet's last lines: the line that prints the framework's result, then the
+    page's own numbers under it to compare with."""
     rounded = np.round(np.asarray(output, dtype=float), 4)
-    return f"# the page computed: {literal(rounded)}"
+    return f"{line}\n# the page computed: {literal(rounded)}\n"
+
+
+def _keras_run(weights: str, printed: str, output: np.ndarray) -> str:
+    """A Keras snippet's ending: build ``layer``, give it ``weights`` (a list literal), run
+    it on ``x`` and print as ``printed`` says."""
+    return (
+        "layer.build(x.shape)\n"
+        + f"layer.set_weights({weights})\n"
+        + "y = keras.ops.convert_to_numpy(layer(x))\n"
+        + _printed(printed, output)
+    )
 
 
 def _pairs(amounts: tuple[int, int], ndim: int) -> str:
@@ -206,9 +219,7 @@ def conv_code(
         + "  # (C_out, C_in, k…)\n"
         + pad_line
         + f"y = F.{conv}(x, w, stride={stride}, {padding}, dilation={dilation})\n"
-        + "print(y[0, 0].tolist())\n"
-        + _computed(output)
-        + "\n"
+        + _printed("print(y[0, 0].tolist())", output)
     )
     layer = "Conv1D" if ndim == 1 else "Conv2D"
     if refusal := keras_refusal(layer, stride, dilation):
@@ -235,12 +246,7 @@ def conv_code(
         + zero_pad
         + f"layer = keras.layers.{layer}(1, {size}, strides={stride}, padding='{keras_padding}',"
         + f" dilation_rate={dilation}, use_bias=False)\n"
-        + "layer.build(x.shape)\n"
-        + "layer.set_weights([w])\n"
-        + "y = keras.ops.convert_to_numpy(layer(x))\n"
-        + f"print(np.round(y{pick}, 4).tolist())\n"
-        + _computed(output)
-        + "\n"
+        + _keras_run("[w]", f"print(np.round(y{pick}, 4).tolist())", output)
     )
     return Snippets(torch, keras)
 
@@ -296,9 +302,7 @@ def layer_code(
         + f"    layer.weight.copy_(torch.tensor({literal(weight)}))  # (C_out, C_in, k…)\n"
         + (f"    layer.bias.copy_(torch.tensor({literal(bias)}))\n" if has_bias else "")
         + "    y = layer(x)\n"
-        + "print(y[0].tolist())\n"
-        + _computed(output)
-        + "\n"
+        + _printed("print(y[0].tolist())", output)
     )
     keras_layer = "Conv1D" if ndim == 1 else "Conv2D"
     if refusal := keras_refusal(keras_layer, stride, dilation):
@@ -319,16 +323,11 @@ def layer_code(
         + pad_first
         + f"layer = keras.layers.{keras_layer}({c_out}, {size}, strides={stride}, "
         + f"padding='{keras_padding}', dilation_rate={dilation}, use_bias={has_bias})\n"
-        + "layer.build(x.shape)\n"
-        + (
-            f"layer.set_weights([w, np.array({literal(bias)}, dtype='float32')])\n"
-            if has_bias
-            else "layer.set_weights([w])\n"
+        + _keras_run(
+            f"[w, np.array({literal(bias)}, dtype='float32')]" if has_bias else "[w]",
+            "print(np.round(np.moveaxis(y[0], -1, 0), 4).tolist())  # back to (C_out, …)",
+            output,
         )
-        + "y = keras.ops.convert_to_numpy(layer(x))\n"
-        + "print(np.round(np.moveaxis(y[0], -1, 0), 4).tolist())  # back to (C_out, …)\n"
-        + _computed(output)
-        + "\n"
     )
     return Snippets(torch, keras)
 
@@ -353,9 +352,7 @@ def transposed_code(
         + "  # (C_in, C_out, kh, kw)\n"
         + f"y = F.conv_transpose2d(x, w, stride={stride}, padding={padding}, "
         + f"output_padding={output_padding}, dilation={dilation})\n"
-        + "print(y[0, 0].tolist())\n"
-        + _computed(output)
-        + "\n"
+        + _printed("print(y[0, 0].tolist())", output)
     )
     kernel = weight.shape[0]
     try:
@@ -386,9 +383,7 @@ def transposed_code(
         + "y = layer(x)\n"
         + after
         + "y = keras.ops.convert_to_numpy(y)\n"
-        + "print(np.round(y[0, :, :, 0], 4).tolist())\n"
-        + _computed(output)
-        + "\n"
+        + _printed("print(np.round(y[0, :, :, 0], 4).tolist())", output)
     )
     return Snippets(torch, keras)
 
@@ -417,9 +412,7 @@ def separable_code(
         + f"middle = F.conv2d(x, depthwise, {padding}, groups={channels})"
         + "  # one kernel per channel\n"
         + "y = F.conv2d(middle, pointwise)  # a 1×1 mix of every depthwise map\n"
-        + "print(y[0].tolist())\n"
-        + _computed(output)
-        + "\n"
+        + _printed("print(y[0].tolist())", output)
     )
     keras = (
         KERAS_HEADER
@@ -433,12 +426,11 @@ def separable_code(
         + "pointwise = np.transpose(pointwise[:, :, 0, 0], (1, 0))[None, None]\n"
         + f"layer = keras.layers.SeparableConv2D({output.shape[0]}, {k}, padding='same', "
         + f"depth_multiplier={multiplier}, use_bias=False)\n"
-        + "layer.build(x.shape)\n"
-        + "layer.set_weights([depthwise, pointwise])\n"
-        + "y = keras.ops.convert_to_numpy(layer(x))\n"
-        + "print(np.round(np.transpose(y[0], (2, 0, 1)), 4).tolist())  # (C_out, H, W)\n"
-        + _computed(output)
-        + "\n"
+        + _keras_run(
+            "[depthwise, pointwise]",
+            "print(np.round(np.transpose(y[0], (2, 0, 1)), 4).tolist())  # (C_out, H, W)",
+            output,
+        )
     )
     return Snippets(torch, keras)
 
@@ -468,9 +460,7 @@ def lightweight_code(
         + "  # (C, 1, k)\n"
         + f"x = F.pad(x, {tuple(pads)})  # (left, right): the output keeps the length\n"
         + f"y = F.conv1d(x, weight, groups={channels})\n"
-        + "print(y[0].tolist())\n"
-        + _computed(output)
-        + "\n"
+        + _printed("print(y[0].tolist())", output)
     )
     keras = (
         KERAS_HEADER
@@ -480,12 +470,7 @@ def lightweight_code(
         + "  # (k, C, 1)\n"
         + f"x = keras.layers.ZeroPadding1D({tuple(pads)})(x)\n"
         + f"layer = keras.layers.DepthwiseConv1D({width}, padding='valid', use_bias=False)\n"
-        + "layer.build(x.shape)\n"
-        + "layer.set_weights([weight])\n"
-        + "y = keras.ops.convert_to_numpy(layer(x))\n"
-        + "print(np.round(y[0].T, 4).tolist())  # (C, T)\n"
-        + _computed(output)
-        + "\n"
+        + _keras_run("[weight]", "print(np.round(y[0].T, 4).tolist())  # (C, T)", output)
     )
     return Snippets(torch, keras)
 

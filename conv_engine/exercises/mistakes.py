@@ -40,61 +40,53 @@ def conv_size_mistakes(
     k_eff = effective_kernel_size(k, d)
     padded = n + before + after
     span = padded - k_eff
-    candidates: list[tuple[int, Text]] = []
-    if d > 1 and padded >= k:
-        candidates.append(
-            (
-                (padded - k) // s + 1,
-                Text(
-                    "That is what k = {k} gives: with dilation {d} the kernel spans "
-                    "k_eff = k + (k − 1)(d − 1) = {k_eff} cells.",
-                    k=k,
-                    d=d,
-                    k_eff=k_eff,
-                ),
-            )
-        )
-    if before + after and n >= k_eff:
-        candidates.append(
-            (
-                (n - k_eff) // s + 1,
-                Text(
-                    "That leaves out the padding: it adds {before} + {after} cells to the "
-                    "input before the kernel slides.",
-                    before=before,
-                    after=after,
-                ),
-            )
-        )
-    candidates.append(
+    slips = [  # (whether the slip can be made here, the size it gives, what it missed)
         (
+            d > 1 and padded >= k,
+            (padded - k) // s + 1,
+            Text(
+                "That is what k = {k} gives: with dilation {d} the kernel spans "
+                "k_eff = k + (k − 1)(d − 1) = {k_eff} cells.",
+                k=k,
+                d=d,
+                k_eff=k_eff,
+            ),
+        ),
+        (
+            before + after and n >= k_eff,
+            (n - k_eff) // s + 1,
+            Text(
+                "That leaves out the padding: it adds {before} + {after} cells to the "
+                "input before the kernel slides.",
+                before=before,
+                after=after,
+            ),
+        ),
+        (
+            True,
             span // s,
             Text("Add 1 for the kernel's first position: ⌊(n + padding − k_eff) / s⌋ + 1."),
-        )
-    )
-    if s > 1 and span % s:
-        candidates.append(
-            (
-                -(-span // s) + 1,
-                Text(
-                    "Round down: a last move of {s} cells that would run past the padded "
-                    "input is not taken.",
-                    s=s,
-                ),
-            )
-        )
-    if s > 1:
-        candidates.append(
-            (
-                span + 1,
-                Text(
-                    "That is stride 1: with stride {s} the kernel moves {s} cells at a time, "
-                    "so divide by {s}.",
-                    s=s,
-                ),
-            )
-        )
-    return _kept(right, candidates)
+        ),
+        (
+            s > 1 and span % s,
+            -(-span // s) + 1,
+            Text(
+                "Round down: a last move of {s} cells that would run past the padded "
+                "input is not taken.",
+                s=s,
+            ),
+        ),
+        (
+            s > 1,
+            span + 1,
+            Text(
+                "That is stride 1: with stride {s} the kernel moves {s} cells at a time, "
+                "so divide by {s}.",
+                s=s,
+            ),
+        ),
+    ]
+    return _kept(right, [(size, hint) for possible, size, hint in slips if possible])
 
 
 def transposed_size_mistakes(
@@ -102,46 +94,38 @@ def transposed_size_mistakes(
 ) -> tuple[Mistake, ...]:
     """Slips in (n − 1)·s − 2p + d·(k − 1) + output_padding + 1."""
     k_eff = effective_kernel_size(k, d)
-    candidates: list[tuple[int, Text]] = []
-    if n + 2 * p >= k_eff:
-        candidates.append(
-            (
-                (n + 2 * p - k_eff) // s + 1,
-                Text(
-                    "That is the convolution's formula, which shrinks: the transposed "
-                    "convolution runs it backwards, (n − 1)·s − 2p + d·(k − 1) + "
-                    "output_padding + 1."
-                ),
-            )
-        )
-    if op:
-        candidates.append(
-            (right - op, Text("output_padding = {op} adds {op} cells at the end.", op=op))
-        )
-    if d > 1:
-        candidates.append(
-            (
-                right - (d - 1) * (k - 1),
-                Text(
-                    "With dilation {d} the kernel spans d·(k − 1) + 1 = {k_eff} cells, not k.",
-                    d=d,
-                    k_eff=k_eff,
-                ),
-            )
-        )
-    if p:
-        candidates.append(
-            (
-                right + p,
-                Text(
-                    "padding = {p} crops {p} cells from each side: subtract 2p = {both}.",
-                    p=p,
-                    both=2 * p,
-                ),
-            )
-        )
-    candidates.append((n * s, Text("Not simply n·s: the last input's stamp reaches further.")))
-    return _kept(right, candidates)
+    slips = [  # (whether the slip can be made here, the size it gives, what it missed)
+        (
+            n + 2 * p >= k_eff,
+            (n + 2 * p - k_eff) // s + 1,
+            Text(
+                "That is the convolution's formula, which shrinks: the transposed "
+                "convolution runs it backwards, (n − 1)·s − 2p + d·(k − 1) + "
+                "output_padding + 1."
+            ),
+        ),
+        (op, right - op, Text("output_padding = {op} adds {op} cells at the end.", op=op)),
+        (
+            d > 1,
+            right - (d - 1) * (k - 1),
+            Text(
+                "With dilation {d} the kernel spans d·(k − 1) + 1 = {k_eff} cells, not k.",
+                d=d,
+                k_eff=k_eff,
+            ),
+        ),
+        (
+            p,
+            right + p,
+            Text(
+                "padding = {p} crops {p} cells from each side: subtract 2p = {both}.",
+                p=p,
+                both=2 * p,
+            ),
+        ),
+        (True, n * s, Text("Not simply n·s: the last input's stamp reaches further.")),
+    ]
+    return _kept(right, [(size, hint) for possible, size, hint in slips if possible])
 
 
 def weight_mistakes(c_in: int, c_out: int, taps: int, right: int) -> tuple[Mistake, ...]:

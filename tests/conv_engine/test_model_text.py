@@ -73,42 +73,26 @@ def test_a_printed_stacks_fields_are_the_labs_recurrence(layers, size):
         )
 
 
+def keras_layer(class_name: str, **config: object) -> dict:
+    """One layer as a Sequential model's JSON lists it."""
+    return {"class_name": class_name, "config": config}
+
+
+K3_S2 = {"kernel_size": [3, 3], "strides": [2, 2], "dilation_rate": [1, 1]}
 KERAS_SEQUENTIAL = {
     "module": "keras",
     "class_name": "Sequential",
     "config": {
         "name": "sequential",
         "layers": [
-            {"class_name": "InputLayer", "config": {"batch_shape": [None, 32, 32, 3]}},
-            {"class_name": "ZeroPadding2D", "config": {"name": "pad", "padding": [[1, 2], [1, 1]]}},
-            {
-                "class_name": "Conv2D",
-                "config": {
-                    "name": "c1",
-                    "kernel_size": [3, 3],
-                    "strides": [2, 2],
-                    "padding": "valid",
-                    "dilation_rate": [1, 1],
-                },
-            },
-            {"class_name": "BatchNormalization", "config": {"name": "bn"}},
-            {
-                "class_name": "MaxPooling2D",
-                "config": {"name": "p1", "pool_size": [2, 2], "strides": None, "padding": "same"},
-            },
-            {
-                "class_name": "Conv2DTranspose",
-                "config": {
-                    "name": "up",
-                    "kernel_size": [3, 3],
-                    "strides": [2, 2],
-                    "padding": "same",
-                    "output_padding": None,
-                    "dilation_rate": [1, 1],
-                },
-            },
-            {"class_name": "Flatten", "config": {"name": "flat"}},
-            {"class_name": "Dense", "config": {"name": "dense", "units": 10}},
+            keras_layer("InputLayer", batch_shape=[None, 32, 32, 3]),
+            keras_layer("ZeroPadding2D", name="pad", padding=[[1, 2], [1, 1]]),
+            keras_layer("Conv2D", name="c1", padding="valid", **K3_S2),
+            keras_layer("BatchNormalization", name="bn"),
+            keras_layer("MaxPooling2D", name="p1", pool_size=[2, 2], strides=None, padding="same"),
+            keras_layer("Conv2DTranspose", name="up", padding="same", output_padding=None, **K3_S2),
+            keras_layer("Flatten", name="flat"),
+            keras_layer("Dense", name="dense", units=10),
         ],
     },
 }

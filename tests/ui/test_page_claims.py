@@ -19,7 +19,12 @@ from conv_engine.presets import input_preset, kernel_1d_preset, kernel_preset, s
 from ui.causal import CausalSpec
 from ui.dilated import SCHEDULES, gridding_sentences
 from ui.formulas import article, output_size_latex, same_padding_latex
-from ui.frameworks import keras_transposed, output_padding_rows, transposed_size_latex
+from ui.frameworks import (
+    TransposedSize,
+    keras_transposed,
+    output_padding_rows,
+    transposed_size_latex,
+)
 from ui.layers import PRESETS, decode, rows_to_layers
 from ui.transposed import TransposedSpec, checkerboard_text, output_padding_text
 
@@ -66,7 +71,7 @@ def test_transposed_views_and_sizes_match_the_scatter_definition(setting):
     np.testing.assert_allclose(ce.scatter_trace(x, w, **args).output, expected, atol=1e-9)
     np.testing.assert_allclose(ce.transposed_trace(x, w, **args).output, expected, atol=1e-9)
     # the PyTorch size formula, with its numbers
-    latex = transposed_size_latex(n, k, s, p, op, d, expected.shape[0])
+    latex = transposed_size_latex(TransposedSize(n, k, s, p, op, d, expected.shape[0]))
     assert latex.endswith(f"= {expected.shape[0]}")
     assert f"({n}-1)\\cdot{s} - 2\\cdot{p} + {d}\\cdot({k}-1) + {op} + 1" in latex
 
@@ -97,7 +102,7 @@ def test_the_matrix_tab_draws_c_and_its_transpose(setting):
 def test_keras_line_follows_keras_rule_and_refusals(setting):
     n, k, s, d, p, op = setting
     size = (n - 1) * s - 2 * p + d * (k - 1) + op + 1
-    keras = keras_transposed(n, k, s, p, op, d, size)
+    keras = keras_transposed(TransposedSize(n, k, s, p, op, d, size))
     notes = " ".join(keras.notes)
     if s > 1 and d > 1:  # the one layer Keras refuses in every spelling
         assert keras.latex is None and "Keras refuses" in notes, notes
@@ -115,19 +120,19 @@ def test_keras_line_follows_keras_rule_and_refusals(setting):
 
 
 def test_keras_default_sizes_named_in_the_issue():
-    one = keras_transposed(3, 1, 2, 0, 0, 1, 5)
+    one = keras_transposed(TransposedSize(3, 1, 2, 0, 0, 1, 5))
     assert "W·S + max(F − S, 0) = **6** (PyTorch here: 5)" in " ".join(one.notes)
-    two = keras_transposed(3, 2, 3, 0, 0, 1, 8)
+    two = keras_transposed(TransposedSize(3, 2, 3, 0, 0, 1, 8))
     assert "**9** (PyTorch here: 8)" in " ".join(two.notes)
     # output_padding 1 ≥ strides 1 (through d = 2): not refused, written with ZeroPadding
-    padded = keras_transposed(3, 3, 1, 0, 1, 2, 8)
+    padded = keras_transposed(TransposedSize(3, 3, 1, 0, 1, 2, 8))
     assert "ZeroPadding" in padded.latex and padded.latex.endswith("= 8")
 
 
 def test_keras_same_with_output_padding_is_not_offered_as_pytorchs_layer():
     """/transposed?n=4&k=3&s=2&p=1&op=1: Keras 'same' with output_padding=1 has PyTorch's
     size but its values are shifted by one; the line says 'valid' then Cropping."""
-    line = keras_transposed(4, 3, 2, 1, 1, 1, 8).latex
+    line = keras_transposed(TransposedSize(4, 3, 2, 1, 1, 1, 8)).latex
     assert "'same'" not in line and "'valid'" in line and "Cropping(1)" in line
 
 
