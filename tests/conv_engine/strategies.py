@@ -13,13 +13,19 @@ from conv_engine import Layer
 
 
 @dataclass(frozen=True)
-class ConvCase:
-    """A random conv: arrays plus settings in every padding form the engine accepts."""
+class Arrays:
+    """A random layer's input, weight and bias, and its stride."""
 
     x: np.ndarray
     weight: np.ndarray
     bias: np.ndarray | None
     stride: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ConvCase(Arrays):
+    """A random conv: arrays plus settings in every padding form the engine accepts."""
+
     dilation: tuple[int, ...]
     groups: int
     padding: object  # the form passed to the engine
@@ -93,11 +99,9 @@ def conv_cases(draw, ndim=None, max_size=9):
 
 
 @dataclass(frozen=True)
-class TransposeCase:
-    x: np.ndarray
-    weight: np.ndarray
-    bias: np.ndarray | None
-    stride: tuple[int, ...]
+class TransposeCase(Arrays):
+    """A random transposed conv: arrays plus its settings."""
+
     padding: tuple[int, ...]
     output_padding: tuple[int, ...]
     dilation: tuple[int, ...]
