@@ -229,7 +229,13 @@ class Scene {
   drawPanels(parent, cell, colours) {
     parent.replaceChildren();
     const copyOf = (name) => say(this.data, "copyOf", { cell: name }); // a padded copy's source
-    this.panels = this.data.panels.map((spec, index) => new GridPanel(spec, index, cell, colours, parent, copyOf));
+    // cells under 8 px (a panel too long for the scene at 8): the panels that fit at 8 px keep
+    // 8 px cells, readable and clickable (the lab's few outputs over a pasted model's inputs)
+    const room = this.width - 8;
+    const own = (spec) => (cell < 8 && spec.cols * 8 <= room ? 8 : cell);
+    this.panels = this.data.panels.map(
+      (spec, index) => new GridPanel(spec, index, own(spec), colours, parent, copyOf),
+    );
     this.panels.forEach((panel) => {
       if (!["kinds", "taps"].includes(panel.spec.fill)) panel.colourBar();
     });

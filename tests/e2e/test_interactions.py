@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import assert_clean, scene, scene_equation, scene_step, wait_for_app
+from .harness import (
+    OVERFLOWING,
+    assert_clean,
+    scene,
+    scene_equation,
+    scene_step,
+    settled,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -123,6 +131,21 @@ def test_receptive_field_click_an_output_position(app_url, page):
     assert (
         f"paths to output {position}" in scene(page, "receptive-field_outputs_chart").inner_text()
     )
+    assert_clean(page)
+
+
+def test_a_long_input_strip_takes_smaller_cells_and_the_outputs_stay_clickable(app_url, page):
+    """AlexNet-like at n = 224: the inputs one output reads span 585 cells, too many for the
+    scene at 8 px. That strip takes smaller cells rather than push the page sideways; the
+    outputs' strip, which fits, keeps 8 px cells to click."""
+    page.goto(f"{app_url}/receptive-field?preset=AlexNet-like&n=224")
+    settled(page)
+    drawn = scene(page, "receptive-field_outputs_chart")
+    outputs, inputs = drawn.locator(".panel svg").all()[:2]
+    assert page.evaluate(OVERFLOWING) == []
+    assert inputs.bounding_box()["width"] <= drawn.bounding_box()["width"]
+    first, second = (cell.bounding_box() for cell in outputs.locator("rect.clickable").all()[:2])
+    assert second["x"] - first["x"] == 8, (first, second)  # 8 px a cell, gaps included
     assert_clean(page)
 
 
