@@ -129,6 +129,13 @@ def padding_controls(
     return mode, tuple(explicit)
 
 
+def padding_added(padding_mode: str) -> str:
+    """What the padding adds, in words: zeros, or copies of the input (the mode named)."""
+    if padding_mode == "zeros":
+        return t("Zeros added")
+    return t("Copies of the input added ({fill})", fill=t(FILL_LABELS[padding_mode]))
+
+
 def padding_fill(params: PageParams, rule: str) -> str:
     """What fills the padding (PyTorch's ``padding_mode``), offered when ``rule`` pads at
     all. Whether a mode fits the input (reflect: each pad smaller than the input; circular:

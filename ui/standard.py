@@ -11,7 +11,7 @@ import conv_engine as ce
 from i18n import t
 
 from .channels import layer_counts
-from .choices import fill_hint
+from .choices import fill_hint, padding_added
 from .conv2d import (
     AXES,
     Conv2dSpec,
@@ -103,7 +103,8 @@ def standard_section(params: PageParams) -> None:
         st.markdown(
             sizes_line(spec, trace.geometry),
             help=t(
-                "Zeros added: top {top}, bottom {bottom}, left {left}, right {right}.",
+                "{added}: top {top}, bottom {bottom}, left {left}, right {right}.",
+                added=padding_added(spec.padding_mode),
                 top=top,
                 bottom=bottom,
                 left=left,

@@ -44,3 +44,16 @@ def test_a_pad_the_mode_refuses_is_a_sentence_with_the_way_out():
     said = " ".join(e.value for e in at.error)
     assert "padding_mode 'reflect'" in said and "smaller than the input" in said, said
     assert any("zeros or replicate" in c.value for c in at.caption)  # the way out
+
+
+@pytest.mark.parametrize("mode", ["zeros", "reflect"])
+def test_the_sizes_line_says_what_the_padding_adds(mode):
+    """The padded size's help names zeros only where the padding is zeros."""
+    at = run_page("app_pages/standard.py", {"h": "4", "w": "5", "p": "same", "pmode": mode})
+    assert not at.exception, at.exception
+    helps = [md.proto.help for md in at.markdown if md.proto.help]
+    said = next(text for text in helps if "top 1, bottom 1, left 1, right 1" in text)
+    if mode == "zeros":
+        assert said.startswith("Zeros added"), said
+    else:
+        assert said.startswith("Copies of the input added (reflect"), said
