@@ -42,7 +42,7 @@ from .choices import (
     padding_fill,
 )
 from .formulas import article, kernel_extent_latex, output_size_latex
-from .live import offer, offer_questions
+from .live import offer
 from .page import controls_and_figure
 from .panels import built_or_explained, formula_panel, framework_panel
 from .params import PageParams
@@ -246,10 +246,7 @@ def sequence_section(params: PageParams) -> None:
     )
     if trace is None:
         return
-    if spec.is_layer:  # the class's questions are about one kernel on one row
-        offer_questions(params, ())
-    else:
-        offer(params, "conv1d", trace)
+    offer(params, "conv1d", trace)  # a layer's questions are about its volumes
     operator = "Conv1d"
     if spec.is_layer:  # Conv1d 3→2 (+ b)
         operator = f"Conv1d {spec.in_channels}→{spec.out_channels}" + (" + b" if spec.bias else "")

@@ -31,7 +31,7 @@ from streamlit.errors import StreamlitInvalidLayoutContextError
 from classroom import Asked, ClassError, ClassState, normalised_code, shared_room
 from classroom.errors import NoClass
 from classroom.routes import client_address
-from conv_engine import ConvTrace
+from conv_engine import ConvTrace, LayerTrace
 from conv_engine.exercises import MAX_SEED, TOPICS, question_set
 from conv_engine.exercises.on_screen import OnScreen, on_screen
 from i18n import N_, say, t
@@ -156,7 +156,7 @@ def start_button(container=st) -> None:
     )
 
 
-def offer(params: PageParams, topic: str, trace: ConvTrace) -> None:
+def offer(params: PageParams, topic: str, trace: ConvTrace | LayerTrace) -> None:
     """What the teacher may ask about the conv the page shows (``trace``, at its step): kept
     for the Ask button. A page's section calls it each time it builds its trace."""
     if membership() is None:

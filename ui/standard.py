@@ -23,7 +23,7 @@ from .conv2d import (
     conv2d_trace,
 )
 from .formulas import kernel_extent_latex, output_size_latex, same_padding_latex
-from .live import offer, offer_questions
+from .live import offer
 from .page import controls_and_figure
 from .panels import built_or_explained, formula_panel, framework_panel
 from .params import PageParams
@@ -113,10 +113,7 @@ def standard_section(params: PageParams) -> None:
         )
         if spec.is_layer:
             st.markdown(layer_counts(trace))
-    if spec.is_layer:  # the class's questions are about one kernel on one map
-        offer_questions(params, ())
-    else:
-        offer(params, "standard", trace)
+    offer(params, "standard", trace)  # a layer's questions are about its volumes
     with figure:
         main_scene(params, conv2d_scene(spec), conv2d_title(spec))
     note = same_padding_note(trace.geometry) if spec.padding_rule == "same" else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..layer_trace import LayerTrace
 from ..text import Text
 from ..trace import INPUT, ConvTrace
 from .question import Question
@@ -85,19 +86,24 @@ def next_value(topic: str, trace: ConvTrace, step: int) -> OnScreen | None:
     return OnScreen(Question(topic, "value", prompt, "number", answer, explanation), target)
 
 
+def _window_cells(trace: ConvTrace, step: int) -> tuple[int, int]:
+    """(cells the window of ``step`` covers on one map, how many of them are the input's)."""
+    window = {tuple(int(i) for i in cell) for cell in trace.windows[step]}
+    return len(window), sum(1 for cell in window if trace.cell_kind[cell] == INPUT)
+
+
 def real_inputs_read(topic: str, trace: ConvTrace, step: int) -> OnScreen:
     """How many cells of the input itself (padding not counted) the next step's window
     reads."""
     target = (step + 1) % trace.num_steps
-    window = {tuple(int(i) for i in cell) for cell in trace.windows[target]}
-    count = sum(1 for cell in window if trace.cell_kind[cell] == INPUT)
+    taps, count = _window_cells(trace, target)
     prompt = Text(
         "How many cells of the input itself (not padding) does the window of y[{position}] read?",
         position=_position(trace, target),
     )
     explanation = Text(
         "Its window covers {taps} cells; {count} of them are input, the rest padding.",
-        taps=len(window),
+        taps=taps,
         count=count,
     )
     question = Question(topic, "reads", prompt, "number", count, explanation)
@@ -131,11 +137,78 @@ def future_readers(topic: str, trace: ConvTrace) -> OnScreen | None:
     return OnScreen(question, readers[0] if readers else 0)
 
 
-def on_screen(topic: str, trace: ConvTrace, step: int) -> tuple[OnScreen, ...]:
+def layer_questions(topic: str, layer: LayerTrace, step: int) -> tuple[OnScreen, ...]:
+    """The questions on a layer (``C_out`` kernels over ``C_in`` channels, a bias) shown at
+    ``step``: the value the next step writes (where whole), how many real inputs its window
+    reads in all the input channels, and how many output cells the layer writes."""
+    target = (step + 1) % layer.num_steps
+    channel, place = layer.locate(target)
+    kernel = layer.kernels[channel]
+    position = f"{channel}, {_position(kernel, place)}"
+    asked = []
+    value = float(kernel.output.flat[place])
+    if np.isclose(value, round(value)):
+        prompt = Text(
+            "Next the window moves to y[{position}]. What value does it write there?",
+            position=position,
+        )
+        said = {"position": position, "channels": layer.in_channels, "value": round(value)}
+        explanation = (
+            Text(
+                "y[{position}] sums the window's products in all {channels} input channels, "
+                "then adds the bias of its kernel: {value}.",
+                **said,
+            )
+            if layer.has_bias
+            else Text(
+                "y[{position}] sums the window's products in all {channels} input channels: "
+                "{value}.",
+                **said,
+            )
+        )
+        question = Question(topic, "value", prompt, "number", round(value), explanation)
+        asked.append(OnScreen(question, target))
+    taps, count = _window_cells(kernel, place)
+    prompt = Text(
+        "How many cells of the input volume itself (not padding) does the window of "
+        "y[{position}] read, in all its channels?",
+        position=position,
+    )
+    explanation = Text(
+        "Its window covers {taps} cells in each of the {channels} input channels; {count} "
+        "of each are input, so {total} in all.",
+        taps=taps,
+        channels=layer.in_channels,
+        count=count,
+        total=count * layer.in_channels,
+    )
+    question = Question(topic, "reads", prompt, "number", count * layer.in_channels, explanation)
+    asked.append(OnScreen(question, target))
+    cells = layer.out_channels * layer.positions
+    prompt = Text(
+        "This layer has {maps} kernels. How many output cells does it write in all, over "
+        "every output map?",
+        maps=layer.out_channels,
+    )
+    explanation = Text(
+        "One map per kernel, {per_map} cells each ({sizes}): {maps} × {per_map} = {count}.",
+        per_map=layer.positions,
+        sizes=" × ".join(str(n) for n in layer.geometry.output_size),
+        maps=layer.out_channels,
+        count=cells,
+    )
+    question = Question(topic, "output_size", prompt, "number", cells, explanation)
+    return (*asked, OnScreen(question, layer.num_steps - 1))
+
+
+def on_screen(topic: str, trace: ConvTrace | LayerTrace, step: int) -> tuple[OnScreen, ...]:
     """The questions a lecturer may ask about ``trace`` shown at ``step``: the value the
     next step writes (where it is a whole number), how many real inputs it reads, how
-    many outputs the conv writes and, on a sequence, how many read the future."""
+    many outputs the conv writes and, on a sequence, how many read the future. A layer's
+    trace gets :func:`layer_questions`."""
     step = min(max(int(step), 0), trace.num_steps - 1)
+    if isinstance(trace, LayerTrace):
+        return layer_questions(topic, trace, step)
     asked = [next_value(topic, trace, step), real_inputs_read(topic, trace, step)]
     asked.append(future_readers(topic, trace))
     return (*(item for item in asked if item is not None), output_cells(topic, trace))

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from classroom import shared_room
 from tests.app.test_pages import APP, run_page
 from tests.naive import naive_conv
+from ui.channels import LAYER_BIASES
 from ui.live import SESSION
 
 
@@ -133,3 +134,23 @@ def test_a_page_with_no_animated_conv_asks_one_of_its_exercises():
     question = shared_room().state(code, at.session_state[SESSION].key).question
     assert question is not None and question.kind == "number" and question.step is None
     assert question.text() in _texts(at)
+
+
+def test_on_a_layer_the_teacher_asks_about_its_volumes():
+    """With channels, the next step's value is the layer's cell y[o, i, j] (every input
+    channel and the bias), as a naive conv of the arrays the page draws says."""
+    from tests.app.test_layer_page import _array, _cells, _scene
+
+    query = {"h": "5", "w": "5", "k": "3", "cin": "2", "cout": "2", "bias": "1", "step": "8"}
+    at, code = _start("app_pages/standard.py", query)
+    next(b for b in at.button if b.label == "What does the next step write?").click().run()
+    assert not at.exception, at.exception
+    question = shared_room().state(code, at.session_state[SESSION].key).question
+    panels = _scene(at, "standard_chart")["panels"]
+    x, weight = _array(_cells(panels[0])), _array(_cells(panels[1]))
+    bias = np.array(LAYER_BIASES[:2])
+    expected = naive_conv(x[None], weight, bias, (1, 1), [(0, 0), (0, 0)], (1, 1), 1)[0]
+    # step 8 is channel 0's last cell (3 × 3 a map): the next is y[1, 0, 0]
+    assert question.step == 9 and question.values["position"] == "1, 0, 0"
+    assert int(question.answer) == expected[1, 0, 0]
+    assert "Next the window moves to y[1, 0, 0]" in _texts(at)

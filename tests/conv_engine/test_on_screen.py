@@ -82,3 +82,53 @@ def test_a_step_out_of_range_asks_about_one_in_range(step):
     trace = ce.conv_trace(np.arange(16.0).reshape(4, 4), np.ones((3, 3)), 1, 0, 1)
     steps = [item.step for item in on_screen("standard", trace, step)]
     assert all(0 <= s < trace.num_steps for s in steps)
+
+
+@st.composite
+def shown_layer(draw):
+    """A whole-number layer as the Standard or Conv1d page shows it (C_in, C_out up to 4,
+    a bias or none, any padding), and a step."""
+    ndim = draw(st.sampled_from((1, 2)))
+    n = draw(st.integers(3, 6 if ndim == 2 else 12))
+    k, s, d = draw(st.integers(1, 3)), draw(st.integers(1, 2)), draw(st.integers(1, 2))
+    pad = draw(st.integers(0, 2))
+    if d * (k - 1) + 1 > n + 2 * pad:
+        pad = d * (k - 1)
+    c_in, c_out = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    rng = np.random.default_rng(draw(st.integers(0, 1000)))
+    x = rng.integers(-3, 4, size=(c_in, *(n,) * ndim)).astype(float)
+    w = rng.integers(-2, 3, size=(c_out, c_in, *(k,) * ndim)).astype(float)
+    bias = rng.integers(-2, 3, size=c_out).astype(float) if draw(st.booleans()) else None
+    layer = ce.layer_trace(x, w, bias, s, pad, d, ndim=ndim)
+    step = draw(st.integers(0, layer.num_steps - 1))
+    return x, w, bias, s, pad, d, layer, step
+
+
+@settings(max_examples=120, deadline=None)
+@given(shown_layer())
+def test_a_layers_answers_are_the_naive_layers(case):
+    """Output channel by output channel: step n is channel n // P at position n % P."""
+    x, w, bias, s, pad, d, layer, step = case
+    ndim = x.ndim - 1
+    expected = naive_conv(x[None], w, bias, (s,) * ndim, [(pad, pad)] * ndim, (d,) * ndim, 1)[
+        0
+    ]  # (C_out, *out)
+    asked = {item.question.skill: item for item in on_screen("standard", layer, step)}
+    target = (step + 1) % expected.size
+    channel, *position = np.unravel_index(target, expected.shape)
+    assert asked["value"].question.answer == int(expected[(channel, *position)])
+    assert f"y[{', '.join(str(int(i)) for i in (channel, *position))}]" in str(
+        asked["value"].question.prompt
+    )
+    assert asked["value"].step == asked["reads"].step == target
+    taps = itertools.product(*[range(w.shape[2 + axis]) for axis in range(ndim)])
+    inside = {
+        tuple(int(p) * s + j * d - pad for p, j in zip(position, tap, strict=True)) for tap in taps
+    }
+    real = [cell for cell in inside if all(0 <= c < x.shape[1] for c in cell)]
+    assert asked["reads"].question.answer == len(real) * x.shape[0]  # in every input channel
+    assert asked["output_size"].question.answer == expected.size
+    assert asked["output_size"].step == expected.size - 1
+    for item in asked.values():
+        prompt = item.question.prompt
+        assert placeholders(prompt.template) == set(prompt.values)
