@@ -5,7 +5,7 @@ kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False)``, pooling layers
 ``Sequential``\\s and named blocks) and a Keras model's JSON (``model.to_json()``). Each layer
 becomes a :class:`ModelLayer` in the order printed:
 
-- a convolution or pooling layer: its geometry on the first spatial axis (height) as a
+- a convolution or pooling layer: its geometry on one spatial axis (height, or width) as a
   :class:`~conv_engine.receptive.Layer`; a transposed convolution as a
   :class:`TransposedLayer`; a ``ZeroPadding`` layer as a 1-tap conv that only pads;
 - a layer that keeps the geometry (BatchNorm, ReLU, Dropout, …): passes through;
@@ -119,9 +119,12 @@ class ParsedModel:
         return tuple(layer for layer in self.layers if layer.geometric)
 
 
-def parse_model(text: str) -> ParsedModel:
-    """Read a pasted model (PyTorch's printed text or Keras JSON); a ConvConfigError with a
-    sentence when nothing in it is a model."""
+def parse_model(text: str, axis: int = 0) -> ParsedModel:
+    """Read a pasted model (PyTorch's printed text or Keras JSON) along spatial axis
+    ``axis`` (0: the first, height; 1: the second, width; a 1-D layer has only its one); a
+    ConvConfigError with a sentence when nothing in it is a model."""
+    if axis not in (0, 1):
+        raise ConvConfigError("axis={axis} must be 0 (height) or 1 (width)", axis=axis)
     if not isinstance(text, str) or not text.strip():
         raise ConvConfigError("the paste is empty: paste what print(model) shows, or its JSON")
     if len(text) > MAX_TEXT:
@@ -134,7 +137,7 @@ def parse_model(text: str) -> ParsedModel:
     if "\x00" in text:
         raise ConvConfigError("the paste is not text: paste what print(model) shows")
     stripped = text.strip()
-    model = _keras(stripped) if stripped.startswith("{") else _pytorch(text)
+    model = _keras(stripped, axis) if stripped.startswith("{") else _pytorch(text, axis)
     if not model.stack:
         if model.problems:
             raise ConvConfigError(
@@ -154,12 +157,13 @@ def parse_model(text: str) -> ParsedModel:
 # ----------------------------------------------------------------------------- numbers
 
 
-def _first(value: object, name: str, type_: str, line: int, low: int = 0) -> int:
-    """The first axis of a PyTorch/Keras argument (``3``, ``(3, 3)``, ``[3, 3]``), checked."""
+def _first(value: object, name: str, type_: str, line: int, low: int = 0, axis: int = 0) -> int:
+    """A PyTorch/Keras argument (``3``, ``(3, 3)``, ``[3, 3]``) on spatial axis ``axis`` (a
+    layer with fewer axes: its last), checked."""
     if isinstance(value, (list, tuple)):
         if not value:
             raise _unreadable(line, type_, Text("{name} is empty", name=name))
-        value = value[0]
+        value = value[min(axis, len(value) - 1)]
     if isinstance(value, bool) or not isinstance(value, int):
         raise _unreadable(
             line,
@@ -264,7 +268,9 @@ def _arguments(text: str) -> dict[str, object]:
     return values
 
 
-def _torch_layer(type_: str, args: dict[str, object], line: int) -> tuple[str, object]:
+def _torch_layer(
+    type_: str, args: dict[str, object], line: int, axis: int = 0
+) -> tuple[str, object]:
     """("layer" | "ceil" | "transposed" | "pass" | "end", geometry) of one printed PyTorch
     layer ("ceil": a pool with ceil_mode=True)."""
     base = type_.rsplit(".", 1)[-1]
@@ -273,7 +279,7 @@ def _torch_layer(type_: str, args: dict[str, object], line: int) -> tuple[str, o
     if ENDS.match(base):
         return "end", None
     padder = re.fullmatch(r"(Zero|Constant|Reflection|Replication|Circular)Pad([123])d", base)
-    if padder:  # (left, right[, top, bottom…]): the first spatial axis is the last pair
+    if padder:  # (left, right[, top, bottom…]): the pairs list the last axis first
         amounts = args.get("padding")
         dims = int(padder.group(2))
         if isinstance(amounts, int):
@@ -282,37 +288,44 @@ def _torch_layer(type_: str, args: dict[str, object], line: int) -> tuple[str, o
             raise _unreadable(
                 line, base, Text("its padding is not {count} numbers", count=2 * dims)
             )
-        before = _first(amounts[-2], "padding", base, line)
-        after = _first(amounts[-1], "padding", base, line)
+        pair = 2 * (dims - 1 - min(axis, dims - 1))  # where this axis's pair starts
+        before = _first(amounts[pair], "padding", base, line)
+        after = _first(amounts[pair + 1], "padding", base, line)
         return "layer", Layer(1, 1, 1, (before, after), "conv")
     conv = re.fullmatch(r"(Lazy)?Conv([123])d", base)
     transposed = re.fullmatch(r"(Lazy)?ConvTranspose([123])d", base)
     pool = re.fullmatch(r"(Max|Avg|LP)Pool([123])d", base)
     if not (conv or transposed or pool):
         raise _unreadable(line, base, Text("it is not a layer the lab knows"))
-    kernel = _first(args.get("kernel_size"), "kernel_size", base, line, 1)
+    kernel = _first(args.get("kernel_size"), "kernel_size", base, line, 1, axis=axis)
     if pool:
         stride = args.get("stride")
-        stride = kernel if stride in (None, "None") else _first(stride, "stride", base, line, 1)
+        stride = (
+            kernel
+            if stride in (None, "None")
+            else _first(stride, "stride", base, line, 1, axis=axis)
+        )
     else:
-        stride = _first(args.get("stride", 1), "stride", base, line, 1)
-    dilation = _first(args.get("dilation", 1), "dilation", base, line, 1)
+        stride = _first(args.get("stride", 1), "stride", base, line, 1, axis=axis)
+    dilation = _first(args.get("dilation", 1), "dilation", base, line, 1, axis=axis)
     padding = args.get("padding", 0)
     if transposed:
-        output_padding = _first(args.get("output_padding", 0), "output_padding", base, line)
-        pad = _first(padding, "padding", base, line)
+        output_padding = _first(
+            args.get("output_padding", 0), "output_padding", base, line, axis=axis
+        )
+        pad = _first(padding, "padding", base, line, axis=axis)
         return "transposed", TransposedLayer(kernel, stride, pad, output_padding, dilation)
     if padding in ("same", "valid"):
         pad: object = padding
     else:
-        pad = _first(padding, "padding", base, line)
+        pad = _first(padding, "padding", base, line, axis=axis)
     layer = Layer(kernel, stride, dilation, pad, "pool" if pool else "conv")
     if pool and args.get("ceil_mode") == "True":
         return "ceil", layer  # its output size rounds up (PyTorch's rule, model_fields)
     return "layer", layer
 
 
-def _pytorch(text: str) -> ParsedModel:
+def _pytorch(text: str, axis: int) -> ParsedModel:
     """What ``print(model)`` shows: one layer per line, containers opening ``Name(`` and
     closing ``)``; a layer's path is its containers' names and its own."""
     path: list[tuple[str, bool]] = []  # open containers: (name, on a side path)
@@ -354,7 +367,7 @@ def _pytorch(text: str) -> ParsedModel:
             full,
             type_.rsplit(".", 1)[-1],
             _block(full) if on_side else None,
-            lambda type_=type_, args=args, number=number: _torch_layer(type_, args, number),
+            lambda type_=type_, args=args, number=number: _torch_layer(type_, args, number, axis),
         )
     notes += _parallel_branches(reading)
     side = [layer for layer in reading.side if not layer.branch.endswith(")")]
@@ -440,7 +453,7 @@ def _block(name: str) -> str:
 # ----------------------------------------------------------------------------- Keras
 
 
-def _keras_layer(class_name: str, config: dict, line: int) -> tuple[str, object]:
+def _keras_layer(class_name: str, config: dict, line: int, axis: int = 0) -> tuple[str, object]:
     if PASS_THROUGH.match(class_name):
         return "pass", None
     if ENDS.match(class_name):
@@ -454,7 +467,7 @@ def _keras_layer(class_name: str, config: dict, line: int) -> tuple[str, object]
         if isinstance(padding, int):
             before = after = padding
         else:
-            first = padding[0]
+            first = padding[min(axis, len(padding) - 1)]  # ((top, bottom), (left, right))
             before, after = (first, first) if isinstance(first, int) else tuple(first)
         before = _first(before, "padding", class_name, line)
         after = _first(after, "padding", class_name, line)
@@ -462,12 +475,16 @@ def _keras_layer(class_name: str, config: dict, line: int) -> tuple[str, object]
     if not (conv or transposed or pool):
         raise _unreadable(line, class_name, Text("it is not a layer the lab knows"))
     key = "pool_size" if pool else "kernel_size"
-    kernel = _first(config.get(key), key, class_name, line, 1)
+    kernel = _first(config.get(key), key, class_name, line, 1, axis=axis)
     strides = config.get("strides")
     stride = (
-        kernel if pool and strides is None else _first(strides or 1, "strides", class_name, line, 1)
+        kernel
+        if pool and strides is None
+        else _first(strides or 1, "strides", class_name, line, 1, axis=axis)
     )
-    dilation = _first(config.get("dilation_rate", 1), "dilation_rate", class_name, line, 1)
+    dilation = _first(
+        config.get("dilation_rate", 1), "dilation_rate", class_name, line, 1, axis=axis
+    )
     padding = str(config.get("padding", "valid")).lower()
     if padding not in ("valid", "same", "causal"):
         raise _unreadable(
@@ -478,7 +495,7 @@ def _keras_layer(class_name: str, config: dict, line: int) -> tuple[str, object]
     if transposed:
         output_padding = config.get("output_padding")
         if output_padding is not None:
-            output_padding = _first(output_padding, "output_padding", class_name, line)
+            output_padding = _first(output_padding, "output_padding", class_name, line, axis=axis)
         return "transposed", _keras_transposed(
             kernel, stride, dilation, padding, output_padding, class_name, line
         )
@@ -508,7 +525,7 @@ def _keras_transposed(
     return TransposedLayer(kernel, stride, start, extra, dilation)
 
 
-def _keras(text: str) -> ParsedModel:
+def _keras(text: str, axis: int) -> ParsedModel:
     """A Keras model's JSON: its layers in order; in a functional model the layers an
     ``Add`` (or ``Concatenate``) merges from a shorter path are a side path."""
     try:
@@ -539,7 +556,7 @@ def _keras(text: str) -> ParsedModel:
             name,
             class_name,
             side_names.get(name),
-            lambda c=class_name, config=layer_config, n=number: _keras_layer(c, config, n),
+            lambda c=class_name, config=layer_config, n=number: _keras_layer(c, config, n, axis),
         )
     side = reading.side
     notes = [

@@ -16,7 +16,7 @@ import streamlit as st
 import conv_engine as ce
 from conv_engine.model_fields import model_rows
 from conv_engine.model_text import MAX_TEXT, ParsedModel, parse_model
-from i18n import say, t
+from i18n import N_, say, t
 
 from . import layers as stack_text
 from .cache import cached
@@ -31,10 +31,14 @@ EXAMPLE = """Sequential(
 )"""
 
 
+AXES = {0: N_("height"), 1: N_("width")}
+
+
 @cached
-def read_model(text: str) -> ParsedModel:
-    """A paste, read (cached per text: a rerun does not read it again)."""
-    return parse_model(text)
+def read_model(text: str, axis: int = 0) -> ParsedModel:
+    """A paste, read along ``axis`` (cached per text and axis: a rerun does not read it
+    again)."""
+    return parse_model(text, axis)
 
 
 def lab_stack(model: ParsedModel) -> tuple[ce.Layer, ...] | None:
@@ -57,9 +61,19 @@ def paste_controls(params: PageParams) -> ParsedModel | None:
             height=160,
             max_chars=MAX_TEXT,
             placeholder=EXAMPLE,
+            help=t("Layers are read in the order printed. Ctrl + Enter reads the paste."),
+            on_change=_use_paste,
+            args=(params,),
+        )
+        axis = st.radio(
+            t("Along"),
+            tuple(AXES),
+            format_func=lambda key: t(AXES[key]),
+            horizontal=True,
+            key=params.key("paste_axis"),
             help=t(
-                "Layers are read along the first spatial axis (height), in the order "
-                "printed. Ctrl + Enter reads the paste."
+                "A layer's kernel, stride, padding and dilation along the height or the "
+                "width (a 1 × 7 kernel reads 1 row and 7 columns); a 1-D layer has one axis."
             ),
             on_change=_use_paste,
             args=(params,),
@@ -68,7 +82,7 @@ def paste_controls(params: PageParams) -> ParsedModel | None:
         if not text.strip():
             return None
         try:
-            model = read_model(text)
+            model = read_model(text, axis)
         except ce.ConvConfigError as error:
             st.error(say(error), icon="🚫")
             return None
@@ -77,9 +91,11 @@ def paste_controls(params: PageParams) -> ParsedModel | None:
 
 
 def _use_paste(params: PageParams) -> None:
-    """The paste box's callback: a model the lab's table can hold becomes its stack."""
+    """The paste box's (and its axis's) callback: a model the lab's table can hold becomes
+    its stack."""
+    text = st.session_state.get(params.key("paste"), "")
     try:
-        model = read_model(st.session_state.get(params.key("paste"), ""))
+        model = read_model(text, st.session_state.get(params.key("paste_axis"), 0))
     except ce.ConvConfigError:
         return  # the box says why, under it
     stack = lab_stack(model)

@@ -52,6 +52,23 @@ def test_a_printed_resnet_stem_becomes_the_labs_stack():
     assert at.query_params["layers"].startswith("conv:7:2:1:3;pool:3:2:1:1;conv:3:1:1:1")
 
 
+INCEPTION_7X1 = """Sequential(
+  (0): Conv2d(192, 128, kernel_size=(1, 7), stride=(1, 1), padding=(0, 3), bias=False)
+  (1): Conv2d(128, 192, kernel_size=(7, 1), stride=(2, 1), padding=(3, 0), bias=False)
+)"""
+
+
+def test_a_paste_is_read_along_the_axis_chosen():
+    """Inception-v3's 1 × 7 then 7 × 1 (stride 2 down the height): each axis its own stack."""
+    at = _paste(run_page(PAGE, {"n": "32"}), INCEPTION_7X1)
+    assert not at.exception, at.exception
+    assert at.query_params["layers"] == "conv:1:1:1:0;conv:7:2:1:3"
+    at.radio(key="receptive-field_paste_axis").set_value(1).run()
+    assert not at.exception, at.exception
+    assert at.query_params["layers"] == "conv:7:1:1:3;conv:1:1:1:0"
+    assert "**r = 7, j = 1, start = -3**" in _text(at)
+
+
 def test_a_model_with_a_transposed_layer_gets_its_exact_table():
     at = _paste(run_page(PAGE, {"n": "16"}), UNET_DECODER)
     assert not at.exception, at.exception

@@ -190,21 +190,20 @@ MODELS = {
 }
 
 
-def _shapes(model, size: int, ndim: int) -> list[int]:
-    """The first spatial size after every conv, pool, pad and transposed conv on the main
-    path, from the real model's forward pass (the shortcuts' own layers left out)."""
+def _shapes(model, size: int, ndim: int, axis: int = 0, shape: tuple | None = None) -> list[int]:
+    """The size along spatial ``axis`` after every conv, pool, pad and transposed conv on the
+    main path, from the real model's forward pass on a ``shape`` input (``size`` on every
+    axis by default; the shortcuts' own layers left out)."""
     sizes = []
+    kinds = (nn.Conv1d, nn.Conv2d, nn.ConvTranspose2d, nn.MaxPool2d, nn.ConstantPad1d, nn.ZeroPad2d)
     hooks = [
-        module.register_forward_hook(lambda _m, _i, out: sizes.append(out.shape[2]))
+        module.register_forward_hook(lambda _m, _i, out: sizes.append(out.shape[2 + axis]))
         for name, module in model.named_modules()
-        if isinstance(
-            module, (nn.Conv1d, nn.Conv2d, nn.ConvTranspose2d, nn.MaxPool2d, nn.ConstantPad1d)
-        )
-        and "downsample" not in name
+        if isinstance(module, kinds) and "downsample" not in name
     ]
     channels = next(m for m in model.modules() if hasattr(m, "in_channels")).in_channels
     with torch.no_grad():
-        model(torch.ones(1, channels, *(size,) * ndim))
+        model(torch.ones(1, channels, *(shape or (size,) * ndim)))
     for hook in hooks:
         hook.remove()
     return sizes
@@ -244,11 +243,13 @@ def test_the_resnet_shortcuts_are_named_and_not_stacked():
     assert "bn1" in passing and "layer1.0.relu" in passing
 
 
-def _gradient_rows(model, size: int, ndim: int, position: int) -> np.ndarray:
-    """The input rows (first spatial axis) a gradient of one output position (all its
-    channels) reaches, with every weight positive and every max pool as an average pool of
-    the same window (a max sends its gradient to one cell; the window it reads is the
-    same)."""
+def _gradient_rows(
+    model, size: int, ndim: int, position: int, axis: int = 0, shape: tuple | None = None
+) -> np.ndarray:
+    """The input cells along spatial ``axis`` a gradient of one output position (all its
+    channels, the middle of the other axis) reaches, with every weight positive and every
+    max pool as an average pool of the same window (a max sends its gradient to one cell;
+    the window it reads is the same)."""
     for module in model.modules():
         for parameter in module.parameters(recurse=False):
             torch.nn.init.uniform_(parameter, 0.1, 1.0)
@@ -259,12 +260,15 @@ def _gradient_rows(model, size: int, ndim: int, position: int) -> np.ndarray:
             )
             setattr(model, name, pool)
     channels = next(m for m in model.modules() if hasattr(m, "in_channels")).in_channels
-    x = torch.ones(1, channels, *(size,) * ndim, dtype=torch.float64, requires_grad=True)
+    shape = shape or (size,) * ndim
+    x = torch.ones(1, channels, *shape, dtype=torch.float64, requires_grad=True)
     out = model.double().eval()(x)  # eval: a BatchNorm's batch statistics join every cell
-    index = (0, slice(None), position) + (out.shape[-1] // 2,) * (ndim - 1)
-    out[index].sum().backward()  # every channel: a concatenation's every branch
+    place = [n // 2 for n in out.shape[2:]]
+    place[axis] = position
+    out[(0, slice(None), *place)].sum().backward()  # every channel: a concatenation's branches
     grad = x.grad[0].abs().sum(dim=0)
-    reached = grad.sum(dim=tuple(range(1, ndim))) if ndim > 1 else grad
+    others = tuple(a for a in range(ndim) if a != axis)
+    reached = grad.sum(dim=others) if others else grad
     return np.flatnonzero(reached.numpy() > 0)
 
 
@@ -292,3 +296,32 @@ def test_an_inception_blocks_parallel_branches_are_named_and_the_widest_is_follo
     for position in (0, rows[-1].output_size // 2):
         cells = model_support(rows, position)
         np.testing.assert_array_equal(cells, _gradient_rows(inception(), 21, 2, position))
+
+
+def asymmetric():
+    """Height and width apart: Inception-v3's 1×7 then 7×1, an uneven pad, a pool and a
+    dilation that differ by axis."""
+    return nn.Sequential(
+        nn.ZeroPad2d((1, 2, 3, 0)),  # (left, right, top, bottom)
+        nn.Conv2d(3, 4, kernel_size=(1, 7), padding=(0, 3)),
+        nn.Conv2d(4, 4, kernel_size=(7, 1), stride=(2, 1), padding=(3, 0)),
+        nn.MaxPool2d(kernel_size=(2, 3), stride=(1, 2)),
+        nn.Conv2d(4, 4, kernel_size=3, dilation=(1, 2)),
+    )
+
+
+@pytest.mark.parametrize("axis", [0, 1])
+def test_a_model_is_read_along_the_axis_asked(axis):
+    """Each axis's sizes are the real model's along it, and one output's cells along it are
+    those its gradient reaches."""
+    shape = (17, 23)
+    parsed = parse_model(str(asymmetric()), axis)
+    rows = model_rows(parsed, shape[axis])
+    assert [row.output_size for row in rows] == _shapes(asymmetric(), 0, 2, axis, shape)
+    for position in sorted({0, rows[-1].output_size // 2, rows[-1].output_size - 1}):
+        expected = _gradient_rows(asymmetric(), 0, 2, position, axis, shape)
+        np.testing.assert_array_equal(model_support(rows, position), expected)
+    # 1×7 reads 1 row and 7 columns; 7×1 the other way round
+    assert [layer.layer.kernel_size for layer in parsed.stack[1:3]] == (
+        [1, 7] if axis == 0 else [7, 1]
+    )

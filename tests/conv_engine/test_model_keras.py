@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conv_engine.model_fields import model_rows
 from conv_engine.model_text import parse_model
 
@@ -12,27 +14,29 @@ keras = framework("keras")
 layers = keras.layers
 
 
-def test_a_keras_models_sizes_are_its_own():
+@pytest.mark.parametrize("axis", [0, 1])
+def test_a_keras_models_sizes_are_its_own(axis):
+    """Along the height or the width (the layers' settings differ by axis)."""
     model = keras.Sequential(
         [
-            keras.Input((33, 33, 3)),
-            layers.ZeroPadding2D(((2, 1), (1, 1))),
-            layers.Conv2D(8, 5, strides=2, padding="valid"),
+            keras.Input((33, 29, 3)),
+            layers.ZeroPadding2D(((2, 1), (0, 3))),
+            layers.Conv2D(8, (5, 3), strides=(2, 1), padding="valid"),
             layers.BatchNormalization(),
             layers.ReLU(),
-            layers.MaxPooling2D(3, strides=2, padding="same"),
-            layers.Conv2D(8, 3, padding="same", dilation_rate=2),
-            layers.Conv2DTranspose(4, 3, strides=2, padding="same"),
-            layers.Conv2DTranspose(4, 4, strides=2, padding="valid", output_padding=1),
+            layers.MaxPooling2D((3, 2), strides=2, padding="same"),
+            layers.Conv2D(8, 3, padding="same", dilation_rate=(2, 1)),
+            layers.Conv2DTranspose(4, (3, 2), strides=(2, 3), padding="same"),
+            layers.Conv2DTranspose(4, 4, strides=2, padding="valid", output_padding=(1, 0)),
             layers.AveragePooling2D(2),
             layers.GlobalAveragePooling2D(),
             layers.Dense(3),
         ]
     )
-    parsed = parse_model(model.to_json())
-    rows = model_rows(parsed, 33)
+    parsed = parse_model(model.to_json(), axis)
+    rows = model_rows(parsed, (33, 29)[axis])
     spatial = [
-        layer.output.shape[1]
+        layer.output.shape[1 + axis]
         for layer in model.layers
         if type(layer).__name__
         in ("ZeroPadding2D", "Conv2D", "MaxPooling2D", "Conv2DTranspose", "AveragePooling2D")
