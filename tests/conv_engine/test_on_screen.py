@@ -16,16 +16,22 @@ from i18n import placeholders
 from tests.naive import naive_conv
 
 
+def _setting(draw, sizes: tuple[int, int], kernels: int, strides: int) -> tuple:
+    """(ndim, n, k, s, d, pad, rng): a 1-D or 2-D setting whose kernel fits its padded
+    input, inputs up to ``sizes`` (2-D, 1-D), and a generator for its numbers."""
+    ndim = draw(st.sampled_from((1, 2)))
+    n = draw(st.integers(3, sizes[0] if ndim == 2 else sizes[1]))
+    k, s = draw(st.integers(1, kernels)), draw(st.integers(1, strides))
+    d, pad = draw(st.integers(1, 2)), draw(st.integers(0, 2))
+    if d * (k - 1) + 1 > n + 2 * pad:
+        pad = d * (k - 1)
+    return ndim, n, k, s, d, pad, np.random.default_rng(draw(st.integers(0, 1000)))
+
+
 @st.composite
 def shown(draw):
     """A whole-number conv as a page shows it (1-D or 2-D, any padding), and a step."""
-    ndim = draw(st.sampled_from((1, 2)))
-    n = draw(st.integers(3, 9 if ndim == 2 else 16))
-    k, s, d = draw(st.integers(1, 4)), draw(st.integers(1, 3)), draw(st.integers(1, 2))
-    pad = draw(st.integers(0, 2))
-    if d * (k - 1) + 1 > n + 2 * pad:
-        pad = d * (k - 1)
-    rng = np.random.default_rng(draw(st.integers(0, 1000)))
+    ndim, n, k, s, d, pad, rng = _setting(draw, (9, 16), 4, 3)
     x = rng.integers(-3, 4, size=(n,) * ndim).astype(float)
     w = rng.integers(-2, 3, size=(k,) * ndim).astype(float)
     trace = ce.conv_trace(x, w, s, pad, d, ndim=ndim)
@@ -88,14 +94,8 @@ def test_a_step_out_of_range_asks_about_one_in_range(step):
 def shown_layer(draw):
     """A whole-number layer as the Standard or Conv1d page shows it (C_in, C_out up to 4,
     a bias or none, any padding), and a step."""
-    ndim = draw(st.sampled_from((1, 2)))
-    n = draw(st.integers(3, 6 if ndim == 2 else 12))
-    k, s, d = draw(st.integers(1, 3)), draw(st.integers(1, 2)), draw(st.integers(1, 2))
-    pad = draw(st.integers(0, 2))
-    if d * (k - 1) + 1 > n + 2 * pad:
-        pad = d * (k - 1)
+    ndim, n, k, s, d, pad, rng = _setting(draw, (6, 12), 3, 2)
     c_in, c_out = draw(st.integers(1, 4)), draw(st.integers(1, 4))
-    rng = np.random.default_rng(draw(st.integers(0, 1000)))
     x = rng.integers(-3, 4, size=(c_in, *(n,) * ndim)).astype(float)
     w = rng.integers(-2, 3, size=(c_out, c_in, *(k,) * ndim)).astype(float)
     bias = rng.integers(-2, 3, size=c_out).astype(float) if draw(st.booleans()) else None
