@@ -28,11 +28,11 @@ class TransposedSize:
 
 def transposed_size_latex(sizes: TransposedSize) -> str:
     """The transposed output size in PyTorch's words, with numbers."""
-    z = sizes
+    i, k, s, p = sizes.input_size, sizes.kernel_size, sizes.stride, sizes.padding
+    op, d, o = sizes.output_padding, sizes.dilation, sizes.output_size
     return (
-        rf"o = (i-1)\,s - 2p + d(k-1) + \text{{output\_padding}} + 1 = ({z.input_size}-1)"
-        rf"\cdot{z.stride} - 2\cdot{z.padding} + {z.dilation}\cdot({z.kernel_size}-1) + "
-        rf"{z.output_padding} + 1 = {z.output_size}"
+        rf"o = (i-1)\,s - 2p + d(k-1) + \text{{output\_padding}} + 1 = ({i}-1)"
+        rf"\cdot{s} - 2\cdot{p} + {d}\cdot({k}-1) + {op} + 1 = {o}"
     )
 
 

@@ -65,10 +65,11 @@ def paste_controls(params: PageParams) -> ParsedModel | None:
             on_change=_use_paste,
             args=(params,),
         )
+        shown = {key: t(word) for key, word in AXES.items()}  # now: AppTest formats later
         axis = st.radio(
             t("Along"),
             tuple(AXES),
-            format_func=lambda key: t(AXES[key]),
+            format_func=shown.get,
             horizontal=True,
             key=params.key("paste_axis"),
             help=t(

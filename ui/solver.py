@@ -161,7 +161,8 @@ def _reach(row: Reach, words: tuple[tuple[str, str], ...]) -> list[tuple[str, st
     """The remarks ``words`` has for a solution that skips inputs and one that pads (or
     crops) as wide as the kernel's reach, in the page's language."""
     found = (row.skips_inputs, row.pads_past_kernel)
-    return [(t(note), t(flag)) for is_so, (note, flag) in zip(found, words, strict=True) if is_so]
+    pairs = zip(found, words, strict=True)
+    return [(t(note), t(flag)) for applies, (note, flag) in pairs if applies]
 
 
 def _row(
