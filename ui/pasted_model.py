@@ -67,7 +67,7 @@ def paste_controls(params: PageParams) -> ParsedModel | None:
         )
         shown = {key: t(word) for key, word in AXES.items()}  # now: AppTest formats later
         axis = st.radio(
-            t("Along"),
+            t("Read along"),
             tuple(AXES),
             format_func=shown.get,
             horizontal=True,
