@@ -157,7 +157,7 @@ def parse_model(text: str, axis: int = 0) -> ParsedModel:
 # ----------------------------------------------------------------------------- numbers
 
 
-def _first(value: object, name: str, type_: str, line: int, low: int = 0, axis: int = 0) -> int:
+def _on_axis(value: object, name: str, type_: str, line: int, low: int = 0, axis: int = 0) -> int:
     """A PyTorch/Keras argument (``3``, ``(3, 3)``, ``[3, 3]``) on spatial axis ``axis`` (a
     layer with fewer axes: its last), checked."""
     if isinstance(value, (list, tuple)):
@@ -268,9 +268,7 @@ def _arguments(text: str) -> dict[str, object]:
     return values
 
 
-def _torch_layer(
-    type_: str, args: dict[str, object], line: int, axis: int = 0
-) -> tuple[str, object]:
+def _torch_layer(type_: str, args: dict[str, object], line: int, axis: int) -> tuple[str, object]:
     """("layer" | "ceil" | "transposed" | "pass" | "end", geometry) of one printed PyTorch
     layer ("ceil": a pool with ceil_mode=True)."""
     base = type_.rsplit(".", 1)[-1]
@@ -289,36 +287,36 @@ def _torch_layer(
                 line, base, Text("its padding is not {count} numbers", count=2 * dims)
             )
         pair = 2 * (dims - 1 - min(axis, dims - 1))  # where this axis's pair starts
-        before = _first(amounts[pair], "padding", base, line)
-        after = _first(amounts[pair + 1], "padding", base, line)
+        before = _on_axis(amounts[pair], "padding", base, line)
+        after = _on_axis(amounts[pair + 1], "padding", base, line)
         return "layer", Layer(1, 1, 1, (before, after), "conv")
     conv = re.fullmatch(r"(Lazy)?Conv([123])d", base)
     transposed = re.fullmatch(r"(Lazy)?ConvTranspose([123])d", base)
     pool = re.fullmatch(r"(Max|Avg|LP)Pool([123])d", base)
     if not (conv or transposed or pool):
         raise _unreadable(line, base, Text("it is not a layer the lab knows"))
-    kernel = _first(args.get("kernel_size"), "kernel_size", base, line, 1, axis=axis)
+    kernel = _on_axis(args.get("kernel_size"), "kernel_size", base, line, 1, axis=axis)
     if pool:
         stride = args.get("stride")
         stride = (
             kernel
             if stride in (None, "None")
-            else _first(stride, "stride", base, line, 1, axis=axis)
+            else _on_axis(stride, "stride", base, line, 1, axis=axis)
         )
     else:
-        stride = _first(args.get("stride", 1), "stride", base, line, 1, axis=axis)
-    dilation = _first(args.get("dilation", 1), "dilation", base, line, 1, axis=axis)
+        stride = _on_axis(args.get("stride", 1), "stride", base, line, 1, axis=axis)
+    dilation = _on_axis(args.get("dilation", 1), "dilation", base, line, 1, axis=axis)
     padding = args.get("padding", 0)
     if transposed:
-        output_padding = _first(
+        output_padding = _on_axis(
             args.get("output_padding", 0), "output_padding", base, line, axis=axis
         )
-        pad = _first(padding, "padding", base, line, axis=axis)
+        pad = _on_axis(padding, "padding", base, line, axis=axis)
         return "transposed", TransposedLayer(kernel, stride, pad, output_padding, dilation)
     if padding in ("same", "valid"):
         pad: object = padding
     else:
-        pad = _first(padding, "padding", base, line, axis=axis)
+        pad = _on_axis(padding, "padding", base, line, axis=axis)
     layer = Layer(kernel, stride, dilation, pad, "pool" if pool else "conv")
     if pool and args.get("ceil_mode") == "True":
         return "ceil", layer  # its output size rounds up (PyTorch's rule, model_fields)
@@ -453,7 +451,7 @@ def _block(name: str) -> str:
 # ----------------------------------------------------------------------------- Keras
 
 
-def _keras_layer(class_name: str, config: dict, line: int, axis: int = 0) -> tuple[str, object]:
+def _keras_layer(class_name: str, config: dict, line: int, axis: int) -> tuple[str, object]:
     if PASS_THROUGH.match(class_name):
         return "pass", None
     if ENDS.match(class_name):
@@ -469,20 +467,20 @@ def _keras_layer(class_name: str, config: dict, line: int, axis: int = 0) -> tup
         else:
             first = padding[min(axis, len(padding) - 1)]  # ((top, bottom), (left, right))
             before, after = (first, first) if isinstance(first, int) else tuple(first)
-        before = _first(before, "padding", class_name, line)
-        after = _first(after, "padding", class_name, line)
+        before = _on_axis(before, "padding", class_name, line)
+        after = _on_axis(after, "padding", class_name, line)
         return "layer", Layer(1, 1, 1, (before, after), "conv")
     if not (conv or transposed or pool):
         raise _unreadable(line, class_name, Text("it is not a layer the lab knows"))
     key = "pool_size" if pool else "kernel_size"
-    kernel = _first(config.get(key), key, class_name, line, 1, axis=axis)
+    kernel = _on_axis(config.get(key), key, class_name, line, 1, axis=axis)
     strides = config.get("strides")
     stride = (
         kernel
         if pool and strides is None
-        else _first(strides or 1, "strides", class_name, line, 1, axis=axis)
+        else _on_axis(strides or 1, "strides", class_name, line, 1, axis=axis)
     )
-    dilation = _first(
+    dilation = _on_axis(
         config.get("dilation_rate", 1), "dilation_rate", class_name, line, 1, axis=axis
     )
     padding = str(config.get("padding", "valid")).lower()
@@ -495,7 +493,7 @@ def _keras_layer(class_name: str, config: dict, line: int, axis: int = 0) -> tup
     if transposed:
         output_padding = config.get("output_padding")
         if output_padding is not None:
-            output_padding = _first(output_padding, "output_padding", class_name, line, axis=axis)
+            output_padding = _on_axis(output_padding, "output_padding", class_name, line, axis=axis)
         return "transposed", _keras_transposed(
             kernel, stride, dilation, padding, output_padding, class_name, line
         )

@@ -16,10 +16,11 @@ import streamlit as st
 import conv_engine as ce
 from conv_engine.model_fields import model_rows
 from conv_engine.model_text import MAX_TEXT, ParsedModel, parse_model
-from i18n import N_, say, t
+from i18n import say, t
 
 from . import layers as stack_text
 from .cache import cached
+from .conv2d import AXES
 from .layers import MAX_LAYERS
 from .params import PageParams
 
@@ -29,9 +30,6 @@ EXAMPLE = """Sequential(
   (relu): ReLU(inplace=True)
   (maxpool): MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)
 )"""
-
-
-AXES = {0: N_("height"), 1: N_("width")}
 
 
 @cached
@@ -65,11 +63,12 @@ def paste_controls(params: PageParams) -> ParsedModel | None:
             on_change=_use_paste,
             args=(params,),
         )
-        shown = {key: t(word) for key, word in AXES.items()}  # now: AppTest formats later
+        # the axes' words translated now: Streamlit (and AppTest) may format outside this run
+        shown = [t(word) for word in AXES]
         axis = st.radio(
             t("Read along"),
-            tuple(AXES),
-            format_func=shown.get,
+            range(len(AXES)),
+            format_func=shown.__getitem__,
             horizontal=True,
             key=params.key("paste_axis"),
             help=t(

@@ -9,6 +9,7 @@ answer is the engine's: the trace's output, its cell kinds and its geometry.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,24 +67,39 @@ def output_cells(topic: str, trace: ConvTrace) -> OnScreen:
     return OnScreen(question, trace.num_steps - 1)
 
 
-def next_value(topic: str, trace: ConvTrace, step: int) -> OnScreen | None:
-    """The value the next step writes (the one after ``step``, or the first after the
-    last); None where the outputs are not whole numbers (a class types whole numbers)."""
-    target = (step + 1) % trace.num_steps
-    value = float(trace.output.flat[target])
+def _value_question(
+    topic: str, value: float, position: str, step: int, explain: Callable[[int], Text]
+) -> OnScreen | None:
+    """What the window writes at y[``position``] (step ``step``), explained by
+    ``explain(answer)``; None where the value is not a whole number (a class types whole
+    numbers)."""
     if not np.isclose(value, round(value)):
         return None
     answer = round(value)
     prompt = Text(
         "Next the window moves to y[{position}]. What value does it write there?",
-        position=_position(trace, target),
+        position=position,
     )
-    explanation = Text(
-        "y[{position}] is the sum of the window's products: {value}.",
-        position=_position(trace, target),
-        value=answer,
+    question = Question(topic, "value", prompt, "number", answer, explain(answer))
+    return OnScreen(question, step)
+
+
+def next_value(topic: str, trace: ConvTrace, step: int) -> OnScreen | None:
+    """The value the next step writes (the one after ``step``, or the first after the
+    last); None where the outputs are not whole numbers."""
+    target = (step + 1) % trace.num_steps
+    position = _position(trace, target)
+    return _value_question(
+        topic,
+        float(trace.output.flat[target]),
+        position,
+        target,
+        lambda answer: Text(
+            "y[{position}] is the sum of the window's products: {value}.",
+            position=position,
+            value=answer,
+        ),
     )
-    return OnScreen(Question(topic, "value", prompt, "number", answer, explanation), target)
 
 
 def _window_cells(trace: ConvTrace, step: int) -> tuple[int, int]:
@@ -145,29 +161,30 @@ def layer_questions(topic: str, layer: LayerTrace, step: int) -> tuple[OnScreen,
     channel, place = layer.locate(target)
     kernel = layer.kernels[channel]
     position = f"{channel}, {_position(kernel, place)}"
-    asked = []
-    value = float(kernel.output.flat[place])
-    if np.isclose(value, round(value)):
-        prompt = Text(
-            "Next the window moves to y[{position}]. What value does it write there?",
-            position=position,
+    said = {"position": position, "channels": layer.in_channels}
+    asked = [
+        _value_question(
+            topic,
+            float(kernel.output.flat[place]),
+            position,
+            target,
+            lambda answer: (
+                Text(
+                    "y[{position}] sums the window's products in all {channels} input "
+                    "channels, then adds the bias of its kernel: {value}.",
+                    value=answer,
+                    **said,
+                )
+                if layer.has_bias
+                else Text(
+                    "y[{position}] sums the window's products in all {channels} input "
+                    "channels: {value}.",
+                    value=answer,
+                    **said,
+                )
+            ),
         )
-        said = {"position": position, "channels": layer.in_channels, "value": round(value)}
-        explanation = (
-            Text(
-                "y[{position}] sums the window's products in all {channels} input channels, "
-                "then adds the bias of its kernel: {value}.",
-                **said,
-            )
-            if layer.has_bias
-            else Text(
-                "y[{position}] sums the window's products in all {channels} input channels: "
-                "{value}.",
-                **said,
-            )
-        )
-        question = Question(topic, "value", prompt, "number", round(value), explanation)
-        asked.append(OnScreen(question, target))
+    ]
     taps, count = _window_cells(kernel, place)
     prompt = Text(
         "How many cells of the input volume itself (not padding) does the window of "
@@ -198,7 +215,8 @@ def layer_questions(topic: str, layer: LayerTrace, step: int) -> tuple[OnScreen,
         count=cells,
     )
     question = Question(topic, "output_size", prompt, "number", cells, explanation)
-    return (*asked, OnScreen(question, layer.num_steps - 1))
+    asked.append(OnScreen(question, layer.num_steps - 1))
+    return tuple(item for item in asked if item is not None)
 
 
 def on_screen(topic: str, trace: ConvTrace | LayerTrace, step: int) -> tuple[OnScreen, ...]:
